@@ -1,6 +1,11 @@
 from django.contrib import admin
-from django.urls import path
+from django.urls import include, path
+
+from concordance.api import api
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("api/", api.urls),
+    # Instrument slugs are matched last: fixed paths above take precedence.
+    path("", include("concordance.corpus.urls")),
 ]

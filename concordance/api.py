@@ -1,0 +1,130 @@
+"""The JSON API, described by OpenAPI at /api/openapi.json (docs at /api/docs)."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.http import HttpRequest
+from ninja import NinjaAPI, Schema
+
+from concordance.corpus import reading
+from concordance.corpus.models import Instrument, Provision
+
+api = NinjaAPI(
+    title="Concordance",
+    version="1",
+    description="Textes et concordance de la Convention des Nations Unies contre la "
+    "cybercriminalité et de la Convention de Budapest.",
+    urls_namespace="api",
+)
+
+
+class SourceOut(Schema):
+    filename: str
+    title: str
+    issuer: str
+    issued_on: datetime.date
+
+
+class EditionOut(Schema):
+    slug: str
+    label: str
+    is_primary: bool
+    source: SourceOut
+
+
+class InstrumentOut(Schema):
+    slug: str
+    title: str
+    short_title: str
+    issuer: str
+    adopted_at: str
+    adopted_on: datetime.date
+    parent: str | None
+    article_count: int
+    editions: list[EditionOut]
+
+
+class NodeOut(Schema):
+    eid: str
+    kind: str
+    num: str
+    heading: str
+    text: str
+    children: list["NodeOut"]
+
+
+NodeOut.model_rebuild()
+
+
+class InstrumentDetailOut(InstrumentOut):
+    edition: str
+    preamble: list[str]
+    body: list[NodeOut]
+
+
+def instrument_out(instrument: Instrument) -> dict:
+    return {
+        "slug": instrument.slug,
+        "title": instrument.title,
+        "short_title": instrument.short_title,
+        "issuer": instrument.issuer,
+        "adopted_at": instrument.adopted_at,
+        "adopted_on": instrument.adopted_on,
+        "parent": instrument.parent.slug if instrument.parent_id else None,
+        "article_count": instrument.article_count,
+        "editions": [
+            {
+                "slug": edition.slug,
+                "label": edition.label,
+                "is_primary": edition.is_primary,
+                "source": edition.source,
+            }
+            for edition in instrument.editions.all()
+        ],
+    }
+
+
+def provision_out(provision: Provision) -> dict:
+    return {
+        "eid": provision.eid,
+        "kind": provision.kind,
+        "num": provision.num,
+        "heading": provision.heading,
+        "text": provision.text,
+        "children": [provision_out(child) for child in provision.subprovisions],
+    }
+
+
+def division_out(entry: reading.DivisionEntry) -> dict:
+    return {
+        "eid": entry.division.eid,
+        "kind": entry.division.kind,
+        "num": entry.division.num,
+        "heading": entry.division.heading,
+        "text": "",
+        "children": [division_out(child) for child in entry.children]
+        + [provision_out(article) for article in entry.articles],
+    }
+
+
+@api.get("/instruments/", response=list[InstrumentOut], summary="Les instruments")
+def list_instruments(request: HttpRequest) -> list[dict]:
+    return [instrument_out(i) for i in Instrument.objects.with_facts().select_related("parent")]
+
+
+@api.get(
+    "/instruments/{slug}/",
+    response=InstrumentDetailOut,
+    summary="Un instrument et son arbre de dispositions",
+)
+def instrument_detail(request: HttpRequest, slug: str, edition: str | None = None) -> dict:
+    instrument = reading.get_instrument(slug)
+    chosen = reading.choose_edition(instrument, edition)
+    text = reading.instrument_text(instrument, chosen)
+    return {
+        **instrument_out(instrument),
+        "edition": chosen.slug,
+        "preamble": chosen.preamble,
+        "body": [division_out(entry) for entry in text.outline],
+    }

@@ -1,0 +1,222 @@
+"""The corpus: instruments, their French editions, and the provision tree.
+
+Rows are keyed by stable natural identifiers (instrument slug, edition slug,
+Akoma Ntoso ``eid``) so that re-ingesting the sources updates rows in place
+and everything that points at a provision keeps pointing at it.
+"""
+
+from __future__ import annotations
+
+from django.contrib.postgres.fields import ArrayField
+from django.db import models
+from django.db.models import Count, Prefetch, Q
+from django.urls import reverse
+
+
+class Source(models.Model):
+    """A source document the project carries in ``fixtures/sources/``."""
+
+    filename = models.CharField(max_length=200, unique=True)
+    title = models.CharField(max_length=500)
+    issuer = models.CharField(max_length=300)
+    issued_on = models.DateField()
+    sha256 = models.CharField(max_length=64)
+
+    class Meta:
+        ordering = ["issued_on", "filename"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class InstrumentQuerySet(models.QuerySet):
+    def with_facts(self) -> InstrumentQuerySet:
+        """Instruments with their article count (primary edition) and editions."""
+        return self.annotate(
+            article_count=Count(
+                "editions__provisions",
+                filter=Q(editions__is_primary=True, editions__provisions__kind="article"),
+            )
+        ).prefetch_related(
+            Prefetch("editions", queryset=Edition.objects.select_related("source"))
+        )
+
+
+class Instrument(models.Model):
+    slug = models.SlugField(max_length=40, unique=True)
+    title = models.CharField(max_length=500)
+    short_title = models.CharField(max_length=200)
+    issuer = models.CharField(max_length=200)
+    adopted_at = models.CharField(max_length=200)
+    adopted_on = models.DateField()
+    # The instrument a protocol supplements.
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="protocols"
+    )
+    position = models.PositiveSmallIntegerField()
+
+    objects = InstrumentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["position"]
+
+    def __str__(self) -> str:
+        return self.short_title
+
+    def get_absolute_url(self) -> str:
+        return reverse("instrument", args=[self.slug])
+
+
+class Edition(models.Model):
+    """One French text of an instrument, as printed in one source."""
+
+    instrument = models.ForeignKey(Instrument, on_delete=models.CASCADE, related_name="editions")
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="editions")
+    slug = models.SlugField(max_length=40)
+    label = models.CharField(max_length=300)
+    # The edition the rest of the application compares.
+    is_primary = models.BooleanField(default=False)
+    title = models.CharField(max_length=500)
+    preamble = ArrayField(models.TextField(), default=list, blank=True)
+
+    class Meta:
+        ordering = ["-is_primary", "slug"]
+        constraints = [
+            models.UniqueConstraint(fields=["instrument", "slug"], name="edition_unique_slug"),
+            models.UniqueConstraint(
+                fields=["instrument"],
+                condition=Q(is_primary=True),
+                name="edition_one_primary_per_instrument",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.instrument.slug} — {self.label}"
+
+
+class Division(models.Model):
+    KINDS = [("chapter", "chapitre"), ("section", "section"), ("title", "titre")]
+
+    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="divisions")
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="children"
+    )
+    eid = models.CharField(max_length=100)
+    kind = models.CharField(max_length=10, choices=KINDS)
+    num = models.CharField(max_length=20)
+    heading = models.CharField(max_length=500, blank=True)
+    position = models.PositiveIntegerField()
+    line = models.PositiveIntegerField()
+
+    class Meta:
+        ordering = ["edition", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["edition", "eid"], name="division_unique_eid"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display().capitalize()} {self.num}"
+
+
+class ProvisionQuerySet(models.QuerySet):
+    def of_article(self, edition: Edition, article_eid: str) -> ProvisionQuerySet:
+        return self.filter(edition=edition, article_eid=article_eid).order_by("position")
+
+    def articles(self) -> ProvisionQuerySet:
+        return self.filter(kind="article")
+
+
+class Provision(models.Model):
+    KINDS = [
+        ("article", "article"),
+        ("paragraph", "paragraphe"),
+        ("point", "point"),
+        ("subpoint", "sous-point"),
+        ("alinea", "alinéa"),
+        ("wrapup", "texte final"),
+    ]
+
+    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="provisions")
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="children"
+    )
+    division = models.ForeignKey(
+        Division, null=True, blank=True, on_delete=models.SET_NULL, related_name="provisions"
+    )
+    eid = models.CharField(max_length=120)
+    # The eid of the article the provision belongs to (its own for an
+    # article), so that a whole article is one indexed query.
+    article_eid = models.CharField(max_length=40)
+    kind = models.CharField(max_length=10, choices=KINDS)
+    num = models.CharField(max_length=20, blank=True)
+    heading = models.CharField(max_length=500, blank=True)
+    text = models.TextField(blank=True)
+    footnotes = models.JSONField(default=list, blank=True)
+    # Document order inside the edition.
+    position = models.PositiveIntegerField()
+    depth = models.PositiveSmallIntegerField()
+    line = models.PositiveIntegerField()
+
+    objects = ProvisionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["edition", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["edition", "eid"], name="provision_unique_eid"),
+        ]
+        indexes = [
+            models.Index(fields=["edition", "article_eid", "position"], name="provision_article_idx"),
+            models.Index(fields=["edition", "kind", "position"], name="provision_kind_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.edition.instrument.slug}:{self.eid}"
+
+    @property
+    def article_number(self) -> int:
+        return int(self.article_eid.removeprefix("art_"))
+
+    @property
+    def citation(self) -> str:
+        """The provision as a lawyer cites it: "art. 25, par. 2, al. b)"."""
+        parts = []
+        for segment in self.eid.split("__"):
+            kind, _, label = segment.partition("_")
+            if kind == "art":
+                parts.append(f"art. {label}")
+            elif kind == "para":
+                parts.append(f"par. {label}")
+            elif kind in ("point", "subpoint"):
+                parts.append(f"{label})")
+        return ", ".join(parts)
+
+
+class Note(models.Model):
+    """Text outside the treaty articles: resolution, interpretative notes, commentary."""
+
+    KINDS = [
+        ("resolution", "résolution"),
+        ("interpretative", "note interprétative"),
+        ("commentary", "exposé des motifs"),
+    ]
+
+    source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="notes")
+    instrument = models.ForeignKey(Instrument, on_delete=models.CASCADE, related_name="notes")
+    kind = models.CharField(max_length=20, choices=KINDS)
+    position = models.PositiveIntegerField()
+    heading = models.CharField(max_length=500, blank=True)
+    text = models.TextField()
+    line = models.PositiveIntegerField()
+    # The articles (of the instrument's primary edition) the note discusses.
+    articles = models.ManyToManyField(Provision, blank=True, related_name="notes")
+
+    class Meta:
+        ordering = ["source", "kind", "position"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source", "kind", "position"], name="note_unique_position"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.position}"

@@ -1,0 +1,137 @@
+"""Assembling what a reading page shows from flat rows.
+
+Each function costs a fixed number of queries whatever the size of the
+instrument: rows are fetched flat, in document order, and nested in Python.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch
+from django.http import Http404
+
+from concordance.corpus.models import Division, Edition, Instrument, Note, Provision
+
+
+def get_instrument(slug: str) -> Instrument:
+    try:
+        return Instrument.objects.with_facts().select_related("parent").get(slug=slug)
+    except Instrument.DoesNotExist:
+        raise Http404(f"Aucun instrument « {slug} ».") from None
+
+
+def choose_edition(instrument: Instrument, edition_slug: str | None) -> Edition:
+    """The edition asked for, or the primary one; an unknown slug is a 404."""
+    editions = list(instrument.editions.all())
+    for edition in editions:
+        if edition.slug == edition_slug or (not edition_slug and edition.is_primary):
+            return edition
+    raise Http404(f"Aucune édition « {edition_slug} » pour {instrument.slug}.")
+
+
+def nest(provisions: list[Provision]) -> list[Provision]:
+    """Attach ``subprovisions`` to each row and return the roots, in order."""
+    by_pk = {provision.pk: provision for provision in provisions}
+    roots = []
+    for provision in provisions:
+        provision.subprovisions = []
+    for provision in provisions:
+        parent = by_pk.get(provision.parent_id)
+        (parent.subprovisions if parent else roots).append(provision)
+    return roots
+
+
+def notes_by_article(instrument: Instrument, edition: Edition) -> dict[int, list[Note]]:
+    """Interpretative notes and commentary, keyed by the pk of the article they discuss.
+
+    Notes are attached to the primary edition's articles; another edition's
+    article shares its eid, so notes are keyed by eid through that mapping.
+    """
+    notes = Note.objects.filter(instrument=instrument).exclude(kind="resolution").prefetch_related(
+        Prefetch("articles", queryset=Provision.objects.only("pk", "eid"))
+    )
+    by_eid: dict[str, list[Note]] = defaultdict(list)
+    for note in notes:
+        for article in note.articles.all():
+            by_eid[article.eid].append(note)
+    return by_eid
+
+
+@dataclass
+class DivisionEntry:
+    division: Division
+    children: list["DivisionEntry"] = field(default_factory=list)
+    articles: list[Provision] = field(default_factory=list)
+
+
+def outline(edition: Edition, articles: list[Provision]) -> list[DivisionEntry]:
+    """Chapters → sections → titles, each with the articles it holds directly."""
+    divisions = list(Division.objects.filter(edition=edition).order_by("position"))
+    entries = {division.pk: DivisionEntry(division) for division in divisions}
+    roots = []
+    for division in divisions:
+        parent = entries.get(division.parent_id)
+        (parent.children if parent else roots).append(entries[division.pk])
+    loose = DivisionEntry(Division(kind="chapter", num="", heading=""))
+    for article in articles:
+        entries.get(article.division_id, loose).articles.append(article)
+    return roots + ([loose] if loose.articles else [])
+
+
+@dataclass
+class InstrumentText:
+    edition: Edition
+    outline: list[DivisionEntry]
+    articles: list[Provision]
+
+
+def instrument_text(instrument: Instrument, edition: Edition) -> InstrumentText:
+    provisions = list(Provision.objects.filter(edition=edition).order_by("position"))
+    articles = nest(provisions)
+    notes = notes_by_article(instrument, edition)
+    for article in articles:
+        article.attached_notes = notes.get(article.eid, [])
+    return InstrumentText(edition, outline(edition, articles), articles)
+
+
+@dataclass
+class ArticlePage:
+    article: Provision
+    division_path: list[Division]
+    previous: Provision | None
+    next: Provision | None
+
+
+def article_page(instrument: Instrument, edition: Edition, number: int) -> ArticlePage:
+    eid = f"art_{number}"
+    provisions = list(
+        Provision.objects.of_article(edition, eid).select_related("division")
+    )
+    if not provisions:
+        raise Http404(f"{instrument.short_title} n'a pas d'article {number}.")
+    [article] = nest(provisions)
+    article.attached_notes = notes_by_article(instrument, edition).get(eid, [])
+    siblings = list(
+        Provision.objects.articles().filter(edition=edition).order_by("position").only(
+            "eid", "num", "heading", "article_eid", "position"
+        )
+    )
+    index = next(i for i, sibling in enumerate(siblings) if sibling.eid == eid)
+    return ArticlePage(
+        article=article,
+        division_path=division_path(article.division),
+        previous=siblings[index - 1] if index > 0 else None,
+        next=siblings[index + 1] if index + 1 < len(siblings) else None,
+    )
+
+
+def division_path(division: Division | None) -> list[Division]:
+    """The divisions enclosing an article, outermost first (one query)."""
+    if division is None:
+        return []
+    prefixes = ["__".join(division.eid.split("__")[: i + 1]) for i in range(division.eid.count("__") + 1)]
+    return list(
+        Division.objects.filter(edition_id=division.edition_id, eid__in=prefixes).order_by("position")
+    )

@@ -1,0 +1,9 @@
+from django.urls import path
+
+from concordance.corpus import views
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("<slug:slug>/", views.instrument, name="instrument"),
+    path("<slug:slug>/art-<int:number>/", views.article, name="article"),
+]

@@ -1,0 +1,33 @@
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from concordance.corpus import reading
+from concordance.corpus.models import Instrument
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    return render(request, "corpus/home.html", {"instruments": Instrument.objects.with_facts()})
+
+
+def instrument(request: HttpRequest, slug: str) -> HttpResponse:
+    instrument = reading.get_instrument(slug)
+    edition = reading.choose_edition(instrument, request.GET.get("edition"))
+    text = reading.instrument_text(instrument, edition)
+    return render(
+        request,
+        "corpus/instrument.html",
+        {"instrument": instrument, "edition": edition, "text": text},
+    )
+
+
+def article(request: HttpRequest, slug: str, number: int) -> HttpResponse:
+    instrument = reading.get_instrument(slug)
+    edition = reading.choose_edition(instrument, request.GET.get("edition"))
+    page = reading.article_page(instrument, edition, number)
+    return render(
+        request,
+        "corpus/article.html",
+        {"instrument": instrument, "edition": edition, "page": page, "article": page.article},
+    )

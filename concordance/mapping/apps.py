@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class MappingConfig(AppConfig):
+    name = "concordance.mapping"
+    verbose_name = "Concordance"

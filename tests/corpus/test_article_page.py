@@ -1,0 +1,51 @@
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+pytestmark = pytest.mark.django_db
+
+
+def test_article_page_shows_the_article_with_previous_and_next(client):
+    page = client.get("/un/art-25/").content.decode()
+    assert "Article 25" in page
+    assert 'id="art_25__para_2"' in page
+    assert 'rel="prev" href="/un/art-24/"' in page
+    assert 'rel="next" href="/un/art-26/"' in page
+
+
+def test_first_and_last_articles_have_one_neighbour(client):
+    first = client.get("/un/art-1/").content.decode()
+    last = client.get("/un/art-68/").content.decode()
+    assert 'rel="prev"' not in first and 'rel="next" href="/un/art-2/"' in first
+    assert 'rel="next"' not in last and 'rel="prev" href="/un/art-67/"' in last
+
+
+def test_article_premier_keeps_its_printed_label(client):
+    assert "Article premier" in client.get("/un/art-1/").content.decode()
+    assert "Article 1er" in client.get("/budapest/art-1/").content.decode()
+
+
+def test_article_page_shows_its_notes(client):
+    page = client.get("/un/art-2/").content.decode()
+    assert "Note interprétative" in page
+
+
+def test_article_of_the_other_edition_keeps_the_edition_in_links(client):
+    page = client.get("/budapest/art-16/?edition=coe-benin-2024").content.decode()
+    assert 'href="/budapest/art-17/?edition=coe-benin-2024"' in page
+
+
+@pytest.mark.parametrize(
+    "url", ["/un/art-69/", "/un/art-0/", "/budapest-p1/art-17/", "/nope/art-1/", "/un/art-x/"]
+)
+def test_unknown_article_is_404(client, url):
+    assert client.get(url).status_code == 404
+
+
+def test_queries_do_not_grow_with_the_size_of_the_article(client):
+    counts = []
+    for url in ("/un/art-40/", "/un/art-68/", "/budapest-p1/art-1/"):
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        counts.append(len(queries))
+    assert len(set(counts)) == 1, counts

@@ -1,0 +1,125 @@
+import shutil
+from io import StringIO
+
+import pytest
+from django.conf import settings
+from django.core.management import CommandError, call_command
+
+from concordance.corpus.models import Division, Edition, Instrument, Note, Provision, Source
+
+pytestmark = pytest.mark.django_db
+
+
+def snapshot():
+    return {
+        "provisions": sorted(Provision.objects.values_list("pk", "edition__slug", "eid", "text")),
+        "divisions": sorted(Division.objects.values_list("pk", "eid", "heading")),
+        "notes": sorted(Note.objects.values_list("pk", "kind", "position", "text")),
+        "note_links": sorted(Note.articles.through.objects.values_list("note_id", "provision_id")),
+        "editions": sorted(Edition.objects.values_list("pk", "slug", "is_primary")),
+    }
+
+
+def test_expected_counts_are_loaded():
+    articles = Provision.objects.filter(kind="article")
+    chapters = Division.objects.filter(kind="chapter")
+    assert articles.filter(edition__slug="onu-2024").count() == 68
+    assert chapters.filter(edition__slug="onu-2024").count() == 9
+    for slug in ("pjl-905-2003", "coe-benin-2024"):
+        assert articles.filter(edition__instrument__slug="budapest", edition__slug=slug).count() == 48
+        assert chapters.filter(edition__instrument__slug="budapest", edition__slug=slug).count() == 4
+    assert articles.filter(edition__instrument__slug="budapest-p1").count() == 16
+
+
+def test_provenance_of_every_source_is_recorded():
+    sources = {source.filename: source for source in Source.objects.all()}
+    assert set(sources) == {
+        "un-resolution-79-243-fr.txt",
+        "budapest-bill-905-2003-fr.txt",
+        "budapest-benin-decree-2024-773-fr.txt",
+    }
+    assert sources["budapest-benin-decree-2024-773-fr.txt"].issuer == "Présidence de la République du Bénin"
+    assert str(sources["budapest-bill-905-2003-fr.txt"].issued_on) == "2003-06-11"
+
+
+def test_budapest_has_two_editions_and_the_bill_is_primary():
+    budapest = Instrument.objects.get(slug="budapest")
+    editions = {edition.slug: edition.is_primary for edition in budapest.editions.all()}
+    assert editions == {"pjl-905-2003": True, "coe-benin-2024": False}
+
+
+def test_resolution_and_notes_are_stored_and_attached():
+    un_notes = Note.objects.filter(instrument__slug="un")
+    assert un_notes.filter(kind="resolution").exists()
+    interpretative = {
+        note.pk: sorted(a.eid for a in note.articles.all())
+        for note in un_notes.filter(kind="interpretative")
+    }
+    attached = sorted({eid for eids in interpretative.values() for eid in eids})
+    assert attached == ["art_17", "art_2", "art_23", "art_35"]
+    commentary = Note.objects.filter(kind="commentary", articles__eid="art_16")
+    assert commentary.exists()
+
+
+def test_running_ingest_again_changes_nothing():
+    before = snapshot()
+    out = StringIO()
+    call_command("ingest", stdout=out)
+    assert "already up to date" in out.getvalue()
+    call_command("ingest", "--force", stdout=StringIO())
+    assert snapshot() == before
+
+
+def copy_sources(tmp_path):
+    folder = tmp_path / "sources"
+    shutil.copytree(settings.SOURCES_DIR, folder)
+    return folder
+
+
+def replace_line(path, old, new):
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    text = text.replace(old, new, 1)
+    path.write_text(text, encoding="utf-8")
+    return text[: text.index(new)].count("\n") + 1
+
+
+def test_a_duplicated_article_stops_ingest_naming_file_and_line(tmp_path):
+    folder = copy_sources(tmp_path)
+    line = replace_line(folder / "un-resolution-79-243-fr.txt", "\nArticle 26\n", "\nArticle 25\n")
+    before = snapshot()
+    with pytest.raises(CommandError) as error:
+        call_command("ingest", "--force", "--sources", str(folder), stdout=StringIO())
+    assert "un-resolution-79-243-fr.txt" in str(error.value)
+    assert f"line {line}" in str(error.value)
+    assert snapshot() == before
+
+
+def test_an_article_out_of_sequence_leaves_the_database_as_it_was(tmp_path):
+    folder = copy_sources(tmp_path)
+    # Break the second file only: the first one parses and would be stored
+    # if the ingest were not a single transaction.
+    line = replace_line(folder / "budapest-bill-905-2003-fr.txt", "\nArticle 17\n", "\nArticle 71\n")
+    before = snapshot()
+    with pytest.raises(CommandError) as error:
+        call_command("ingest", "--force", "--sources", str(folder), stdout=StringIO())
+    assert f"budapest-bill-905-2003-fr.txt, line {line}" in str(error.value)
+    assert "Nothing was changed" in str(error.value)
+    assert snapshot() == before
+
+
+def test_a_missing_source_is_reported(tmp_path):
+    folder = copy_sources(tmp_path)
+    (folder / "budapest-benin-decree-2024-773-fr.txt").unlink()
+    with pytest.raises(CommandError, match="budapest-benin-decree-2024-773-fr.txt: source document missing"):
+        call_command("ingest", "--sources", str(folder), stdout=StringIO())
+
+
+def test_a_changed_text_updates_rows_in_place(tmp_path):
+    folder = copy_sources(tmp_path)
+    paragraph = Provision.objects.get(edition__slug="onu-2024", eid="art_25__para_2")
+    replace_line(folder / "un-resolution-79-243-fr.txt", "au maximum de 90 jours", "au maximum de 91 jours")
+    call_command("ingest", "--sources", str(folder), stdout=StringIO())
+    updated = Provision.objects.get(edition__slug="onu-2024", eid="art_25__para_2")
+    assert updated.pk == paragraph.pk
+    assert "au maximum de 91 jours" in updated.text

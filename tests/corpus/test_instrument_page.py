@@ -1,0 +1,49 @@
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+def test_instrument_page_shows_table_of_contents_then_the_full_text(client):
+    page = client.get("/un/").content.decode()
+    toc, body = page.split('<div class="body">')
+    assert 'href="#chp_1"' in toc and 'href="#art_68"' in toc
+    assert 'id="art_25__para_2"' in body
+    assert "Sont convenus de ce qui suit" in body  # end of the preamble
+    assert body.index('id="art_24"') < body.index('id="art_25"') < body.index('id="art_26"')
+
+
+def test_instrument_page_attaches_interpretative_notes_to_their_articles(client):
+    page = client.get("/un/").content.decode()
+    article_17 = page[page.index('id="art_17"'): page.index('id="art_18"')]
+    assert "Note interprétative" in article_17
+
+
+def test_budapest_page_attaches_commentary_of_the_explanatory_statement(client):
+    page = client.get("/budapest/").content.decode()
+    article_16 = page[page.index('id="art_16"'): page.index('id="art_17"')]
+    assert "Exposé des motifs" in article_16
+
+
+def test_other_edition_is_served_when_asked_for(client):
+    primary = client.get("/budapest/").content.decode()
+    other = client.get("/budapest/?edition=coe-benin-2024").content.decode()
+    assert '<strong aria-current="page">Texte du Conseil de l' in other
+    assert '<strong aria-current="page">Texte annexé au projet de loi' in primary
+
+
+@pytest.mark.parametrize("url", ["/nope/", "/budapest/?edition=nope", "/un/?edition=coe-benin-2024"])
+def test_unknown_instrument_or_edition_is_404(client, url):
+    assert client.get(url).status_code == 404
+
+
+def test_queries_do_not_grow_with_the_number_of_articles(client, django_assert_max_num_queries):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    counts = {}
+    for slug in ("un", "budapest", "budapest-p1"):
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(f"/{slug}/").status_code == 200
+        counts[slug] = len(queries)
+    assert len(set(counts.values())) == 1, counts
+    assert counts["un"] <= 6
