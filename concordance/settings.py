@@ -145,10 +145,15 @@ STORAGES = {
     },
 }
 
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "concordance"
+LOGOUT_REDIRECT_URL = "home"
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Where the project keeps its own copies of the source documents.
 SOURCES_DIR = BASE_DIR / "fixtures" / "sources"
+CONCORDANCE_FIXTURE = BASE_DIR / "fixtures" / "concordance.json"
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"

@@ -5,7 +5,9 @@ from concordance.api import api
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("accounts/", include("django.contrib.auth.urls")),
     path("api/", api.urls),
+    path("", include("concordance.mapping.urls")),
     # Instrument slugs are matched last: fixed paths above take precedence.
     path("", include("concordance.corpus.urls")),
 ]

@@ -70,8 +70,13 @@ def parse_sources(sources_dir: Path, progress: Progress = lambda message: None) 
 
 
 def is_up_to_date(parsed_files: list[ParsedFile]) -> bool:
-    stored = dict(Source.objects.values_list("filename", "sha256"))
-    return stored == {f.entry.filename: f"{f.sha256}:{f.fingerprint}" for f in parsed_files}
+    stored = {
+        filename: (sha256, fingerprint)
+        for filename, sha256, fingerprint in Source.objects.values_list(
+            "filename", "sha256", "parse_fingerprint"
+        )
+    }
+    return stored == {f.entry.filename: (f.sha256, f.fingerprint) for f in parsed_files}
 
 
 def ingest(sources_dir: Path, *, force: bool = False, progress: Progress = lambda m: None) -> IngestReport:
@@ -119,7 +124,8 @@ def store_source(parsed_file: ParsedFile, instruments: dict[str, Instrument], re
             "title": entry.title,
             "issuer": entry.issuer,
             "issued_on": entry.issued_on,
-            "sha256": f"{parsed_file.sha256}:{parsed_file.fingerprint}",
+            "sha256": parsed_file.sha256,
+            "parse_fingerprint": parsed_file.fingerprint,
         },
     )
     for parsed_instrument in parsed_file.parsed.instruments:

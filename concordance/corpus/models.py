@@ -21,6 +21,9 @@ class Source(models.Model):
     issuer = models.CharField(max_length=300)
     issued_on = models.DateField()
     sha256 = models.CharField(max_length=64)
+    # Hash of what the parser made of the document: a parser change
+    # re-stores the corpus even when the file is unchanged.
+    parse_fingerprint = models.CharField(max_length=64, blank=True)
 
     class Meta:
         ordering = ["issued_on", "filename"]
@@ -32,7 +35,8 @@ class Source(models.Model):
 class InstrumentQuerySet(models.QuerySet):
     def with_facts(self) -> InstrumentQuerySet:
         """Instruments with their article count (primary edition) and editions."""
-        return self.annotate(
+        # Meta.ordering is not applied to aggregate queries: order explicitly.
+        return self.order_by("position").annotate(
             article_count=Count(
                 "editions__provisions",
                 filter=Q(editions__is_primary=True, editions__provisions__kind="article"),

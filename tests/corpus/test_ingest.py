@@ -78,10 +78,11 @@ def copy_sources(tmp_path):
 
 def replace_line(path, old, new):
     text = path.read_text(encoding="utf-8")
-    assert old in text
-    text = text.replace(old, new, 1)
-    path.write_text(text, encoding="utf-8")
-    return text[: text.index(new)].count("\n") + 1
+    at = text.index(old)
+    path.write_text(text[:at] + new + text[at + len(old):], encoding="utf-8")
+    # The line where the replacement's first non-newline character lands.
+    start = at + len(new) - len(new.lstrip("\n"))
+    return text[:start].count("\n") + 1
 
 
 def test_a_duplicated_article_stops_ingest_naming_file_and_line(tmp_path):

@@ -1,4 +1,6 @@
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 pytestmark = pytest.mark.django_db
 
@@ -36,14 +38,13 @@ def test_unknown_instrument_or_edition_is_404(client, url):
     assert client.get(url).status_code == 404
 
 
-def test_queries_do_not_grow_with_the_number_of_articles(client, django_assert_max_num_queries):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
+def test_queries_do_not_grow_with_the_number_of_articles(client):
     counts = {}
     for slug in ("un", "budapest", "budapest-p1"):
         with CaptureQueriesContext(connection) as queries:
             assert client.get(f"/{slug}/").status_code == 200
         counts[slug] = len(queries)
-    assert len(set(counts.values())) == 1, counts
-    assert counts["un"] <= 6
+    # 68 articles and 48 cost the same; the Protocol saves one query
+    # because it has no notes to attach.
+    assert counts["un"] == counts["budapest"] <= 6, counts
+    assert counts["budapest-p1"] <= counts["un"], counts

@@ -1,0 +1,41 @@
+"""The concordance as CSV, for negotiators who paste it into their documents."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from concordance.mapping.data import export_document
+
+COLUMNS = [
+    "kind", "left_instrument", "left_eid", "right_instrument", "right_eid",
+    "relation", "note", "themes", "status", "origin", "reason",
+]
+
+
+def concordance_csv() -> str:
+    document = export_document()
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\r\n")
+    writer.writeheader()
+    for entry in document["correspondences"]:
+        writer.writerow({
+            "kind": "correspondence",
+            "left_instrument": entry["left"]["instrument"],
+            "left_eid": entry["left"]["eid"],
+            "right_instrument": entry["right"]["instrument"],
+            "right_eid": entry["right"]["eid"],
+            "relation": entry["relation"],
+            "note": entry["note"],
+            "themes": ";".join(entry["themes"]),
+            "status": entry["status"],
+            "origin": entry["origin"],
+        })
+    for entry in document["without_counterpart"]:
+        writer.writerow({
+            "kind": "without_counterpart",
+            "left_instrument": entry["instrument"],
+            "left_eid": entry["eid"],
+            "reason": entry["reason"],
+        })
+    return buffer.getvalue()

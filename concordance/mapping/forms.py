@@ -1,0 +1,114 @@
+from __future__ import annotations
+
+from django import forms
+
+from concordance.corpus.models import Division, Instrument
+from concordance.mapping.curation import find_provision, save_correspondence
+from concordance.mapping.models import Correspondence, Origin, Relation, Status, Theme
+from concordance.mapping.table import Filters
+
+
+class ConcordanceFilterForm(forms.Form):
+    """The filters of the concordance table, read from the query string.
+
+    A value that is not one of the choices is reported beside its field and
+    ignored, so a mistyped URL still shows the table.
+    """
+
+    chapter = forms.ChoiceField(label="Chapitre", required=False)
+    theme = forms.ChoiceField(label="Thème", required=False)
+    relation = forms.ChoiceField(
+        label="Relation", required=False, choices=[("", "toutes")] + list(Relation.choices)
+    )
+    missing = forms.BooleanField(label="Sans équivalent seulement", required=False)
+
+    def __init__(self, data, *, chapters: list[Division], themes: list[Theme]):
+        super().__init__(data)
+        self.fields["chapter"].choices = [("", "tous")] + [
+            (c.eid, f"{c}{' — ' + c.heading if c.heading else ''}") for c in chapters
+        ]
+        self.fields["theme"].choices = [("", "tous")] + [(t.slug, t.name) for t in themes]
+
+    def filters(self) -> Filters:
+        if self.is_valid():
+            return Filters(**self.cleaned_data)
+        valid = {name: value for name, value in self.cleaned_data.items() if name not in self.errors}
+        return Filters(**valid)
+
+
+def choose_instrument(instruments: list[Instrument], slug: str | None) -> Instrument | None:
+    for instrument in instruments:
+        if instrument.slug == (slug or "un"):
+            return instrument
+    return None
+
+
+class CorrespondenceForm(forms.Form):
+    """A correspondence as a curator types it: instrument + provision on each side."""
+
+    left_instrument = forms.ChoiceField(label="Instrument (gauche)")
+    left_provision = forms.CharField(
+        label="Disposition (gauche)", max_length=80,
+        help_text="Article, ou article.paragraphe.point : « 25 », « 25.2 », « 2.e.ii ».",
+    )
+    right_instrument = forms.ChoiceField(label="Instrument (droite)")
+    right_provision = forms.CharField(label="Disposition (droite)", max_length=80)
+    relation = forms.ChoiceField(label="Relation", choices=Relation.choices)
+    note = forms.CharField(label="Note", required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    themes = forms.ModelMultipleChoiceField(
+        label="Thèmes", required=False, queryset=Theme.objects.all(),
+        widget=forms.CheckboxSelectMultiple,
+    )
+    status = forms.ChoiceField(label="Statut", choices=Status.choices)
+
+    def __init__(self, *args, instance: Correspondence | None = None, **kwargs):
+        self.instance = instance or Correspondence(origin=Origin.CURATED)
+        if instance is not None and "initial" not in kwargs:
+            kwargs["initial"] = {
+                "left_instrument": instance.left.edition.instrument.slug,
+                "left_provision": instance.left.eid,
+                "right_instrument": instance.right.edition.instrument.slug,
+                "right_provision": instance.right.eid,
+                "relation": instance.relation,
+                "note": instance.note,
+                "themes": list(instance.themes.all()),
+                "status": instance.status,
+            }
+        super().__init__(*args, **kwargs)
+        choices = list(Instrument.objects.values_list("slug", "short_title"))
+        self.fields["left_instrument"].choices = choices
+        self.fields["right_instrument"].choices = choices
+
+    def clean(self):
+        cleaned = super().clean()
+        for side in ("left", "right"):
+            slug, typed = cleaned.get(f"{side}_instrument"), cleaned.get(f"{side}_provision")
+            if slug and typed:
+                provision = find_provision(slug, typed)
+                if provision is None:
+                    self.add_error(
+                        f"{side}_provision",
+                        f"« {typed} » ne désigne aucune disposition de cet instrument.",
+                    )
+                cleaned[side] = provision
+        if self.errors:
+            return cleaned
+        correspondence = self.instance
+        correspondence.left, correspondence.right = cleaned["left"], cleaned["right"]
+        correspondence.relation = cleaned["relation"]
+        correspondence.note = cleaned["note"]
+        correspondence.status = cleaned["status"]
+        try:
+            correspondence.clean()
+        except forms.ValidationError as error:
+            if hasattr(error, "error_dict"):
+                for field, messages in error.error_dict.items():
+                    target = "right_provision" if field == "right" else None
+                    for message in messages:
+                        self.add_error(target, message)
+            else:
+                self.add_error(None, error)
+        return cleaned
+
+    def save(self) -> Correspondence:
+        return save_correspondence(self.instance, list(self.cleaned_data["themes"]))

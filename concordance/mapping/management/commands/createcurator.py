@@ -1,0 +1,47 @@
+from __future__ import annotations
+
+import getpass
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from concordance.mapping.curators import curators_group
+
+
+class Command(BaseCommand):
+    help = "Create a curator account (or add an existing user to the curators)."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("username")
+        parser.add_argument("--email", default="")
+        parser.add_argument(
+            "--password-from-env", metavar="VAR",
+            help="read the password from this environment variable instead of prompting",
+        )
+
+    def handle(self, *args, username: str, email: str, password_from_env: str | None, **options) -> None:
+        import os
+
+        User = get_user_model()
+        user, created = User.objects.get_or_create(username=username, defaults={"email": email})
+        if created:
+            if password_from_env:
+                password = os.environ.get(password_from_env, "")
+                if not password:
+                    raise CommandError(f"{password_from_env} is empty or not set.")
+            else:
+                password = getpass.getpass("Mot de passe : ")
+                if password != getpass.getpass("Confirmation : "):
+                    raise CommandError("The two passwords differ; no account was created.")
+            try:
+                validate_password(password, user)
+            except ValidationError as error:
+                raise CommandError("Password refused: " + " ".join(error.messages)) from None
+            user.set_password(password)
+        user.is_staff = True
+        user.save()
+        user.groups.add(curators_group())
+        verb = "created" if created else "added to the curators"
+        self.stdout.write(self.style.SUCCESS(f"Curator {username} {verb}."))

@@ -1,0 +1,191 @@
+"""The table of correspondences, read from one instrument's side.
+
+A fixed number of queries whatever the number of articles: articles,
+correspondences, themes and missing-counterpart records are fetched flat and
+grouped in Python.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch, Q
+
+from concordance.corpus.models import Division, Edition, Instrument, Provision
+from concordance.mapping.models import Correspondence, MissingCounterpart, Relation, Theme
+
+# A relation read from the right-hand side is the converse one.
+CONVERSE = {Relation.BROADER: Relation.NARROWER, Relation.NARROWER: Relation.BROADER}
+
+
+@dataclass
+class Counterpart:
+    correspondence: Correspondence
+    article: Provision  # the article on the other side
+    provision: Provision  # the linked provision on the other side (article or paragraph)
+    own: Provision  # the linked provision on this side
+    relation: str
+
+    @property
+    def relation_label(self) -> str:
+        return Relation(self.relation).label
+
+    @property
+    def is_article_level(self) -> bool:
+        return self.provision.kind == "article" and self.own.kind == "article"
+
+
+@dataclass
+class Row:
+    article: Provision
+    themes: list[Theme]
+    counterparts: list[Counterpart] = field(default_factory=list)
+    missing_reason: str | None = None
+
+    @property
+    def article_counterparts(self) -> list[Counterpart]:
+        return [c for c in self.counterparts if c.is_article_level]
+
+    @property
+    def paragraph_counterparts(self) -> list[Counterpart]:
+        return [c for c in self.counterparts if not c.is_article_level]
+
+
+@dataclass(frozen=True)
+class Filters:
+    chapter: str = ""
+    theme: str = ""
+    relation: str = ""
+    missing: bool = False
+
+    @property
+    def active(self) -> bool:
+        return bool(self.chapter or self.theme or self.relation or self.missing)
+
+
+def primary_edition(instrument: Instrument) -> Edition:
+    return Edition.objects.get(instrument=instrument, is_primary=True)
+
+
+def counterparts_by_article(
+    edition: Edition, correspondences: list[Correspondence]
+) -> dict[str, list[Counterpart]]:
+    """Group correspondences under the article of ``edition`` they touch."""
+    grouped: dict[str, list[Counterpart]] = defaultdict(list)
+    for correspondence in correspondences:
+        for own, other, relation in (
+            (correspondence.left, correspondence.right, correspondence.relation),
+            (correspondence.right, correspondence.left, CONVERSE.get(correspondence.relation, correspondence.relation)),
+        ):
+            if own.edition_id == edition.pk:
+                grouped[own.article_eid].append(
+                    Counterpart(correspondence, other.article, other, own, relation)
+                )
+    return grouped
+
+
+def correspondences_of(edition: Edition, article_eids: list[str] | None = None) -> list[Correspondence]:
+    """Curated correspondences touching the edition, each with its article on both sides."""
+    touching = Q(left__edition=edition) | Q(right__edition=edition)
+    if article_eids is not None:
+        touching = Q(left__edition=edition, left__article_eid__in=article_eids) | Q(
+            right__edition=edition, right__article_eid__in=article_eids
+        )
+    correspondences = list(
+        Correspondence.objects.curated().filter(touching).with_provisions()
+    )
+    attach_articles(correspondences)
+    return correspondences
+
+
+def attach_articles(correspondences: list[Correspondence]) -> None:
+    """Set ``.article`` on both provisions of each correspondence (one query)."""
+    wanted = {(p.edition_id, p.article_eid) for c in correspondences for p in (c.left, c.right)}
+    if not wanted:
+        return
+    condition = Q()
+    for edition_id, article_eid in wanted:
+        condition |= Q(edition_id=edition_id, eid=article_eid)
+    articles = {
+        (a.edition_id, a.eid): a
+        for a in Provision.objects.filter(condition).select_related("edition__instrument")
+    }
+    for correspondence in correspondences:
+        for provision in (correspondence.left, correspondence.right):
+            provision.article = articles[(provision.edition_id, provision.article_eid)]
+
+
+def concordance_rows(instrument: Instrument, filters: Filters) -> list[Row]:
+    edition = primary_edition(instrument)
+    articles = list(
+        Provision.objects.articles()
+        .filter(edition=edition)
+        .select_related("division")
+        .prefetch_related(Prefetch("themes", queryset=Theme.objects.order_by("position")))
+        .order_by("position")
+    )
+    counterparts = counterparts_by_article(edition, correspondences_of(edition))
+    missing = dict(
+        MissingCounterpart.objects.filter(article__edition=edition).values_list("article__eid", "reason")
+    )
+    rows = [
+        Row(
+            article=article,
+            themes=list(article.themes.all()),
+            counterparts=counterparts.get(article.eid, []),
+            missing_reason=missing.get(article.eid),
+        )
+        for article in articles
+    ]
+    return [row for row in (apply_filters(row, filters) for row in rows) if row is not None]
+
+
+def apply_filters(row: Row, filters: Filters) -> Row | None:
+    if filters.chapter and not (
+        row.article.division
+        and (row.article.division.eid == filters.chapter or row.article.division.eid.startswith(filters.chapter + "__"))
+    ):
+        return None
+    if filters.missing and row.missing_reason is None:
+        return None
+    if filters.theme:
+        in_theme = any(t.slug == filters.theme for t in row.themes) or any(
+            any(t.slug == filters.theme for t in c.correspondence.themes.all()) for c in row.counterparts
+        )
+        if not in_theme:
+            return None
+    if filters.relation:
+        matching = [c for c in row.counterparts if c.relation == filters.relation]
+        if not matching:
+            return None
+        row = Row(row.article, row.themes, matching, row.missing_reason)
+    return row
+
+
+def chapters(instrument: Instrument) -> list[Division]:
+    return list(
+        Division.objects.filter(edition__instrument=instrument, edition__is_primary=True, kind="chapter")
+        .order_by("position")
+    )
+
+
+@dataclass
+class ThemeColumn:
+    instrument: Instrument
+    articles: list[Provision]
+
+
+def theme_columns(theme: Theme, instruments: list[Instrument]) -> list[ThemeColumn]:
+    """The articles of every instrument under one theme, instrument by instrument."""
+    articles = theme.articles.filter(edition__is_primary=True).select_related("edition").order_by("position")
+    by_instrument: dict[int, list[Provision]] = defaultdict(list)
+    for article in articles:
+        by_instrument[article.edition.instrument_id].append(article)
+    return [ThemeColumn(instrument, by_instrument.get(instrument.pk, [])) for instrument in instruments]
+
+
+def theme_correspondences(theme: Theme) -> list[Correspondence]:
+    correspondences = list(Correspondence.objects.curated().filter(themes=theme).with_provisions())
+    attach_articles(correspondences)
+    return correspondences
