@@ -9,6 +9,7 @@ from ninja import NinjaAPI, Schema
 
 from concordance.corpus import reading
 from concordance.corpus.models import Instrument, Provision
+from concordance.mapping.data import export_document
 
 api = NinjaAPI(
     title="Concordance",
@@ -128,3 +129,45 @@ def instrument_detail(request: HttpRequest, slug: str, edition: str | None = Non
         "preamble": chosen.preamble,
         "body": [division_out(entry) for entry in text.outline],
     }
+
+
+class ProvisionKey(Schema):
+    instrument: str
+    eid: str
+
+
+class CorrespondenceOut(Schema):
+    left: ProvisionKey
+    right: ProvisionKey
+    relation: str
+    note: str
+    themes: list[str]
+    status: str
+    origin: str
+
+
+class MissingOut(Schema):
+    instrument: str
+    eid: str
+    reason: str
+
+
+class ThemeOut(Schema):
+    slug: str
+    name: str
+
+
+class ConcordanceOut(Schema):
+    themes: list[ThemeOut]
+    article_themes: dict[str, dict[str, list[str]]]
+    correspondences: list[CorrespondenceOut]
+    without_counterpart: list[MissingOut]
+
+
+@api.get(
+    "/concordance/",
+    response=ConcordanceOut,
+    summary="La concordance entière, au format de manage.py export_concordance",
+)
+def concordance(request: HttpRequest) -> dict:
+    return export_document()

@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "simple_history",
     "concordance.corpus",
     "concordance.mapping",
+    "concordance.comparison",
 ]
 
 MIDDLEWARE = [
@@ -154,6 +155,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Where the project keeps its own copies of the source documents.
 SOURCES_DIR = BASE_DIR / "fixtures" / "sources"
 CONCORDANCE_FIXTURE = BASE_DIR / "fixtures" / "concordance.json"
+GLOSSARY_PATH = BASE_DIR / "fixtures" / "glossary.json"
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"

@@ -8,6 +8,7 @@ urlpatterns = [
     path("accounts/", include("django.contrib.auth.urls")),
     path("api/", api.urls),
     path("", include("concordance.mapping.urls")),
+    path("", include("concordance.comparison.urls")),
     # Instrument slugs are matched last: fixed paths above take precedence.
     path("", include("concordance.corpus.urls")),
 ]

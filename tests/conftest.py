@@ -9,7 +9,26 @@ def django_db_setup(django_db_setup, django_db_blocker):
     Each test runs in a transaction rolled back at its end, so the corpus
     is shared but never altered between tests.
     """
+    import json
+
     from concordance.corpus.ingest import ingest
+    from concordance.mapping.data import import_document
 
     with django_db_blocker.unblock():
         ingest(settings.SOURCES_DIR)
+        import_document(json.loads(settings.CONCORDANCE_FIXTURE.read_text(encoding="utf-8")))
+
+
+@pytest.fixture
+def curator(db, django_user_model):
+    from concordance.mapping.curators import curators_group
+
+    user = django_user_model.objects.create_user("curatrice", password="un-mot-de-passe-solide")
+    user.groups.add(curators_group())
+    return user
+
+
+@pytest.fixture
+def curator_client(client, curator):
+    client.force_login(curator)
+    return client

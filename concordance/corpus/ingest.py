@@ -24,6 +24,10 @@ from concordance.lib.parsing.tree import DIVISION_KINDS, Node, ParsedSource
 
 Progress = Callable[[str], None]
 
+# Part of every source's fingerprint: bump it when what ingest stores from a
+# parse changes, so that existing databases are re-stored.
+STORAGE_VERSION = "2"
+
 
 class IngestError(Exception):
     """The corpus could not be loaded; the database is unchanged."""
@@ -61,7 +65,7 @@ def parse_sources(sources_dir: Path, progress: Progress = lambda message: None) 
         if missing:
             raise IngestError(f"{entry.filename}: no text found for {', '.join(sorted(missing))}.")
         fingerprint = hashlib.sha256(
-            json.dumps(dataclasses.asdict(parsed), sort_keys=True, ensure_ascii=False).encode()
+            (STORAGE_VERSION + json.dumps(dataclasses.asdict(parsed), sort_keys=True, ensure_ascii=False)).encode()
         ).hexdigest()
         parsed_files.append(
             ParsedFile(entry, hashlib.sha256(raw).hexdigest(), fingerprint, parsed)
@@ -126,6 +130,7 @@ def store_source(parsed_file: ParsedFile, instruments: dict[str, Instrument], re
             "issued_on": entry.issued_on,
             "sha256": parsed_file.sha256,
             "parse_fingerprint": parsed_file.fingerprint,
+            "warnings": parsed_file.parsed.warnings,
         },
     )
     for parsed_instrument in parsed_file.parsed.instruments:
@@ -141,6 +146,8 @@ def store_source(parsed_file: ParsedFile, instruments: dict[str, Instrument], re
                 "is_primary": is_primary,
                 "title": parsed_instrument.title,
                 "preamble": parsed_instrument.preamble,
+                "closing": parsed_instrument.closing,
+                "footnotes": [dataclasses.asdict(note) for note in parsed_instrument.footnotes],
             },
         )
         store_tree(edition, parsed_instrument.body, report)

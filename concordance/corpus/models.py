@@ -21,6 +21,8 @@ class Source(models.Model):
     issuer = models.CharField(max_length=300)
     issued_on = models.DateField()
     sha256 = models.CharField(max_length=64)
+    # Defects of the source the parser tolerated (a misprinted list marker…).
+    warnings = ArrayField(models.TextField(), default=list, blank=True)
     # Hash of what the parser made of the document: a parser change
     # re-stores the corpus even when the file is unchanged.
     parse_fingerprint = models.CharField(max_length=64, blank=True)
@@ -82,6 +84,10 @@ class Edition(models.Model):
     is_primary = models.BooleanField(default=False)
     title = models.CharField(max_length=500)
     preamble = ArrayField(models.TextField(), default=list, blank=True)
+    # The words after the last article ("En foi de quoi…", "Fait à…").
+    closing = ArrayField(models.TextField(), default=list, blank=True)
+    # Footnotes called from the title, preamble or closing.
+    footnotes = models.JSONField(default=list, blank=True)
 
     class Meta:
         ordering = ["-is_primary", "slug"]

@@ -54,6 +54,10 @@ class HistoryEntry:
         return {"+": "création", "~": "modification", "-": "suppression"}[self.record.history_type]
 
 
+# The reverse accessor simple-history gives the m2m rows of a history record;
+# unlike ``record.themes`` it can be prefetched.
+THEME_ROWS = "historicalcorrespondence_themes_set"
+
 TRACKED = {
     "left_id": "disposition de gauche",
     "right_id": "disposition de droite",
@@ -67,7 +71,7 @@ TRACKED = {
 def history_of(records: list) -> list[HistoryEntry]:
     """The records of one correspondence, newest first, each with what changed.
 
-    ``records`` must have their ``themes`` prefetched; provisions and theme
+    ``records`` must have their theme rows prefetched (``THEME_ROWS``); provisions and theme
     names are read in one query each, whatever the length of the history.
     """
     provision_ids = {getattr(r, name) for r in records for name in ("left_id", "right_id")}
@@ -83,7 +87,7 @@ def history_of(records: list) -> list[HistoryEntry]:
         return str(value) if value not in (None, "") else "—"
 
     def themes_of(record) -> str:
-        return ", ".join(sorted(theme_names.get(row.theme_id, "?") for row in record.themes.all())) or "—"
+        return ", ".join(sorted(theme_names.get(row.theme_id, "?") for row in getattr(record, THEME_ROWS).all())) or "—"
 
     entries = []
     for index, record in enumerate(records):
@@ -108,13 +112,17 @@ def restore(record) -> Correspondence:
     Works for a deleted correspondence too: it comes back with its old id.
     Restoring is itself a change, recorded in the history.
     """
+    if record.history_type == "-" and record.prev_record is not None:
+        # The deletion record holds no theme rows: the state before the
+        # deletion is the record that precedes it.
+        record = record.prev_record
     correspondence = record.instance
     if Correspondence.objects.filter(left=correspondence.left_id, right=correspondence.right_id).exclude(
         pk=correspondence.pk
     ).exists():
         raise ValueError("Une autre correspondance relie déjà ces deux dispositions.")
     correspondence.save()
-    correspondence.themes.set([row.theme for row in record.themes.all()])
+    correspondence.themes.set([row.theme for row in getattr(record, THEME_ROWS).all()])
     return correspondence
 
 

@@ -102,7 +102,7 @@ def correspondence_history(request: HttpRequest, pk: int) -> HttpResponse:
     records = list(
         Correspondence.history.filter(id=pk)
         .select_related("history_user")
-        .prefetch_related("themes")
+        .prefetch_related(curation.THEME_ROWS)
         .order_by("-history_date", "-history_id")
     )
     if not records:

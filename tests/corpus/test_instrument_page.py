@@ -48,3 +48,8 @@ def test_queries_do_not_grow_with_the_number_of_articles(client):
     # because it has no notes to attach.
     assert counts["un"] == counts["budapest"] <= 6, counts
     assert counts["budapest-p1"] <= counts["un"], counts
+
+
+def test_closing_words_after_the_last_article_are_shown(client):
+    page = client.get("/budapest/").content.decode()
+    assert "En foi de quoi" in page.split('id="art_48"')[1]

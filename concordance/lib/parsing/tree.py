@@ -95,6 +95,11 @@ class ParsedInstrument:
     title: str
     preamble: list[str]  # paragraphs, in order
     body: list[Node]  # top-level divisions (chapters), or articles if none
+    # The testimonium and signature clause after the last article ("En foi de
+    # quoi …", "Fait à …"): treaty text that belongs to no article.
+    closing: list[str] = field(default_factory=list)
+    # Footnotes whose call is outside every node (title, preamble, closing).
+    footnotes: list[Footnote] = field(default_factory=list)
 
     def articles(self) -> list[Node]:
         return [n for top in self.body for n in top.walk() if n.kind == "article"]
@@ -113,6 +118,9 @@ class ParsedSource:
     # for the UN source, empty elsewhere.
     context: list[str] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
+    # Defects of the source that were tolerated, "line N: what", e.g. a
+    # point printed "a." where "b." is due. The text itself is kept as printed.
+    warnings: list[str] = field(default_factory=list)
 
 
 class SourceError(ValueError):

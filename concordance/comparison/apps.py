@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ComparisonConfig(AppConfig):
+    name = "concordance.comparison"
+    verbose_name = "Comparaison"

@@ -1,0 +1,149 @@
+"""Fetching two provisions and comparing them, with a content-addressed cache.
+
+The cache key is a hash of everything the comparison depends on (both texts,
+the curated paragraph links, the glossary file), so a changed text or
+correspondence is a different key: nothing needs invalidating by hand.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models import Q
+from django.http import Http404
+
+from concordance.corpus.models import Provision
+from concordance.lib.comparison import Comparison, Unit, compare_units, monotone
+from concordance.lib.terminology import Glossary, load_glossary
+from concordance.mapping.models import Correspondence
+from concordance.mapping.table import Counterpart, correspondences_of, counterparts_by_article
+
+
+@functools.cache
+def glossary() -> Glossary:
+    return load_glossary(settings.GLOSSARY_PATH)
+
+
+def glossary_version() -> str:
+    return hashlib.sha256(settings.GLOSSARY_PATH.read_bytes()).hexdigest()[:16]
+
+
+def find(slug: str, eid: str) -> Provision:
+    provision = (
+        Provision.objects.filter(edition__instrument__slug=slug, edition__is_primary=True, eid=eid)
+        .select_related("edition__instrument")
+        .first()
+    )
+    if provision is None:
+        raise Http404(f"Aucune disposition « {eid} » dans « {slug} ».")
+    return provision
+
+
+def subtree(provision: Provision) -> list[Provision]:
+    return list(
+        Provision.objects.filter(edition_id=provision.edition_id, article_eid=provision.article_eid)
+        .filter(Q(eid=provision.eid) | Q(eid__startswith=provision.eid + "__"))
+        .order_by("position")
+    )
+
+
+def unit_label(root: Provision, node: Provision) -> str:
+    if node.pk == root.pk:
+        return "texte" if root.kind == "article" else root.citation.split(", ")[-1]
+    if node.kind == "wrapup":
+        return "fin"
+    if node.kind == "alinea":
+        return "alinéa"
+    return node.citation.removeprefix(root.citation + ", ")
+
+
+def units_of(root: Provision, nodes: list[Provision]) -> list[Unit]:
+    return [Unit(node.eid, unit_label(root, node), node.text) for node in nodes if node.text.strip()]
+
+
+def pinned_pairs(left_units: list[Unit], right_units: list[Unit], left_nodes, right_nodes) -> list[tuple[int, int]]:
+    """Curated paragraph links inside the pair, as unit indices."""
+    left_ids = {node.pk for node in left_nodes}
+    right_ids = {node.pk for node in right_nodes}
+    links = Correspondence.objects.curated().filter(
+        Q(left_id__in=left_ids, right_id__in=right_ids) | Q(left_id__in=right_ids, right_id__in=left_ids)
+    ).values_list("left__eid", "right__eid", "left_id")
+    left_index = first_unit_index(left_units)
+    right_index = first_unit_index(right_units)
+    pairs = []
+    for left_eid, right_eid, left_id in links:
+        if left_id not in left_ids:
+            left_eid, right_eid = right_eid, left_eid
+        i, j = left_index(left_eid), right_index(right_eid)
+        # An article-level link says nothing about rows.
+        if i is not None and j is not None and "__" in left_eid and "__" in right_eid:
+            pairs.append((i, j))
+    return monotone(pairs)
+
+
+def first_unit_index(units: list[Unit]):
+    def index(eid: str) -> int | None:
+        for position, unit in enumerate(units):
+            if unit.eid == eid or unit.eid.startswith(eid + "__"):
+                return position
+        return None
+
+    return index
+
+
+@dataclass
+class PairView:
+    left: Provision
+    right: Provision
+    comparison: Comparison
+    correspondence: Correspondence | None
+    left_counterparts: list[Counterpart]
+    right_counterparts: list[Counterpart]
+
+
+def compare(left: Provision, right: Provision) -> PairView:
+    left_nodes, right_nodes = subtree(left), subtree(right)
+    left_units, right_units = units_of(left, left_nodes), units_of(right, right_nodes)
+    pinned = pinned_pairs(left_units, right_units, left_nodes, right_nodes)
+    key = "comparison:" + hashlib.sha256(
+        repr(
+            (left_units, right_units, pinned, left.edition.instrument.slug,
+             right.edition.instrument.slug, glossary_version())
+        ).encode()
+    ).hexdigest()
+    comparison = cache.get(key)
+    if comparison is None:
+        comparison = compare_units(
+            left_units,
+            right_units,
+            pinned=pinned,
+            glossary=glossary(),
+            left_instrument=left.edition.instrument.slug,
+            right_instrument=right.edition.instrument.slug,
+        )
+        cache.set(key, comparison, timeout=None)
+    correspondences = correspondences_of_pair(left, right)
+    left_counterparts = counterparts_by_article(left.edition, correspondences).get(left.article_eid, [])
+    right_counterparts = counterparts_by_article(right.edition, correspondences).get(right.article_eid, [])
+    direct = next(
+        (
+            c.correspondence
+            for c in left_counterparts
+            if {c.own.pk, c.provision.pk} == {left.pk, right.pk}
+        ),
+        None,
+    )
+    return PairView(left, right, comparison, direct, left_counterparts, right_counterparts)
+
+
+def correspondences_of_pair(left: Provision, right: Provision) -> list[Correspondence]:
+    """Curated links touching either side's article (one query plus articles)."""
+    found = {}
+    for side in (left, right):
+        for correspondence in correspondences_of(side.edition, [side.article_eid]):
+            found[correspondence.pk] = correspondence
+    return list(found.values())

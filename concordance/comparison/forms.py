@@ -1,0 +1,74 @@
+from __future__ import annotations
+
+from django import forms
+
+from concordance.corpus.models import Instrument
+from concordance.lib.citations import parse_citation
+
+VIEWS = [("side", "côte à côte"), ("inline", "en une colonne")]
+
+
+class ComparisonOptionsForm(forms.Form):
+    """How the comparison is shown; unknown values fall back to the defaults."""
+
+    view = forms.ChoiceField(label="Affichage", choices=VIEWS, required=False)
+    changes = forms.BooleanField(label="Différences seulement", required=False)
+    terms = forms.ChoiceField(
+        label="Terminologie", required=False,
+        choices=[("show", "marquée"), ("hide", "masquée")],
+    )
+
+    def options(self) -> dict[str, object]:
+        data = self.cleaned_data if self.is_valid() else {}
+        return {
+            "view": data.get("view") or "side",
+            "changes": bool(data.get("changes")),
+            "terms": data.get("terms") or "show",
+        }
+
+
+def option_links(options: dict[str, object]) -> dict[str, str]:
+    """Query strings for each switch, keeping the other options as they are."""
+    def query(**changed: object) -> str:
+        merged = {**options, **changed}
+        parts = [f"view={merged['view']}"]
+        if merged["changes"]:
+            parts.append("changes=1")
+        if merged["terms"] == "hide":
+            parts.append("terms=hide")
+        return "?" + "&".join(parts)
+
+    return {
+        "side": query(view="side"),
+        "inline": query(view="inline"),
+        "toggle_changes": query(changes=not options["changes"]),
+        "toggle_terms": query(terms="show" if options["terms"] == "hide" else "hide"),
+    }
+
+
+class PairForm(forms.Form):
+    """Any two provisions: instrument + article + optional paragraph or point."""
+
+    left = forms.ChoiceField(label="Instrument de gauche")
+    left_ref = forms.CharField(label="Article (et paragraphe)", max_length=40,
+                               help_text="« 25 », « 25.2 », « 2.e »")
+    right = forms.ChoiceField(label="Instrument de droite")
+    right_ref = forms.CharField(label="Article (et paragraphe)", max_length=40)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        choices = list(Instrument.objects.values_list("slug", "short_title"))
+        self.fields["left"].choices = choices
+        self.fields["right"].choices = choices
+
+    def clean(self):
+        cleaned = super().clean()
+        for side in ("left", "right"):
+            typed = cleaned.get(f"{side}_ref")
+            if typed is None:
+                continue
+            eid = parse_citation(typed)
+            if eid is None:
+                self.add_error(f"{side}_ref", f"« {typed} » ne se lit pas comme un article : essayez « 25 » ou « 25.2 ».")
+            cleaned[f"{side}_eid"] = eid
+        return cleaned

@@ -1,0 +1,412 @@
+"""Each layout hazard of the sources, on the real text and on small inputs."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from concordance.lib.parsing import Node, parse_benin_decree, parse_budapest_bill, parse_un_resolution
+from concordance.lib.parsing.cleaning import split_lines, strip_markup
+from concordance.lib.parsing.markers import scan
+from concordance.lib.parsing.provisions import Layout
+from concordance.lib.parsing.structure import parse_body
+
+SOURCES = Path(__file__).resolve().parents[2] / "fixtures" / "sources"
+FILES = {
+    "un": ("un-resolution-79-243-fr.txt", parse_un_resolution, 0),
+    "bill": ("budapest-bill-905-2003-fr.txt", parse_budapest_bill, 0),
+    "coe": ("budapest-benin-decree-2024-773-fr.txt", parse_benin_decree, 0),
+    "protocol": ("budapest-benin-decree-2024-773-fr.txt", parse_benin_decree, 1),
+}
+
+
+@cache
+def tree(which: str) -> dict[str, Node]:
+    filename, parse, index = FILES[which]
+    instrument = parse((SOURCES / filename).read_text(encoding="utf-8"), filename).instruments[index]
+    return {node.eid: node for top in instrument.body for node in top.walk()}
+
+
+def children(which: str, eid: str) -> list[tuple[str, str]]:
+    return [(child.eid, child.kind) for child in tree(which)[eid].children]
+
+
+def fragment(text: str, **layout: bool) -> dict[str, Node]:
+    body, _ = parse_body(text, layout=Layout(**layout))
+    return {node.eid: node for top in body for node in top.walk()}
+
+
+# --- page breaks ------------------------------------------------------------------
+
+
+def test_page_break_inside_a_point_is_rejoined() -> None:
+    # UN art. 2 c): "… d'un système d'information et" / blank / "de communication, qui sont …"
+    point = tree("un")["art_2__point_c"]
+    assert "effectuée au moyen d'un système d'information et de communication, qui sont générées" in point.text
+    assert point.text.endswith("ou le type de service sous-jacent ;")
+    assert tree("un")["art_2__point_d"].line == 143
+
+
+@pytest.mark.parametrize(
+    "which, eid, joined",
+    [
+        ("un", "art_16__para_2", "réalisé par quelque moyen que ce soit, y compris"),
+        ("un", "art_17__para_2__point_b", "un éventail complet d'infractions"),
+        ("un", "art_53__para_3__point_h", "qui est exercée par l'utilisation de systèmes"),
+        ("un", "art_42__para_5", "à la présente Convention, se réserver le droit"),  # next page starts upper-case
+        ("un", "art_19__para_3", "conformément à son droit interne, lorsque l'acte"),  # cut after a comma
+        ("coe", "art_9__para_1__point_b", "par le biais d'un système informatique;"),
+        ("coe", "art_27__para_9__point_e", "d'approbation ou d'adhésion, que, pour des raisons"),
+    ],
+)
+def test_page_breaks_in_the_sources_are_rejoined(which: str, eid: str, joined: str) -> None:
+    assert joined in tree(which)[eid].text
+    assert [c for c in tree(which)[eid].children if c.kind == "alinea"] == []
+
+
+def test_page_break_in_a_synthetic_paragraph() -> None:
+    nodes = fragment("Article 1\nObjet\n\n1. Chaque Partie adopte les\n\n\n\nmesures nécessaires.\n2. Fin.\n")
+    assert nodes["art_1__para_1"].text == "Chaque Partie adopte les mesures nécessaires."
+    assert [n.eid for n in nodes["art_1"].children] == ["art_1__para_1", "art_1__para_2"]
+
+
+# --- running heads, page numbers, footnotes ----------------------------------------
+
+
+def test_running_heads_and_page_numbers_are_dropped() -> None:
+    text = "Article 1\nObjet\n\n1. Chaque Partie adopte\n\n12\n\nles mesures.\n\n- 13 -\n\n2. Fin.\n"
+    assert fragment(text)["art_1__para_1"].text == "Chaque Partie adopte les mesures."
+    bill = tree("bill")["art_48"]
+    assert "N° 905" not in " ".join(node.text for node in bill.walk())
+
+
+def test_a_label_alone_on_its_line_is_not_a_page_number() -> None:
+    nodes = fragment("Article 1\nObjet\n\n1\nChaque Partie.\n\n2.\n\nFin.\n")
+    assert (nodes["art_1__para_1"].text, nodes["art_1__para_2"].text) == ("Chaque Partie.", "Fin.")
+
+
+def test_footnote_is_kept_apart_and_attached_to_the_node_that_calls_it() -> None:
+    text = (
+        "Article 1\nObjet\n\n1. Chaque Partie adopte les mesures²\n\n"
+        "² Une note de bas de page.\n\nnécessaires.\n2. Fin.\n"
+    )
+    para = fragment(text)["art_1__para_1"]
+    assert para.text == "Chaque Partie adopte les mesures nécessaires."
+    assert [(f.marker, f.text, f.line) for f in para.footnotes] == [("²", "Une note de bas de page.", 6)]
+
+
+def test_split_lines_blanks_footnote_lines_and_removes_calls() -> None:
+    lines, footnotes = split_lines("ont signé la présente Convention¹.\n\n¹ Des notes interprétatives.")
+    assert [(line.text, line.calls) for line in lines] == [("ont signé la présente Convention.", ["¹"]), ("", []), ("", [])]
+    assert [(f.marker, f.text, f.line) for f in footnotes] == [("¹", "Des notes interprétatives.", 3)]
+
+
+# --- markup debris -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "raw, clean",
+    [
+        ("Rappelant sa résolution [74/247](#) du 27 décembre 2019", "Rappelant sa résolution 74/247 du 27 décembre 2019"),
+        ("1. *Prend note* du rapport", "1. Prend note du rapport"),
+        ("Chapitre III **Compétence**", "Chapitre III Compétence"),
+        ("***Titre 4 – Procédures", "Titre 4 – Procédures"),
+        ("DÉCRET N° 2024 – 773 DU 1^{ER} FEVRIER 2024", "DÉCRET N° 2024 – 773 DU 1ER FEVRIER 2024"),
+        ("la loi n° 2024-06 du 1^{er} février 2024", "la loi n° 2024-06 du 1er février 2024"),
+        ("55^e séance plénière", "55e séance plénière"),
+        ("«*matériel raciste et xénophobe*» désigne", "«matériel raciste et xénophobe» désigne"),
+    ],
+)
+def test_markup_is_removed_and_words_kept(raw: str, clean: str) -> None:
+    assert strip_markup(raw) == clean
+
+
+def test_markup_debris_in_the_real_trees() -> None:
+    assert tree("un")["art_50__para_3"].text.startswith(
+        "Les dispositions de l'article 40 de la présente Convention s'appliquent mutatis mutandis au présent article."
+    )
+    assert tree("protocol")["art_2__para_1__alinea_1"].text.startswith("«matériel raciste et xénophobe» désigne")
+    assert tree("protocol")["art_8__para_1"].text == (
+        "Les articles 1, 12, 13, 22, 41, 44, 45 et 46 de la Convention s'appliquent, mutatis mutandis, à ce Protocole."
+    )
+
+
+# --- headings glued to their titles ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "source, kind, num, heading",
+    [
+        ("Article 22 *Compétence*\n\n1. Texte.\n", "article", "22", "Compétence"),
+        ("*Article 20\nPrescription*\n\nTexte.\n", "article", "20", "Prescription"),
+        ("Article 8 – Relations entre la Convention et ce Protocole\n\nTexte.\n", "article", "8",
+         "Relations entre la Convention et ce Protocole"),
+        ("Article premier\n\nObjet\n\nTexte.\n", "article", "premier", "Objet"),
+        ("Article 1er\nDéfinitions\n\nTexte.\n", "article", "1er", "Définitions"),
+        ("Article 1^{er}\nDéfinitions\n\nTexte.\n", "article", "1er", "Définitions"),
+        ("Chapitre III **Compétence**\n\nArticle 1\nObjet\n", "chapter", "III", "Compétence"),
+        ("Chapitre I - Terminologie\n\nArticle 1\nObjet\n", "chapter", "I", "Terminologie"),
+        ("Chapitre premier\n\nDispositions générales\n\nArticle 1\nObjet\n", "chapter", "premier", "Dispositions générales"),
+        ("Chapitre  Ier\nTerminologie\n\nArticle 1\nObjet\n", "chapter", "Ier", "Terminologie"),
+    ],
+)
+def test_heading_forms(source: str, kind: str, num: str, heading: str) -> None:
+    first = next(iter(fragment(source).values()))
+    assert (first.kind, first.num, first.heading) == (kind, num, heading)
+
+
+@pytest.mark.parametrize(
+    "source, eid, heading",
+    [
+        ("TITRE  Ier\nINFRACTIONS CONTRE LA CONFIDENTIALITÉ\nET LA DISPONIBILITÉ\n\nArticle 1\nObjet\n",
+         "chp_1__sec_1__title_1", "INFRACTIONS CONTRE LA CONFIDENTIALITÉ ET LA DISPONIBILITÉ"),
+        ("Titre 4 – Procédures\n\nArticle 1\nObjet\n", "chp_1__sec_1__title_4", "Procédures"),
+        ("***Titre 4 – Procédures relatives\nen l'absence d'accords***\n\nArticle 1\nObjet\n",
+         "chp_1__sec_1__title_4", "Procédures relatives en l'absence d'accords"),
+    ],
+)
+def test_title_headings(source: str, eid: str, heading: str) -> None:
+    nodes = fragment("Chapitre I - A\n\nSection 1 - B\n\n" + source)
+    assert (nodes[eid].kind, nodes[eid].heading) == ("title", heading)
+
+
+def test_divisions_in_the_bill_and_the_decree() -> None:
+    assert (tree("bill")["chp_2__sec_1__title_1"].num, tree("coe")["chp_2__sec_1__title_1"].num) == ("Ier", "1")
+    assert tree("coe")["chp_3__sec_1__title_4"].heading.endswith("en l'absence d'accords internationaux applicables")
+    assert [eid for eid in tree("bill") if eid.startswith("chp_2__sec_3")] == ["chp_2__sec_3"]
+    assert tree("bill")["art_22"].line == 367
+
+
+# --- list markers ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line, labels, strong, text",
+    [
+        ("- a) De promouvoir", ["a"], True, "De promouvoir"),
+        ("a) Toute introduction", ["a"], True, "Toute introduction"),
+        ("a  la production", ["a"], True, "la production"),
+        ("a. la production", ["a"], True, "la production"),
+        ("- 1 Aux fins", ["1"], True, "Aux fins"),
+        ("1  Chaque Partie", ["1"], True, "Chaque Partie"),
+        ("1. Chaque Partie", ["1"], True, "Chaque Partie"),
+        ("3  a   Chaque Partie peut", ["3", "a"], True, "Chaque Partie peut"),
+        ("a) i) À la conversion", ["a", "i"], True, "À la conversion"),
+        ("- c toute date", ["c"], True, "toute date"),
+        ("2 Une Partie peut:", ["2"], False, "Une Partie peut:"),
+        ("a rendu possible", ["a"], False, "rendu possible"),
+        ("3.", ["3"], True, ""),
+        ("d", ["d"], True, ""),
+        ("- cet État partie peut", [], False, "cet État partie peut"),
+        ("à la condition", [], False, "à la condition"),
+        ("vise à", [], False, "vise à"),
+    ],
+)
+def test_marker_styles(line: str, labels: list[str], strong: bool, text: str) -> None:
+    found = scan(line)
+    assert [m.label for m in found.markers] == labels
+    assert all(m.strong == strong for m in found.markers)
+    assert found.text == text
+
+
+@pytest.mark.parametrize(
+    "which, eid, num, text_start",
+    [
+        ("un", "art_1__point_a", "a", "De promouvoir et renforcer"),  # "- a)"
+        ("un", "art_13__point_a", "a", "Toute introduction"),  # "a)"
+        ("un", "art_14__para_3__point_b", "b", "Contenu représentant"),  # " - b)"
+        ("bill", "art_8__point_a", "a", "par toute introduction"),  # "a  "
+        ("coe", "art_8__point_a", "a", "l'introduction, l'altération"),  # "- a."
+        ("protocol", "art_2__para_1", "1", "Aux fins du présent Protocole"),  # "- 1 "
+        ("protocol", "art_6__para_2", "2", "Une Partie peut:"),  # "2 " (weak, in sequence)
+        ("bill", "art_4__para_2", "2", "Une Partie peut se réserver"),  # "2  "
+        ("un", "art_4__para_2", "2", "Aucune disposition"),  # "2."
+        ("coe", "art_47__para_1", "1", "Toute Partie peut"),  # "1 " (weak)
+        ("protocol", "art_16__point_c", "c", "toute date d'entrée en vigueur"),  # "- c "
+        ("protocol", "art_5__para_2__point_a", "a", "soit exiger"),  # " - a "
+        ("bill", "art_24__para_7__point_b", "b", "Le Secrétaire Général"),  # "b)  " among "a  "
+    ],
+)
+def test_marker_styles_in_the_sources(which: str, eid: str, num: str, text_start: str) -> None:
+    node = tree(which)[eid]
+    assert node.num == num and node.text.startswith(text_start)
+
+
+@pytest.mark.parametrize(
+    "which, eid, expected",
+    [
+        # "3  a   Chaque Partie…": paragraph 3 and its point a on one line
+        ("bill", "art_14__para_3", [("art_14__para_3__point_a", "point"), ("art_14__para_3__point_b", "point"),
+                                    ("art_14__para_3__wrapup", "wrapup")]),
+        ("coe", "art_14__para_3", [("art_14__para_3__point_a", "point"), ("art_14__para_3__point_b", "point"),
+                                   ("art_14__para_3__wrapup", "wrapup")]),
+        # "3." alone on its line, then " - a)"
+        ("un", "art_23__para_3", [("art_23__para_3__point_a", "point"), ("art_23__para_3__point_b", "point"),
+                                  ("art_23__para_3__wrapup", "wrapup")]),
+        # "a) i) À la conversion…"
+        ("un", "art_17__para_1__point_a", [("art_17__para_1__point_a__subpoint_i", "subpoint"),
+                                           ("art_17__para_1__point_a__subpoint_ii", "subpoint")]),
+        # "1. a) Un État partie…", "12. a) Chaque État partie…", "2. a. Le point de contact…"
+        ("un", "art_36__para_1", [(f"art_36__para_1__point_{x}", "point") for x in "abc"]),
+        ("un", "art_40__para_12", [(f"art_40__para_12__point_{x}", "point") for x in "abcd"]),
+        ("coe", "art_35__para_2", [("art_35__para_2__point_a", "point"), ("art_35__para_2__point_b", "point")]),
+        ("bill", "art_24__para_1", [("art_24__para_1__point_a", "point"), ("art_24__para_1__point_b", "point")]),
+    ],
+)
+def test_labels_sharing_a_line(which: str, eid: str, expected: list[tuple[str, str]]) -> None:
+    assert tree(which)[eid].text == ""
+    assert children(which, eid) == expected
+
+
+def test_paragraph_three_after_points_of_paragraph_two_in_the_decree() -> None:
+    # " - b. Si le point de contact…" then " 3. Chaque Partie fera en sorte…"
+    assert [eid for eid, _ in children("coe", "art_35")] == ["art_35__para_1", "art_35__para_2", "art_35__para_3"]
+
+
+def test_marker_alone_on_its_line_takes_the_next_line_as_text() -> None:
+    # bill art. 1: "    a  " / "l'expression « système informatique » …"; "    d" / "  « données …"
+    assert tree("bill")["art_1__point_a"].text.startswith("l'expression « système informatique » désigne")
+    assert tree("bill")["art_1__point_d"].text.startswith("« données relatives au trafic » désigne")
+    assert tree("bill")["art_1"].text == "Aux fins de la présente Convention,"
+
+
+def test_split_number_is_kept_as_printed() -> None:
+    # "articles 14 et 1 5" (bill art. 18 § 2): no proof it is layout debris, so kept.
+    assert tree("bill")["art_18__para_2"].text == (
+        "Les pouvoirs et procédures mentionnés dans le présent article doivent être soumis aux articles 14 et 1 5."
+    )
+
+
+def test_typos_are_kept_as_printed() -> None:
+    assert tree("coe")["art_4__para_2"].text.startswith("Une Partie peut se résERVER le droit")
+
+
+# --- "a" the verb, "i" the letter --------------------------------------------------------------
+
+
+def test_a_line_starting_with_the_verb_a_continues_the_sentence() -> None:
+    nodes = fragment(
+        "Article 1\nObjet\n\n1. L'absence de contrôle d'une personne mentionnée au paragraphe 1\n\n"
+        "a rendu possible la commission.\n2. Fin.\n"
+    )
+    assert nodes["art_1__para_1"].text.endswith("au paragraphe 1 a rendu possible la commission.")
+    assert "art_1__para_1__point_a" not in nodes
+
+
+def test_a_sentence_starting_with_a_after_a_full_stop_is_not_a_point() -> None:
+    nodes = fragment("Article 1\nObjet\n\n1. Le texte est clos.\n\na été adopté hier.\n")
+    assert "art_1__para_1__point_a" not in nodes
+    assert nodes["art_1__para_1__alinea_1"].text == "a été adopté hier."
+
+
+def test_a_after_a_colon_opens_a_list() -> None:
+    nodes = fragment("Article 1\nObjet\n\n1 Une Partie peut:\na soit exiger;\nb soit se réserver.\n")
+    assert [n.eid for n in nodes["art_1__para_1"].children] == ["art_1__para_1__point_a", "art_1__para_1__point_b"]
+
+
+def test_i_after_h_is_a_point_and_after_a_colon_a_subpoint() -> None:
+    assert tree("un")["art_2__point_i"].kind == "point"
+    assert tree("un")["art_2__point_e__subpoint_i"].kind == "subpoint"
+    assert tree("un")["art_53__para_3__point_i"].kind == "point"
+    assert tree("un")["art_54__para_3__point_i"].kind == "point"
+    assert [eid for eid, _ in children("un", "art_2__point_f")] == [
+        "art_2__point_f__subpoint_i", "art_2__point_f__subpoint_ii", "art_2__point_f__subpoint_iii",
+    ]
+
+
+def test_a_repeated_letter_is_kept_as_printed_and_flagged() -> None:
+    # Decree line 525: "- a." where "- b." is due.
+    second = tree("coe")["art_29__para_5__point_b"]
+    assert (second.num, second.line) == ("a", 525)
+    assert second.text.startswith("si la Partie requise estime")
+
+
+# --- unnumbered text -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "which, eid, starts",
+    [
+        ("un", "art_11__para_1__point_a__wrapup", "afin que ce dispositif"),  # closes sub-points; point b follows
+        ("un", "art_13__wrapup", "dans l'intention frauduleuse"),  # points directly in the article
+        ("un", "art_28__para_1__wrapup", "ou à y accéder de façon similaire"),
+        ("un", "art_29__para_1__wrapup", "en temps réel, les données de trafic"),
+        ("un", "art_23__para_3__wrapup", "cet État partie peut se réserver"),  # printed "- cet État …"
+        ("bill", "art_6__para_1__point_a__wrapup", "dans l'intention qu'ils soient utilisés"),
+        ("bill", "art_19__para_1__wrapup", "sur son territoire."),  # at the margin after indented items
+        ("bill", "art_20__para_1__wrapup", "en temps réel, les données relatives au trafic"),
+        ("coe", "art_8__wrapup", "dans l'intention, frauduleuse ou délictueuse"),  # printed "- dans …"
+        ("coe", "art_21__para_1__wrapup", "en temps réel, les données relatives au contenu"),  # no blank line before
+    ],
+)
+def test_wrapups(which: str, eid: str, starts: str) -> None:
+    node = tree(which)[eid]
+    assert node.kind == "wrapup" and node.text.startswith(starts)
+
+
+def test_closing_words_on_the_same_item_line_stay_in_the_item() -> None:
+    # The decree prints art. 19 § 1 b) "… des données informatiques sur son territoire." on one line.
+    assert tree("coe")["art_19__para_1__point_b"].text.endswith("des données informatiques sur son territoire.")
+    assert "art_19__para_1__wrapup" not in tree("coe")
+
+
+def test_a_lone_conjunction_between_points_joins_the_point_before() -> None:
+    # UN art. 14 § 2: "c) … sexuelles ;" / "ou" / "- d) …"
+    assert tree("un")["art_14__para_2__point_c"].text.endswith("à des fins principalement sexuelles ; ou")
+    assert [eid for eid, _ in children("un", "art_14__para_2")][-1] == "art_14__para_2__point_d"
+
+
+@pytest.mark.parametrize(
+    "which, eid, text_start",
+    [
+        ("bill", "art_39__para_1__alinea_1", "de la Convention européenne d'extradition"),
+        ("bill", "art_39__para_1__alinea_3", "du Protocole additionnel"),
+        ("coe", "art_39__para_1__alinea_3", "du Protocole additionnel"),
+        ("protocol", "art_2__para_1__alinea_1", "«matériel raciste et xénophobe»"),
+        ("protocol", "art_3__para_1__alinea_1", "la diffusion ou les autres formes"),
+        ("protocol", "art_4__alinea_1", "la menace, par le biais d'un système informatique"),
+    ],
+)
+def test_alineas(which: str, eid: str, text_start: str) -> None:
+    node = tree(which)[eid]
+    assert node.kind == "alinea" and node.text.startswith(text_start)
+
+
+def test_article_opening_words_are_the_article_text() -> None:
+    assert tree("un")["art_1"].text == "La présente Convention a pour objet :"
+    assert tree("protocol")["art_4"].text.endswith("le comportement suivant:")
+    assert tree("un")["art_20"].children == [] and tree("un")["art_20"].text.startswith("Lorsqu'il y a lieu")
+
+
+def test_synthetic_wrapups_and_alineas_get_numbered_eids() -> None:
+    nodes = fragment(
+        "Article 1\nObjet\n\nTexte :\n\na) un ;\n\nb) deux :\n\ni) trois ;\n\nii) quatre ;\n\n"
+        "fin du point b ;\n\nc) cinq ;\n\nfin de l'article.\n\nEncore une phrase.\n"
+    )
+    assert [n.eid for n in nodes["art_1"].children] == [
+        "art_1__point_a", "art_1__point_b", "art_1__point_c", "art_1__wrapup", "art_1__alinea_1",
+    ]
+    assert [n.eid for n in nodes["art_1__point_b"].children] == [
+        "art_1__point_b__subpoint_i", "art_1__point_b__subpoint_ii", "art_1__point_b__wrapup",
+    ]
+
+
+def test_bill_layout_margin_line_after_an_item_is_closing_words() -> None:
+    text = "Article 1\nObjet\n\n    1  Chaque Partie :\n    a  un ;\n    b  des données\nsur son territoire.\n"
+    assert fragment(text, indented_items=True)["art_1__para_1__wrapup"].text == "sur son territoire."
+    assert fragment(text)["art_1__para_1__point_b"].text == "des données sur son territoire."
+
+
+def test_no_break_space_indentation_of_the_bill() -> None:
+    lines, _ = split_lines("\u00a0\u00a0\u00a0\u00a01\u00a0\u00a0Chaque Partie")
+    assert (lines[0].indent, lines[0].text) == (4, "1 Chaque Partie")
+    assert [m.label for m in scan(lines[0].spaced).markers] == ["1"]
+
+
+def test_letter_spaced_title_is_closed_up() -> None:
+    assert tree("bill")["art_1"].heading == "Définitions"
+    filename, parse, _ = FILES["bill"]
+    title = parse((SOURCES / filename).read_text(encoding="utf-8"), filename).instruments[0].title
+    assert title.startswith("CONVENTION sur la cybercriminalité")
