@@ -171,3 +171,11 @@ class ConcordanceOut(Schema):
 )
 def concordance(request: HttpRequest) -> dict:
     return export_document()
+
+
+# Endpoints of the other apps, each on its own router.
+from concordance.analysis.api import router as analysis_router  # noqa: E402
+from concordance.crossrefs.api import router as crossrefs_router  # noqa: E402
+
+api.add_router("/", crossrefs_router)
+api.add_router("/", analysis_router)

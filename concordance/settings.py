@@ -88,6 +88,10 @@ INSTALLED_APPS = [
     "concordance.corpus",
     "concordance.mapping",
     "concordance.comparison",
+    "concordance.search",
+    "concordance.crossrefs",
+    "concordance.editions",
+    "concordance.analysis",
 ]
 
 MIDDLEWARE = [
