@@ -5,6 +5,7 @@ from django.shortcuts import render
 
 from concordance.corpus import reading
 from concordance.corpus.models import Instrument
+from concordance.mapping.table import article_counterparts
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -26,8 +27,11 @@ def article(request: HttpRequest, slug: str, number: int) -> HttpResponse:
     instrument = reading.get_instrument(slug)
     edition = reading.choose_edition(instrument, request.GET.get("edition"))
     page = reading.article_page(instrument, edition, number)
-    return render(
-        request,
-        "corpus/article.html",
-        {"instrument": instrument, "edition": edition, "page": page, "article": page.article},
-    )
+    context = {
+        "instrument": instrument,
+        "edition": edition,
+        "page": page,
+        "article": page.article,
+        "counterparts": article_counterparts(instrument, page.article.eid),
+    }
+    return render(request, "corpus/article.html", context)

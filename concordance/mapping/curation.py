@@ -12,7 +12,7 @@ from django.db import transaction
 
 from concordance.corpus.models import Provision
 from concordance.lib.citations import parse_citation
-from concordance.mapping.models import Correspondence, Theme
+from concordance.mapping.models import Correspondence, Origin, Status, Theme
 
 
 def find_provision(instrument_slug: str, typed: str) -> Provision | None:
@@ -135,3 +135,11 @@ def deleted_records():
         .order_by("-history_date")
         .select_related("history_user")
     )
+
+
+def accept_suggestion(correspondence: Correspondence) -> Correspondence:
+    correspondence.origin = Origin.CURATED
+    correspondence.status = Status.PROPOSED
+    correspondence.score = None
+    correspondence.save()
+    return correspondence

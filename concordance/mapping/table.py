@@ -189,3 +189,31 @@ def theme_correspondences(theme: Theme) -> list[Correspondence]:
     correspondences = list(Correspondence.objects.curated().filter(themes=theme).with_provisions())
     attach_articles(correspondences)
     return correspondences
+
+
+@dataclass
+class ArticleCounterparts:
+    curated: list[Counterpart]
+    suggested: list[Counterpart]
+    missing_reason: str | None
+
+
+def article_counterparts(instrument: Instrument, article_eid: str) -> ArticleCounterparts:
+    """What the article page shows of the concordance (a fixed number of queries)."""
+    edition = primary_edition(instrument)
+    touching = Q(left__edition=edition, left__article_eid=article_eid) | Q(
+        right__edition=edition, right__article_eid=article_eid
+    )
+    correspondences = list(Correspondence.objects.filter(touching).with_provisions())
+    attach_articles(correspondences)
+    counterparts = counterparts_by_article(edition, correspondences).get(article_eid, [])
+    missing = (
+        MissingCounterpart.objects.filter(article__edition=edition, article__eid=article_eid)
+        .values_list("reason", flat=True)
+        .first()
+    )
+    return ArticleCounterparts(
+        curated=[c for c in counterparts if c.correspondence.origin == "curated"],
+        suggested=[c for c in counterparts if c.correspondence.origin == "suggested"],
+        missing_reason=missing,
+    )

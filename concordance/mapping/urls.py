@@ -7,6 +7,7 @@ urlpatterns = [
     path("concordance.csv", views.concordance_csv, name="concordance-csv"),
     path("concordance/correspondences/new/", views.correspondence_new, name="correspondence-new"),
     path("concordance/correspondences/<int:pk>/", views.correspondence_edit, name="correspondence-edit"),
+    path("concordance/correspondences/<int:pk>/accept/", views.correspondence_accept, name="correspondence-accept"),
     path("concordance/correspondences/<int:pk>/delete/", views.correspondence_delete, name="correspondence-delete"),
     path("concordance/correspondences/<int:pk>/history/", views.correspondence_history, name="correspondence-history"),
     path(

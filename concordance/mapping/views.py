@@ -130,3 +130,13 @@ def correspondence_restore(request: HttpRequest, pk: int, history_id: int) -> Ht
 
 def deleted_correspondences(request: HttpRequest) -> HttpResponse:
     return render(request, "mapping/deleted.html", {"records": curation.deleted_records()})
+
+
+@require_POST
+@curator_required("mapping.change_correspondence")
+def correspondence_accept(request: HttpRequest, pk: int) -> HttpResponse:
+    """A curator takes an automatic suggestion into the concordance, as proposed."""
+    correspondence = get_object_or_404(Correspondence.objects.suggested(), pk=pk)
+    curation.accept_suggestion(correspondence)
+    messages.success(request, "Suggestion ajoutée à la concordance (statut : proposé). Précisez la relation et la note.")
+    return redirect("correspondence-edit", pk=pk)
