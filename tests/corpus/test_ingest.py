@@ -72,7 +72,9 @@ def test_running_ingest_again_changes_nothing():
 
 def copy_sources(tmp_path):
     folder = tmp_path / "sources"
-    shutil.copytree(settings.SOURCES_DIR, folder)
+    # copyfile, not copy2: the copies must be writable whatever the mode of
+    # the originals.
+    shutil.copytree(settings.SOURCES_DIR, folder, copy_function=shutil.copyfile)
     return folder
 
 

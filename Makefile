@@ -1,0 +1,100 @@
+# Concordance: one-command set-up.  `make help` lists the targets.
+#
+# Without DATABASE_URL in the environment, everything uses the project's
+# private PostgreSQL cluster (var/pg, unix socket only; see scripts/db.sh).
+# With DATABASE_URL set, that database is used and no cluster is touched.
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PORT    ?= 8000
+PYTHON  ?= python3
+WORKERS ?= 3
+PYTEST_ARGS ?=
+
+VENV   := .venv
+STAMP  := $(VENV)/.installed
+MANAGE := $(VENV)/bin/python manage.py
+DB     := bash scripts/db.sh
+
+ifeq ($(strip $(DATABASE_URL)),)
+  PRIVATE_DB   := 1
+  DATABASE_URL := $(shell $(DB) url)
+else
+  PRIVATE_DB   := 0
+endif
+export DATABASE_URL PYTHON
+
+# Reinstall when pyproject.toml is newer than the stamp, or when .venv's
+# Python no longer runs (e.g. the interpreter it was made from is gone).
+ifneq ($(shell $(VENV)/bin/python -c 'print(1)' 2>/dev/null),1)
+$(STAMP): FORCE
+endif
+$(STAMP): pyproject.toml
+	@bash scripts/venv.sh $(STAMP)
+
+.PHONY: help venv db data run test serve stop clean-db db-status psql FORCE
+FORCE:
+
+help: ## list the targets
+	@echo "Concordance — make targets:"
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z-]+):.*## /  make \1\t/' | expand -t 18
+	@echo
+	@echo "Variables: PORT=$(PORT)  WORKERS=$(WORKERS)  PYTHON=$(PYTHON)  PYTEST_ARGS='$(PYTEST_ARGS)'"
+	@echo "DATABASE_URL=$(DATABASE_URL)$(if $(filter 1,$(PRIVATE_DB)),  (private cluster in var/pg),  (from the environment))"
+
+venv: $(STAMP) ## create .venv and install the project (only when pyproject.toml changed)
+
+db: ## create/start the private PostgreSQL cluster (skipped when DATABASE_URL is set)
+ifeq ($(PRIVATE_DB),1)
+	@$(DB) ensure
+else
+	@echo "==> using DATABASE_URL from the environment (private cluster not used)"
+endif
+
+data: venv db ## migrate, load the corpus and the curated concordance (keeps curators' work)
+	@echo "==> applying migrations"
+	@DJANGO_DEBUG=1 $(MANAGE) migrate --noinput
+	@echo "==> loading the corpus (manage.py ingest; skipped when the sources are unchanged)"
+	@DJANGO_DEBUG=1 $(MANAGE) ingest
+	@echo "==> loading the curated concordance (only into an empty database: curators' work is kept)"
+	@DJANGO_DEBUG=1 $(MANAGE) import_concordance --if-empty
+	@DJANGO_DEBUG=1 $(MANAGE) suggest_correspondences --if-empty
+
+run: data ## set up everything and serve on http://127.0.0.1:PORT/ (DEBUG on)
+	@echo "==> serving http://127.0.0.1:$(PORT)/ (Ctrl-C stops the web server; 'make stop' stops PostgreSQL)"
+	@DJANGO_DEBUG=1 $(MANAGE) runserver 127.0.0.1:$(PORT)
+
+test: venv db ## set up, then run the whole test suite (pytest; PYTEST_ARGS=... to pass options)
+	@echo "==> running the test suite (pytest $(PYTEST_ARGS))"
+	@DJANGO_DEBUG=1 $(VENV)/bin/pytest $(PYTEST_ARGS); rc=$$?; \
+	if [ $$rc -eq 5 ]; then echo "error: pytest collected no tests; that counts as a failure." >&2; exit 1; fi; \
+	exit $$rc
+
+serve: data ## production-like: DEBUG off, collectstatic, gunicorn on 127.0.0.1:PORT
+	@mkdir -p var
+	@if [ -z "$$DJANGO_SECRET_KEY" ] && [ ! -s var/secret_key ]; then \
+	    echo "==> generating a secret key in var/secret_key (kept for later runs)"; \
+	    (umask 077; $(VENV)/bin/python -c 'import secrets; print(secrets.token_urlsafe(50))' > var/secret_key); \
+	fi
+	@set -e; export DJANGO_DEBUG=0 \
+	    DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-$$(cat var/secret_key)}" \
+	    DJANGO_ALLOWED_HOSTS="$${DJANGO_ALLOWED_HOSTS:-127.0.0.1,localhost}" \
+	    DJANGO_SECURE_SSL_REDIRECT="$${DJANGO_SECURE_SSL_REDIRECT:-0}"; \
+	echo "==> collecting static files into var/staticfiles"; $(MANAGE) collectstatic --noinput -v 0; \
+	echo "==> serving http://127.0.0.1:$(PORT)/ with gunicorn, $(WORKERS) workers (Ctrl-C stops)"; \
+	ctl=""; if $(VENV)/bin/gunicorn --help 2>/dev/null | grep -q -- --no-control-socket; then ctl=--no-control-socket; fi; \
+	exec $(VENV)/bin/gunicorn concordance.wsgi --bind 127.0.0.1:$(PORT) --workers $(WORKERS) \
+	    --access-logfile - --error-logfile - $$ctl
+
+stop: ## stop the private PostgreSQL cluster (fine if it is not running)
+	@$(DB) stop
+
+clean-db: ## stop the private cluster and DELETE its data (var/pg)
+	@$(DB) clean
+
+db-status: ## say whether the private cluster exists and runs
+	@$(DB) status
+
+psql: ## open psql on the private cluster
+	@$(DB) psql
