@@ -33,7 +33,7 @@ endif
 $(STAMP): pyproject.toml
 	@bash scripts/venv.sh $(STAMP)
 
-.PHONY: help venv db data run test serve stop clean-db db-status psql FORCE
+.PHONY: help venv db data run test serve bench stop clean-db db-status psql FORCE
 FORCE:
 
 help: ## list the targets
@@ -86,6 +86,9 @@ serve: data ## production-like: DEBUG off, collectstatic, gunicorn on 127.0.0.1:
 	ctl=""; if $(VENV)/bin/gunicorn --help 2>/dev/null | grep -q -- --no-control-socket; then ctl=--no-control-socket; fi; \
 	exec $(VENV)/bin/gunicorn concordance.wsgi --bind 127.0.0.1:$(PORT) --workers $(WORKERS) \
 	    --access-logfile - --error-logfile - $$ctl
+
+bench: data ## server time of every curated comparison page against the static-file floor
+	@$(VENV)/bin/python bench/compare_pages.py
 
 stop: ## stop the private PostgreSQL cluster (fine if it is not running)
 	@$(DB) stop

@@ -103,6 +103,9 @@ class PairView:
     correspondence: Correspondence | None
     left_counterparts: list[Counterpart]
     right_counterparts: list[Counterpart]
+    # Names everything the comparison rows depend on; the page also caches
+    # their rendered HTML under it.
+    cache_key: str
 
 
 def compare(left: Provision, right: Provision) -> PairView:
@@ -137,7 +140,7 @@ def compare(left: Provision, right: Provision) -> PairView:
         ),
         None,
     )
-    return PairView(left, right, comparison, direct, left_counterparts, right_counterparts)
+    return PairView(left, right, comparison, direct, left_counterparts, right_counterparts, key)
 
 
 def correspondences_of_pair(left: Provision, right: Provision) -> list[Correspondence]:
