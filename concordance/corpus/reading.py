@@ -43,8 +43,8 @@ def nest(provisions: list[Provision]) -> list[Provision]:
     return roots
 
 
-def notes_by_article(instrument: Instrument, edition: Edition) -> dict[int, list[Note]]:
-    """Interpretative notes and commentary, keyed by the pk of the article they discuss.
+def notes_by_article(instrument: Instrument) -> dict[str, list[Note]]:
+    """Interpretative notes and commentary, keyed by the eid of the article they discuss.
 
     Notes are attached to the primary edition's articles; another edition's
     article shares its eid, so notes are keyed by eid through that mapping.
@@ -90,7 +90,7 @@ class InstrumentText:
 def instrument_text(instrument: Instrument, edition: Edition) -> InstrumentText:
     provisions = list(Provision.objects.filter(edition=edition).order_by("position"))
     articles = nest(provisions)
-    notes = notes_by_article(instrument, edition)
+    notes = notes_by_article(instrument)
     for article in articles:
         article.attached_notes = notes.get(article.eid, [])
     return InstrumentText(edition, outline(edition, articles), articles)
@@ -112,7 +112,7 @@ def article_page(instrument: Instrument, edition: Edition, number: int) -> Artic
     if not provisions:
         raise Http404(f"{instrument.short_title} n'a pas d'article {number}.")
     [article] = nest(provisions)
-    article.attached_notes = notes_by_article(instrument, edition).get(eid, [])
+    article.attached_notes = notes_by_article(instrument).get(eid, [])
     siblings = list(
         Provision.objects.articles().filter(edition=edition).order_by("position").only(
             "eid", "num", "heading", "article_eid", "position"
