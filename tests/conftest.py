@@ -23,7 +23,10 @@ def django_db_setup(django_db_setup, django_db_blocker):
 def curator(db, django_user_model):
     from concordance.mapping.curators import curators_group
 
-    user = django_user_model.objects.create_user("curatrice", password="un-mot-de-passe-solide")
+    # As manage.py createcurator makes them: staff, so the admin opens too.
+    user = django_user_model.objects.create_user(
+        "curatrice", password="un-mot-de-passe-solide", is_staff=True
+    )
     user.groups.add(curators_group())
     return user
 

@@ -43,7 +43,14 @@ class DivisionAdmin(ReadOnlyAdmin):
 class ProvisionAdmin(ReadOnlyAdmin):
     list_display = ["edition", "eid", "kind", "num", "heading"]
     list_filter = ["edition", "kind"]
-    search_fields = ["eid", "text"]
+    search_fields = ["eid", "text", "edition__instrument__slug"]
+
+    def get_search_results(self, request, queryset, search_term):
+        # Correspondences link primary editions only: offer nothing else.
+        queryset, duplicates = super().get_search_results(request, queryset, search_term)
+        if request.path.endswith("/autocomplete/"):
+            queryset = queryset.filter(edition__is_primary=True)
+        return queryset, duplicates
 
 
 @admin.register(Note)

@@ -23,6 +23,8 @@ def curators_group() -> Group:
     group, _ = Group.objects.get_or_create(name=CURATORS)
     group.permissions.set(
         Permission.objects.filter(content_type__app_label="mapping", codename__in=PERMISSIONS)
+        # The admin's provision pickers need to read provisions.
+        | Permission.objects.filter(content_type__app_label="corpus", codename="view_provision")
     )
     return group
 

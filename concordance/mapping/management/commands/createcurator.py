@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import getpass
+import os
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
@@ -22,19 +23,12 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, username: str, email: str, password_from_env: str | None, **options) -> None:
-        import os
-
         User = get_user_model()
-        user, created = User.objects.get_or_create(username=username, defaults={"email": email})
+        user = User.objects.filter(username=username).first()
+        created = user is None
         if created:
-            if password_from_env:
-                password = os.environ.get(password_from_env, "")
-                if not password:
-                    raise CommandError(f"{password_from_env} is empty or not set.")
-            else:
-                password = getpass.getpass("Mot de passe : ")
-                if password != getpass.getpass("Confirmation : "):
-                    raise CommandError("The two passwords differ; no account was created.")
+            user = User(username=username, email=email)
+            password = self.read_password(password_from_env)
             try:
                 validate_password(password, user)
             except ValidationError as error:
@@ -45,3 +39,14 @@ class Command(BaseCommand):
         user.groups.add(curators_group())
         verb = "created" if created else "added to the curators"
         self.stdout.write(self.style.SUCCESS(f"Curator {username} {verb}."))
+
+    def read_password(self, variable: str | None) -> str:
+        if variable:
+            password = os.environ.get(variable, "")
+            if not password:
+                raise CommandError(f"{variable} is empty or not set.")
+            return password
+        password = getpass.getpass("Mot de passe : ")
+        if password != getpass.getpass("Confirmation : "):
+            raise CommandError("The two passwords differ; no account was created.")
+        return password
