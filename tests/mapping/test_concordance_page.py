@@ -78,3 +78,13 @@ def test_queries_do_not_grow_with_the_number_of_articles(client):
             client.get(url)
         counts.append(len(queries))
     assert counts[0] == counts[1], counts
+
+
+def test_curators_get_add_and_edit_links_in_the_table(curator_client):
+    page = curator_client.get("/concordance/").content.decode()
+    assert "/concordance/correspondences/new/?left_instrument=un&amp;left_provision=art_25" in page
+    assert "modifier" in row(page, "art_25")
+
+
+def test_visitors_get_no_curator_links(client):
+    assert "+ correspondance" not in client.get("/concordance/").content.decode()
