@@ -8,7 +8,6 @@ correspondence is a different key: nothing needs invalidating by hand.
 from __future__ import annotations
 
 import functools
-import hashlib
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -16,6 +15,7 @@ from django.core.cache import cache
 from django.db.models import Q
 from django.http import Http404
 
+from concordance.caching import content_key
 from concordance.corpus.models import Provision
 from concordance.lib.comparison import Comparison, Unit, compare_units, monotone
 from concordance.lib.terminology import Glossary, load_glossary
@@ -26,10 +26,6 @@ from concordance.mapping.table import Counterpart, correspondences_of, counterpa
 @functools.cache
 def glossary() -> Glossary:
     return load_glossary(settings.GLOSSARY_PATH)
-
-
-def glossary_version() -> str:
-    return hashlib.sha256(settings.GLOSSARY_PATH.read_bytes()).hexdigest()[:16]
 
 
 def find(slug: str, eid: str) -> Provision:
@@ -65,24 +61,49 @@ def units_of(root: Provision, nodes: list[Provision]) -> list[Unit]:
     return [Unit(node.eid, unit_label(root, node), node.text) for node in nodes if node.text.strip()]
 
 
-def pinned_pairs(left_units: list[Unit], right_units: list[Unit], left_nodes, right_nodes) -> list[tuple[int, int]]:
-    """Curated paragraph links inside the pair, as unit indices."""
-    left_ids = {node.pk for node in left_nodes}
-    right_ids = {node.pk for node in right_nodes}
-    links = Correspondence.objects.curated().filter(
-        Q(left_id__in=left_ids, right_id__in=right_ids) | Q(left_id__in=right_ids, right_id__in=left_ids)
-    ).values_list("left__eid", "right__eid", "left_id")
+def pinned_pairs(
+    left_units: list[Unit], right_units: list[Unit], links: list[tuple[str, str]]
+) -> list[tuple[int, int]]:
+    """Curated paragraph links inside the pair, given as (left eid, right eid), as unit indices."""
     left_index = first_unit_index(left_units)
     right_index = first_unit_index(right_units)
     pairs = []
-    for left_eid, right_eid, left_id in links:
-        if left_id not in left_ids:
-            left_eid, right_eid = right_eid, left_eid
+    for left_eid, right_eid in links:
         i, j = left_index(left_eid), right_index(right_eid)
         # An article-level link says nothing about rows.
         if i is not None and j is not None and "__" in left_eid and "__" in right_eid:
             pairs.append((i, j))
     return monotone(pairs)
+
+
+def links_inside(left_nodes: list[Provision], right_nodes: list[Provision]) -> list[tuple[str, str]]:
+    """Curated links between the two subtrees, oriented left → right (one query)."""
+    left_ids = {node.pk for node in left_nodes}
+    right_ids = {node.pk for node in right_nodes}
+    rows = Correspondence.objects.curated().filter(
+        Q(left_id__in=left_ids, right_id__in=right_ids) | Q(left_id__in=right_ids, right_id__in=left_ids)
+    ).values_list("left__eid", "right__eid", "left_id")
+    return [(a, b) if left_id in left_ids else (b, a) for a, b, left_id in rows]
+
+
+def comparison_key(
+    left_units: list[Unit], right_units: list[Unit], pinned: list[tuple[int, int]], left_slug: str, right_slug: str
+) -> str:
+    return content_key("comparison", (left_units, right_units, pinned, left_slug, right_slug))
+
+
+def compare_units_cached(
+    left_units: list[Unit], right_units: list[Unit], pinned: list[tuple[int, int]], left_slug: str, right_slug: str
+) -> tuple[str, Comparison]:
+    key = comparison_key(left_units, right_units, pinned, left_slug, right_slug)
+    comparison = cache.get(key)
+    if comparison is None:
+        comparison = compare_units(
+            left_units, right_units, pinned=pinned, glossary=glossary(),
+            left_instrument=left_slug, right_instrument=right_slug,
+        )
+        cache.set(key, comparison, timeout=None)
+    return key, comparison
 
 
 def first_unit_index(units: list[Unit]):
@@ -111,24 +132,10 @@ class PairView:
 def compare(left: Provision, right: Provision) -> PairView:
     left_nodes, right_nodes = subtree(left), subtree(right)
     left_units, right_units = units_of(left, left_nodes), units_of(right, right_nodes)
-    pinned = pinned_pairs(left_units, right_units, left_nodes, right_nodes)
-    key = "comparison:" + hashlib.sha256(
-        repr(
-            (left_units, right_units, pinned, left.edition.instrument.slug,
-             right.edition.instrument.slug, glossary_version())
-        ).encode()
-    ).hexdigest()
-    comparison = cache.get(key)
-    if comparison is None:
-        comparison = compare_units(
-            left_units,
-            right_units,
-            pinned=pinned,
-            glossary=glossary(),
-            left_instrument=left.edition.instrument.slug,
-            right_instrument=right.edition.instrument.slug,
-        )
-        cache.set(key, comparison, timeout=None)
+    pinned = pinned_pairs(left_units, right_units, links_inside(left_nodes, right_nodes))
+    key, comparison = compare_units_cached(
+        left_units, right_units, pinned, left.edition.instrument.slug, right.edition.instrument.slug
+    )
     correspondences = correspondences_of_pair(left, right)
     left_counterparts = counterparts_by_article(left.edition, correspondences).get(left.article_eid, [])
     right_counterparts = counterparts_by_article(right.edition, correspondences).get(right.article_eid, [])

@@ -20,6 +20,7 @@ from django.db.models import Model, ProtectedError
 
 from concordance.corpus.catalogue import INSTRUMENTS, SOURCES, SourceEntry
 from concordance.corpus.models import Division, Edition, Instrument, Note, Provision, Source
+from concordance.crossrefs.resolution import resolve_references
 from concordance.lib.parsing.tree import DIVISION_KINDS, Node, ParsedSource
 
 Progress = Callable[[str], None]
@@ -94,6 +95,10 @@ def ingest(sources_dir: Path, *, force: bool = False, progress: Progress = lambd
             for parsed_file in parsed_files:
                 progress(f"storing {parsed_file.entry.filename}")
                 store_source(parsed_file, instruments, report)
+            progress("resolving cross-references")
+            references = resolve_references()
+            report.counts["references"] = references.created + references.updated + references.unchanged
+            report.counts["unresolved references"] = len(references.unresolved)
     except ProtectedError as error:
         raise IngestError(
             "the new text no longer has provisions that correspondences point to: "

@@ -43,20 +43,29 @@ def nest(provisions: list[Provision]) -> list[Provision]:
     return roots
 
 
-def notes_by_article(instrument: Instrument) -> dict[str, list[Note]]:
-    """Interpretative notes and commentary, keyed by the eid of the article they discuss.
+@dataclass
+class InstrumentNotes:
+    by_article: dict[str, list[Note]]  # interpretative notes and commentary, by article eid
+    resolution: list[Note]  # the text that adopted the instrument, if any
+
+
+def instrument_notes(instrument: Instrument) -> InstrumentNotes:
+    """All the notes of an instrument in two queries, grouped for the pages.
 
     Notes are attached to the primary edition's articles; another edition's
-    article shares its eid, so notes are keyed by eid through that mapping.
+    article shares its eid, so notes are keyed by eid.
     """
-    notes = Note.objects.filter(instrument=instrument).exclude(kind="resolution").prefetch_related(
+    notes = Note.objects.filter(instrument=instrument).order_by("kind", "position").prefetch_related(
         Prefetch("articles", queryset=Provision.objects.only("pk", "eid"))
     )
-    by_eid: dict[str, list[Note]] = defaultdict(list)
+    by_article: dict[str, list[Note]] = defaultdict(list)
+    resolution = []
     for note in notes:
+        if note.kind == "resolution":
+            resolution.append(note)
         for article in note.articles.all():
-            by_eid[article.eid].append(note)
-    return by_eid
+            by_article[article.eid].append(note)
+    return InstrumentNotes(by_article, resolution)
 
 
 @dataclass
@@ -85,15 +94,17 @@ class InstrumentText:
     edition: Edition
     outline: list[DivisionEntry]
     articles: list[Provision]
+    # The text that adopted the instrument (resolution 79/243 for the UN).
+    resolution: list[Note]
 
 
 def instrument_text(instrument: Instrument, edition: Edition) -> InstrumentText:
     provisions = list(Provision.objects.filter(edition=edition).order_by("position"))
     articles = nest(provisions)
-    notes = notes_by_article(instrument)
+    notes = instrument_notes(instrument)
     for article in articles:
-        article.attached_notes = notes.get(article.eid, [])
-    return InstrumentText(edition, outline(edition, articles), articles)
+        article.attached_notes = notes.by_article.get(article.eid, [])
+    return InstrumentText(edition, outline(edition, articles), articles, notes.resolution)
 
 
 @dataclass
@@ -112,7 +123,7 @@ def article_page(instrument: Instrument, edition: Edition, number: int) -> Artic
     if not provisions:
         raise Http404(f"{instrument.short_title} n'a pas d'article {number}.")
     [article] = nest(provisions)
-    article.attached_notes = notes_by_article(instrument).get(eid, [])
+    article.attached_notes = instrument_notes(instrument).by_article.get(eid, [])
     siblings = list(
         Provision.objects.articles().filter(edition=edition).order_by("position").only(
             "eid", "num", "heading", "article_eid", "position"

@@ -5,6 +5,7 @@ from django.shortcuts import render
 
 from concordance.corpus import reading
 from concordance.corpus.models import Instrument
+from concordance.editions.collation import article_variant_counts
 from concordance.mapping.table import article_counterparts
 
 
@@ -33,5 +34,6 @@ def article(request: HttpRequest, slug: str, number: int) -> HttpResponse:
         "page": page,
         "article": page.article,
         "counterparts": article_counterparts(instrument, page.article.eid),
+        "edition_variants": article_variant_counts(instrument).get(page.article.article_eid, 0),
     }
     return render(request, "corpus/article.html", context)

@@ -1,3 +1,8 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns: list = []
+from concordance.editions import views
+
+urlpatterns = [
+    # Included before the corpus urls, so "<slug>/editions/" wins over the instrument page.
+    path("<slug:slug>/editions/", views.editions, name="editions"),
+]

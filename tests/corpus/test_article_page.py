@@ -51,3 +51,10 @@ def test_queries_do_not_grow_with_the_size_of_the_article(client):
             assert client.get(url).status_code == 200
         counts.append(len(queries))
     assert len(set(counts)) == 1, counts
+
+
+def test_budapest_article_says_when_its_two_editions_differ(client):
+    page = client.get("/budapest/art-16/").content.decode()
+    assert 'href="/budapest/editions/#art_16"' in page
+    # Articles 2, 3, 34 and 47 read the same in both editions.
+    assert "/budapest/editions/#art_2\"" not in client.get("/budapest/art-2/").content.decode()

@@ -1,0 +1,361 @@
+"""Quantities of every provision, and what comparing corresponding provisions finds.
+
+Quantities are computed, not stored: they are a pure function of a
+provision's text and its article's heading, so a table of them would be a
+second copy of the corpus to keep in step with every ingest and with every
+change of ``lib/quantities``. Computed from the texts and cached under a hash
+of those texts (see ``state``), they cannot go stale, and a warm page reads
+them from the cache in the queries that fetch the inputs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from django.urls import reverse
+
+from concordance.analysis.comparisons import Corpus, compare_curated
+from concordance.analysis.state import ArticleRef, Concordance, Texts, load_concordance, load_texts
+from concordance.caching import cached
+from concordance.corpus.models import Provision
+from concordance.mapping.models import Relation
+from concordance.lib import quantities
+from concordance.lib.comparison import Comparison
+from concordance.lib.quantities import SUBJECT_LABELS, BOUNDS, QuantityPair
+
+
+@dataclass(frozen=True)
+class ProvisionRef:
+    article: ArticleRef
+    eid: str
+    citation: str  # "art. 25, par. 2"
+    url: str
+
+
+def provision_ref(article: ArticleRef, eid: str) -> ProvisionRef:
+    # Rendering reads these many times: they are worked out once, when cached.
+    return ProvisionRef(article, eid, Provision(eid=eid).citation, f"{article.url}#{eid}")
+
+
+@dataclass(frozen=True)
+class QuantityEntry:
+    """One quantity where it is written: ``text`` is the exact words of the source."""
+
+    provision: ProvisionRef
+    start: int
+    text: str
+    value: int | float
+    unit: str
+    kind: str
+    bound: str
+    subject: str
+    label: str
+
+    @property
+    def key(self) -> tuple[str, str, int]:
+        return (self.provision.article.instrument, self.provision.eid, self.start)
+
+    @property
+    def instrument(self) -> str:
+        return self.provision.article.instrument
+
+    @property
+    def eid(self) -> str:
+        return self.provision.eid
+
+    @property
+    def subject_label(self) -> str:
+        return SUBJECT_LABELS[self.subject]
+
+    @property
+    def bound_label(self) -> str:
+        return BOUNDS[self.bound]
+
+
+STATUS_LABELS = {"same": "identique", "divergent": "divergent"}
+
+
+@dataclass(frozen=True)
+class QuantityLink:
+    """Quantities of one kind and unit in two aligned paragraphs of corresponding provisions."""
+
+    status: str  # same, divergent, left-only, right-only (lib.quantities.QuantityPair)
+    left: QuantityEntry | None
+    right: QuantityEntry | None
+    left_provision: ProvisionRef  # the aligned paragraphs, whether or not they hold the quantity
+    right_provision: ProvisionRef
+    compare_url: str
+    themes: tuple[str, ...]
+    spelled_differently: bool
+    bound_differs: bool
+    # Paired here, not by lib.quantities: two thresholds counted in different
+    # units ("le quarantième instrument" / "cinq États").
+    across_units: bool = False
+
+    @property
+    def status_label(self) -> str:
+        if self.status == "left-only":
+            return f"seulement {self.left_provision.article.instrument_title}"
+        if self.status == "right-only":
+            return f"seulement {self.right_provision.article.instrument_title}"
+        return STATUS_LABELS[self.status]
+
+    @property
+    def sides(self) -> tuple[tuple[QuantityEntry | None, ProvisionRef], ...]:
+        return ((self.left, self.left_provision), (self.right, self.right_provision))
+
+    @property
+    def subjects(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(q.subject for q in (self.left, self.right) if q))
+
+    @property
+    def instruments(self) -> tuple[str, str]:
+        return (self.left_provision.article.instrument, self.right_provision.article.instrument)
+
+
+@dataclass(frozen=True)
+class PairShare:
+    """A curated article-level pair and how much of its wording differs in substance."""
+
+    left: ArticleRef
+    right: ArticleRef
+    relation: str
+    share: float
+    compare_url: str
+    themes: tuple[str, ...]
+
+    @property
+    def percent(self) -> int:
+        return round(self.share * 100)
+
+    @property
+    def relation_label(self) -> str:
+        return Relation(self.relation).label
+
+
+@dataclass(frozen=True)
+class Missing:
+    """An article recorded without counterpart."""
+
+    article: ArticleRef
+    reason: str
+    themes: tuple[tuple[str, str], ...]  # (slug, name)
+
+    @property
+    def theme_slugs(self) -> tuple[str, ...]:
+        return tuple(slug for slug, _ in self.themes)
+
+
+@dataclass(frozen=True)
+class Findings:
+    articles: dict[tuple[str, str], ArticleRef]
+    quantities: tuple[QuantityEntry, ...]
+    links: tuple[QuantityLink, ...]
+    shares: tuple[PairShare, ...]  # most different first
+    missing: tuple[Missing, ...]
+    divergent_keys: frozenset[tuple[str, str, int]] = field(default_factory=frozenset)
+
+
+def extract(texts: Texts, articles: dict[tuple[str, str], ArticleRef]) -> list[QuantityEntry]:
+    """Every quantity of every provision of the primary editions, in document order."""
+    found = []
+    for row in texts.provisions:
+        if not row.text:
+            continue
+        article = articles[(row.instrument, row.article_eid)]
+        for quantity in quantities.extract_quantities(row.text):
+            found.append(
+                QuantityEntry(
+                    provision=provision_ref(article, row.eid),
+                    start=quantity.start,
+                    text=quantity.text,
+                    value=quantity.value,
+                    unit=quantity.unit,
+                    kind=quantity.kind,
+                    bound=quantity.bound,
+                    subject=quantities.subject_of(quantity, row.text, article.heading),
+                    label=quantity.label,
+                )
+            )
+    return found
+
+
+def link_quantities(
+    concordance: Concordance,
+    articles: dict[tuple[str, str], ArticleRef],
+    entries: dict[tuple[str, str, int], QuantityEntry],
+    comparisons: dict[int, Comparison],
+) -> list[QuantityLink]:
+    """The quantity pairs of every curated correspondence, each pair once.
+
+    A quantity is paired, against each other instrument, by the most specific
+    correspondence that reaches it: a curated paragraph link says which
+    paragraph answers which, where an article-level comparison only has the
+    aligner's guess. So paragraph-level pairs are taken first and, at each
+    level, quantities found on both sides before one-sided ones; a later pair
+    that would re-pair a quantity already paired with the same instrument is
+    left out.
+    """
+    themes_of = concordance.themes_of_correspondence()
+    candidates = []
+    for correspondence in concordance.correspondences:
+        left_article = articles[(correspondence.left_instrument, correspondence.left_eid.split("__")[0])]
+        right_article = articles[(correspondence.right_instrument, correspondence.right_eid.split("__")[0])]
+        compare_url = reverse(
+            "compare",
+            args=[correspondence.left_instrument, correspondence.left_eid, correspondence.right_instrument, correspondence.right_eid],
+        )
+        article_level = "__" not in correspondence.left_eid and "__" not in correspondence.right_eid
+        for row in comparisons[correspondence.pk].rows:
+            row_links = [
+                to_link(pair, row.left.eid, row.right.eid, left_article, right_article, entries, compare_url)
+                for pair in row.quantity_pairs
+            ]
+            for link in pair_thresholds(row_links):
+                one_sided = link.left is None or link.right is None
+                candidates.append(((article_level, one_sided, correspondence.pk), link, themes_of.get(correspondence.pk, ())))
+    links: dict[tuple, QuantityLink] = {}
+    claimed: set[tuple] = set()
+    for _, link, themes in sorted(candidates, key=lambda candidate: candidate[0]):
+        left_instrument, right_instrument = link.instruments
+        identity = (
+            link.left.key if link.left else (left_instrument, link.left_provision.eid),
+            link.right.key if link.right else (right_instrument, link.right_provision.eid),
+        )
+        if identity in links:
+            known = links[identity]
+            links[identity] = replace_themes(known, tuple(dict.fromkeys(known.themes + themes)))
+            continue
+        sides = []
+        if link.left:
+            sides.append((link.left.key, right_instrument))
+        if link.right:
+            sides.append((link.right.key, left_instrument))
+        if any(side in claimed for side in sides):
+            continue
+        claimed.update(sides)
+        links[identity] = replace_themes(link, themes)
+    return sorted(links.values(), key=link_order)
+
+
+def link_order(link: QuantityLink) -> tuple:
+    """Document order of the left side, then of the right."""
+    return (
+        link.left_provision.article.instrument_position,
+        link.left_provision.article.number,
+        link.left.start if link.left else -1,
+        link.right_provision.article.number,
+        link.right.start if link.right else -1,
+    )
+
+
+THRESHOLD_UNITS = frozenset({"state", "party", "instrument", "ratification"})
+
+
+def is_threshold(quantity: QuantityEntry | None) -> bool:
+    return quantity is not None and quantity.kind in ("count", "ordinal") and quantity.unit in THRESHOLD_UNITS
+
+
+def pair_thresholds(links: list[QuantityLink]) -> list[QuantityLink]:
+    """Pair the one-sided thresholds of one aligned row when they govern the same thing.
+
+    ``lib.quantities.compare`` pairs quantities of one unit only, so "le
+    quarantième instrument de ratification" and "cinq États" (how many
+    ratifications bring each convention into force) stay one-sided although
+    they answer the same question. In the same pair of aligned paragraphs, a
+    left-only and a right-only count of States, Parties or instruments with
+    the same subject are paired, in order, and compared by value.
+    """
+    lefts = [link for link in links if link.right is None and is_threshold(link.left)]
+    rights = [link for link in links if link.left is None and is_threshold(link.right)]
+    merged: dict[int, QuantityLink] = {}
+    used: set[int] = set()
+    for left in lefts:
+        right = next(
+            (r for r in rights if id(r) not in used and r.right.subject == left.left.subject), None
+        )
+        if right is None:
+            continue
+        used.update({id(left), id(right)})
+        merged[id(left)] = replace(
+            left,
+            status="same" if left.left.value == right.right.value else "divergent",
+            right=right.right,
+            bound_differs=left.left.bound != right.right.bound,
+            across_units=True,
+        )
+    return [merged.get(id(link), link) for link in links if id(link) in merged or id(link) not in used]
+
+
+def to_link(
+    pair: QuantityPair,
+    left_eid: str,
+    right_eid: str,
+    left_article: ArticleRef,
+    right_article: ArticleRef,
+    entries: dict[tuple[str, str, int], QuantityEntry],
+    compare_url: str,
+) -> QuantityLink:
+    left = entries[(left_article.instrument, left_eid, pair.left.start)] if pair.left else None
+    right = entries[(right_article.instrument, right_eid, pair.right.start)] if pair.right else None
+    return QuantityLink(
+        status=pair.status,
+        left=left,
+        right=right,
+        left_provision=provision_ref(left_article, left_eid),
+        right_provision=provision_ref(right_article, right_eid),
+        compare_url=compare_url,
+        themes=(),
+        spelled_differently=pair.spelled_differently,
+        bound_differs=pair.bound_differs,
+    )
+
+
+def replace_themes(link: QuantityLink, themes: tuple[str, ...]) -> QuantityLink:
+    return replace(link, themes=themes)
+
+
+def pair_shares(
+    concordance: Concordance,
+    articles: dict[tuple[str, str], ArticleRef],
+    comparisons: dict[int, Comparison],
+) -> list[PairShare]:
+    themes_of = concordance.themes_of_correspondence()
+    shares = [
+        PairShare(
+            left=articles[(c.left_instrument, c.left_eid)],
+            right=articles[(c.right_instrument, c.right_eid)],
+            relation=c.relation,
+            share=comparisons[c.pk].substantive_share,
+            compare_url=reverse("compare", args=[c.left_instrument, c.left_eid, c.right_instrument, c.right_eid]),
+            themes=themes_of.get(c.pk, ()),
+        )
+        for c in concordance.correspondences
+        if "__" not in c.left_eid and "__" not in c.right_eid
+    ]
+    # Ties keep the concordance's order.
+    return sorted(shares, key=lambda s: -s.share)
+
+
+def build(texts: Texts, concordance: Concordance) -> Findings:
+    articles = texts.articles()
+    found = extract(texts, articles)
+    entries = {entry.key: entry for entry in found}
+    comparisons = compare_curated(Corpus())
+    links = link_quantities(concordance, articles, entries, comparisons)
+    divergent = frozenset(
+        q.key for link in links if link.status == "divergent" for q in (link.left, link.right) if q
+    )
+    article_themes = concordance.themes_of_article()
+    missing = tuple(
+        Missing(articles[(instrument, eid)], reason, article_themes.get((instrument, eid), ()))
+        for instrument, eid, reason in concordance.missing
+    )
+    shares = tuple(pair_shares(concordance, articles, comparisons))
+    return Findings(articles, tuple(found), tuple(links), shares, missing, divergent)
+
+
+def findings() -> Findings:
+    """The findings for the database as it is now (seven queries when cached)."""
+    texts, concordance = load_texts(), load_concordance()
+    return cached("findings", (texts.key(), concordance.key()), lambda: build(texts, concordance))

@@ -1,0 +1,55 @@
+"""The quantities page: every quantity grouped by what it governs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from concordance.analysis.findings import Findings, QuantityEntry, QuantityLink
+from concordance.lib.quantities import SUBJECT_LABELS
+
+
+@dataclass(frozen=True)
+class MarkedQuantity:
+    quantity: QuantityEntry
+    divergent: bool
+
+
+@dataclass(frozen=True)
+class SubjectGroup:
+    subject: str
+    label: str
+    links: tuple[QuantityLink, ...]  # pairs between corresponding provisions
+    quantities: tuple[MarkedQuantity, ...]
+
+    @property
+    def divergent_count(self) -> int:
+        return sum(1 for link in self.links if link.status == "divergent")
+
+
+def groups(findings: Findings, instrument: str = "", subject: str = "") -> list[SubjectGroup]:
+    """Subject groups in ``SUBJECT_LABELS`` order, keeping what touches ``instrument``."""
+    found = []
+    for key, label in SUBJECT_LABELS.items():
+        if subject and key != subject:
+            continue
+        quantities = tuple(
+            MarkedQuantity(q, q.key in findings.divergent_keys)
+            for q in findings.quantities
+            if q.subject == key and (not instrument or q.instrument == instrument)
+        )
+        links = tuple(
+            link
+            for link in findings.links
+            if key in link.subjects and (not instrument or instrument in link.instruments)
+        )
+        if quantities or links:
+            found.append(SubjectGroup(key, label, links, quantities))
+    return found
+
+
+def select(findings: Findings, instrument: str = "", subject: str = "") -> list[QuantityEntry]:
+    return [
+        q
+        for q in findings.quantities
+        if (not instrument or q.instrument == instrument) and (not subject or q.subject == subject)
+    ]

@@ -1,0 +1,126 @@
+"""The glossary with, for each term, the articles where each instrument uses it."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass
+
+from concordance.analysis.state import ArticleRef, Texts, load_texts
+from concordance.caching import cached
+from concordance.comparison.building import glossary
+from concordance.lib.terminology import normalise_term
+
+
+@dataclass(frozen=True)
+class ArticleCount:
+    article: ArticleRef
+    count: int
+    first_eid: str  # the provision of the first occurrence in the article
+
+    @property
+    def url(self) -> str:
+        return f"{self.article.url}#{self.first_eid}"
+
+
+@dataclass(frozen=True)
+class TermUse:
+    form: str
+    articles: tuple[ArticleCount, ...]
+
+    @property
+    def total(self) -> int:
+        return sum(a.count for a in self.articles)
+
+
+@dataclass(frozen=True)
+class InstrumentTerms:
+    instrument: str
+    instrument_title: str
+    terms: tuple[TermUse, ...]
+
+    @property
+    def total(self) -> int:
+        return sum(term.total for term in self.terms)
+
+
+@dataclass(frozen=True)
+class EntryUses:
+    id: str
+    concept: str
+    note: str
+    columns: tuple[InstrumentTerms, ...]
+
+    def searchable(self) -> str:
+        return folded(" ".join([self.concept, *(t.form for c in self.columns for t in c.terms)]))
+
+
+def folded(text: str) -> str:
+    """Case- and accent-insensitive form, so that "etat" finds "État"."""
+    decomposed = unicodedata.normalize("NFD", text.replace("’", "'"))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+
+
+def build(texts: Texts) -> tuple[EntryUses, ...]:
+    terms = glossary()
+    articles = texts.articles()
+    titles = dict(texts.instruments)
+    # (entry, instrument, form) -> article eid -> [count, first provision eid]
+    counts: dict[tuple[str, str, str], dict[str, list]] = defaultdict(dict)
+    form_of: dict[tuple[str, str, str], str] = {}
+    for entry in terms.entries:
+        for instrument, _ in texts.instruments:
+            for form in entry.forms(instrument):
+                form_of.setdefault((entry.id, instrument, normalise_term(form, entry.case_sensitive)), form)
+    for row in texts.provisions:
+        if not row.text:
+            continue
+        for occurrence in terms.find(row.text, row.instrument):
+            entry = terms.entry(occurrence.entry_id)
+            form = form_of.get(
+                (entry.id, row.instrument, normalise_term(occurrence.text, entry.case_sensitive)), occurrence.text
+            )
+            seen = counts[(entry.id, row.instrument, form)].setdefault(row.article_eid, [0, row.eid])
+            seen[0] += 1
+    entries = []
+    for entry in terms.entries:
+        columns = []
+        for instrument, _ in texts.instruments:
+            forms = entry.forms(instrument)
+            if not forms:
+                continue
+            uses = tuple(
+                TermUse(
+                    form,
+                    tuple(
+                        ArticleCount(articles[(instrument, article_eid)], count, first_eid)
+                        for article_eid, (count, first_eid) in counts.get((entry.id, instrument, form), {}).items()
+                    ),
+                )
+                for form in forms
+            )
+            columns.append(InstrumentTerms(instrument, titles[instrument], uses))
+        entries.append(EntryUses(entry.id, entry.concept, entry.note, tuple(columns)))
+    return tuple(entries)
+
+
+def glossary_uses() -> tuple[EntryUses, ...]:
+    """Every glossary entry with its uses (three queries when cached)."""
+    texts = load_texts()
+    return cached("glossary", texts.key(), lambda: build(texts))
+
+
+def select(entries: tuple[EntryUses, ...], instrument: str = "", text: str = "") -> list[EntryUses]:
+    """Entries with terms in ``instrument`` (only its column kept) whose concept or terms contain ``text``."""
+    wanted = folded(text.strip())
+    chosen = []
+    for entry in entries:
+        if instrument:
+            columns = tuple(c for c in entry.columns if c.instrument == instrument)
+            if not columns:
+                continue
+            entry = EntryUses(entry.id, entry.concept, entry.note, columns)
+        if wanted and wanted not in entry.searchable():
+            continue
+        chosen.append(entry)
+    return chosen

@@ -1,0 +1,84 @@
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from concordance.analysis import divergences as divergence_list
+from concordance.analysis import quantities as quantity_groups
+from concordance.analysis import terms
+from concordance.analysis.findings import findings
+from concordance.analysis.forms import DivergenceFilterForm, GlossaryFilterForm, QuantityFilterForm
+from concordance.corpus.models import Instrument
+from concordance.htmx import template_for
+from concordance.mapping.models import Theme
+
+
+def instrument_choices() -> list[tuple[str, str]]:
+    return list(Instrument.objects.order_by("position").values_list("slug", "short_title"))
+
+
+def theme_choices() -> list[tuple[str, str]]:
+    return list(Theme.objects.order_by("position").values_list("slug", "name"))
+
+
+def glossary(request: HttpRequest) -> HttpResponse:
+    form = GlossaryFilterForm(request.GET, instruments=instrument_choices())
+    entries = terms.select(terms.glossary_uses(), **form.values())
+    context = {"form": form, "entries": entries}
+    return render(
+        request,
+        template_for(request, "analysis/glossary.html", "results"),
+        context,
+        status=400 if form.errors else 200,
+    )
+
+
+def quantities(request: HttpRequest) -> HttpResponse:
+    form = QuantityFilterForm(request.GET, instruments=instrument_choices())
+    found = findings()
+    groups = quantity_groups.groups(found, **form.values())
+    context = {
+        "form": form,
+        "groups": groups,
+        "count": sum(len(g.quantities) for g in groups),
+        "query": urlencode(form.values_in_query()),
+    }
+    return render(
+        request,
+        template_for(request, "analysis/quantities.html", "results"),
+        context,
+        status=400 if form.errors else 200,
+    )
+
+
+def divergences(request: HttpRequest) -> HttpResponse:
+    form = DivergenceFilterForm(request.GET, themes=theme_choices())
+    context = {
+        "form": form,
+        "found": divergence_list.divergences(findings(), **form.values()),
+        "query": request.GET.urlencode(),
+    }
+    return render(
+        request,
+        template_for(request, "analysis/divergences.html", "results"),
+        context,
+        status=400 if form.errors else 200,
+    )
+
+
+def divergences_csv(request: HttpRequest) -> HttpResponse:
+    form = DivergenceFilterForm(request.GET, themes=theme_choices())
+    if not form.is_valid():
+        problems = "; ".join(f"{name} : {' '.join(errors)}" for name, errors in form.errors.items())
+        return HttpResponse(
+            f"Filtre invalide — {problems}\n", status=400, content_type="text/plain; charset=utf-8"
+        )
+    found = divergence_list.divergences(findings(), **form.values())
+    response = HttpResponse(
+        divergence_list.as_csv(found, request.build_absolute_uri("/").rstrip("/")),
+        content_type="text/csv; charset=utf-8",
+    )
+    response["Content-Disposition"] = 'attachment; filename="divergences.csv"'
+    return response

@@ -1,0 +1,44 @@
+"""Content-addressed caching of derived results (comparisons, collations, analyses).
+
+A key is a hash of everything a result depends on: its inputs and the code
+and curated data that compute it. A changed text, correspondence, glossary
+or algorithm is therefore a different key, and nothing is ever invalidated
+by hand; stale entries simply stop being asked for.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+from typing import Callable, TypeVar
+
+from django.conf import settings
+from django.core.cache import cache
+
+T = TypeVar("T")
+
+
+@functools.cache
+def code_version() -> str:
+    """Hash of the application code and the glossary, read once per process."""
+    digest = hashlib.sha256()
+    package = settings.BASE_DIR / "concordance"
+    for path in sorted(package.rglob("*.py")):
+        if "migrations" not in path.parts:
+            digest.update(path.read_bytes())
+    digest.update(settings.GLOSSARY_PATH.read_bytes())
+    return digest.hexdigest()
+
+
+def content_key(namespace: str, inputs: object) -> str:
+    return f"{namespace}:" + hashlib.sha256(repr((code_version(), inputs)).encode()).hexdigest()
+
+
+def cached(namespace: str, inputs: object, build: Callable[[], T]) -> T:
+    """``build()``, computed once per distinct ``inputs`` (and code version)."""
+    key = content_key(namespace, inputs)
+    value = cache.get(key)
+    if value is None:
+        value = build()
+        cache.set(key, value, timeout=None)
+    return value

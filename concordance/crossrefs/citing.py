@@ -1,0 +1,125 @@
+"""What cites an article: the "Cité par" list of an article page."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+from django.db.models import OuterRef, Q, Subquery
+from django.urls import reverse
+
+from concordance.corpus.models import Edition, Note, Provision
+from concordance.crossrefs.models import ReferenceTarget, note_label
+
+
+@dataclass
+class Citation:
+    words: str  # the exact words of the citing text
+    location: str  # "art. 16, par. 4" in the citing article
+    href: str  # the citing provision
+    cited: list[str] = field(default_factory=list)  # what of this article it names: "par. 1"
+
+
+@dataclass
+class CitingGroup:
+    kind: str  # "article" (same instrument) | "instrument" (another one) | "note"
+    label: str
+    href: str | None  # None for a note that no page shows
+    citations: list[Citation] = field(default_factory=list)
+
+
+def _cited_part(eid: str) -> str:
+    """"par. 1, b)" for ``art_14__para_1__point_b``; "" for the article itself."""
+    return Provision(eid=eid).citation.partition(", ")[2]
+
+
+def cited_by(edition: Edition, article: Provision) -> list[CitingGroup]:
+    """Texts citing ``article`` (or a part of it), grouped by citing article or note, in one query.
+
+    Shown for an edition: its own instrument's references are read in that
+    edition; other instruments and the notes cite the primary edition, whose
+    eids every edition shares.
+    """
+    instrument_id = edition.instrument_id
+    headings = Provision.objects.filter(
+        edition_id=OuterRef("reference__provision__edition_id"),
+        eid=OuterRef("reference__provision__article_eid"),
+    ).values("heading")[:1]
+    note_articles = (
+        Note.articles.through.objects.filter(note_id=OuterRef("reference__note_id"))
+        .order_by("provision__position")
+        .values("provision__eid")[:1]
+    )
+    rows = (
+        ReferenceTarget.objects.filter(instrument_id=instrument_id)
+        .filter(Q(eid=article.eid) | Q(eid__startswith=f"{article.eid}__"))
+        .filter(
+            (Q(reference__edition=edition) & ~Q(reference__provision__article_eid=article.eid))
+            | (Q(reference__edition__is_primary=True) & ~Q(reference__instrument_id=instrument_id))
+            | Q(reference__note__isnull=False)
+        )
+        .select_related("reference__provision", "reference__note", "reference__instrument", "reference__edition")
+        .annotate(citing_heading=Subquery(headings), note_article=Subquery(note_articles))
+        .order_by(
+            "reference__note_id",  # articles first (NULL sorts last), notes after
+            "reference__instrument__position",
+            "reference__provision__position",
+            "reference__note__position",
+            "reference__start",
+            "position",
+        )
+    )
+    groups: dict[tuple, CitingGroup] = {}
+    citations: dict[int, Citation] = {}
+    for row in rows:
+        reference = row.reference
+        key, group = _group_of(row, edition)
+        group = groups.setdefault(key, group)
+        citation = citations.get(reference.pk)
+        if citation is None:
+            citation = citations[reference.pk] = _citation(row, edition)
+            group.citations.append(citation)
+        if part := _cited_part(row.eid):
+            citation.cited.append(part)
+    order = {"article": 0, "instrument": 1, "note": 2}
+    return sorted(groups.values(), key=lambda g: order[g.kind])
+
+
+def _edition_query(reference_edition: Edition | None) -> str:
+    if reference_edition is None or reference_edition.is_primary:
+        return ""
+    return "?" + urlencode({"edition": reference_edition.slug})
+
+
+def _group_of(row: ReferenceTarget, edition: Edition) -> tuple[tuple, CitingGroup]:
+    reference = row.reference
+    if reference.note_id:
+        note = reference.note
+        label = note_label(note)
+        href = None
+        if row.note_article:
+            number = int(row.note_article.removeprefix("art_"))
+            path = reverse("article", args=[reference.instrument.slug, number])
+            href = f"{path}{_edition_query(edition if reference.instrument_id == edition.instrument_id else None)}"
+            href += f"#{row.note_article}-note-{note.kind}-{note.position}"
+        return ("note", note.pk), CitingGroup("note", f"{reference.instrument.short_title} : {label}", href)
+    provision = reference.provision
+    kind = "article" if reference.instrument_id == edition.instrument_id else "instrument"
+    label = f"Article {provision.article_number}"
+    if row.citing_heading:
+        label += f" — {row.citing_heading}"
+    if kind == "instrument":
+        label = f"{reference.instrument.short_title}, {label[0].lower()}{label[1:]}"
+    path = reverse("article", args=[reference.instrument.slug, provision.article_number])
+    key = ("provision", reference.instrument_id, provision.article_eid)
+    return key, CitingGroup(kind, label, path + _edition_query(reference.edition))
+
+
+def _citation(row: ReferenceTarget, edition: Edition) -> Citation:
+    reference = row.reference
+    if reference.note_id:
+        _, group = _group_of(row, edition)
+        return Citation(reference.text, "", group.href or "")
+    provision = reference.provision
+    path = reverse("article", args=[reference.instrument.slug, provision.article_number])
+    return Citation(reference.text, provision.citation, f"{path}{_edition_query(reference.edition)}#{provision.eid}")

@@ -1,0 +1,43 @@
+"""Cross-reference links in the text of reading pages."""
+
+from __future__ import annotations
+
+from django import template
+from django.templatetags.static import static
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import SafeString
+
+from concordance.corpus.models import Edition, Note, Provision
+from concordance.crossrefs.citing import CitingGroup, cited_by
+from concordance.crossrefs.linking import link_text, page_references
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def linked_text(context: template.Context, source: Provision | Note) -> SafeString:
+    """The text of a provision or note, escaped, its internal references made links.
+
+    The references of the whole page come from one query, made on the first
+    call and kept on the page's edition.
+    """
+    edition: Edition | None = context.get("edition")
+    if not isinstance(edition, Edition):
+        return conditional_escape(source.text)
+    kind = "note" if isinstance(source, Note) else "provision"
+    return link_text(source.text, page_references(edition).get((kind, source.pk), []))
+
+
+@register.simple_tag(takes_context=True)
+def crossrefs_script(context: template.Context) -> SafeString | str:
+    """The preview script, once per page however many articles include it."""
+    edition = context.get("edition")
+    if edition is None or getattr(edition, "_crossrefs_script", False):
+        return ""
+    edition._crossrefs_script = True
+    return format_html('<script src="{}" defer></script>', static("js/crossrefs.js"))
+
+
+@register.simple_tag
+def citing_groups(edition: Edition, article: Provision) -> list[CitingGroup]:
+    return cited_by(edition, article)

@@ -1,0 +1,263 @@
+"""Collating an instrument's two French editions, article by article, with a cache.
+
+The primary edition is the left side (what ``<del>`` marks), the other one
+the right side (``<ins>``).  Provisions are aligned by eid; a provision
+printed in one edition only is placed by similarity
+(``collation.align_units``).
+
+The cache key is a hash of everything the collation depends on (both
+editions' texts, the lexicon, the classifier's version), so a re-ingested
+text is a new key and nothing is invalidated by hand.  A page costs one
+query for the provisions of both editions, whatever their number, on a
+cache hit or a miss.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.conf import settings
+from django.http import Http404
+
+from concordance.caching import cached
+from concordance.corpus.models import Edition, Instrument, Provision
+from concordance.lib.collation import (
+    CLASS_LABELS,
+    CLASSES,
+    Row,
+    Unit,
+    collate_units,
+    lexicon_of,
+)
+
+
+@dataclass(frozen=True)
+class ArticleCollation:
+    eid: str
+    num: str
+    heading: str
+    rows: tuple[Row, ...]
+
+    @property
+    def number(self) -> int:
+        return int(self.eid.removeprefix("art_"))
+
+    @property
+    def counts(self) -> dict[str, int]:
+        found = Counter(v.cls for row in self.rows for v in row.variants)
+        return {cls: found.get(cls, 0) for cls in CLASSES}
+
+    @property
+    def variant_count(self) -> int:
+        return sum(len(row.variants) for row in self.rows)
+
+    def has(self, cls: str) -> bool:
+        return any(v.cls == cls for row in self.rows for v in row.variants)
+
+
+@dataclass(frozen=True)
+class EditionCollation:
+    """Plain data (no model instances), so that it can be cached as it is."""
+
+    instrument: str
+    left: str
+    right: str
+    articles: tuple[ArticleCollation, ...]
+
+    @property
+    def differing(self) -> list[ArticleCollation]:
+        return [article for article in self.articles if article.variant_count]
+
+    @property
+    def totals(self) -> dict[str, int]:
+        total = Counter()
+        for article in self.articles:
+            total.update(article.counts)
+        return {cls: total.get(cls, 0) for cls in CLASSES}
+
+
+@dataclass
+class ArticleView:
+    """A differing article as the page shows it: the rows that carry a variant."""
+
+    article: ArticleCollation
+    rows: list[Row]
+    identical: int
+
+
+@dataclass
+class CollationView:
+    collation: EditionCollation
+    chosen: str
+    articles: list[ArticleView] = field(default_factory=list)
+
+    @property
+    def classes(self) -> list[dict[str, object]]:
+        totals = self.collation.totals
+        return [{"code": cls, "label": CLASS_LABELS[cls], "count": totals[cls]} for cls in CLASSES]
+
+    @property
+    def variant_count(self) -> int:
+        return sum(self.collation.totals.values())
+
+    @property
+    def chosen_label(self) -> str:
+        return CLASS_LABELS.get(self.chosen, "")
+
+
+# --------------------------------------------------------------------------
+# Lexicon: words attested in at least two source documents
+# --------------------------------------------------------------------------
+
+def _source_files() -> list[Path]:
+    return sorted(Path(settings.SOURCES_DIR).glob("*.txt"))
+
+
+@functools.cache
+def _lexicon_for(files: tuple[tuple[str, int, int], ...]) -> tuple[frozenset[str], str]:
+    texts = [Path(name).read_text(encoding="utf-8") for name, _, _ in files]
+    digest = hashlib.sha256("\x00".join(texts).encode()).hexdigest()[:16]
+    return lexicon_of(texts), digest
+
+
+def lexicon() -> tuple[frozenset[str], str]:
+    """The known words and their digest; re-read only when a source file changes."""
+    files = tuple((str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in _source_files())
+    return _lexicon_for(files)
+
+
+# --------------------------------------------------------------------------
+# Units and collation
+# --------------------------------------------------------------------------
+
+def two_editions(instrument: Instrument) -> tuple[Edition, Edition] | None:
+    """The primary edition and the other one, or None when there are not exactly two."""
+    editions = list(instrument.editions.all())  # prefetched by reading.get_instrument
+    primary = [e for e in editions if e.is_primary]
+    others = [e for e in editions if not e.is_primary]
+    if len(primary) != 1 or len(others) != 1:
+        return None
+    return primary[0], others[0]
+
+
+def unit_label(eid: str) -> str:
+    """"art_6__para_1__point_a__subpoint_ii" → "par. 1, a), ii)"; the article itself → "texte"."""
+    parts = []
+    for segment in eid.split("__")[1:]:
+        kind, _, label = segment.partition("_")
+        if kind == "para":
+            parts.append(f"par. {label}")
+        elif kind in ("point", "subpoint"):
+            parts.append(f"{label})")
+        elif kind == "alinea":
+            parts.append(f"alinéa {label}")
+        elif kind == "wrapup":
+            parts.append("fin")
+    return ", ".join(parts) or "texte"
+
+
+@dataclass
+class _Article:
+    num: str = ""
+    heading: str = ""
+    units: dict[int, list[Unit]] = field(default_factory=lambda: defaultdict(list))
+
+
+def _articles(left: Edition, right: Edition) -> dict[str, _Article]:
+    """Both editions' units by article, in the primary edition's order (one query).
+
+    A provision gives a unit for its text and, for an article, its heading;
+    its printed number gets a unit only where the two editions print
+    different numbers, so that a misprinted marker is a variant too.
+    """
+    rows = list(
+        Provision.objects.filter(edition_id__in=[left.pk, right.pk])
+        .order_by("edition_id", "position")
+        .values_list("edition_id", "eid", "article_eid", "kind", "num", "heading", "text")
+    )
+    nums: dict[tuple[int, str], str] = {(r[0], r[1]): r[4] for r in rows}
+    by_article: dict[str, _Article] = {}
+    ordered = sorted(rows, key=lambda r: r[0] != left.pk)  # primary first: its order wins
+    for edition_id, eid, article_eid, kind, num, heading, text in ordered:
+        article = by_article.setdefault(article_eid, _Article())
+        if kind == "article" and not article.num:
+            article.num, article.heading = num, heading
+        if kind == "article" and heading:
+            article.units[edition_id].append(Unit(f"{eid}#heading", "intitulé", heading))
+        other = nums.get((right.pk if edition_id == left.pk else left.pk, eid))
+        if num and other is not None and other != num:
+            label = "numéro de l'article" if kind == "article" else f"{unit_label(eid)} — numéro imprimé"
+            article.units[edition_id].append(Unit(f"{eid}#num", label, num, kind="num"))
+        if text.strip():
+            article.units[edition_id].append(Unit(eid, unit_label(eid), text))
+    return by_article
+
+
+def collation_of(instrument: Instrument) -> EditionCollation:
+    editions = two_editions(instrument)
+    if editions is None:
+        raise Http404(f"{instrument.short_title} n'a pas deux éditions françaises à collationner.")
+    left, right = editions
+    articles = _articles(left, right)
+    words, words_digest = lexicon()
+    inputs = (
+        instrument.slug, left.slug, right.slug, words_digest,
+        [(eid, a.num, a.heading, a.units.get(left.pk, []), a.units.get(right.pk, [])) for eid, a in articles.items()],
+    )
+    return cached(
+        "editions-collation",
+        inputs,
+        lambda: EditionCollation(
+            instrument=instrument.slug,
+            left=left.label,
+            right=right.label,
+            articles=tuple(
+                ArticleCollation(
+                    eid,
+                    a.num,
+                    a.heading,
+                    tuple(collate_units(a.units.get(left.pk, []), a.units.get(right.pk, []), words)),
+                )
+                for eid, a in articles.items()
+            ),
+        ),
+    )
+
+
+def article_variant_counts(instrument: Instrument) -> dict[str, int]:
+    """Article eid → number of variants between the two editions, for differing articles only.
+
+    One query (cached collation) for an instrument with two editions, none
+    for an instrument with one; ``instrument.editions`` should be prefetched.
+    """
+    if two_editions(instrument) is None:
+        return {}
+    return {article.eid: article.variant_count for article in collation_of(instrument).differing}
+
+
+def differing_articles(instrument: Instrument) -> frozenset[str]:
+    """The eids of the articles whose two French editions differ."""
+    return frozenset(article_variant_counts(instrument))
+
+
+def view_of(collation: EditionCollation, chosen: str = "") -> CollationView:
+    """What the page shows: every differing article, or those with a variant of ``chosen``."""
+    view = CollationView(collation, chosen)
+    for article in collation.differing:
+        if chosen and not article.has(chosen):
+            continue
+        rows = [
+            row for row in article.rows
+            if row.variants and (not chosen or any(v.cls == chosen for v in row.variants))
+        ]
+        view.articles.append(ArticleView(article, rows, identical=sum(1 for r in article.rows if not r.variants)))
+    return view
+
+
+def article_differs(instrument: Instrument, article_eid: str) -> bool:
+    """Whether one article's two French editions differ (prefer ``article_variant_counts`` for many)."""
+    return article_eid in article_variant_counts(instrument)

@@ -1,0 +1,63 @@
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from concordance.corpus.models import Provision
+from concordance.lib.quantities import KINDS, SUBJECT_LABELS, UNITS
+
+pytestmark = pytest.mark.django_db
+
+FIELDS = {"instrument", "eid", "citation", "text", "value", "unit", "kind", "bound", "subject", "label", "url"}
+
+
+def test_every_quantity_has_its_fields_and_exact_words(client):
+    response = client.get("/api/quantities/")
+    assert response.status_code == 200
+    quantities = response.json()
+    assert {q["instrument"] for q in quantities} == {"un", "budapest", "budapest-p1"}
+    texts = dict(
+        ((slug, eid), text)
+        for slug, eid, text in Provision.objects.filter(edition__is_primary=True).values_list(
+            "edition__instrument__slug", "eid", "text"
+        )
+    )
+    for quantity in quantities:
+        assert set(quantity) == FIELDS
+        assert quantity["text"] in texts[(quantity["instrument"], quantity["eid"])]
+        assert quantity["unit"] in UNITS and quantity["kind"] in KINDS and quantity["subject"] in SUBJECT_LABELS
+
+
+def test_the_preservation_periods_read_as_written(client):
+    quantities = client.get("/api/quantities/?subject=preservation").json()
+    assert [(q["instrument"], q["eid"], q["text"], q["value"], q["unit"], q["kind"], q["label"]) for q in quantities] == [
+        ("un", "art_25__para_2", "au maximum de 90 jours", 90, "day", "duration", "90 jours"),
+        ("un", "art_42__para_8", "minimum de 60 jours", 60, "day", "duration", "60 jours"),
+        ("budapest", "art_16__para_2", "au maximum de quatre-vingt-dix jours", 90, "day", "duration", "90 jours"),
+        ("budapest", "art_29__para_7", "au moins soixante jours", 60, "day", "duration", "60 jours"),
+    ]
+    assert quantities[0]["url"] == "/un/art-25/#art_25__para_2"
+    assert quantities[0]["bound"] == "at-most" and quantities[3]["bound"] == "at-least"
+
+
+def test_filter_by_instrument(client):
+    quantities = client.get("/api/quantities/?instrument=budapest-p1").json()
+    assert quantities and {q["instrument"] for q in quantities} == {"budapest-p1"}
+
+
+@pytest.mark.parametrize("query", ["instrument=nope", "subject=weather"])
+def test_bad_filter_is_a_400_with_a_message(client, query):
+    response = client.get(f"/api/quantities/?{query}")
+    assert response.status_code == 400
+    assert "inconnu" in response.json()["detail"]
+
+
+def test_the_schema_is_published(client):
+    schema = client.get("/api/openapi.json").json()
+    assert "/api/quantities/" in schema["paths"]
+
+
+def test_queries_are_few(client):
+    client.get("/api/quantities/")  # warms the cache
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/api/quantities/")
+    assert len(queries) <= 7

@@ -1,0 +1,43 @@
+import csv
+import io
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+def rows(client, query: str = "") -> list[dict[str, str]]:
+    response = client.get(f"/divergences.csv{query}")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert "divergences.csv" in response["Content-Disposition"]
+    return list(csv.DictReader(io.StringIO(response.content.decode())))
+
+
+def test_the_three_kinds_are_exported(client):
+    found = rows(client)
+    kinds = [row["kind"] for row in found]
+    assert kinds.count("most-different") == 20
+    un_16 = next(row for row in found if row["kind"] == "missing" and row["instrument"] == "un" and row["eid"] == "art_16")
+    assert "diffusion non consentie" in un_16["reason"]
+    assert un_16["url"].endswith("/un/art-16/")
+    days = next(row for row in found if row["kind"] == "quantity" and row["eid"] == "art_65__para_1" and row["label"] == "90e jour")
+    assert (days["words"], days["counterpart_words"], days["counterpart_eid"]) == ("quatre-vingt-dixième jour", "premier jour", "art_36__para_3")
+    assert days["url"].endswith("/compare/un/art_65__para_1/budapest/art_36__para_3/")
+
+
+def test_most_different_rows_are_ordered_by_share(client):
+    found = [float(row["substantive_share"]) for row in rows(client, "?kind=most-different")]
+    assert len(found) == 20 and found == sorted(found, reverse=True)
+
+
+def test_filters_apply(client):
+    found = rows(client, "?theme=offences&kind=missing")
+    assert found and all(row["kind"] == "missing" and "offences" in row["themes"].split(";") for row in found)
+    assert any(row["eid"] == "art_16" for row in found)
+
+
+def test_a_bad_filter_is_a_400_that_says_why(client):
+    response = client.get("/divergences.csv?kind=all")
+    assert response.status_code == 400
+    assert "Filtre invalide" in response.content.decode() and "all" in response.content.decode()
