@@ -55,11 +55,8 @@ endif
 data: venv db ## migrate, load the corpus and the curated concordance (keeps curators' work)
 	@echo "==> applying migrations"
 	@DJANGO_DEBUG=1 $(MANAGE) migrate --noinput
-	@echo "==> loading the corpus (manage.py ingest; skipped when the sources are unchanged)"
-	@DJANGO_DEBUG=1 $(MANAGE) ingest
-	@echo "==> loading the curated concordance (only into an empty database: curators' work is kept)"
-	@DJANGO_DEBUG=1 $(MANAGE) import_concordance --if-empty
-	@DJANGO_DEBUG=1 $(MANAGE) suggest_correspondences --if-empty
+	@echo "==> loading the corpus and the curated concordance (curators' work is kept)"
+	@DJANGO_DEBUG=1 $(MANAGE) setup_corpus
 
 run: data ## set up everything and serve on http://127.0.0.1:PORT/ (DEBUG on)
 	@echo "==> serving http://127.0.0.1:$(PORT)/ (Ctrl-C stops the web server; 'make stop' stops PostgreSQL)"

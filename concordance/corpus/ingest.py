@@ -27,7 +27,7 @@ Progress = Callable[[str], None]
 
 # Part of every source's fingerprint: bump it when what ingest stores from a
 # parse changes, so that existing databases are re-stored.
-STORAGE_VERSION = "2"
+STORAGE_VERSION = "3"
 
 
 class IngestError(Exception):
