@@ -1,0 +1,376 @@
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from concordance.corpus.models import Provision
+from concordance.search import views
+from concordance.search.searching import MAX_QUERY_LENGTH, clean_query, marked
+
+pytestmark = pytest.mark.django_db
+
+HIT_LINK = re.compile(r'<p class="search-hit-title">\s*<a href="([^"]+)"')
+
+
+def page(client, **params) -> str:
+    response = client.get("/search/", params)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def results(html: str) -> str:
+    return html[html.index('<section id="results"'):]
+
+
+def hits(html: str) -> list[str]:
+    """Result links in page order."""
+    return HIT_LINK.findall(html)
+
+
+def group(html: str, slug: str) -> str:
+    start = html.index(f'id="results-{slug}"')
+    end = html.find('<section class="search-group"', start + 1)
+    return html[start: end if end != -1 else None]
+
+
+# -- language ------------------------------------------------------------
+
+
+def test_accents_and_endings_do_not_matter(client):
+    unaccented = hits(page(client, q="preserver", exact="1"))
+    # "Préservation" (title), "préservées" and "Préserver" all answer "preserver".
+    assert "/un/art-25/#art_25" in unaccented
+    assert "/un/art-44/#art_44__para_1" in unaccented
+    assert "/un/art-28/#art_28__para_3__point_c" in unaccented
+    feminine_plural = hits(page(client, q="préservées", exact="1"))
+    assert "/un/art-25/#art_25" in feminine_plural
+    assert "/un/art-44/#art_44__para_1" in feminine_plural
+
+
+def test_quoted_words_are_a_phrase(client):
+    loose = hits(page(client, q="préservation rapide", exact="1"))
+    phrase = hits(page(client, q='"préservation rapide"', exact="1"))
+    # UN 42.4 says "procéder rapidement à la préservation": both words, not the phrase.
+    assert "/un/art-42/#art_42__para_4" in loose
+    assert "/un/art-42/#art_42__para_4" not in phrase
+    assert "/un/art-26/#art_26__point_a" in phrase
+
+
+def test_minus_excludes_a_word(client):
+    with_traffic = hits(page(client, q="préservation", exact="1"))
+    without_traffic = hits(page(client, q="préservation -trafic", exact="1"))
+    assert "/un/art-26/#art_26" in with_traffic
+    assert "/un/art-26/#art_26" not in without_traffic
+    assert "/un/art-25/#art_25" in without_traffic
+
+
+def test_or_finds_either_word(client):
+    either = page(client, q="intimes or racistes", exact="1")
+    assert "/un/art-16/#art_16" in hits(either)
+    assert "/budapest-p1/art-5/#art_5" in hits(either)
+    assert "Aucun résultat" in page(client, q="intimes racistes", exact="1")
+
+
+# -- ranking and the glossary -------------------------------------------
+
+
+def test_preservation_rapide_finds_the_four_articles_ahead_of_everything(client):
+    html = page(client, q="préservation rapide")
+    assert re.findall(r'class="search-group" id="results-([\w-]+)"', html) == ["un", "budapest"]
+    assert hits(group(html, "un"))[:2] == ["/un/art-25/#art_25", "/un/art-42/#art_42"]
+    assert hits(group(html, "budapest"))[:2] == ["/budapest/art-16/#art_16", "/budapest/art-29/#art_29"]
+    # Ahead of everything else in the ranking too, not only inside each group.
+    from concordance.comparison.building import glossary
+    from concordance.search.searching import Filters, search
+
+    outcome = search(clean_query("préservation rapide"), Filters(), glossary())
+    ranked = sorted(outcome.results, key=lambda result: -result.rank)
+    assert {result.url for result in ranked[:4]} == {
+        "/un/art-25/#art_25", "/un/art-42/#art_42",
+        "/budapest/art-16/#art_16", "/budapest/art-29/#art_29",
+    }
+    assert min(result.rank for result in ranked[:4]) > max(result.rank for result in ranked[4:])
+
+
+def test_a_title_outranks_a_mention_in_the_text(client):
+    perquisition = hits(page(client, q="perquisition"))
+    assert perquisition.index("/un/art-28/#art_28") < perquisition.index("/un/art-40/#art_40__para_3__point_c")
+    confiscation = hits(page(client, q="confiscation"))
+    assert confiscation[0] == "/un/art-50/#art_50"
+
+
+def test_the_page_names_the_equivalents_it_used_and_links_to_the_exact_search(client):
+    html = results(page(client, q="préservation rapide"))
+    assert "Équivalents du glossaire inclus" in html
+    assert "« préservation rapide » → « conservation rapide », « préservation accélérée »" in html
+    assert 'href="/search/?q=pr%C3%A9servation+rapide&amp;exact=1"' in html
+
+
+def test_without_equivalents_the_budapest_wording_is_not_found(client):
+    html = page(client, q="préservation rapide", exact="1")
+    assert "/budapest/art-16/#art_16" not in hits(html)
+    assert 'id="results-budapest"' not in html
+    assert "Recherche sans les équivalents du glossaire" in html
+    assert 'href="/search/?q=pr%C3%A9servation+rapide">Inclure les équivalents' in html
+
+
+def test_an_excluded_term_is_not_expanded(client):
+    included = page(client, q="données préservation")
+    assert "« préservation » → « conservation »" in included
+    excluded = page(client, q="données -préservation")
+    assert "Équivalents du glossaire inclus" not in excluded
+    assert "/un/art-42/#art_42__para_1" not in hits(excluded)
+    assert "/un/art-42/#art_42__para_1" in hits(page(client, q="données"))
+
+
+# -- excerpts ---------------------------------------------------------------
+
+
+def test_excerpts_mark_the_words_found_and_show_where_text_is_left_out(client):
+    html = group(page(client, q="préservation rapide", exact="1"), "un")
+    assert "<mark>préservation</mark> <mark>rapide</mark>" in html
+    # UN 25.1 starts "Chaque État partie…": the excerpt starts later, so it says so.
+    paragraph = html[html.index("#art_25__para_1"):]
+    assert re.search(r'<p class="excerpt">… ', paragraph)
+
+
+def set_text(eid: str, text: str) -> None:
+    Provision.objects.filter(edition__is_primary=True, edition__instrument__slug="un", eid=eid).update(text=text)
+
+
+def test_treaty_text_in_an_excerpt_is_escaped(client):
+    set_text("art_16__para_1", "Accès 24/7 & « préservation » : 3 < 5 dans tous les cas.")
+    html = results(page(client, q="préservation", exact="1"))
+    assert "Accès 24/7 &amp; « <mark>préservation</mark> » : 3 &lt; 5 dans tous les cas." in html
+    set_text("art_16__para_1", "<script>alert(1)</script> & « préservation » <b>intime</b>")
+    html = results(page(client, q="préservation", exact="1"))
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; « <mark>préservation</mark> » &lt;b&gt;intime&lt;/b&gt;" in html
+
+
+def test_a_long_text_the_excerpt_would_alter_is_shown_as_written(client):
+    # In fragments, ts_headline drops what looks like markup: rather than
+    # show altered treaty text, the page shows the opening words unmarked.
+    set_text("art_16__para_1", "Début " + "du texte " * 60 + "<b>préservation</b> finale.")
+    html = results(page(client, q="préservation", exact="1"))
+    entry = html[html.index("#art_16__para_1"):]
+    assert re.search(r'<p class="excerpt">Début du texte du texte [^<]* …</p>', entry)
+    assert "<b>" not in html
+
+
+def test_only_the_search_markers_become_html():
+    assert marked("a <mark>b</mark> \ue000c\ue001") == "a &lt;mark&gt;b&lt;/mark&gt; <mark>c</mark>"
+
+
+def test_the_database_keeps_the_index_up_to_date(client):
+    # The vector is a generated column: a changed text is searchable at once.
+    assert "Aucun résultat" in page(client, q="zanzibarite")
+    set_text("art_16__para_1", "La zanzibarite.")
+    assert "/un/art-16/#art_16__para_1" in hits(page(client, q="zanzibarite"))
+
+
+# -- notes -----------------------------------------------------------------
+
+
+def test_notes_and_commentary_are_searched(client):
+    html = page(client, q="enquête")
+    assert "Note interprétative, art. 23 (et 1 autre)" in html
+    assert 'href="/un/art-23/#art_23"' in html
+    assert "Articles 23 et 35, concernant le terme « <mark>enquête</mark> »" in html
+    commentary = page(client, q="perquisition", kind="commentary")
+    assert ">Exposé des motifs, art. 19</a>" in commentary
+    assert 'href="/budapest/art-19/#art_19"' in commentary
+
+
+def test_resolution_paragraphs_are_found_without_a_link(client):
+    html = page(client, q="sensibiliser", kind="notes")
+    # The operative paragraph as numbered in the resolution, not a row index.
+    assert '<span class="search-hit-label">Résolution, par. 12</span>' in html
+    assert "Décide que, pour <mark>sensibiliser</mark>" in html
+
+
+# -- typos -----------------------------------------------------------------
+
+
+def test_a_typo_falls_back_to_the_closest_spelling_and_says_so(client):
+    html = results(page(client, q="présevation"))
+    assert "Aucun résultat pour « présevation »" in html
+    assert "Résultats pour « <strong>préservation</strong> »" in html
+    assert "recherche approchée" in html
+    assert "/un/art-25/#art_25" in hits(html)
+
+
+def test_a_misspelt_word_missing_a_letter_is_found(client):
+    html = results(page(client, q="cybercrimnalité"))
+    assert "<strong>cybercriminalité</strong>" in html
+    assert "<mark>cybercriminalité</mark>" in html
+
+
+def test_gibberish_says_nothing_was_found(client):
+    html = results(page(client, q="zzqxwv"))
+    assert "Aucun résultat pour « zzqxwv », même en orthographe approchante." in html
+    assert hits(html) == []
+
+
+# -- bad queries --------------------------------------------------------------
+
+
+def test_empty_query_shows_the_form(client):
+    html = page(client, q="")
+    assert 'id="search-q"' in html
+    assert "Saisissez un ou plusieurs mots à chercher." in html
+    assert "Saisissez un ou plusieurs mots à chercher." in page(client)
+    assert "Saisissez un ou plusieurs mots à chercher." in page(client, q="   ")
+
+
+def test_punctuation_only(client):
+    html = page(client, q="?!;«»…&|:*()")
+    assert "ne contient aucun mot à chercher" in html
+    assert hits(html) == []
+
+
+def test_very_long_query_is_truncated_and_says_so(client):
+    html = page(client, q="préservation " * 800)  # 10 400 characters
+    assert f"dépassait {MAX_QUERY_LENGTH} caractères" in html
+    assert "/un/art-25/#art_25" in hits(html)
+    query = clean_query("a" * 10_000)
+    assert query.truncated and len(query.text) == MAX_QUERY_LENGTH
+    words = clean_query("préservation " * 800)
+    assert len(words.text) <= MAX_QUERY_LENGTH and words.text.endswith("préservation")
+
+
+def test_unbalanced_quotes(client):
+    html = page(client, q='"préservation rapide')
+    assert "/un/art-26/#art_26__point_a" in hits(html)
+    assert hits(page(client, q='"""')) == []
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "'; DROP TABLE corpus_provision; --",
+        "1' OR '1'='1",
+        "préservation') | ('x",
+        "!!& | <-> :* 'a'",
+        "<script>alert(1)</script>",
+    ],
+)
+def test_sql_and_tsquery_looking_text_is_just_text(client, query):
+    html = page(client, q=query)
+    assert "<script>alert(1)</script>" not in html
+    assert Provision.objects.filter(eid="art_25").exists()
+
+
+def test_control_characters_are_removed_and_reported(client):
+    html = page(client, q="préservation\x07 rapide\x1b\x7f")
+    assert "Les caractères de contrôle ou invisibles de votre recherche ont été retirés." in html
+    assert 'value="préservation rapide"' in html
+    assert "/un/art-25/#art_25" in hits(html)
+
+
+def test_nul_bytes_are_removed_by_the_view_itself(rf):
+    # The site-wide RejectNulCharacters middleware answers 400 before the
+    # view; the view must not depend on it (psycopg refuses NUL).
+    response = views.search(rf.get("/search/", {"q": "préservation\x00 rapide\x00"}))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Les caractères de contrôle ou invisibles de votre recherche ont été retirés." in html
+    assert "/un/art-25/#art_25" in hits(html)
+    only_nul = views.search(rf.get("/search/", {"q": "\x00\x00"})).content.decode()
+    assert "ne contenait que des caractères de contrôle ou invisibles" in only_nul
+
+
+def test_only_common_words(client):
+    html = page(client, q="le la de")
+    assert "trop courants pour être cherchés" in html
+
+
+# -- filters ---------------------------------------------------------------
+
+
+def test_instrument_filter(client):
+    html = page(client, q="préservation rapide", instrument="budapest")
+    assert re.findall(r'class="search-group" id="results-([\w-]+)"', html) == ["budapest"]
+
+
+def test_theme_filter(client):
+    html = hits(page(client, q="préservation rapide", theme="procedural-powers"))
+    assert "/un/art-25/#art_25" in html and "/budapest/art-16/#art_16" in html
+    assert "/un/art-42/#art_42" not in html and "/budapest/art-29/#art_29" not in html
+
+
+def test_kind_filter(client):
+    text_only = page(client, q="perquisition", kind="text")
+    assert "search-hit-commentary" not in text_only and "search-hit-text" in text_only
+    commentary = page(client, q="perquisition", kind="commentary")
+    assert "search-hit-text" not in commentary and "search-hit-commentary" in commentary
+    notes = page(client, q="enquête", kind="notes")
+    assert "search-hit-notes" in notes and "search-hit-text" not in notes
+
+
+def test_other_editions_are_searched_on_request_and_linked_with_their_edition(client):
+    primary = hits(page(client, q="conservation rapide", instrument="budapest"))
+    assert not any("edition=" in link for link in primary)
+    every = hits(page(client, q="conservation rapide", instrument="budapest", all_editions="on"))
+    assert "/budapest/art-16/#art_16" in every
+    assert "/budapest/art-16/?edition=coe-benin-2024#art_16" in every
+
+
+def test_an_unknown_filter_value_is_reported_and_ignored(client):
+    html = page(client, q="préservation rapide", instrument="nope", kind="everything")
+    assert html.count('class="error"') == 2
+    assert "/budapest/art-16/#art_16" in hits(html)
+
+
+# -- htmx and queries --------------------------------------------------------
+
+
+def test_htmx_request_gets_only_the_results(client):
+    response = client.get("/search/", {"q": "préservation"}, headers={"HX-Request": "true"})
+    html = response.content.decode()
+    assert html.lstrip().startswith('<section id="results"')
+    assert "<html" not in html
+    assert "/un/art-25/#art_25" in hits(html)
+
+
+def test_history_restore_request_gets_the_whole_page(client):
+    response = client.get(
+        "/search/", {"q": "préservation"},
+        headers={"HX-Request": "true", "HX-History-Restore-Request": "true"},
+    )
+    assert "<html" in response.content.decode()
+
+
+def test_the_page_works_without_javascript_and_searches_as_you_type(client):
+    html = page(client, q="préservation")
+    assert '<form class="search-form" method="get" action="/search/"' in html
+    assert '<button type="submit">Rechercher</button>' in html
+    assert 'hx-trigger="input changed delay:300ms, search"' in html
+    assert 'hx-push-url="true"' in html and 'hx-target="#results"' in html
+
+
+def test_a_query_with_many_results_says_only_the_best_are_shown(client):
+    html = page(client, q="données")
+    assert re.search(r"Les 100 premiers résultats sur \d{3,} : précisez la recherche", html)
+    assert len(hits(html)) == 100
+
+
+def count_queries(client, **params) -> tuple[int, int]:
+    with CaptureQueriesContext(connection) as queries:
+        html = page(client, **params)
+    return len(queries), len(hits(html))
+
+
+def test_queries_do_not_grow_with_the_number_of_results(client):
+    few_queries, few = count_queries(client, q="génocide")
+    many_queries, many = count_queries(client, q="données")
+    assert few == 2 and many >= 100
+    assert few_queries == many_queries
+
+
+def test_fallback_queries_do_not_grow_with_the_number_of_results(client):
+    few_queries, few = count_queries(client, q="génocyde")
+    many_queries, many = count_queries(client, q="présevation")
+    assert few < many
+    assert few_queries == many_queries

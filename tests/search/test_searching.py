@@ -1,0 +1,52 @@
+"""The query-building steps of the search, without the page."""
+
+import pytest
+
+from concordance.comparison.building import glossary
+from concordance.search.searching import (
+    MAX_VARIANTS,
+    clean_query,
+    compile_tsquery,
+    glossary_variants,
+    widen_lexemes,
+)
+
+
+def test_variants_replace_a_term_by_each_equivalent_as_a_phrase():
+    variants, expansions = glossary_variants("préservation rapide des données", glossary())
+    assert variants[0] == "préservation rapide des données"
+    assert '"conservation rapide" des données' in variants
+    assert [e.term for e in expansions] == ["préservation rapide"]
+
+
+def test_inside_quotes_the_equivalent_stays_inside_the_phrase():
+    variants, _ = glossary_variants('"la préservation rapide"', glossary())
+    assert '"la conservation rapide"' in variants
+
+
+def test_two_terms_are_replaced_together_and_the_variants_are_bounded():
+    variants, expansions = glossary_variants("préservation rapide de données de trafic", glossary())
+    assert len(expansions) == 2
+    assert '"conservation rapide" de "données relatives au trafic"' in variants
+    assert len(variants) <= MAX_VARIANTS
+
+
+def test_an_excluded_term_has_no_variant():
+    variants, expansions = glossary_variants("données -préservation", glossary())
+    assert variants == ["données -préservation"] and expansions == []
+
+
+def test_lexemes_are_widened_by_their_final_e():
+    assert widen_lexemes("'preserv' & 'donne'") == "( 'preserv' | 'preserve' ) & ( 'donne' | 'donn' )"
+
+
+@pytest.mark.django_db
+def test_a_query_of_common_words_compiles_to_nothing():
+    assert compile_tsquery(["le la de", "!!"]) == ""
+    assert "'preserv'" in compile_tsquery(["le la de", "préservées"])
+
+
+def test_clean_query_keeps_text_and_drops_control_characters():
+    query = clean_query("  préservation\t\x00rapide\u200b ")
+    assert query.text == "préservation rapide"
+    assert query.had_control_characters and not query.truncated
