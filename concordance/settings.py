@@ -2,10 +2,24 @@
 
 A variable that is set but malformed stops start-up with a message naming it;
 production (DJANGO_DEBUG=0) also requires a secret key and allowed hosts.
+
+    DATABASE_URL                  required: postgresql://…
+    DJANGO_DEBUG                  1 for development; 0 (the default) for production
+    DJANGO_SECRET_KEY             production: 50+ random characters
+    DJANGO_ALLOWED_HOSTS          production: host names, comma-separated
+    DJANGO_CSRF_TRUSTED_ORIGINS   optional: https://host,… allowed to POST
+    DJANGO_SECURE_SSL_REDIRECT    production, default 1; 0 only to serve over
+                                  plain HTTP on a loopback address
+    DJANGO_TRUST_X_FORWARDED_PROTO  production, default 0; 1 behind a proxy
+                                  that terminates TLS and sets the header
+
+`manage.py check --deploy --fail-level WARNING` passes with production
+settings (tests/security/test_production_settings.py runs it).
 """
 
 from __future__ import annotations
 
+import datetime
 import os
 from pathlib import Path
 
@@ -44,21 +58,62 @@ def env_list(name: str, default: list[str]) -> list[str]:
     return [item.strip() for item in raw.split(",") if item.strip()]
 
 
+def production_secret_key(value: str) -> str:
+    """The checks of `manage.py check --deploy` (security.W009), made fatal:
+    a weak key would sign sessions and CSRF tokens that can be forged."""
+    if len(value) < 50 or len(set(value)) < 5 or value.startswith("django-insecure-"):
+        raise ImproperlyConfigured(
+            f"DJANGO_SECRET_KEY is too weak ({len(value)} characters, {len(set(value))} distinct): "
+            "production needs at least 50 random characters with 5 or more distinct ones, "
+            "e.g. `python -c 'import secrets; print(secrets.token_urlsafe(50))'`."
+        )
+    return value
+
+
+def host_names(hosts: list[str]) -> list[str]:
+    for host in hosts:
+        # An IPv6 address comes in brackets; anything else with a colon has a port.
+        if "/" in host or (":" in host and not host.startswith("[")):
+            raise ImproperlyConfigured(
+                f"DJANGO_ALLOWED_HOSTS entry {host!r} is not a host name: give names only, "
+                "without scheme, port or path (concordance.example.org,www.example.org)."
+            )
+    return hosts
+
+
+def origins(values: list[str]) -> list[str]:
+    for value in values:
+        if not value.startswith(("https://", "http://")):
+            raise ImproperlyConfigured(
+                f"DJANGO_CSRF_TRUSTED_ORIGINS entry {value!r} has no scheme: "
+                "write it as https://host (comma-separated for several)."
+            )
+    return values
+
+
 DEBUG = env_bool("DJANGO_DEBUG", default=False)
 
 if DEBUG:
     SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY") or "dev-only-not-secret-" + "x" * 40
     ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "testserver"])
 else:
-    SECRET_KEY = env_required(
-        "DJANGO_SECRET_KEY", "production needs a long random secret (or set DJANGO_DEBUG=1)."
+    SECRET_KEY = production_secret_key(
+        env_required(
+            "DJANGO_SECRET_KEY",
+            "production needs a long random secret, e.g. the output of "
+            "`python -c 'import secrets; print(secrets.token_urlsafe(50))'` (or set DJANGO_DEBUG=1).",
+        )
     )
-    ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", [])
+    ALLOWED_HOSTS = host_names(env_list("DJANGO_ALLOWED_HOSTS", []))
     if not ALLOWED_HOSTS:
         raise ImproperlyConfigured(
             "DJANGO_ALLOWED_HOSTS is not set: production needs the host names it serves, "
             "comma-separated (or set DJANGO_DEBUG=1)."
         )
+
+# Origins allowed to POST besides the site itself, e.g. when a proxy serves it
+# under another name: https://concordance.example.org (scheme included).
+CSRF_TRUSTED_ORIGINS = origins(env_list("DJANGO_CSRF_TRUSTED_ORIGINS", []))
 
 DATABASES = {
     "default": dj_database_url.parse(
@@ -85,6 +140,9 @@ INSTALLED_APPS = [
     "django_htmx",
     "template_partials",
     "simple_history",
+    "ninja",
+    "csp",
+    "axes",
     "concordance.corpus",
     "concordance.mapping",
     "concordance.comparison",
@@ -105,6 +163,12 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "csp.middleware.CSPMiddleware",
+    # After the middleware that add headers, so its 400 carries them too.
+    "concordance.security.RejectNulCharacters",
+    "concordance.security.ReadOnlyAPI",
+    # Last, as django-axes requires: it turns a locked-out sign-in into its response.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "concordance.urls"
@@ -156,18 +220,77 @@ LOGOUT_REDIRECT_URL = "home"
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Comparisons and collations are cached under content-addressed keys, in
+# files so that every gunicorn worker shares them and they survive restarts.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": os.environ.get("CONCORDANCE_CACHE_DIR") or str(BASE_DIR / "var" / "cache"),
+        "TIMEOUT": None,
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    }
+}
+
 # Where the project keeps its own copies of the source documents.
 SOURCES_DIR = BASE_DIR / "fixtures" / "sources"
 CONCORDANCE_FIXTURE = BASE_DIR / "fixtures" / "concordance.json"
 GLOSSARY_PATH = BASE_DIR / "fixtures" / "glossary.json"
 
+# Security. What every response carries whatever the mode; production adds
+# HTTPS-only cookies, HSTS and the redirect to HTTPS.
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+SESSION_COOKIE_HTTPONLY = True
+
+# No inline script or style anywhere, no eval, nothing from another origin:
+# the site's JavaScript is in files under static/js (htmx is told, in
+# base.html, not to insert its inline indicator style and not to eval).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        # Swagger UI's stylesheet draws its icons with data: images.
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "base-uri": ["'none'"],
+        "object-src": ["'none'"],
+    }
+}
+
 if not DEBUG:
+    # Off only to serve production settings over plain HTTP on a loopback
+    # address (a smoke test behind no proxy); `check --deploy` then warns.
     SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", default=True)
+    # Behind a proxy that terminates TLS and sets X-Forwarded-Proto, requests
+    # are secure only if the proxy says so; never trust the header otherwise.
+    if env_bool("DJANGO_TRUST_X_FORWARDED_PROTO", default=False):
+        SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_HSTS_SECONDS = 31536000
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
+
+# Sign-in attempts are throttled by django-axes: after AXES_FAILURE_LIMIT
+# failures for one username from one address, that pair is refused for the
+# cool-off time, even with the right password; a successful sign-in resets
+# the count. The lockout page is the sign-in form with a message.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "concordance.security.lockout_response"
+
+# The JSON API (concordance/api.py, mounted in urls.py) is read-only:
+# concordance.security.ReadOnlyAPI answers 405 to other methods under it.
+API_PREFIX = "/api/"
