@@ -33,7 +33,7 @@ endif
 $(STAMP): pyproject.toml
 	@bash scripts/venv.sh $(STAMP)
 
-.PHONY: help venv db data run test serve bench stop clean-db db-status psql FORCE
+.PHONY: help venv db data run test serve bench backup restore load stop clean-db db-status psql FORCE
 FORCE:
 
 help: ## list the targets
@@ -86,6 +86,15 @@ serve: data ## production-like: DEBUG off, collectstatic, gunicorn on 127.0.0.1:
 
 bench: data ## server time of every curated comparison page against the static-file floor
 	@$(VENV)/bin/python bench/compare_pages.py
+
+backup: venv db ## back up the database and the curated concordance into backups/<UTC time>/
+	@bash scripts/backup.sh
+
+restore: venv db ## restore a backup: make restore FILE=backups/<stamp>/concordance.dump
+	@bash scripts/restore.sh "$(FILE)"
+
+load: data ## load test: 32 visitors for 60 s on a mix of pages (locust; LOAD_ARGS='--users 8 --duration 10')
+	@$(VENV)/bin/python bench/load.py $(LOAD_ARGS)
 
 stop: ## stop the private PostgreSQL cluster (fine if it is not running)
 	@$(DB) stop

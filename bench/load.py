@@ -1,0 +1,278 @@
+"""Load test: concurrent visitors on a realistic mix of pages, with locust.
+
+Starts the app under gunicorn on loopback with production settings (as
+`make serve` does), waits until its workers serve each kind of page, then lets USERS simulated visitors (locust, as a library)
+read pages for DURATION seconds, each pausing 0.5–1.5 s between pages:
+the concordance table with and without filters, comparisons of curated
+pairs, searches, article pages and instrument pages.  Prints, per page type
+and overall, the number of requests, errors, throughput and the 50th, 95th
+and 99th percentiles of response time (exact, from every response).
+
+    make load                      # 32 visitors, 60 s, 3 gunicorn workers
+    .venv/bin/python bench/load.py [--users 32] [--duration 60] [--workers 3]
+
+Bounded: loopback only, stops after DURATION seconds or MAX_REQUESTS requests,
+whichever comes first; read-only (GET requests).  Exits with status 1 if any
+request failed.
+"""
+
+# locust runs on gevent, whose monkey-patching must come before anything
+# imports socket, ssl or threading.
+from gevent import monkey
+
+monkey.patch_all()
+
+import argparse
+import http.client
+import logging
+import os
+import random
+import subprocess
+import sys
+import time
+from collections import defaultdict
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+import gevent
+from compare_pages import (
+    ROOT,
+    curated_pair_urls,
+    free_port,
+    get,
+    percentile,
+    production_env,
+    wait_until_up,
+)
+from locust import FastHttpUser, between, events, task
+from locust.env import Environment
+
+# What visitors look for in the search box: terms of both conventions, an
+# article citation, a phrase.
+SEARCHES = [
+    "données relatives au trafic",
+    "fournisseur de services",
+    "conservation rapide",
+    "accès illégal",
+    "extradition",
+    "entraide",
+    "article 25",
+    "pédopornographie",
+    "interception",
+    "confiscation",
+    "système informatique",
+    "droits de l'homme",
+]
+
+
+@dataclass
+class Pages:
+    """The URLs each kind of visit picks from."""
+
+    concordance: list[str] = field(default_factory=list)
+    filtered: list[str] = field(default_factory=list)
+    comparisons: list[str] = field(default_factory=list)
+    searches: list[str] = field(default_factory=list)
+    articles: list[str] = field(default_factory=list)
+    instruments: list[str] = field(default_factory=list)
+
+
+def site_pages() -> Pages:
+    """Every page of each kind, read from the database the app serves."""
+    comparisons = curated_pair_urls()  # sets Django up
+    from django.urls import NoReverseMatch, reverse
+
+    from concordance.corpus.models import Instrument, Provision
+    from concordance.mapping import table
+    from concordance.mapping.models import Relation, Theme
+
+    pages = Pages(comparisons=comparisons)
+    concordance = reverse("concordance")
+    themes = list(Theme.objects.values_list("slug", flat=True))
+    for instrument in Instrument.objects.all():
+        pages.instruments.append(reverse("instrument", args=[instrument.slug]))
+        pages.concordance.append(f"{concordance}?{urlencode({'from': instrument.slug})}")
+        filters = [{"chapter": chapter.eid} for chapter in table.chapters(instrument)]
+        filters += [{"theme": slug} for slug in themes]
+        filters += [{"relation": value} for value in Relation.values]
+        filters += [{"missing": "on"}]
+        pages.filtered += [f"{concordance}?{urlencode({'from': instrument.slug, **f})}" for f in filters]
+    pages.articles = [
+        reverse("article", args=[slug, int(eid.removeprefix("art_"))])
+        for slug, eid in Provision.objects.filter(kind="article", edition__is_primary=True)
+        .values_list("edition__instrument__slug", "article_eid")
+    ]
+    try:
+        search = reverse("search")
+    except NoReverseMatch:  # the search page does not exist in this version
+        search = None
+    if search:
+        pages.searches = [f"{search}?{urlencode({'q': q})}" for q in SEARCHES]
+    return pages
+
+
+class Visitor(FastHttpUser):
+    """A reader: mostly articles and comparisons, then the table and searches."""
+
+    wait_time = between(0.5, 1.5)
+    pages: Pages = Pages()
+
+    def visit(self, name: str, urls: list[str]) -> None:
+        self.client.get(random.choice(urls), name=name)
+
+    @task(4)
+    def article(self) -> None:
+        self.visit("article page", self.pages.articles)
+
+    @task(3)
+    def comparison(self) -> None:
+        self.visit("comparison", self.pages.comparisons)
+
+    @task(2)
+    def concordance(self) -> None:
+        self.visit("concordance table", self.pages.concordance)
+
+    @task(2)
+    def filtered(self) -> None:
+        self.visit("concordance, filtered", self.pages.filtered)
+
+    @task(2)
+    def search(self) -> None:
+        if self.pages.searches:
+            self.visit("search", self.pages.searches)
+
+    @task(1)
+    def instrument(self) -> None:
+        self.visit("instrument page", self.pages.instruments)
+
+
+@dataclass
+class Record:
+    times: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
+    errors: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+
+    def add(self, name: str, response_time: float, exception: BaseException | None, response) -> None:
+        self.times[name].append(response_time / 1000)
+        if exception is not None:
+            status = getattr(response, "status_code", None)
+            self.errors[name].append(f"HTTP {status}" if status else type(exception).__name__)
+
+    @property
+    def count(self) -> int:
+        return sum(len(times) for times in self.times.values())
+
+
+def report(record: Record, elapsed: float, users: int, workers: int) -> str:
+    lines = [
+        f"{users} visitors for {elapsed:.0f} s, gunicorn with {workers} workers on loopback, production settings",
+        "",
+        "| page type | requests | errors | req/s | p50 ms | p95 ms | p99 ms |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    everything: list[float] = []
+    for name in sorted(record.times):
+        times = record.times[name]
+        everything += times
+        lines.append(row(name, times, len(record.errors[name]), elapsed))
+    if everything:
+        total_errors = sum(len(errors) for errors in record.errors.values())
+        lines.append(row("**overall**", everything, total_errors, elapsed))
+    for name, errors in sorted(record.errors.items()):
+        if errors:
+            kinds = defaultdict(int)
+            for error in errors:
+                kinds[error] += 1
+            lines.append(f"errors on {name}: " + ", ".join(f"{n}× {kind}" for kind, n in sorted(kinds.items())))
+    return "\n".join(lines)
+
+
+def row(name: str, times: list[float], errors: int, elapsed: float) -> str:
+    return (
+        f"| {name} | {len(times)} | {errors} | {len(times) / elapsed:.1f} | "
+        f"{percentile(times, 0.50) * 1000:.0f} | {percentile(times, 0.95) * 1000:.0f} | "
+        f"{percentile(times, 0.99) * 1000:.0f} |"
+    )
+
+
+def warm_up(port: int, pages: Pages, rounds: int) -> None:
+    """Until every worker has booted and served each kind of page once (not measured).
+
+    gunicorn binds its port before its workers have loaded the app; the first
+    requests would measure start-up, not service.
+    """
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
+    for _ in range(rounds):
+        for urls in vars(pages).values():
+            if urls:
+                get(connection, urls[0])  # stops the run on anything but a 200
+    connection.close()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--users", type=int, default=32, help="concurrent visitors (default 32)")
+    parser.add_argument("--duration", type=float, default=60, help="seconds of load (default 60)")
+    parser.add_argument("--workers", type=int, default=3, help="gunicorn workers (default 3, as make serve)")
+    parser.add_argument("--max-requests", type=int, default=100_000, help="stop early after this many requests")
+    args = parser.parse_args()
+    if not (1 <= args.users <= 500 and 1 <= args.duration <= 3600 and args.workers >= 1):
+        parser.error("--users must be 1–500, --duration 1–3600 s, --workers at least 1")
+
+    env = production_env()
+    os.environ.update(env)
+    sys.path.insert(0, str(ROOT))
+    Visitor.pages = site_pages()
+    for kind, urls in vars(Visitor.pages).items():
+        if not urls and kind != "searches":
+            raise SystemExit(f"no {kind} pages: load the data first (make data).")
+    from django.db import connections
+
+    connections.close_all()  # this process only reads the URL lists
+    print("pages: " + ", ".join(f"{len(urls)} {kind}" for kind, urls in vars(Visitor.pages).items()))
+    if not Visitor.pages.searches:
+        print("no search page in this version: searches left out of the mix")
+
+    python = sys.executable
+    subprocess.run([python, "manage.py", "collectstatic", "--noinput", "-v", "0"], cwd=ROOT, env=env, check=True)
+    port = free_port()
+    server = subprocess.Popen(
+        [python, "-m", "gunicorn", "concordance.wsgi", "--bind", f"127.0.0.1:{port}",
+         "--workers", str(args.workers), "--log-level", "warning"],
+        cwd=ROOT, env=env,
+    )
+    record = Record()
+    try:
+        wait_until_up(port, server)
+        warm_up(port, Visitor.pages, rounds=2 * args.workers)
+        logging.getLogger("locust").setLevel(logging.WARNING)
+        environment = Environment(user_classes=[Visitor], events=events, host=f"http://127.0.0.1:{port}",
+                                  stop_timeout=30)
+        environment.events.request.add_listener(
+            lambda name, response_time, exception, response=None, **kw: record.add(name, response_time, exception, response)
+        )
+        runner = environment.create_local_runner()
+
+        def stop_at_cap() -> None:
+            while record.count < args.max_requests:
+                gevent.sleep(0.2)
+            runner.quit()
+
+        print(f"==> {args.users} visitors for {args.duration:.0f} s against http://127.0.0.1:{port}/")
+        started = time.monotonic()
+        runner.start(args.users, spawn_rate=args.users)  # every visitor at once
+        stoppers = [gevent.spawn_later(args.duration, runner.quit), gevent.spawn(stop_at_cap)]
+        gevent.wait(stoppers, count=1)  # whichever comes first
+        gevent.killall(stoppers)
+        runner.greenlet.join()
+        elapsed = time.monotonic() - started
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+    print(report(record, elapsed, args.users, args.workers))
+    failed = sum(len(errors) for errors in record.errors.values())
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
