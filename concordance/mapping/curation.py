@@ -12,7 +12,7 @@ from django.db import transaction
 
 from concordance.corpus.models import Provision
 from concordance.lib.citations import parse_citation
-from concordance.mapping.models import Correspondence, Origin, Status, Theme
+from concordance.mapping.models import Correspondence, Origin, Relation, Status, Theme
 
 
 def find_provision(instrument_slug: str, typed: str) -> Provision | None:
@@ -81,9 +81,13 @@ def history_of(records: list) -> list[HistoryEntry]:
     }
     theme_names = dict(Theme.objects.values_list("pk", "name"))
 
+    labels = {"relation": dict(Relation.choices), "status": dict(Status.choices), "origin": dict(Origin.choices)}
+
     def shown(name: str, value) -> str:
         if name in ("left_id", "right_id"):
             return provisions.get(value, f"#{value}")
+        if name in labels:
+            return labels[name].get(value, value)
         return str(value) if value not in (None, "") else "—"
 
     def themes_of(record) -> str:

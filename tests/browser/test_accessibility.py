@@ -11,13 +11,6 @@ from tests.browser.helpers import MAIN_PAGES, PAIR, accessibility_violations, co
 
 pytestmark = pytest.mark.django_db
 
-ARIA_PRESSED_ON_LINKS = (
-    "templates/comparison/compare.html, options <nav>: aria-pressed is not allowed on a link "
-    "(axe aria-allowed-attr, critical) on a[href=\"?view=…&changes=1\"] ('Différences seulement') and "
-    "a[href=\"?view=…&terms=hide\"] ('Masquer la terminologie'); a link that toggles a view says its state "
-    "in its text (already done) or with aria-current, or must be a real button"
-)
-
 PAGES = {
     **MAIN_PAGES,
     "comparison-differences-only": PAIR + "?view=side&changes=1&terms=hide",
@@ -34,20 +27,9 @@ PAGES = {
     "deleted-correspondences": "/concordance/deleted/",
     "sign-in": "/accounts/login/",
 }
-BROKEN = {
-    "comparison-side": ARIA_PRESSED_ON_LINKS,
-    "comparison-inline": ARIA_PRESSED_ON_LINKS,
-    "comparison-differences-only": ARIA_PRESSED_ON_LINKS,
-}
 
 
-@pytest.mark.parametrize(
-    "url",
-    [
-        pytest.param(url, id=name, marks=[pytest.mark.xfail(strict=True, reason=BROKEN[name])] if name in BROKEN else [])
-        for name, url in PAGES.items()
-    ],
-)
+@pytest.mark.parametrize("url", [pytest.param(url, id=name) for name, url in PAGES.items()])
 def test_page_has_no_serious_violation(page: Page, url: str):
     response = page.goto(url)
     assert response is not None
@@ -65,7 +47,6 @@ def test_concordance_after_an_in_place_filter(page: Page):
     assert accessibility_violations(page) == []
 
 
-@pytest.mark.xfail(strict=True, reason=ARIA_PRESSED_ON_LINKS)
 def test_comparison_after_an_in_place_switch(page: Page):
     page.goto(PAIR)
     page.get_by_role("navigation", name="Affichage de la comparaison").get_by_role("link", name="En une colonne").click()

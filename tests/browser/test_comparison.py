@@ -11,18 +11,6 @@ from tests.browser.helpers import PAIR, mark_window, window_kept
 
 pytestmark = pytest.mark.django_db
 
-STALE_OPTIONS = (
-    "templates/comparison/compare.html: the options <nav> is outside the #rows partial that htmx swaps, "
-    "so after one option changes in place the other links still carry the old query (clicking "
-    "'Masquer la terminologie' after 'Différences seulement' drops changes=1) and aria-current still "
-    "marks the old view; the nav needs an out-of-band swap or to be inside the swapped element."
-)
-UNFOCUSABLE_ROWS = (
-    "static/css/site.css:134 `.rows.side .row { display: contents; }`: an element without a box "
-    "cannot take the focus, so n/p do nothing in the side-by-side view (the default) and the "
-    "`.row:focus` outline never shows there; the inline view works."
-)
-
 
 def options(page: Page):
     return page.get_by_role("navigation", name="Affichage de la comparaison")
@@ -44,7 +32,6 @@ def test_switching_to_inline_changes_the_rows_in_place(page: Page):
     assert window_kept(page), "switching the view reloaded the whole page"
 
 
-@pytest.mark.xfail(strict=True, reason=STALE_OPTIONS)
 def test_differences_only_then_hiding_terminology_keep_the_inline_view(page: Page):
     page.goto(PAIR + "?view=inline")
     mark_window(page)
@@ -64,7 +51,6 @@ def test_differences_only_then_hiding_terminology_keep_the_inline_view(page: Pag
     assert window_kept(page), "changing the options reloaded the whole page"
 
 
-@pytest.mark.xfail(strict=True, reason=STALE_OPTIONS)
 def test_the_options_say_which_are_on_after_an_in_place_change(page: Page):
     page.goto(PAIR)
     options(page).get_by_role("link", name="En une colonne").click()
@@ -90,7 +76,6 @@ def keyboard_moves_between_changed_rows(page: Page) -> None:
     assert style != "none", "the row has the focus but nothing shows it"
 
 
-@pytest.mark.xfail(strict=True, reason=UNFOCUSABLE_ROWS)
 def test_n_and_p_move_the_focus_between_changed_rows_side_by_side(page: Page):
     page.goto(PAIR)
     keyboard_moves_between_changed_rows(page)

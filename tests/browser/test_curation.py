@@ -99,14 +99,6 @@ def test_a_curator_adds_edits_and_restores_a_correspondence(page: Page, undo_com
     expect(entries.first.locator("li")).to_have_text([re.compile(r"^relation : "), f"note : {SECOND_NOTE} → {FIRST_NOTE}"])
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "concordance/mapping/curation.py history_of(): shown() prints the stored value of a choice "
-        "field, so the history page reads 'relation : related → partial' (and statut 'proposed', origine "
-        "'curated') where every other page says 'connexe', 'partiel', 'proposé'"
-    ),
-)
 def test_history_names_relations_in_french(page: Page, undo_commits):
     def correspondence_edited_once() -> int:
         from concordance.mapping.curation import find_provision

@@ -11,23 +11,10 @@ from tests.browser.helpers import DESKTOP, MAIN_PAGES, PHONE, screenshot
 
 pytestmark = pytest.mark.django_db
 
-WIDE_SELECTS = (
-    "static/css/site.css:97-100: `.field` (a flex item, min-width auto) and `.field select` have no "
-    "max-width, so a <select> as wide as its longest option (e.g. 'Chapitre IV — Mesures procédurales "
-    "et détection et répression') makes the page 460-510px wide on a 390px phone: it scrolls sideways"
-)
-TOO_WIDE_ON_PHONES = {"concordance", "comparison-side", "comparison-inline", "search", "quantities", "glossary"}
 WIDTHS = {"desktop": DESKTOP, "phone": PHONE}
 
 
-CASES = [
-    pytest.param(
-        name, url, width, id=f"{name}-{width}",
-        marks=[pytest.mark.xfail(strict=True, reason=WIDE_SELECTS)] if width == "phone" and name in TOO_WIDE_ON_PHONES else [],
-    )
-    for name, url in MAIN_PAGES.items()
-    for width in WIDTHS
-]
+CASES = [pytest.param(name, url, width, id=f"{name}-{width}") for name, url in MAIN_PAGES.items() for width in WIDTHS]
 
 
 @pytest.mark.parametrize(("name", "url", "width"), CASES)
