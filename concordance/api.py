@@ -149,6 +149,7 @@ class CorrespondenceOut(Schema):
 class MissingOut(Schema):
     instrument: str
     eid: str
+    other_instrument: str  # the instrument the article has no counterpart in
     reason: str
 
 

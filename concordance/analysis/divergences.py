@@ -86,6 +86,7 @@ def as_csv(found: Divergences, base_url: str = "") -> str:
             "themes": ";".join(missing.theme_slugs),
             "instrument": missing.article.instrument,
             "eid": missing.article.eid,
+            "counterpart_instrument": missing.other_instrument,
             "reason": missing.reason,
             "url": base_url + missing.article.url,
         })

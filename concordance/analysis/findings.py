@@ -135,11 +135,13 @@ class PairShare:
 
 @dataclass(frozen=True)
 class Missing:
-    """An article recorded without counterpart."""
+    """An article recorded without counterpart in another instrument."""
 
     article: ArticleRef
     reason: str
     themes: tuple[tuple[str, str], ...]  # (slug, name)
+    other_instrument: str = ""  # slug of the instrument it has no counterpart in
+    other_instrument_title: str = ""
 
     @property
     def theme_slugs(self) -> tuple[str, ...]:
@@ -348,8 +350,8 @@ def build(texts: Texts, concordance: Concordance) -> Findings:
     )
     article_themes = concordance.themes_of_article()
     missing = tuple(
-        Missing(articles[(instrument, eid)], reason, article_themes.get((instrument, eid), ()))
-        for instrument, eid, reason in concordance.missing
+        Missing(articles[(instrument, eid)], reason, article_themes.get((instrument, eid), ()), other, other_title)
+        for instrument, eid, other, other_title, reason in concordance.missing
     )
     shares = tuple(pair_shares(concordance, articles, comparisons))
     return Findings(articles, tuple(found), tuple(links), shares, missing, divergent)

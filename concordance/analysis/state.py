@@ -111,7 +111,7 @@ class Texts:
 class Concordance:
     correspondences: tuple[CorrespondenceRow, ...]
     correspondence_themes: tuple[tuple[int, str], ...]
-    missing: tuple[tuple[str, str, str], ...]  # (instrument, article eid, reason)
+    missing: tuple[tuple[str, str, str, str, str], ...]  # (instrument, article eid, other instrument slug and title, reason)
     article_themes: tuple[tuple[str, str, str, str], ...]  # (instrument, article eid, theme slug, theme name)
 
     def key(self) -> tuple:
@@ -163,8 +163,8 @@ def load_concordance() -> Concordance:
         .values_list("correspondence_id", "theme__slug")
     )
     missing = tuple(
-        MissingCounterpart.objects.order_by("article__edition__instrument__position", "article__position")
-        .values_list("article__edition__instrument__slug", "article__eid", "reason")
+        MissingCounterpart.objects.order_by("article__edition__instrument__position", "article__position", "other_instrument__position")
+        .values_list("article__edition__instrument__slug", "article__eid", "other_instrument__slug", "other_instrument__short_title", "reason")
     )
     article_themes = tuple(
         Theme.articles.through.objects.filter(provision__edition__is_primary=True)

@@ -20,6 +20,7 @@ class CorrespondenceAdmin(SimpleHistoryAdmin):
 
 @admin.register(MissingCounterpart)
 class MissingCounterpartAdmin(SimpleHistoryAdmin):
-    list_display = ["article", "reason"]
+    list_display = ["article", "other_instrument", "reason"]
+    list_filter = ["other_instrument", "article__edition__instrument"]
     search_fields = ["article__eid", "reason"]
     autocomplete_fields = ["article"]

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.db.models import Q
 
 from concordance.corpus.models import Provision
 from concordance.lib.citations import parse_citation
@@ -121,10 +122,15 @@ def restore(record) -> Correspondence:
         # deletion is the record that precedes it.
         record = record.prev_record
     correspondence = record.instance
-    if Correspondence.objects.filter(left=correspondence.left_id, right=correspondence.right_id).exclude(
+    left, right = correspondence.left_id, correspondence.right_id
+    # A link read the other way round is the same link: restoring would duplicate it.
+    if Correspondence.objects.filter(Q(left=left, right=right) | Q(left=right, right=left)).exclude(
         pk=correspondence.pk
     ).exists():
-        raise ValueError("Une autre correspondance relie déjà ces deux dispositions.")
+        raise ValueError(
+            "Une autre correspondance relie déjà ces deux dispositions (dans un sens ou dans l'autre) : "
+            "modifiez ou supprimez celle-ci avant de restaurer cette version."
+        )
     correspondence.save()
     correspondence.themes.set([row.theme for row in getattr(record, THEME_ROWS).all()])
     return correspondence

@@ -11,15 +11,29 @@ COLUMNS = [
     "kind", "left_instrument", "left_eid", "right_instrument", "right_eid",
     "relation", "note", "themes", "status", "origin", "reason",
 ]
+# Excel reads a file without a byte-order mark as the local code page and garbles the accents.
+BOM = "\ufeff"
+# A cell opening with one of these is run as a formula by spreadsheets (CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralised(value: str) -> str:
+    """The cell as text a spreadsheet shows, never evaluates: a leading apostrophe does that."""
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
 
 
 def concordance_csv() -> str:
+    """The curated correspondences, then the articles without counterpart.
+
+    For an article without counterpart, ``right_instrument`` names the
+    instrument it has no counterpart in.
+    """
     document = export_document()
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\r\n")
     writer.writeheader()
-    for entry in document["correspondences"]:
-        writer.writerow({
+    rows = [
+        {
             "kind": "correspondence",
             "left_instrument": entry["left"]["instrument"],
             "left_eid": entry["left"]["eid"],
@@ -30,12 +44,18 @@ def concordance_csv() -> str:
             "themes": ";".join(entry["themes"]),
             "status": entry["status"],
             "origin": entry["origin"],
-        })
-    for entry in document["without_counterpart"]:
-        writer.writerow({
+        }
+        for entry in document["correspondences"]
+    ] + [
+        {
             "kind": "without_counterpart",
             "left_instrument": entry["instrument"],
             "left_eid": entry["eid"],
+            "right_instrument": entry["other_instrument"],
             "reason": entry["reason"],
-        })
-    return buffer.getvalue()
+        }
+        for entry in document["without_counterpart"]
+    ]
+    for row in rows:
+        writer.writerow({name: neutralised(value) for name, value in row.items()})
+    return BOM + buffer.getvalue()

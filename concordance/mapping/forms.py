@@ -103,7 +103,7 @@ class CorrespondenceForm(forms.Form):
         except forms.ValidationError as error:
             if hasattr(error, "error_dict"):
                 for field, messages in error.error_dict.items():
-                    target = "right_provision" if field == "right" else None
+                    target = f"{field}_provision" if field in ("left", "right") else None
                     for message in messages:
                         self.add_error(target, message)
             else:

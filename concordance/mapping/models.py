@@ -11,9 +11,10 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
+from django.db.models.functions import Greatest, Least
 from simple_history.models import HistoricalRecords
 
-from concordance.corpus.models import Provision
+from concordance.corpus.models import Instrument, Provision
 
 
 class Theme(models.Model):
@@ -81,6 +82,10 @@ class Correspondence(models.Model):
         ordering = ["left__edition__instrument__position", "left__position", "right__position"]
         constraints = [
             models.UniqueConstraint(fields=["left", "right"], name="correspondence_unique_pair"),
+            # The same pair read the other way round is the same correspondence.
+            models.UniqueConstraint(
+                Least("left", "right"), Greatest("left", "right"), name="correspondence_unique_unordered_pair"
+            ),
             models.CheckConstraint(
                 condition=~Q(left=F("right")), name="correspondence_not_to_itself"
             ),
@@ -108,20 +113,82 @@ class Correspondence(models.Model):
         ).exclude(pk=self.pk)
         if duplicate.exists():
             raise ValidationError({"right": "Cette correspondance existe déjà."})
+        if self.origin == Origin.CURATED:
+            self.refuse_recorded_gaps()
+
+    def refuse_recorded_gaps(self) -> None:
+        """A link contradicts a record saying its article has no counterpart in the other instrument."""
+        for side, own, other in (("left", self.left, self.right), ("right", self.right, self.left)):
+            gap = MissingCounterpart.objects.filter(
+                article__edition_id=own.edition_id, article__eid=own.article_eid,
+                other_instrument_id=other.edition.instrument_id,
+            ).exists()
+            if gap:
+                raise ValidationError({side: (
+                    f"L'article {own.article_number} de {own.edition.instrument} est enregistré "
+                    f"sans équivalent dans {other.edition.instrument} : retirez d'abord cette mention "
+                    "(administration, « sans équivalent ») ou choisissez une autre disposition."
+                )})
+
+
+class MissingCounterpartQuerySet(models.QuerySet):
+    def with_instruments(self) -> MissingCounterpartQuerySet:
+        return self.select_related("article__edition__instrument", "other_instrument")
 
 
 class MissingCounterpart(models.Model):
-    """An article recorded as having no counterpart in the other instruments."""
+    """An article recorded as having no counterpart in one other instrument.
 
-    article = models.OneToOneField(
-        Provision, on_delete=models.PROTECT, related_name="missing_counterpart"
+    The statement is about a pair (article, other instrument): Budapest art. 41
+    has a counterpart in the Protocol but none in the UN Convention, and the
+    table read from either side must say so.
+    """
+
+    article = models.ForeignKey(
+        Provision, on_delete=models.PROTECT, related_name="missing_counterparts"
+    )
+    other_instrument = models.ForeignKey(
+        Instrument, on_delete=models.PROTECT, related_name="+",
+        verbose_name="sans équivalent dans",
     )
     reason = models.TextField()
 
     history = HistoricalRecords()
+    objects = MissingCounterpartQuerySet.as_manager()
 
     class Meta:
-        ordering = ["article__edition__instrument__position", "article__position"]
+        ordering = [
+            "article__edition__instrument__position", "article__position", "other_instrument__position"
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "other_instrument"], name="missing_counterpart_unique_per_instrument"
+            ),
+        ]
 
     def __str__(self) -> str:
-        return f"{self.article} sans équivalent"
+        return f"{self.article} sans équivalent dans {self.other_instrument}"
+
+    def clean(self) -> None:
+        if not (self.article_id and self.other_instrument_id):
+            return
+        if self.article.kind != "article":
+            raise ValidationError({"article": "Seul un article peut être enregistré sans équivalent."})
+        if self.article.edition.instrument_id == self.other_instrument_id:
+            raise ValidationError(
+                {"other_instrument": "Choisissez un autre instrument que celui de l'article."}
+            )
+        if linked_articles(self.article, self.other_instrument_id):
+            raise ValidationError({
+                "other_instrument": "Cet article a déjà une correspondance dans cet instrument : "
+                "supprimez-la avant de l'enregistrer sans équivalent."
+            })
+
+
+def linked_articles(article: Provision, other_instrument_id: int) -> bool:
+    """Whether a curated correspondence links ``article`` (or one of its parts) to the other instrument."""
+    own = Q(edition_id=article.edition_id, article_eid=article.eid)
+    return Correspondence.objects.curated().filter(
+        Q(left__in=Provision.objects.filter(own), right__edition__instrument_id=other_instrument_id)
+        | Q(right__in=Provision.objects.filter(own), left__edition__instrument_id=other_instrument_id)
+    ).exists()

@@ -36,12 +36,20 @@ class Counterpart:
         return self.provision.kind == "article" and self.own.kind == "article"
 
 
+@dataclass(frozen=True)
+class Gap:
+    """No counterpart of an article in one other instrument, and why."""
+
+    other_instrument: Instrument
+    reason: str
+
+
 @dataclass
 class Row:
     article: Provision
     themes: list[Theme]
     counterparts: list[Counterpart] = field(default_factory=list)
-    missing_reason: str | None = None
+    gaps: list[Gap] = field(default_factory=list)
 
     @property
     def article_counterparts(self) -> list[Counterpart]:
@@ -126,19 +134,27 @@ def concordance_rows(instrument: Instrument, filters: Filters) -> list[Row]:
         .order_by("position")
     )
     counterparts = counterparts_by_article(edition, correspondences_of(edition))
-    missing = dict(
-        MissingCounterpart.objects.filter(article__edition=edition).values_list("article__eid", "reason")
-    )
+    gaps = gaps_by_article(edition)
     rows = [
         Row(
             article=article,
             themes=list(article.themes.all()),
             counterparts=counterparts.get(article.eid, []),
-            missing_reason=missing.get(article.eid),
+            gaps=gaps.get(article.eid, []),
         )
         for article in articles
     ]
     return [row for row in (apply_filters(row, filters) for row in rows) if row is not None]
+
+
+def gaps_by_article(edition: Edition, article_eid: str | None = None) -> dict[str, list[Gap]]:
+    records = MissingCounterpart.objects.filter(article__edition=edition).select_related("other_instrument", "article")
+    if article_eid is not None:
+        records = records.filter(article__eid=article_eid)
+    grouped: dict[str, list[Gap]] = defaultdict(list)
+    for record in records.order_by("article__position", "other_instrument__position"):
+        grouped[record.article.eid].append(Gap(record.other_instrument, record.reason))
+    return grouped
 
 
 def apply_filters(row: Row, filters: Filters) -> Row | None:
@@ -147,7 +163,7 @@ def apply_filters(row: Row, filters: Filters) -> Row | None:
         and (row.article.division.eid == filters.chapter or row.article.division.eid.startswith(filters.chapter + "__"))
     ):
         return None
-    if filters.missing and row.missing_reason is None:
+    if filters.missing and not row.gaps:
         return None
     if filters.theme:
         in_theme = any(t.slug == filters.theme for t in row.themes) or any(
@@ -159,7 +175,7 @@ def apply_filters(row: Row, filters: Filters) -> Row | None:
         matching = [c for c in row.counterparts if c.relation == filters.relation]
         if not matching:
             return None
-        row = Row(row.article, row.themes, matching, row.missing_reason)
+        row = Row(row.article, row.themes, matching, row.gaps)
     return row
 
 
@@ -195,7 +211,7 @@ def theme_correspondences(theme: Theme) -> list[Correspondence]:
 class ArticleCounterparts:
     curated: list[Counterpart]
     suggested: list[Counterpart]
-    missing_reason: str | None
+    gaps: list[Gap]
 
 
 def article_counterparts(instrument: Instrument, article_eid: str) -> ArticleCounterparts:
@@ -207,13 +223,8 @@ def article_counterparts(instrument: Instrument, article_eid: str) -> ArticleCou
     correspondences = list(Correspondence.objects.filter(touching).with_provisions())
     attach_articles(correspondences)
     counterparts = counterparts_by_article(edition, correspondences).get(article_eid, [])
-    missing = (
-        MissingCounterpart.objects.filter(article__edition=edition, article__eid=article_eid)
-        .values_list("reason", flat=True)
-        .first()
-    )
     return ArticleCounterparts(
         curated=[c for c in counterparts if c.correspondence.origin == "curated"],
         suggested=[c for c in counterparts if c.correspondence.origin == "suggested"],
-        missing_reason=missing,
+        gaps=gaps_by_article(edition, article_eid).get(article_eid, []),
     )

@@ -30,7 +30,7 @@ def concordance(request: HttpRequest) -> HttpResponse:
         "filters": filters,
         "rows": rows,
         "mapped": sum(1 for row in rows if row.article_counterparts),
-        "missing": sum(1 for row in rows if row.missing_reason),
+        "missing": sum(1 for row in rows if row.gaps),
     }
     return render(request, template_for(request, "mapping/concordance.html", "results"), context)
 

@@ -21,7 +21,7 @@ def test_one_page_holds_the_three_kinds(client):
 
 def test_un_16_is_without_counterpart_with_its_reason(client):
     page = client.get("/divergences/").content.decode()
-    row = block(page, "missing-un-art_16")
+    row = block(page, "missing-un-art_16-budapest")
     assert 'href="/un/art-16/"' in row
     assert "Diffusion non consentie d&#x27;images intimes" in row
     assert "La Convention de Budapest n&#x27;incrimine pas la diffusion non consentie" in row
@@ -53,8 +53,8 @@ def test_filter_by_kind(client):
 def test_filter_by_theme(client):
     page = client.get("/divergences/?theme=offences").content.decode()
     missing = block(page, "kind-missing")
-    assert 'id="missing-un-art_16"' in missing
-    assert 'id="missing-un-art_1"' not in missing  # purpose: not an offence
+    assert 'id="missing-un-art_16-budapest"' in missing
+    assert 'id="missing-un-art_1-budapest"' not in missing  # purpose: not an offence
     assert "Aucune quantité divergente ici." in page  # entry into force is a final clause
     final = client.get("/divergences/?theme=final-clauses&kind=quantity").content.decode()
     assert "« quatre-vingt-dixième jour »" in final
@@ -65,7 +65,7 @@ def test_bad_filter_values_get_a_clear_400(client):
     assert response.status_code == 400
     page = response.content.decode()
     assert "Filtre ignoré" in page and "« everything »" in page
-    assert 'id="missing-un-art_1"' not in page  # the valid theme filter still applies
+    assert 'id="missing-un-art_1-budapest"' not in page  # the valid theme filter still applies
 
 
 def test_the_csv_link_keeps_the_filters(client):

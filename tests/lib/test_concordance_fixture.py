@@ -76,16 +76,29 @@ def test_every_article_has_known_themes(data: dict) -> None:
             assert set(values) <= slugs, (instrument, eid, values)
 
 
-def test_every_article_is_accounted_for_exactly_once(data: dict) -> None:
-    linked = {(e["instrument"], e["eid"]) for c in article_level(data) for e in (c["left"], c["right"])}
-    without = Counter((w["instrument"], w["eid"]) for w in data["without_counterpart"])
+# Which other instruments each instrument's articles must be accounted for against.
+REQUIRED = {"un": ["budapest"], "budapest": ["un"], "budapest-p1": ["un"]}
+
+
+def test_every_article_is_accounted_for_in_each_other_instrument(data: dict) -> None:
+    linked = set()
+    for c in data["correspondences"]:
+        left, right = c["left"], c["right"]
+        linked.add((left["instrument"], article_of(left["eid"]), right["instrument"]))
+        linked.add((right["instrument"], article_of(right["eid"]), left["instrument"]))
+    without = Counter((w["instrument"], w["eid"], w["other_instrument"]) for w in data["without_counterpart"])
     assert all(n == 1 for n in without.values()), [k for k, n in without.items() if n > 1]
     for instrument, count in INSTRUMENTS.items():
         for n in range(1, count + 1):
-            key = (instrument, f"art_{n}")
-            assert (key in linked) != (key in without), key
+            for other in REQUIRED[instrument]:
+                key = (instrument, f"art_{n}", other)
+                assert (key in linked) != (key in without), key
+    # No record contradicts a link, for any pair of instruments.
+    assert set(without) & linked == set()
     expected = {(i, f"art_{n}") for i, c in INSTRUMENTS.items() for n in range(1, c + 1)}
-    assert set(without) <= expected
+    assert {(i, e) for i, e, _ in without} <= expected
+    assert all(w["other_instrument"] in INSTRUMENTS and w["other_instrument"] != w["instrument"]
+               for w in data["without_counterpart"])
     assert all(w["reason"].strip() for w in data["without_counterpart"])
 
 
@@ -94,7 +107,11 @@ def test_every_article_is_accounted_for_exactly_once(data: dict) -> None:
     [
         (("un", "art_25"), ("budapest", "art_16"), "equivalent"),
         (("un", "art_42"), ("budapest", "art_29"), "equivalent"),
-        (("un", "art_41"), ("budapest", "art_35"), "equivalent"),
+        (("un", "art_41"), ("budapest", "art_35"), "partial"),
+        (("un", "art_67"), ("budapest", "art_47"), "partial"),
+        (("un", "art_63__para_4"), ("budapest", "art_43__para_1"), "related"),
+        (("un", "art_63__para_3"), ("budapest", "art_42"), "related"),
+        (("un", "art_64__para_4"), ("budapest-p1", "art_11__para_1"), "related"),
         (("un", "art_40"), ("budapest", "art_25"), "partial"),
         (("un", "art_40"), ("budapest", "art_27"), "partial"),
         (("un", "art_40"), ("budapest", "art_28"), "partial"),
@@ -125,13 +142,33 @@ def test_key_durations_are_in_the_notes(data: dict) -> None:
 
 
 @pytest.mark.parametrize(
-    ("instrument", "eid"),
-    [("un", "art_16"), ("budapest", "art_32")],
+    ("instrument", "eid", "other"),
+    [
+        ("un", "art_16", "budapest"),
+        ("budapest", "art_32", "un"),
+        ("budapest", "art_38", "un"),
+        ("budapest", "art_41", "un"),
+        ("un", "art_4", "budapest"),
+        ("budapest-p1", "art_14", "un"),
+    ],
 )
-def test_known_gaps_are_without_counterpart(data: dict, instrument: str, eid: str) -> None:
-    assert {"instrument": instrument, "eid": eid} in [
-        {"instrument": w["instrument"], "eid": w["eid"]} for w in data["without_counterpart"]
+def test_known_gaps_are_without_counterpart(data: dict, instrument: str, eid: str, other: str) -> None:
+    assert (instrument, eid, other) in [
+        (w["instrument"], w["eid"], w["other_instrument"]) for w in data["without_counterpart"]
     ]
+
+
+def test_notes_corrected_after_review(data: dict) -> None:
+    notes = {
+        (c["left"]["instrument"], c["left"]["eid"], c["right"]["instrument"], c["right"]["eid"]): c["note"]
+        for c in data["correspondences"]
+    }
+    # UN 64 §4 provides for accession: the Protocol's accession clause is not without UN counterpart.
+    assert "Pas d'équivalent" not in notes[("budapest-p1", "art_11", "budapest", "art_37")]
+    # Art. 12 §1 extends to the Protocol the reservations made under the Convention, not the other way.
+    assert "étend au Protocole les réserves" in notes[("budapest-p1", "art_12", "budapest", "art_42")]
+    # Budapest art. 19 has five paragraphs.
+    assert "quatre premiers paragraphes" in notes[("un", "art_28", "budapest", "art_19")]
 
 
 def test_link_direction_and_no_self_or_intra_instrument_links(data: dict) -> None:

@@ -9,13 +9,18 @@ from concordance.mapping.data import export_document
 
 
 class Command(BaseCommand):
-    help = "Write the concordance as JSON, in the format import_concordance reads."
+    help = "Write the curated concordance as JSON, in the format import_concordance reads."
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("path", nargs="?", type=Path, help="output file (default: stdout)")
+        parser.add_argument(
+            "--include-suggested", action="store_true",
+            help="add the aligner's suggestions (origin \"suggested\", with their score)",
+        )
 
-    def handle(self, *args, path: Path | None, **options) -> None:
-        text = json.dumps(export_document(), ensure_ascii=False, indent=2) + "\n"
+    def handle(self, *args, path: Path | None, include_suggested: bool, **options) -> None:
+        document = export_document(include_suggested=include_suggested)
+        text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
         if path is None:
             self.stdout.write(text, ending="")
         else:
