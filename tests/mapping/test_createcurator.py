@@ -21,3 +21,21 @@ def test_a_weak_password_creates_nothing(monkeypatch):
     with pytest.raises(CommandError, match="Password refused"):
         call_command("createcurator", "faible", "--password-from-env", "CURATOR_PASSWORD", stdout=StringIO())
     assert not get_user_model().objects.filter(username="faible").exists()
+
+
+@pytest.mark.parametrize("username", ["bad name!", "x" * 151, ""])
+def test_an_invalid_username_is_refused_with_the_reason(monkeypatch, username):
+    monkeypatch.setenv("CURATOR_PASSWORD", "une-phrase-de-passe-longue")
+    with pytest.raises(CommandError, match="Account refused \\(username: "):
+        call_command("createcurator", username, "--password-from-env", "CURATOR_PASSWORD", stdout=StringIO())
+    assert not get_user_model().objects.filter(username=username).exists()
+
+
+def test_an_invalid_email_is_refused(monkeypatch):
+    monkeypatch.setenv("CURATOR_PASSWORD", "une-phrase-de-passe-longue")
+    with pytest.raises(CommandError, match="email"):
+        call_command(
+            "createcurator", "juriste", "--email", "pas-une-adresse",
+            "--password-from-env", "CURATOR_PASSWORD", stdout=StringIO(),
+        )
+    assert not get_user_model().objects.filter(username="juriste").exists()

@@ -110,3 +110,78 @@ def test_a_note_with_html_is_shown_as_text(curator_client, client):
     page = client.get("/concordance/").content.decode()
     assert "<script>alert(1)</script>" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+
+
+def test_restoring_refuses_a_link_that_now_exists_the_other_way_round(curator_client):
+    from concordance.corpus.models import Provision
+
+    un15 = Provision.objects.get(edition__instrument__slug="un", edition__is_primary=True, eid="art_15")
+    b9 = Provision.objects.get(edition__instrument__slug="budapest", edition__is_primary=True, eid="art_9")
+    first = Correspondence.objects.create(left=un15, right=b9, relation="related", origin="curated")
+    pk = first.pk
+    first.delete()
+    Correspondence.objects.create(left=b9, right=un15, relation="related", origin="curated")
+    deletion = Correspondence.history.filter(id=pk, history_type="-").get()
+    response = curator_client.post(
+        f"/concordance/correspondences/{pk}/history/{deletion.history_id}/restore/", follow=True
+    )
+    assert "relie déjà ces deux dispositions" in html.unescape(response.content.decode())
+    assert not Correspondence.objects.filter(pk=pk).exists()
+    assert Correspondence.objects.filter(left__in=[un15, b9], right__in=[un15, b9]).count() == 1
+
+
+def test_a_link_for_an_article_recorded_without_counterpart_is_refused_beside_the_field(curator_client):
+    # UN 16 is recorded without counterpart in Budapest.
+    before = Correspondence.objects.count()
+    response = curator_client.post(
+        "/concordance/correspondences/new/",
+        {**NEW, "left_provision": "16", "right_instrument": "budapest", "right_provision": "9"},
+    )
+    assert response.status_code == 200
+    message = response.context["form"].errors["left_provision"][0]
+    assert "sans équivalent" in message and "retirez d'abord" in message
+    assert Correspondence.objects.count() == before
+    page = response.content.decode()
+    assert 'aria-describedby="id_left_provision_helptext id_left_provision_error"' in page
+    assert 'id="id_left_provision_error"' in page
+
+
+def test_a_link_to_another_instrument_is_still_accepted(curator_client):
+    # UN 16 has no Budapest counterpart; a Protocol link says nothing about that.
+    response = curator_client.post(
+        "/concordance/correspondences/new/", {**NEW, "left_provision": "16", "right_provision": "3"}
+    )
+    assert response.status_code == 302
+
+
+def test_recording_without_counterpart_an_article_that_has_one_is_refused():
+    from django.core.exceptions import ValidationError
+
+    from concordance.corpus.models import Instrument, Provision
+    from concordance.mapping.models import MissingCounterpart
+
+    un25 = Provision.objects.get(edition__instrument__slug="un", edition__is_primary=True, eid="art_25")
+    record = MissingCounterpart(article=un25, other_instrument=Instrument.objects.get(slug="budapest"), reason="x")
+    with pytest.raises(ValidationError) as error:
+        record.full_clean()
+    assert "supprimez-la" in error.value.message_dict["other_instrument"][0]
+    record.other_instrument = Instrument.objects.get(slug="un")
+    with pytest.raises(ValidationError):
+        record.full_clean()
+
+
+def test_paragraph_links_have_curator_links_in_the_table(curator_client):
+    from django.test import Client
+
+    paragraph = Correspondence.objects.get(left__eid="art_25__para_2", right__eid="art_16__para_2")
+    edit = f'href="/concordance/correspondences/{paragraph.pk}/"'
+    history = f'href="/concordance/correspondences/{paragraph.pk}/history/"'
+    page = curator_client.get("/concordance/").content.decode()
+    assert edit in page and history in page
+    anonymous = Client().get("/concordance/").content.decode()
+    assert edit not in anonymous
+
+
+def test_filter_errors_are_tied_to_their_field(client):
+    page = client.get("/concordance/?relation=pareil").content.decode()
+    assert 'aria-describedby="id_relation_error"' in page and 'id="id_relation_error"' in page

@@ -28,6 +28,7 @@ class Command(BaseCommand):
         created = user is None
         if created:
             user = User(username=username, email=email)
+            self.check_account(user)
             password = self.read_password(password_from_env)
             try:
                 validate_password(password, user)
@@ -39,6 +40,16 @@ class Command(BaseCommand):
         user.groups.add(curators_group())
         verb = "created" if created else "added to the curators"
         self.stdout.write(self.style.SUCCESS(f"Curator {username} {verb}."))
+
+    def check_account(self, user) -> None:
+        """Django's own username and e-mail validators, before any password is asked for."""
+        try:
+            user.full_clean(exclude=["password", "last_login", "date_joined"])
+        except ValidationError as error:
+            reasons = "; ".join(
+                f"{field}: {' '.join(messages)}" for field, messages in error.message_dict.items()
+            )
+            raise CommandError(f"Account refused ({reasons}); no account was created.") from None
 
     def read_password(self, variable: str | None) -> str:
         if variable:
