@@ -194,11 +194,78 @@ class ThemeColumn:
 
 def theme_columns(theme: Theme, instruments: list[Instrument]) -> list[ThemeColumn]:
     """The articles of every instrument under one theme, instrument by instrument."""
-    articles = theme.articles.filter(edition__is_primary=True).select_related("edition").order_by("position")
+    articles = theme.articles.filter(edition__is_primary=True).select_related("edition__instrument").order_by("position")
     by_instrument: dict[int, list[Provision]] = defaultdict(list)
     for article in articles:
         by_instrument[article.edition.instrument_id].append(article)
     return [ThemeColumn(instrument, by_instrument.get(instrument.pk, [])) for instrument in instruments]
+
+
+# How much of an article's opening words the theme page shows.
+EXCERPT_CHARACTERS = 280
+
+
+@dataclass
+class ThemeCell:
+    article: Provision
+    excerpt: str  # the article's opening words, verbatim
+
+
+def align_rows(columns: list[list[str]], linked: set[frozenset[str]]) -> list[list[list[str]]]:
+    """Rows of articles, one list per column, aligned by correspondence.
+
+    Each article appears once: in the row of the first article (column by
+    column, in document order) that links to it, or in a row of its own.
+    """
+    placed: set[str] = set()
+    rows = []
+    for index, column in enumerate(columns):
+        for key in column:
+            if key in placed:
+                continue
+            row = [[] for _ in columns]
+            row[index].append(key)
+            placed.add(key)
+            for other_index, other_column in enumerate(columns):
+                if other_index == index:
+                    continue
+                for other in other_column:
+                    if other not in placed and frozenset((key, other)) in linked:
+                        row[other_index].append(other)
+                        placed.add(other)
+            rows.append(row)
+    return rows
+
+
+def theme_rows(columns: list[ThemeColumn]) -> list[list[list[ThemeCell]]]:
+    """The theme's articles side by side, a row per group of corresponding articles (two queries)."""
+    articles = {f"{a.edition_id}:{a.eid}": a for column in columns for a in column.articles}
+    if not articles:
+        return []
+    linked = set()
+    for left_edition, left_article, right_edition, right_article in Correspondence.objects.curated().values_list(
+        "left__edition_id", "left__article_eid", "right__edition_id", "right__article_eid"
+    ):
+        linked.add(frozenset((f"{left_edition}:{left_article}", f"{right_edition}:{right_article}")))
+    excerpts: dict[str, str] = defaultdict(str)
+    texts = (
+        Provision.objects.filter(
+            edition_id__in={a.edition_id for a in articles.values()},
+            article_eid__in={a.eid for a in articles.values()},
+        )
+        .exclude(text="")
+        .order_by("edition_id", "position")
+        .values_list("edition_id", "article_eid", "text")
+    )
+    for edition_id, article_eid, text in texts:
+        key = f"{edition_id}:{article_eid}"
+        if key in articles and len(excerpts[key]) < EXCERPT_CHARACTERS:
+            excerpts[key] = f"{excerpts[key]} {text}".strip()
+    keys = [[f"{a.edition_id}:{a.eid}" for a in column.articles] for column in columns]
+    return [
+        [[ThemeCell(articles[key], excerpts[key]) for key in cell] for cell in row]
+        for row in align_rows(keys, linked)
+    ]
 
 
 def theme_correspondences(theme: Theme) -> list[Correspondence]:

@@ -52,10 +52,12 @@ def themes(request: HttpRequest) -> HttpResponse:
 def theme(request: HttpRequest, slug: str) -> HttpResponse:
     theme = get_object_or_404(Theme, slug=slug)
     instruments = list(Instrument.objects.all())
+    columns = table.theme_columns(theme, instruments)
     context = {
         "theme": theme,
         "themes": Theme.objects.all(),
-        "columns": table.theme_columns(theme, instruments),
+        "columns": columns,
+        "rows": table.theme_rows(columns),
         "correspondences": table.theme_correspondences(theme),
     }
     return render(request, "mapping/theme.html", context)

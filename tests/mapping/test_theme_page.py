@@ -29,3 +29,31 @@ def test_queries_do_not_grow_with_the_theme(client):
             client.get(f"/themes/{slug}/")
         counts.append(len(queries))
     assert counts[0] == counts[1], counts
+
+
+def row_of(page: str, href: str) -> str:
+    at = page.index(href)
+    return page[page.rindex("<tr>", 0, at): page.index("</tr>", at)]
+
+
+def test_theme_page_aligns_corresponding_articles_in_one_row_with_their_text(client):
+    page = client.get("/themes/procedural-powers/").content.decode()
+    table = page[page.index('class="concordance theme-side-by-side"'):]
+    preservation = row_of(table, 'href="/un/art-25/"')
+    assert 'href="/budapest/art-16/"' in preservation
+    assert "Conservation rapide" in preservation or "préservation rapide" in preservation
+    # Every article of the theme appears once in the side-by-side table.
+    assert table[: table.index("</table>")].count('href="/un/art-25/"') == 1
+
+
+def test_align_rows_places_each_article_once_beside_its_counterparts():
+    from concordance.mapping.table import align_rows
+
+    linked = {frozenset(("u1", "b1")), frozenset(("u1", "b2")), frozenset(("u2", "b1")), frozenset(("b3", "p1"))}
+    rows = align_rows([["u1", "u2"], ["b1", "b2", "b3"], ["p1", "p2"]], linked)
+    assert rows == [
+        [["u1"], ["b1", "b2"], []],
+        [["u2"], [], []],
+        [[], ["b3"], ["p1"]],
+        [[], [], ["p2"]],
+    ]
