@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
 
@@ -148,6 +149,11 @@ def deleted_records():
 
 
 def accept_suggestion(correspondence: Correspondence) -> Correspondence:
+    """Take a suggestion into the concordance; ValueError if a record says the article has no counterpart there."""
+    try:
+        correspondence.refuse_recorded_gaps()
+    except ValidationError as error:
+        raise ValueError(" ".join(error.messages)) from None
     correspondence.origin = Origin.CURATED
     correspondence.status = Status.PROPOSED
     correspondence.score = None

@@ -138,7 +138,14 @@ def deleted_correspondences(request: HttpRequest) -> HttpResponse:
 @curator_required("mapping.change_correspondence")
 def correspondence_accept(request: HttpRequest, pk: int) -> HttpResponse:
     """A curator takes an automatic suggestion into the concordance, as proposed."""
-    correspondence = get_object_or_404(Correspondence.objects.suggested(), pk=pk)
-    curation.accept_suggestion(correspondence)
+    correspondence = get_object_or_404(
+        Correspondence.objects.suggested().select_related("left__edition__instrument", "right__edition__instrument"),
+        pk=pk,
+    )
+    try:
+        curation.accept_suggestion(correspondence)
+    except ValueError as error:
+        messages.error(request, str(error))
+        return redirect("article", correspondence.left.edition.instrument.slug, correspondence.left.article_number)
     messages.success(request, "Suggestion ajoutée à la concordance (statut : proposé). Précisez la relation et la note.")
     return redirect("correspondence-edit", pk=pk)

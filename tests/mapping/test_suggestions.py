@@ -81,3 +81,18 @@ def test_anonymous_cannot_accept(client):
     client.post(f"/concordance/correspondences/{suggestion.pk}/accept/")
     suggestion.refresh_from_db()
     assert suggestion.origin == "suggested"
+
+
+def test_accepting_a_suggestion_for_an_article_recorded_without_counterpart_is_refused(curator_client):
+    from concordance.corpus.models import Provision
+
+    # UN 16 is recorded without counterpart in Budapest: a suggestion cannot make it a curated link.
+    un16 = Provision.objects.get(edition__instrument__slug="un", edition__is_primary=True, eid="art_16")
+    b9 = Provision.objects.get(edition__instrument__slug="budapest", edition__is_primary=True, eid="art_9")
+    suggestion = Correspondence.objects.create(left=un16, right=b9, relation="related", origin="suggested", score=0.6)
+    response = curator_client.post(f"/concordance/correspondences/{suggestion.pk}/accept/", follow=True)
+    import html
+
+    assert "retirez d'abord cette mention" in html.unescape(response.content.decode())
+    suggestion.refresh_from_db()
+    assert suggestion.origin == "suggested"
