@@ -34,3 +34,17 @@ def test_the_uns_added_theft_stays_substantive():
 
 def test_at_least_25_entries():
     assert len(GLOSSARY.entries) >= 25
+
+
+def test_the_definitions_reworded_read_as_terminology():
+    # UN art. 2 a), c) and e) i) against Budapest art. 1 a), d) and c) i).
+    assert ("terminology", "traitement automatique", "traitement automatisé") in changes(
+        "les soumettent à un traitement automatique ;", "un traitement automatisé de données ;"
+    )
+    assert ("terminology", "sa voie d'acheminement", "l'itinéraire") in changes(
+        "sa destination, sa voie d'acheminement, son heure", "la destination, l'itinéraire, l'heure"
+    )
+    assert changes(
+        "offre aux personnes utilisant ses services la possibilité de communiquer",
+        "offre aux utilisateurs de ses services la possibilité de communiquer",
+    ) == [("terminology", "personnes utilisant", "utilisateurs de")]
