@@ -44,3 +44,11 @@ def test_a_bad_filter_is_a_400_that_says_why(client):
     response = client.get("/divergences.csv?kind=all")
     assert response.status_code == 400
     assert "Filtre invalide" in response.content.decode() and "all" in response.content.decode()
+
+
+def test_one_sided_quantities_are_exported_on_their_own(client):
+    found = rows(client, "?kind=one-sided")
+    assert found and {row["kind"] for row in found} == {"one-sided"}
+    assert {row["status"] for row in found} <= {"left-only", "right-only"}
+    six_months = next(row for row in found if row["words"] == "six mois")
+    assert (six_months["instrument"], six_months["eid"], six_months["counterpart_instrument"]) == ("un", "art_63__para_2", "budapest")

@@ -114,6 +114,13 @@ def test_filter_by_kind(client):
     assert 'id="kind-quantity"' not in page and 'id="kind-most-different"' not in page
 
 
+def test_filter_by_kind_one_sided(client):
+    page = client.get("/divergences/?kind=one-sided").content.decode()
+    assert 'id="kind-one-sided"' in page and "« au minimum de 16 ans »" in page
+    assert 'id="kind-quantity"' not in page and 'id="preservation-periods"' not in page
+    assert 'id="kind-missing"' not in page and 'id="kind-most-different"' not in page
+
+
 def test_filter_by_theme(client):
     page = client.get("/divergences/?theme=offences").content.decode()
     missing = block(page, "kind-missing")
@@ -148,8 +155,8 @@ def test_htmx_request_gets_only_the_results(client):
 def test_queries_are_few_and_do_not_depend_on_the_filters(client):
     client.get("/divergences/")  # warms the cache
     counts = []
-    for url in ("/divergences/", "/divergences/?theme=offences&kind=missing"):
+    for url in ("/divergences/", "/divergences/?theme=offences&kind=missing", "/divergences/?kind=one-sided"):
         with CaptureQueriesContext(connection) as queries:
             client.get(url)
         counts.append(len(queries))
-    assert counts[0] == counts[1] <= 9, counts
+    assert counts[0] == counts[1] == counts[2] <= 9, counts
