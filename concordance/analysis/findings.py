@@ -79,6 +79,10 @@ class QuantityEntry:
     def bounded_label(self) -> str:
         return self.quantity.bounded_label if self.quantity else self.label
 
+    @property
+    def dimension(self) -> str:
+        return self.quantity.dimension if self.quantity else ""
+
 
 STATUS_LABELS = {"same": "identique", "divergent": "divergent"}
 

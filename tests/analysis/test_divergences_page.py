@@ -79,6 +79,9 @@ def test_quantities_stated_on_one_side_only_are_listed(client):
     assert "seulement Convention des Nations Unies" in row_with(rows, "« six mois »", 'href="/un/art-63/#art_63__para_2"')
     assert "Amendements" in row_with(rows, "« cinq ans »", 'href="/un/art-66/#art_66__para_1"')
     assert "Amendements" in row_with(rows, "« deux tiers »", 'href="/un/art-66/#art_66__para_1"')
+    # "Le premier jour du mois" is said to be a calendar day, not a delay.
+    first_day = row_with(rows, "« premier jour »", 'href="/budapest/art-47/#art_47__para_2"')
+    assert "pas un délai en soi" in first_day
     # Both conventions define a minor as under 18: that is no one-sided age.
     assert not any("« moins de 18 ans »" in row for row in rows)
 
