@@ -30,6 +30,11 @@ Closed vocabularies
     ("moins de", "inférieur à"); ``over`` ("plus de", "supérieur à").
 ``subject`` (see ``SUBJECT_LABELS``), what a quantity governs, from
     ``subject_of``.
+``dimension`` (``Quantity.dimension``), what a quantity measures: only
+    quantities of one dimension are compared, in a common unit
+    (``Quantity.measure``: a year is twelve months, a week seven days), and
+    two of them are the same only when measure and bound agree
+    (``equivalent``).
 
 ``text`` is the exact source span, bound words included ("au maximum de 90
 jours"), so ``source[start:end] == text``; ``label`` is the normalised
