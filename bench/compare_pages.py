@@ -3,7 +3,8 @@
 Starts the app under gunicorn on loopback with production settings, requests
 the comparison page of every curated pair, and the same HTML bytes served as
 a static file by the same server, then prints median and 95th percentile of
-each and their ratio, all measured in this one run.
+each and their ratio, all measured in this one run. Times are request to
+last byte as this client sees them on loopback, for pages and floor alike.
 
     make bench            # or, with DATABASE_URL set:
     .venv/bin/python bench/compare_pages.py [--rounds 3] [--workers 2]
@@ -112,8 +113,9 @@ def main() -> None:
     port = free_port()
     gunicorn = [python, "-m", "gunicorn", "concordance.wsgi", "--bind", f"127.0.0.1:{port}",
                 "--workers", str(args.workers), "--log-level", "warning"]
-    # First pass: fetch each page once (this fills the comparison cache of
-    # whichever worker answers) and write its bytes as static files.
+    # First pass: fetch each page once and write its bytes as static files.
+    # setup_corpus has already cached the comparisons, so these first fetches
+    # measure a fresh worker reading the cache, not a comparison computed.
     server = subprocess.Popen(gunicorn, cwd=ROOT, env=env)
     try:
         wait_until_up(port, server)
@@ -147,7 +149,7 @@ def main() -> None:
         server.wait(timeout=30)
 
     print(f"{len(urls)} curated pairs, {args.rounds} rounds, gunicorn with {args.workers} workers on loopback")
-    print(describe("first fetch (cold)", cold))
+    print(describe("first fetch after start", cold))
     print(describe("comparison pages", pages))
     print(describe("static floor", floor))
     print(

@@ -3,27 +3,31 @@
 from __future__ import annotations
 
 from django.http import HttpRequest
-from ninja import Router, Schema
+from ninja import Field, Router, Schema
 from ninja.errors import HttpError
 
 from concordance.analysis import quantities as quantity_groups
 from concordance.analysis.findings import QuantityEntry, findings
-from concordance.lib.quantities import KINDS, SUBJECT_LABELS
+from concordance.lib.quantities import BOUNDS, KINDS, SUBJECT_LABELS, UNITS
 
 router = Router(tags=["analyse"])
 
 
 class QuantityOut(Schema):
-    instrument: str
-    eid: str
+    instrument: str = Field(description="Slug de l'instrument (un, budapest, budapest-p1).")
+    eid: str = Field(description="Identifiant de la disposition qui énonce la quantité (art_25__para_2).")
     citation: str
-    text: str  # the exact words of the source, bound included
-    value: int | float
-    unit: str
-    kind: str
-    bound: str
-    subject: str
-    label: str
+    text: str = Field(description="Les mots exacts de la source, borne comprise (« au maximum de 90 jours »).")
+    value: int | float = Field(description="Valeur normalisée dans l'unité donnée ; pour une fraction, la part elle-même.")
+    unit: str = Field(description=f"Unité : {', '.join(UNITS)}.")
+    kind: str = Field(description=f"Nature : {', '.join(KINDS)}.")
+    bound: str = Field(
+        description="Borne : « » (exactement), "
+        + ", ".join(f"{key} ({words})" for key, words in BOUNDS.items() if key)
+        + ". Deux quantités de même valeur mais de bornes différentes divergent."
+    )
+    subject: str = Field(description=f"Ce que la quantité régit : {', '.join(SUBJECT_LABELS)}.")
+    label: str = Field(description="Libellé normalisé, sans la borne (« 90 jours »).")
     url: str
 
 

@@ -1,25 +1,53 @@
 """The divergences page: what differs between the instruments, in one place.
 
-Three kinds: quantities that differ between corresponding provisions,
-articles recorded without counterpart, and the curated article pairs whose
-wording differs most in substance.
+Four kinds: quantities that differ between corresponding provisions,
+quantities that only one of two corresponding provisions states, articles
+recorded without counterpart, and the curated article pairs whose wording
+differs most in substance. The preservation periods come first, stated
+whether they agree or not: the domestic period (ordered at home) and the
+international one (asked by another Party) are easily confused.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from concordance.analysis.findings import Findings, Missing, PairShare, QuantityLink
+from concordance.analysis.findings import Findings, Missing, PairShare, QuantityLink, by_subject
 
 KINDS = {
     "quantity": "quantités divergentes",
+    "one-sided": "quantités d'un seul côté",
     "missing": "articles sans équivalent",
     "most-different": "textes les plus différents",
 }
 # How many of the most different pairs the page lists.
 MOST_DIFFERENT = 20
+# Relations that say two articles are meant to say the same thing, in whole or
+# in part; a "related" pair only touches the same matter, so its texts differ
+# by design and ranking it would drown the real differences.
+CORRESPONDING = ("equivalent", "partial", "broader", "narrower")
+SCOPE_LABELS = {"national": "en droit interne", "international": "en coopération internationale", "": ""}
+
+
+@dataclass(frozen=True)
+class PreservationPeriod:
+    """A preservation period set against its counterpart, with the scope that tells it apart."""
+
+    link: QuantityLink
+
+    @property
+    def scope(self) -> str:
+        return self.link.left_provision.article.scope or self.link.right_provision.article.scope
+
+    @property
+    def scope_label(self) -> str:
+        return SCOPE_LABELS[self.scope]
+
+    @property
+    def agree(self) -> bool:
+        return self.link.status == "same"
 
 
 @dataclass(frozen=True)
@@ -28,29 +56,50 @@ class Divergences:
     missing: list[Missing]
     most_different: list[PairShare]
     kind: str
+    one_sided: list[QuantityLink] = field(default_factory=list)
+    preservation: list[PreservationPeriod] = field(default_factory=list)
 
     def shows(self, kind: str) -> bool:
         return not self.kind or self.kind == kind
 
     @property
     def total(self) -> int:
-        return len(self.quantities) + len(self.missing) + len(self.most_different)
+        return len(self.quantities) + len(self.one_sided) + len(self.missing) + len(self.most_different)
+
+    @property
+    def quantities_by_subject(self) -> list[tuple[str, str, list[QuantityLink]]]:
+        return by_subject(self.quantities)
+
+    @property
+    def one_sided_by_subject(self) -> list[tuple[str, str, list[QuantityLink]]]:
+        return by_subject(self.one_sided)
+
+
+def preservation_periods(links: list[QuantityLink]) -> list[PreservationPeriod]:
+    """The preservation periods paired between two instruments, domestic first."""
+    periods = [PreservationPeriod(link) for link in links if link.subject == "preservation" and not link.one_sided]
+    order = {"national": 0, "international": 1, "": 2}
+    return sorted(periods, key=lambda period: order[period.scope])
 
 
 def divergences(findings: Findings, theme: str = "", kind: str = "") -> Divergences:
     def in_theme(themes: tuple[str, ...]) -> bool:
         return not theme or theme in themes
 
-    quantities = [
-        link for link in findings.links if link.status == "divergent" and in_theme(link.themes)
-    ]
+    links = [link for link in findings.links if in_theme(link.themes)]
+    quantities = [link for link in links if link.status == "divergent"]
+    one_sided = [link for link in links if link.one_sided]
     missing = [m for m in findings.missing if in_theme(m.theme_slugs)]
-    most_different = [share for share in findings.shares if in_theme(share.themes)][:MOST_DIFFERENT]
+    most_different = [
+        share for share in findings.shares if share.relation in CORRESPONDING and in_theme(share.themes)
+    ][:MOST_DIFFERENT]
     return Divergences(
         quantities if kind in ("", "quantity") else [],
         missing if kind in ("", "missing") else [],
         most_different if kind in ("", "most-different") else [],
         kind,
+        one_sided if kind in ("", "one-sided") else [],
+        preservation_periods(links) if kind in ("", "quantity") else [],
     )
 
 
@@ -59,6 +108,7 @@ COLUMNS = [
     "instrument", "eid", "words", "label",
     "counterpart_instrument", "counterpart_eid", "counterpart_words", "counterpart_label",
     "substantive_share", "reason", "url",
+    "status", "comparison",
 ]
 
 
@@ -66,9 +116,9 @@ def as_csv(found: Divergences, base_url: str = "") -> str:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\r\n")
     writer.writeheader()
-    for link in found.quantities:
+    for kind, link in [("quantity", link) for link in found.quantities] + [("one-sided", link) for link in found.one_sided]:
         writer.writerow({
-            "kind": "quantity",
+            "kind": kind,
             "themes": ";".join(link.themes),
             "instrument": link.left_provision.article.instrument,
             "eid": link.left_provision.eid,
@@ -79,6 +129,8 @@ def as_csv(found: Divergences, base_url: str = "") -> str:
             "counterpart_words": link.right.text if link.right else "",
             "counterpart_label": link.right.label if link.right else "",
             "url": base_url + link.compare_url,
+            "status": link.status,
+            "comparison": link.badge,
         })
     for missing in found.missing:
         writer.writerow({

@@ -21,7 +21,7 @@ from concordance.corpus.models import Provision
 from concordance.mapping.models import Relation
 from concordance.lib import quantities
 from concordance.lib.comparison import Comparison
-from concordance.lib.quantities import SUBJECT_LABELS, BOUNDS, QuantityPair
+from concordance.lib.quantities import SUBJECT_LABELS, BOUNDS, Quantity, QuantityPair
 
 
 @dataclass(frozen=True)
@@ -50,6 +50,10 @@ class QuantityEntry:
     bound: str
     subject: str
     label: str
+    # Whether its clause says when something takes effect (lib.quantities.takes_effect):
+    # of two delays of one subject, only those alike in this are counterparts.
+    effect: bool = False
+    quantity: Quantity | None = field(default=None, compare=False, repr=False)
 
     @property
     def key(self) -> tuple[str, str, int]:
@@ -71,13 +75,27 @@ class QuantityEntry:
     def bound_label(self) -> str:
         return BOUNDS[self.bound]
 
+    @property
+    def bounded_label(self) -> str:
+        return self.quantity.bounded_label if self.quantity else self.label
+
+    @property
+    def dimension(self) -> str:
+        return self.quantity.dimension if self.quantity else ""
+
 
 STATUS_LABELS = {"same": "identique", "divergent": "divergent"}
 
 
 @dataclass(frozen=True)
 class QuantityLink:
-    """Quantities of one kind and unit in two aligned paragraphs of corresponding provisions."""
+    """Two quantities of corresponding provisions set against each other, or one without counterpart.
+
+    ``left_provision`` and ``right_provision`` are where each side was looked
+    for: the aligned paragraphs, the paragraphs holding each quantity when it
+    was paired across the rows of an article pair, or, for a quantity in a
+    paragraph with no partner, the corresponding article on the other side.
+    """
 
     status: str  # same, divergent, left-only, right-only (lib.quantities.QuantityPair)
     left: QuantityEntry | None
@@ -88,8 +106,8 @@ class QuantityLink:
     themes: tuple[str, ...]
     spelled_differently: bool
     bound_differs: bool
-    # Paired here, not by lib.quantities: two thresholds counted in different
-    # units ("le quarantième instrument" / "cinq États").
+    # Counted in different units ("un an" / "trois mois", "le quarantième
+    # instrument" / "cinq Etats"): compared in a common unit.
     across_units: bool = False
 
     @property
@@ -99,6 +117,26 @@ class QuantityLink:
         if self.status == "right-only":
             return f"seulement {self.right_provision.article.instrument_title}"
         return STATUS_LABELS[self.status]
+
+    @property
+    def one_sided(self) -> bool:
+        return self.left is None or self.right is None
+
+    @property
+    def badge(self) -> str:
+        """"1 an ≠ 3 mois", "au plus 90 jours = au plus 90 jours"; one value when one-sided."""
+        if self.left is None or self.right is None:
+            return (self.left or self.right).bounded_label  # type: ignore[union-attr]
+        return f"{self.left.bounded_label} {'=' if self.status == 'same' else '≠'} {self.right.bounded_label}"
+
+    @property
+    def subject(self) -> str:
+        """What the pair governs: the subject of its first side (pairs share one but for thresholds)."""
+        return self.subjects[0]
+
+    @property
+    def subject_label(self) -> str:
+        return SUBJECT_LABELS[self.subject]
 
     @property
     def sides(self) -> tuple[tuple[QuantityEntry | None, ProvisionRef], ...]:
@@ -177,6 +215,8 @@ def extract(texts: Texts, articles: dict[tuple[str, str], ArticleRef]) -> list[Q
                     bound=quantity.bound,
                     subject=quantities.subject_of(quantity, row.text, article.heading),
                     label=quantity.label,
+                    effect=quantities.takes_effect(quantity, row.text),
+                    quantity=quantity,
                 )
             )
     return found
@@ -191,14 +231,19 @@ def link_quantities(
     """The quantity pairs of every curated correspondence, each pair once.
 
     A quantity is paired, against each other instrument, by the most specific
-    correspondence that reaches it: a curated paragraph link says which
-    paragraph answers which, where an article-level comparison only has the
-    aligner's guess. So paragraph-level pairs are taken first and, at each
-    level, quantities found on both sides before one-sided ones; a later pair
+    correspondence that finds it a counterpart: a curated paragraph link says
+    which paragraph answers which, where an article-level comparison only has
+    the aligner's guess. So pairs with both sides come first, paragraph-level
+    before article-level, and one-sided ones last: the curated link UN art. 67
+    §1 ↔ Budapest art. 47 §1 leaves "un an" alone, yet Budapest states the
+    delay of denunciation in §2, which the article pair finds. A later pair
     that would re-pair a quantity already paired with the same instrument is
     left out.
     """
     themes_of = concordance.themes_of_correspondence()
+    by_provision: dict[tuple[str, str], list[QuantityEntry]] = {}
+    for entry in entries.values():
+        by_provision.setdefault((entry.instrument, entry.eid), []).append(entry)
     candidates = []
     for correspondence in concordance.correspondences:
         left_article = articles[(correspondence.left_instrument, correspondence.left_eid.split("__")[0])]
@@ -208,14 +253,24 @@ def link_quantities(
             args=[correspondence.left_instrument, correspondence.left_eid, correspondence.right_instrument, correspondence.right_eid],
         )
         article_level = "__" not in correspondence.left_eid and "__" not in correspondence.right_eid
+        found: list[QuantityLink] = []
         for row in comparisons[correspondence.pk].rows:
-            row_links = [
-                to_link(pair, row.left.eid, row.right.eid, left_article, right_article, entries, compare_url)
-                for pair in row.quantity_pairs
-            ]
-            for link in pair_thresholds(row_links):
-                one_sided = link.left is None or link.right is None
-                candidates.append(((article_level, one_sided, correspondence.pk), link, themes_of.get(correspondence.pk, ())))
+            if row.left and row.right:
+                found.extend(
+                    to_link(pair, row.left.eid, row.right.eid, left_article, right_article, entries, compare_url)
+                    for pair in row.quantity_pairs
+                )
+                continue
+            # A paragraph with no partner: its quantities have none in this
+            # row, but may have one elsewhere in the other article.
+            left_eid = row.left.eid if row.left else correspondence.left_eid
+            right_eid = row.right.eid if row.right else correspondence.right_eid
+            instrument, eid = (left_article.instrument, left_eid) if row.left else (right_article.instrument, right_eid)
+            for entry in by_provision.get((instrument, eid), ()):
+                pair = quantities.pair(entry.quantity, None) if row.left else quantities.pair(None, entry.quantity)
+                found.append(to_link(pair, left_eid, right_eid, left_article, right_article, entries, compare_url))
+        for link in pair_across(found):
+            candidates.append(((link.one_sided, article_level, correspondence.pk), link, themes_of.get(correspondence.pk, ())))
     links: dict[tuple, QuantityLink] = {}
     claimed: set[tuple] = set()
     for _, link, themes in sorted(candidates, key=lambda candidate: candidate[0]):
@@ -240,6 +295,20 @@ def link_quantities(
     return sorted(links.values(), key=link_order)
 
 
+def by_subject(links: list[QuantityLink]) -> list[tuple[str, str, list[QuantityLink]]]:
+    """(subject, label, links) in ``SUBJECT_LABELS`` order, each link under each subject it touches.
+
+    The one grouping of /quantities/ and /divergences/: both file a pair under
+    the subjects ``lib.quantities.subject_of`` gives its quantities.
+    """
+    groups = []
+    for subject, label in SUBJECT_LABELS.items():
+        found = [link for link in links if subject in link.subjects]
+        if found:
+            groups.append((subject, label, found))
+    return groups
+
+
 def link_order(link: QuantityLink) -> tuple:
     """Document order of the left side, then of the right."""
     return (
@@ -251,42 +320,59 @@ def link_order(link: QuantityLink) -> tuple:
     )
 
 
-THRESHOLD_UNITS = frozenset({"state", "party", "instrument", "ratification"})
+def pair_across(links: list[QuantityLink]) -> list[QuantityLink]:
+    """Pair the one-sided quantities of one correspondence across its rows.
 
-
-def is_threshold(quantity: QuantityEntry | None) -> bool:
-    return quantity is not None and quantity.kind in ("count", "ordinal") and quantity.unit in THRESHOLD_UNITS
-
-
-def pair_thresholds(links: list[QuantityLink]) -> list[QuantityLink]:
-    """Pair the one-sided thresholds of one aligned row when they govern the same thing.
-
-    ``lib.quantities.compare`` pairs quantities of one unit only, so "le
-    quarantième instrument de ratification" and "cinq États" (how many
-    ratifications bring each convention into force) stay one-sided although
-    they answer the same question. In the same pair of aligned paragraphs, a
-    left-only and a right-only count of States, Parties or instruments with
-    the same subject are paired, in order, and compared by value.
+    ``lib.quantities.compare`` pairs the quantities of one aligned row; a
+    quantity whose counterpart sits in another paragraph (UN art. 67 §1 "un
+    an", Budapest art. 47 §2 "trois mois") or in a paragraph with no partner
+    stays one-sided there. Here a left-only and a right-only quantity are
+    paired, in document order, when they are lapses of time, ages or
+    penalties (``ACROSS_ROWS``), measure the same thing
+    (``lib.quantities.comparable``), govern the same subject and agree on
+    whether they say when something takes effect; what is left over is
+    one-sided for good.
     """
-    lefts = [link for link in links if link.right is None and is_threshold(link.left)]
-    rights = [link for link in links if link.left is None and is_threshold(link.right)]
+    rights = [link for link in links if link.left is None]
     merged: dict[int, QuantityLink] = {}
     used: set[int] = set()
-    for left in lefts:
-        right = next(
-            (r for r in rights if id(r) not in used and r.right.subject == left.left.subject), None
-        )
+    for left in (link for link in links if link.right is None):
+        right = next((r for r in rights if id(r) not in used and counterparts(left.left, r.right)), None)
         if right is None:
             continue
         used.update({id(left), id(right)})
+        pair = quantities.pair(left.left.quantity, right.right.quantity)  # type: ignore[union-attr]
         merged[id(left)] = replace(
             left,
-            status="same" if left.left.value == right.right.value else "divergent",
+            status=pair.status,
             right=right.right,
-            bound_differs=left.left.bound != right.right.bound,
-            across_units=True,
+            right_provision=right.right_provision,
+            spelled_differently=pair.spelled_differently,
+            bound_differs=pair.bound_differs,
+            across_units=pair.across_units,
         )
     return [merged.get(id(link), link) for link in links if id(link) in merged or id(link) not in used]
+
+
+# Only lapses of time, ages and penalties are paired across rows: a threshold
+# ("le quarantième instrument") or a calendar point ("le premier jour du mois")
+# means something only next to the delay or the act of its own sentence; UN
+# art. 65 §2 "après le dépôt du quarantième instrument" is no counterpart of
+# Budapest art. 36 §3 "au moins trois Etats membres".
+ACROSS_ROWS = frozenset({"delay", "age", "penalty"})
+
+
+def counterparts(left: QuantityEntry | None, right: QuantityEntry | None) -> bool:
+    return (
+        left is not None
+        and right is not None
+        and left.quantity is not None
+        and right.quantity is not None
+        and left.quantity.dimension in ACROSS_ROWS
+        and quantities.comparable(left.quantity, right.quantity)
+        and left.subject == right.subject
+        and left.effect == right.effect
+    )
 
 
 def to_link(
@@ -310,6 +396,7 @@ def to_link(
         themes=(),
         spelled_differently=pair.spelled_differently,
         bound_differs=pair.bound_differs,
+        across_units=pair.across_units,
     )
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from concordance.analysis.findings import Findings, QuantityEntry, QuantityLink
+from concordance.analysis.findings import Findings, QuantityEntry, QuantityLink, by_subject
+from concordance.analysis.divergences import preservation_periods
 from concordance.lib.quantities import SUBJECT_LABELS
 
 
@@ -25,9 +26,15 @@ class SubjectGroup:
     def divergent_count(self) -> int:
         return sum(1 for link in self.links if link.status == "divergent")
 
+    @property
+    def preservation(self) -> list:
+        """The preservation periods' statement, for the preservation group only."""
+        return preservation_periods(list(self.links)) if self.subject == "preservation" else []
+
 
 def groups(findings: Findings, instrument: str = "", subject: str = "") -> list[SubjectGroup]:
     """Subject groups in ``SUBJECT_LABELS`` order, keeping what touches ``instrument``."""
+    linked = {key: links for key, _, links in by_subject(list(findings.links))}
     found = []
     for key, label in SUBJECT_LABELS.items():
         if subject and key != subject:
@@ -39,8 +46,8 @@ def groups(findings: Findings, instrument: str = "", subject: str = "") -> list[
         )
         links = tuple(
             link
-            for link in findings.links
-            if key in link.subjects and (not instrument or instrument in link.instruments)
+            for link in linked.get(key, ())
+            if not instrument or instrument in link.instruments
         )
         if quantities or links:
             found.append(SubjectGroup(key, label, links, quantities))

@@ -30,6 +30,11 @@ Closed vocabularies
     ("moins de", "inférieur à"); ``over`` ("plus de", "supérieur à").
 ``subject`` (see ``SUBJECT_LABELS``), what a quantity governs, from
     ``subject_of``.
+``dimension`` (``Quantity.dimension``), what a quantity measures: only
+    quantities of one dimension are compared, in a common unit
+    (``Quantity.measure``: a year is twelve months, a week seven days), and
+    two of them are the same only when measure and bound agree
+    (``equivalent``).
 
 ``text`` is the exact source span, bound words included ("au maximum de 90
 jours"), so ``source[start:end] == text``; ``label`` is the normalised
@@ -55,11 +60,15 @@ __all__ = [
     "UNITS",
     "Quantity",
     "QuantityPair",
+    "comparable",
     "compare",
+    "equivalent",
     "extract_quantities",
+    "pair",
     "parse_french_number",
     "parse_french_ordinal",
     "subject_of",
+    "takes_effect",
 ]
 
 # unit -> (singular, plural) French label.
@@ -104,6 +113,11 @@ SUBJECT_LABELS: dict[str, str] = {
 }
 
 COUNT_UNITS = frozenset({"state", "party", "instrument", "ratification"})
+# Time unit -> (common unit, how many of it): see ``Quantity.measure``.
+_IN_BASE: dict[str, tuple[str, int]] = {
+    "hour": ("hour", 1), "day": ("hour", 24), "week": ("hour", 24 * 7),
+    "month": ("month", 1), "year": ("month", 12),
+}
 
 # --------------------------------------------------------------------------
 # Numbers in words
@@ -233,16 +247,18 @@ _QUANTITY = re.compile(
     rf"""
     (?P<avail>
         (?P<h>{_NUMBER})\s+heures\s+sur\s+(?P<hd>{_NUMBER})
-        (?:\s*,\s*(?P<d>{_NUMBER})\s+jours\s+sur\s+(?P<dd>{_NUMBER}))?
+        (?:(?:\s*,\s*|\s+et\s+)(?P<d>{_NUMBER})\s+jours\s+sur\s+(?P<dd>{_NUMBER}))?
       | (?P<d_only>{_NUMBER})\s+jours\s+sur\s+(?P<dd_only>{_NUMBER})
     )(?![\w-])
   | (?:
         (?:
             (?P<b_least>au\s+moins|au\s+minimum(?:\s+de)?|(?:un\s+)?minimum\s+de
-                |{_NEGATION}inférieure?s?\s+à)
+                |{_NEGATION}inférieure?s?\s+à|(?:ne\s+\w+\s+)?pas\s+moins\s+de
+                |(?:durée|période)\s+minimale\s+de)
           | (?P<b_most>au\s+maximum(?:\s+de)?|jusqu['’]à\s+(?:un\s+)?maximum(?:\s+de)?|maximum\s+de
                 |au\s+plus\s+tard(?:\s+(?:dans|à\s+l['’]issue\s+d['’])\s*un\s+délai\s+de)?|au\s+plus
-                |{_NEGATION}supérieure?s?\s+à)
+                |{_NEGATION}supérieure?s?\s+à|(?:ne\s+\w+\s+)?pas\s+plus\s+de
+                |(?:durée|période)\s+maximale\s+de)
           | (?P<b_under>moins\s+de|inférieure?s?\s+à)
           | (?P<b_over>plus\s+de|supérieure?s?\s+à)
         )\s+
@@ -298,6 +314,44 @@ class Quantity:
         return any(n and not n[:1].isdigit() for n in self.numerals)
 
     @property
+    def dimension(self) -> str:
+        """What this quantity measures, so that only like is paired with like.
+
+        ``delay`` a lapse of time, whether stated as a duration ("90 jours",
+        "un an") or as the day it ends ("le quatre-vingt-dixième jour
+        suivant"), so the amendment's "90 jours" meets Budapest's "trentième
+        jour"; ``date`` "le premier jour (du mois)", a calendar point that
+        follows a delay and is not one; ``age``; ``penalty``; ``threshold``
+        how many States, Parties or instruments, counted ("cinq Etats") or
+        ranked ("le quarantième instrument"); ``availability``; ``share`` a
+        majority or other fraction.
+        """
+        if self.kind in ("age", "penalty", "availability"):
+            return self.kind
+        if self.unit in COUNT_UNITS:
+            return "threshold"
+        if self.unit == "fraction":
+            return "share"
+        if self.kind == "ordinal" and self.value == 1:
+            return "date"
+        return "delay"
+
+    @property
+    def measure(self) -> tuple[str, int | float]:
+        """The value in a common unit: hours for hours, days and weeks, months
+        for months and years, so "un an" equals "douze mois" and exceeds "trois
+        mois". Days and months stay apart: "90 jours" is not "trois mois"."""
+        if self.kind == "availability" or self.unit not in _IN_BASE:
+            return (self.dimension, self.value)
+        base, factor = _IN_BASE[self.unit]
+        return (base, self.value * factor)
+
+    @property
+    def bounded_label(self) -> str:
+        """The label with its bound: "au plus 90 jours", "moins de 18 ans", "90 jours"."""
+        return f"{BOUNDS[self.bound]} {self.label}".strip()
+
+    @property
     def label(self) -> str:
         """Normalised French label without the bound: "90 jours", "18 ans", "24 h/24, 7 j/7", "90e jour"."""
         if self.kind == "availability":
@@ -313,7 +367,7 @@ class Quantity:
 
 @dataclass(frozen=True)
 class QuantityPair:
-    """Quantities of one kind and unit in two aligned paragraphs.
+    """Two quantities of one dimension set against each other, or one without a counterpart.
 
     ``status`` is "same", "divergent", "left-only" or "right-only".
     """
@@ -327,6 +381,23 @@ class QuantityPair:
     @property
     def kind(self) -> str:
         return (self.left or self.right).kind  # type: ignore[union-attr]
+
+    @property
+    def dimension(self) -> str:
+        return (self.left or self.right).dimension  # type: ignore[union-attr]
+
+    @property
+    def across_units(self) -> bool:
+        """Both present and counted differently ("un an" / "trois mois", "quarantième instrument" / "cinq Etats")."""
+        return bool(self.left and self.right and (self.left.unit, self.left.kind) != (self.right.unit, self.right.kind))
+
+    @property
+    def badge(self) -> str:
+        """Both values with their bounds: "au plus 90 jours ≠ au moins 90 jours"; one value when one-sided."""
+        if self.left is None or self.right is None:
+            return (self.left or self.right).bounded_label  # type: ignore[union-attr]
+        sign = "=" if self.status == "same" else "≠"
+        return f"{self.left.bounded_label} {sign} {self.right.bounded_label}"
 
     @property
     def unit(self) -> str:
@@ -494,6 +565,27 @@ def subject_of(quantity: Quantity, text: str, heading: str = "") -> str:
     return "other"
 
 
+_TAKES_EFFECT = re.compile(
+    r"\bentr(?:e|era|ent|eront)\s+en\s+vigueur|\bpren(?:d|dra|nent|dront)\s+effet", re.IGNORECASE
+)
+
+
+def takes_effect(quantity: Quantity, text: str) -> bool:
+    """Whether ``quantity``'s clause says when something takes effect ("entre en
+    vigueur 90 jours après", "prend effet un an après").
+
+    Of two delays of one subject, this tells the one after which an act takes
+    effect from one counted from the convention's entry into force: UN art. 66
+    "À l'expiration d'un délai de cinq ans à compter de l'entrée en vigueur"
+    (when amendments may be proposed) is no counterpart of Budapest art. 44
+    "entre en vigueur le trentième jour" (when one applies).
+    """
+    lookback = max(0, quantity.start - _LOOKBACK)
+    start = _last_end(_CLAUSE_END, text, lookback, quantity.start)
+    clause = _REFERENCE_POINT.sub(lambda m: " " * len(m[0]), text[start:_next_start(_CLAUSE_END, text, quantity.end)])
+    return bool(_TAKES_EFFECT.search(clause))
+
+
 def _last_end(pattern: re.Pattern[str], text: str, lo: int, hi: int) -> int:
     ends = [m.end() for m in pattern.finditer(text, lo, hi)]
     return ends[-1] if ends else lo
@@ -512,27 +604,46 @@ def _spelling(q: Quantity) -> tuple[str, ...]:
     return tuple(" ".join(_tokens(n)) if not n[:1].isdigit() else n for n in q.numerals)
 
 
-def _pair(left: Quantity | None, right: Quantity | None) -> QuantityPair:
+def equivalent(left: Quantity, right: Quantity) -> bool:
+    """The same quantity, however written: same measure in a common unit and
+    same bound ("90 jours" / "quatre-vingt-dix jours", "un an" / "douze mois",
+    "minimum de 60 jours" / "au moins soixante jours"); "au plus 90 jours" and
+    "au moins 90 jours" are not."""
+    return left.dimension == right.dimension and left.measure == right.measure and left.bound == right.bound
+
+
+def comparable(left: Quantity, right: Quantity) -> bool:
+    """Whether two quantities answer the same kind of question (see ``Quantity.dimension``)."""
+    return left.dimension == right.dimension
+
+
+def pair(left: Quantity | None, right: Quantity | None) -> QuantityPair:
+    """Two quantities set against each other; either may be missing (one-sided)."""
     if left is None or right is None:
         return QuantityPair(left, right, "left-only" if right is None else "right-only")
+    same_measure = left.measure == right.measure
     return QuantityPair(
         left,
         right,
-        "same" if left.value == right.value else "divergent",
-        spelled_differently=left.value == right.value and _spelling(left) != _spelling(right),
+        "same" if equivalent(left, right) else "divergent",
+        spelled_differently=same_measure and (_spelling(left) != _spelling(right) or left.unit != right.unit),
         bound_differs=left.bound != right.bound,
     )
 
 
+_pair = pair
+
+
 def _align(left: list[Quantity], right: list[Quantity]) -> list[QuantityPair]:
-    """Order-preserving alignment of one kind+unit: the longest common
-    subsequence of values pairs as "same"; what lies between two such anchors
-    pairs up in order as "divergent", and the surplus is one-sided."""
+    """Order-preserving alignment of one dimension: the longest common
+    subsequence of measures pairs first (as "same", or "divergent" when only
+    the bounds differ); what lies between two such anchors pairs up in order
+    as "divergent", and the surplus is one-sided."""
     n, m = len(left), len(right)
     lcs = [[0] * (m + 1) for _ in range(n + 1)]
     for i in range(n - 1, -1, -1):
         for j in range(m - 1, -1, -1):
-            lcs[i][j] = lcs[i + 1][j + 1] + 1 if left[i].value == right[j].value else max(lcs[i + 1][j], lcs[i][j + 1])
+            lcs[i][j] = lcs[i + 1][j + 1] + 1 if left[i].measure == right[j].measure else max(lcs[i + 1][j], lcs[i][j + 1])
     pairs: list[QuantityPair] = []
     gap_left: list[Quantity] = []
     gap_right: list[Quantity] = []
@@ -544,7 +655,7 @@ def _align(left: list[Quantity], right: list[Quantity]) -> list[QuantityPair]:
 
     i = j = 0
     while i < n and j < m:
-        if left[i].value == right[j].value and lcs[i][j] == lcs[i + 1][j + 1] + 1:
+        if left[i].measure == right[j].measure and lcs[i][j] == lcs[i + 1][j + 1] + 1:
             close_gap()
             pairs.append(_pair(left[i], right[j]))
             i, j = i + 1, j + 1
@@ -561,17 +672,20 @@ def _align(left: list[Quantity], right: list[Quantity]) -> list[QuantityPair]:
 
 
 def compare(left: list[Quantity], right: list[Quantity]) -> list[QuantityPair]:
-    """Pair the quantities of two aligned paragraphs, kind and unit alike.
+    """Pair the quantities of two aligned paragraphs, like with like.
 
-    Within each kind+unit, ``_align`` keeps both texts' order. Pairs come out
+    Quantities pair within one ``dimension``, compared in a common unit: "un
+    an" against "trois mois" is a divergence, "le quarantième instrument"
+    against "cinq Etats" too, while "un an" against "douze mois" is the same.
+    Within each dimension, ``_align`` keeps both texts' order. Pairs come out
     in the left text's order; a right-only quantity comes right after the
     last pair whose right side precedes it in the right text (first if none).
     """
-    keys = dict.fromkeys((q.kind, q.unit) for q in [*left, *right])
+    keys = dict.fromkeys(q.dimension for q in [*left, *right])
     pairs = [
         pair
         for key in keys
-        for pair in _align([q for q in left if (q.kind, q.unit) == key], [q for q in right if (q.kind, q.unit) == key])
+        for pair in _align([q for q in left if q.dimension == key], [q for q in right if q.dimension == key])
     ]
     both = [(p.left.start, p.right.start) for p in pairs if p.left and p.right]
 

@@ -51,9 +51,20 @@ def test_bad_filter_is_a_400_with_a_message(client, query):
     assert "inconnu" in response.json()["detail"]
 
 
-def test_the_schema_is_published(client):
+def test_the_schema_is_published_and_documents_the_bound(client):
     schema = client.get("/api/openapi.json").json()
     assert "/api/quantities/" in schema["paths"]
+    fields = schema["components"]["schemas"]["QuantityOut"]["properties"]
+    assert {"instrument", "eid", "text", "value", "unit", "kind", "bound"} <= set(fields)
+    assert "at-least (au moins)" in fields["bound"]["description"] and "at-most (au plus)" in fields["bound"]["description"]
+
+
+def test_bounds_are_exported(client):
+    quantities = client.get("/api/quantities/?instrument=budapest&subject=age").json()
+    assert [(q["text"], q["value"], q["bound"]) for q in quantities] == [
+        ("moins de 18 ans", 18, "under"),
+        ("au minimum de 16 ans", 16, "at-least"),
+    ]
 
 
 def test_queries_are_few(client):

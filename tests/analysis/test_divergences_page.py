@@ -27,12 +27,85 @@ def test_un_16_is_without_counterpart_with_its_reason(client):
     assert "La Convention de Budapest n&#x27;incrimine pas la diffusion non consentie" in row
 
 
+def divergence_rows(page: str, kind: str = "kind-quantity") -> list[str]:
+    return re.findall(r"<tr class=\"link-[\w-]+\"[^>]*>.*?</tr>", block(page, kind), re.DOTALL)
+
+
+def row_with(rows: list[str], *fragments: str) -> str:
+    found = [row for row in rows if all(fragment in row for fragment in fragments)]
+    assert len(found) == 1, (fragments, len(found))
+    return found[0]
+
+
+def test_the_preservation_periods_are_stated_with_their_comparisons(client):
+    section = block(client.get("/divergences/").content.decode(), "kind-quantity")
+    statement = section[section.index('id="preservation-periods"'):section.index("</ul>")]
+    domestic, international = re.findall(r"<li .*?</li>", statement, re.DOTALL)
+    assert "En droit interne : au plus 90 jours" in domestic
+    assert "« au maximum de 90 jours »" in domestic and "« au maximum de quatre-vingt-dix jours »" in domestic
+    assert 'href="/compare/un/art_25__para_2/budapest/art_16__para_2/"' in domestic
+    assert "En coopération internationale : au moins 60 jours" in international
+    assert "« minimum de 60 jours »" in international and "« au moins soixante jours »" in international
+    assert 'href="/compare/un/art_42__para_8/budapest/art_29__para_7/"' in international
+    assert "les deux conventions concordent" in domestic and "les deux conventions concordent" in international
+
+
+def test_every_numeric_divergence_between_the_conventions_is_listed(client):
+    rows = divergence_rows(client.get("/divergences/").content.decode())
+    expected = {
+        # subject, badge, UN provision, Budapest provision
+        ("Dénonciation", "1 an ≠ 3 mois", "/un/art-67/#art_67__para_1", "/budapest/art-47/#art_47__para_2"),
+        ("Amendements", "90 jours ≠ 30e jour", "/un/art-66/#art_66__para_4", "/budapest/art-44/#art_44__para_5"),
+        ("Suivi et réexamen de la convention", "au plus 1 an ≠ au plus 3 ans", "/un/art-57/#art_57__para_2", "/budapest/art-46/#art_46__para_3"),
+        ("Entrée en vigueur", "90e jour ≠ 3 mois", "/un/art-65/#art_65__para_1", "/budapest/art-36/#art_36__para_3"),
+        ("Entrée en vigueur", "40e instrument ≠ 5 États", "/un/art-65/#art_65__para_1", "/budapest/art-36/#art_36__para_3"),
+        ("Entrée en vigueur", "30e jour ≠ 3 mois", "/un/art-65/#art_65__para_2", "/budapest/art-36/#art_36__para_4"),
+    }
+    for subject, badge, un, budapest in expected:
+        row = row_with(rows, f">{badge}<", f'href="{un}"', f'href="{budapest}"')
+        assert subject in row
+    between_conventions = [row for row in rows if "/budapest-p1/" not in row]
+    assert len(between_conventions) == len(expected)
+    # The Protocol's final clauses copy the Convention's, so the UN's differ
+    # from them the same way: entry into force three times, denunciation once.
+    with_protocol = [row for row in rows if "/budapest-p1/" in row]
+    assert len(with_protocol) == 4
+    assert any(">1 an ≠ 3 mois<" in row and 'href="/budapest-p1/art-15/#art_15__para_2"' in row for row in with_protocol)
+    # The misleading "90e jour ≠ 1er jour" is gone.
+    assert not any("1er jour" in row for row in rows)
+
+
+def test_quantities_stated_on_one_side_only_are_listed(client):
+    rows = divergence_rows(client.get("/divergences/").content.decode(), "kind-one-sided")
+    age = row_with(rows, "« au minimum de 16 ans »")
+    assert "seulement Convention de Budapest" in age and 'href="/budapest/art-9/#art_9__para_3"' in age
+    assert 'href="/un/art-14/#art_14__para_2"' in age
+    extradition = row_with(rows, "« au moins un an »")
+    assert 'href="/budapest/art-24/#art_24__para_1__point_a"' in extradition
+    assert "seulement Convention des Nations Unies" in row_with(rows, "« six mois »", 'href="/un/art-63/#art_63__para_2"')
+    assert "Amendements" in row_with(rows, "« cinq ans »", 'href="/un/art-66/#art_66__para_1"')
+    assert "Amendements" in row_with(rows, "« deux tiers »", 'href="/un/art-66/#art_66__para_1"')
+    # "Le premier jour du mois" is said to be a calendar day, not a delay.
+    first_day = row_with(rows, "« premier jour »", 'href="/budapest/art-47/#art_47__para_2"')
+    assert "pas un délai en soi" in first_day
+    # Both conventions define a minor as under 18: that is no one-sided age.
+    assert not any("« moins de 18 ans »" in row for row in rows)
+
+
 def test_a_quantity_divergence_links_to_its_comparison(client):
     section = block(client.get("/divergences/").content.decode(), "kind-quantity")
-    assert "« quatre-vingt-dixième jour »" in section and "« premier jour »" in section
+    assert "« quatre-vingt-dixième jour »" in section and "« trois mois »" in section
     assert 'href="/compare/un/art_65__para_1/budapest/art_36__para_3/"' in section
-    # Identical periods are not divergences.
-    assert "90 jours" not in section and "60 jours" not in section
+    # Identical periods are stated, not listed as divergences.
+    table = section[section.index("<table"):]
+    assert "« au maximum de 90 jours »" not in table and "« minimum de 60 jours »" not in table
+
+
+def test_most_different_pairs_are_meant_to_correspond(client):
+    section = block(client.get("/divergences/").content.decode(), "kind-most-different")
+    assert "badge-related" not in section
+    relations = set(re.findall(r'class="badge badge-([\w-]+)"', section))
+    assert relations and relations <= {"equivalent", "partial", "broader", "narrower"}
 
 
 def test_most_different_pairs_are_ordered_by_share_and_link_their_comparison(client):
@@ -50,6 +123,13 @@ def test_filter_by_kind(client):
     assert 'id="kind-quantity"' not in page and 'id="kind-most-different"' not in page
 
 
+def test_filter_by_kind_one_sided(client):
+    page = client.get("/divergences/?kind=one-sided").content.decode()
+    assert 'id="kind-one-sided"' in page and "« au minimum de 16 ans »" in page
+    assert 'id="kind-quantity"' not in page and 'id="preservation-periods"' not in page
+    assert 'id="kind-missing"' not in page and 'id="kind-most-different"' not in page
+
+
 def test_filter_by_theme(client):
     page = client.get("/divergences/?theme=offences").content.decode()
     missing = block(page, "kind-missing")
@@ -58,6 +138,7 @@ def test_filter_by_theme(client):
     assert "Aucune quantité divergente ici." in page  # entry into force is a final clause
     final = client.get("/divergences/?theme=final-clauses&kind=quantity").content.decode()
     assert "« quatre-vingt-dixième jour »" in final
+    assert 'id="kind-one-sided"' not in final
 
 
 def test_bad_filter_values_get_a_clear_400(client):
@@ -83,8 +164,8 @@ def test_htmx_request_gets_only_the_results(client):
 def test_queries_are_few_and_do_not_depend_on_the_filters(client):
     client.get("/divergences/")  # warms the cache
     counts = []
-    for url in ("/divergences/", "/divergences/?theme=offences&kind=missing"):
+    for url in ("/divergences/", "/divergences/?theme=offences&kind=missing", "/divergences/?kind=one-sided"):
         with CaptureQueriesContext(connection) as queries:
             client.get(url)
         counts.append(len(queries))
-    assert counts[0] == counts[1] <= 9, counts
+    assert counts[0] == counts[1] == counts[2] <= 9, counts

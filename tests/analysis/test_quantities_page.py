@@ -66,20 +66,40 @@ def test_every_quantity_links_to_its_article_and_paragraph(client):
 def test_a_divergence_between_corresponding_provisions_is_marked(client):
     group = block(client.get("/quantities/").content.decode(), "subject-entry-into-force")
     rows = link_rows(group)
-    # UN 65 enters into force on the 90th day, Budapest 36 on the first day of a month after three months.
-    days = row_with(rows, "« quatre-vingt-dixième jour »", "« premier jour »", 'href="/budapest/art-36/#art_36__para_3"')
-    assert 'class="badge badge-divergent">divergent<' in days
-    assert "90e jour" in days and "1er jour" in days
+    # UN 65 enters into force on the 90th day after the deposit; Budapest 36
+    # once a three-month period has run (then on the first day of the next
+    # month): the two delays are set against each other.
+    days = row_with(rows, "« quatre-vingt-dixième jour »", "« trois mois »", 'href="/budapest/art-36/#art_36__para_3"')
+    assert 'class="badge badge-divergent">divergent : 90e jour ≠ 3 mois<' in days
     assert 'href="/compare/un/art_65__para_1/budapest/art_36__para_3/"' in days
+    # "Le premier jour du mois" has no UN counterpart: it is not compared with the 90th day.
+    first_day = row_with(rows, 'href="/un/art-65/#art_65__para_1"', "« premier jour »", 'href="/budapest/art-36/')
+    assert "seulement Convention de Budapest" in first_day and "quatre-vingt-dixième" not in first_day
     # How many ratifications: the 40th instrument against five States.
     threshold = row_with(rows, "« quarantième instrument »", "« cinq Etats »", 'href="/budapest/art-36/')
-    assert "divergent" in threshold and "unités différentes" in threshold
+    assert "40e instrument ≠ 5 États" in threshold and "unités différentes" in threshold
     # Where the Protocol copies the Convention, the same thresholds read as identical.
     protocol = row_with(rows, 'href="/budapest-p1/art-10/#art_10__para_1"', "« cinq Etats »", 'href="/budapest/art-36/')
     assert "identique" in protocol
     listed = group[group.index("quantity-list"):]
     un_day = block(listed, re.search(r'id="(q-un-art_65__para_1-\d+)"', listed)[1])
     assert "divergente" in un_day
+
+
+def test_denunciation_one_year_against_three_months(client):
+    group = block(client.get("/quantities/").content.decode(), "subject-denunciation")
+    row = row_with(link_rows(group), "« un an »", "« trois mois »", 'href="/budapest/art-47/')
+    # The year is in UN 67 §1, the three months in Budapest 47 §2: paired across paragraphs.
+    assert 'href="/un/art-67/#art_67__para_1"' in row and 'href="/budapest/art-47/#art_47__para_2"' in row
+    assert "divergent : 1 an ≠ 3 mois" in row
+
+
+def test_the_preservation_group_states_both_periods(client):
+    group = block(client.get("/quantities/").content.decode(), "subject-preservation")
+    statement = group[group.index('id="preservation-periods"'):group.index("quantity-links")]
+    assert "En droit interne : au plus 90 jours" in statement
+    assert "En coopération internationale : au moins 60 jours" in statement
+    assert statement.count("les deux conventions concordent") == 2
 
 
 def test_filter_by_instrument_and_subject(client):

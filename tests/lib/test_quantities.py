@@ -348,6 +348,13 @@ def test_synthetic_false_positive(sentence: str) -> None:
         ("un délai de trente (30) jours", [("trente (30) jours", 30, "day", "duration", "")]),
         ("pendant 1 000 jours", [("1 000 jours", 1000, "day", "duration", "")]),
         ("Quarante-huit heures", [("Quarante-huit heures", 48, "hour", "duration", "")]),
+        # Bounds written as a negation or as a named maximum or minimum.
+        ("pendant pas moins de six mois", [("pas moins de six mois", 6, "month", "duration", "at-least")]),
+        ("elle ne dure pas plus de dix jours", [("ne dure pas plus de dix jours", 10, "day", "duration", "at-most")]),
+        ("pour une durée maximale de quatre ans", [("durée maximale de quatre ans", 4, "year", "duration", "at-most")]),
+        ("pour une durée minimale de deux ans", [("durée minimale de deux ans", 2, "year", "duration", "at-least")]),
+        # One round-the-clock service, however the two halves are joined.
+        ("joignable 24 heures sur 24 et 7 jours sur 7, afin", [("24 heures sur 24 et 7 jours sur 7", 168, "hour", "availability", "")]),
     ],
 )
 def test_synthetic_spellings(sentence: str, expected: list[tuple[object, ...]]) -> None:
@@ -487,17 +494,20 @@ def test_compare_availability() -> None:
 
 
 def test_compare_entry_into_force() -> None:
+    # UN: the 90th day after the 40th instrument; Budapest: the first day of
+    # the month after a three-month period once five States have consented.
+    # The delays are compared with each other, the thresholds with each other,
+    # and "le premier jour du mois" is a calendar point with no UN counterpart.
     un = line_with("un", "quatre-vingt-dixième jour")
     benin = line_with("benin", "3. La présente Convention entrera en vigueur")
     assert pair_facts(un, benin) == [
-        ("divergent", "quatre-vingt-dixième jour", "premier jour", False),
-        ("right-only", None, "trois mois", False),
-        ("right-only", None, "cinq Etats", False),
+        ("right-only", None, "premier jour", False),
+        ("divergent", "quatre-vingt-dixième jour", "trois mois", False),
+        ("divergent", "quarantième instrument", "cinq Etats", False),
         ("right-only", None, "au moins trois Etats membres", False),
-        ("left-only", "quarantième instrument", None, False),
     ]
-    [divergent, *_] = compare(extract_quantities(un), extract_quantities(benin))
-    assert (divergent.left.value, divergent.right.value) == (90, 1)  # type: ignore[union-attr]
+    badges = [p.badge for p in compare(extract_quantities(un), extract_quantities(benin)) if p.status == "divergent"]
+    assert badges == ["90e jour ≠ 3 mois", "40e instrument ≠ 5 États"]
 
 
 def test_compare_is_order_preserving_within_a_kind() -> None:
@@ -510,13 +520,63 @@ def test_compare_is_order_preserving_within_a_kind() -> None:
     ]
 
 
-def test_compare_never_pairs_different_units_or_kinds() -> None:
-    # With no pair to follow, a right-only quantity comes first.
-    assert pair_facts("trois mois", "trois ans") == [("right-only", None, "trois ans", False), ("left-only", "trois mois", None, False)]
-    assert pair_facts("le troisième mois", "trois mois") == [
-        ("right-only", None, "trois mois", False), ("left-only", "troisième mois", None, False)
+def test_compare_durations_in_a_common_unit() -> None:
+    # Denunciation: UN art. 67 "un an" against Budapest art. 47 "trois mois".
+    un = line_with("un", "Une telle dénonciation prend effet un an")
+    bill = line_with("bill", "La dénonciation prendra effet le premier jour du mois")
+    [divergent] = [p for p in compare(extract_quantities(un), extract_quantities(bill)) if p.left and p.right]
+    assert (divergent.status, divergent.badge, divergent.across_units) == ("divergent", "1 an ≠ 3 mois", True)
+    # A year is twelve months, a week seven days.
+    assert pair_facts("un an", "douze mois") == [("same", "un an", "douze mois", True)]
+    assert pair_facts("deux semaines", "quatorze jours") == [("same", "deux semaines", "quatorze jours", True)]
+    # Days and months never meet in a common unit: 90 days is not three months.
+    assert pair_facts("90 jours", "trois mois") == [("divergent", "90 jours", "trois mois", False)]
+    # The amendment's delay: UN art. 66 "90 jours" against Budapest art. 44 "le trentième jour".
+    [amendment] = compare(extract_quantities("90 jours après"), extract_quantities("le trentième jour après"))
+    assert amendment.badge == "90 jours ≠ 30e jour"
+
+
+def test_a_different_bound_is_a_divergence_and_the_badge_says_so() -> None:
+    [pair] = compare(extract_quantities("au maximum de 90 jours"), extract_quantities("au moins 90 jours"))
+    assert (pair.status, pair.bound_differs) == ("divergent", True)
+    assert pair.badge == "au plus 90 jours ≠ au moins 90 jours"
+    [pair] = compare(extract_quantities("moins de 18 ans"), extract_quantities("plus de 18 ans"))
+    assert pair.badge == "moins de 18 ans ≠ plus de 18 ans"
+    # The domestic preservation period: the same bound in other words.
+    [pair] = compare(extract_quantities(line_with("un", "au maximum de 90 jours")), extract_quantities(line_with("benin", "jusqu'à maximum 90 jours")))
+    assert (pair.status, pair.badge) == ("same", "au plus 90 jours = au plus 90 jours")
+
+
+def test_equivalent_quantities() -> None:
+    [a], [b], [c] = (extract_quantities(t) for t in ("au moins 60 jours", "minimum de soixante jours", "au plus 60 jours"))
+    assert module.equivalent(a, b) and not module.equivalent(a, c)
+    [year], [months] = extract_quantities("un an"), extract_quantities("douze mois")
+    assert module.equivalent(year, months)
+
+
+def test_compare_never_pairs_different_dimensions() -> None:
+    # An age, a penalty and a delay answer different questions.
+    assert pair_facts("une personne de moins de 18 ans", "pendant 18 mois") == [
+        ("right-only", None, "18 mois", False), ("left-only", "moins de 18 ans", None, False)
     ]
+    assert pair_facts("une peine d'au moins un an", "un délai d'un an") == [
+        ("right-only", None, "un an", False), ("left-only", "au moins un an", None, False)
+    ]
+    # A count of States is not a delay.
+    assert pair_facts("cinq Etats", "cinq jours") == [("right-only", None, "cinq jours", False), ("left-only", "cinq Etats", None, False)]
     assert compare([], []) == []
+
+
+def test_takes_effect_tells_the_delay_of_an_act_from_one_counted_from_entry_into_force() -> None:
+    un = line_with("un", "À l'expiration d'un délai de cinq ans")
+    [five_years, *_] = extract_quantities(un)
+    assert not module.takes_effect(five_years, un)
+    un = line_with("un", "entre en vigueur pour un État partie 90 jours")
+    [ninety] = extract_quantities(un)
+    assert module.takes_effect(ninety, un)
+    review = line_with("un", "au plus tard un an après l'entrée en vigueur")
+    [one_year] = extract_quantities(review)
+    assert not module.takes_effect(one_year, review)
 
 
 # --------------------------------------------------------------------------
