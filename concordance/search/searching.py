@@ -29,14 +29,12 @@ import html
 import itertools
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
-from django.contrib.postgres.search import SearchHeadline
-from django.db import connection
+from django.db import OperationalError, connection, transaction
 from django.db.models import (
     BooleanField,
-    Case,
     Count,
     Exists,
     F,
@@ -46,13 +44,12 @@ from django.db.models import (
     QuerySet,
     Subquery,
     Value,
-    When,
     Window,
 )
-from django.db.models.functions import Length
 from django.db.models.expressions import RawSQL
 
 from django.urls import reverse
+from psycopg.errors import QueryCanceled
 from django.utils.safestring import SafeString, mark_safe
 
 from concordance.corpus.models import Note, Provision
@@ -66,8 +63,15 @@ MAX_QUERY_LENGTH = 200
 # Results shown, the best of provisions and notes together; the page says
 # when there are more.
 RESULT_LIMIT = 100
-# At most this many glossary variants are ORed together.
+# At most this many glossary variants are ORed together, and the tsquery
+# they make is cut at this many characters: ranking slows down with the size
+# of the query, and a pasted paragraph of glossary terms must not tie up a
+# worker.
 MAX_VARIANTS = 24
+MAX_TSQUERY_LENGTH = 3000
+# A search that still takes longer is cancelled by PostgreSQL and the page
+# says the query is too complex.
+STATEMENT_TIMEOUT_MS = 5000
 # At most this many words are respelled by the trigram fallback.
 MAX_RESPELLED_WORDS = 10
 
@@ -135,20 +139,40 @@ class Expansion:
     equivalents: tuple[str, ...]
 
 
-def _expandable_spans(query: str, term: str) -> list[tuple[int, int, bool]]:
-    """``(start, end, inside quotes)`` of each occurrence of ``term`` worth expanding.
+def distinct_terms(query: str) -> str:
+    """``query`` with each repeated word or quoted phrase kept once.
+
+    Words are ANDed, so a repeated one adds nothing but work: pasted text
+    repeats "Etats Parties" and each repetition would multiply the glossary
+    variants. A query with ``or`` is left as typed, since there a repeated
+    word can change what the query means.
+    """
+    tokens = re.findall(r'-?"[^"]*"?|\S+', query)
+    if any(token.casefold() == "or" for token in tokens):
+        return query
+    seen: set[str] = set()
+    kept: list[str] = []
+    for token in tokens:
+        key = unaccented(token).casefold()
+        if key not in seen:
+            seen.add(key)
+            kept.append(token)
+    return " ".join(kept)
+
+
+def unaccented(text: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFD", text) if not unicodedata.combining(ch))
+
+
+def _expandable(query: str, start: int) -> tuple[bool, bool]:
+    """``(worth expanding, inside quotes)`` for a term starting at ``start``.
 
     An excluded term (``-préservation``) is left alone: ORing variants of an
     exclusion would let through what the user excluded.
     """
-    spans = []
-    for match in re.finditer(re.escape(term), query):
-        start = match.start()
-        inside_quotes = query.count('"', 0, start) % 2 == 1
-        if not inside_quotes and start > 0 and query[start - 1] == "-":
-            continue
-        spans.append((start, match.end(), inside_quotes))
-    return spans
+    inside_quotes = query.count('"', 0, start) % 2 == 1
+    excluded = not inside_quotes and start > 0 and query[start - 1] == "-"
+    return not excluded, inside_quotes
 
 
 def glossary_variants(query: str, glossary: Glossary) -> tuple[list[str], list[Expansion]]:
@@ -156,17 +180,19 @@ def glossary_variants(query: str, glossary: Glossary) -> tuple[list[str], list[E
 
     The first variant is the query itself. An equivalent replacing a term
     outside quotes is quoted, so that "conservation rapide" is searched as
-    the phrase the glossary records.
+    the phrase the glossary records. Terms are found whatever their accents,
+    capitals or number (``Glossary.expansion_spans``).
     """
-    expansions: list[Expansion] = []
-    options: list[tuple[list[tuple[int, int, bool]], list[str]]] = []
-    for term, forms in glossary.expansions(query):
-        spans = _expandable_spans(query, term)
-        if spans and not any(e.term == term for e in expansions):
-            expansions.append(Expansion(term, tuple(forms)))
-            options.append((spans, [term, *forms]))
-    if not expansions:
+    by_forms: dict[tuple[str, ...], tuple[str, list[tuple[int, int, bool]]]] = {}
+    for start, end, forms in glossary.expansion_spans(query):
+        worth, inside = _expandable(query, start)
+        if worth:
+            term, spans = by_forms.setdefault(tuple(forms), (query[start:end], []))
+            spans.append((start, end, inside))
+    if not by_forms:
         return [query], []
+    expansions = [Expansion(term, forms) for forms, (term, _) in by_forms.items()]
+    options = [(spans, [term, *forms]) for forms, (term, spans) in by_forms.items()]
     combinations = itertools.product(*(choices for _, choices in options))
     variants = [query]
     for combination in itertools.islice(combinations, 1, MAX_VARIANTS):
@@ -178,7 +204,7 @@ def glossary_variants(query: str, glossary: Glossary) -> tuple[list[str], list[E
         variant, cursor = [], 0
         for start, end, inside, form in replacements:
             variant.append(query[cursor:start])
-            variant.append(form if inside else f'"{form}"')
+            variant.append(form if inside or form == query[start:end] else f'"{form}"')
             cursor = end
         variant.append(query[cursor:])
         variants.append("".join(variant))
@@ -209,8 +235,23 @@ def widen_lexemes(tsquery: str) -> str:
     return _LEXEME.sub(widen, tsquery)
 
 
-def compile_tsquery(variants: Sequence[str]) -> str:
-    """One tsquery (as text) ORing the parsed variants; empty when no variant has a lexeme."""
+@dataclass(frozen=True)
+class CompiledQuery:
+    tsquery: str  # every variant ORed, empty when no variant has a lexeme
+    highlight: str  # the lexemes to mark in excerpts, ORed
+    variants_used: int = 0
+    cut: bool = False  # some glossary variants were left out to keep the query small
+
+
+def compile_tsquery(variants: Sequence[str]) -> CompiledQuery:
+    """One tsquery ORing the parsed variants, cut at ``MAX_TSQUERY_LENGTH``.
+
+    The first variant (the query as typed) is always kept; a glossary
+    variant that would make the tsquery longer than the cap is left out and
+    the outcome says so. The highlight query ORs the distinct lexemes of the
+    variants kept, excluded ones left out: ``ts_headline`` slows down with
+    the size of its query, and a flat OR marks the same words.
+    """
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT websearch_to_tsquery(%s::regconfig, v)::text "
@@ -218,8 +259,27 @@ def compile_tsquery(variants: Sequence[str]) -> str:
             [CONFIG, list(variants)],
         )
         parsed = [row[0] for row in cursor.fetchall()]
-    parts = [f"( {widen_lexemes(text)} )" for text in parsed if text.strip()]
-    return " | ".join(parts)
+    parts: list[str] = []
+    seen: set[str] = set()
+    length, cut = 0, False
+    for text in parsed:
+        if not text.strip() or text in seen:
+            continue
+        part = f"( {widen_lexemes(text)} )"
+        if parts and length + len(part) + 3 > MAX_TSQUERY_LENGTH:
+            cut = True
+            continue
+        seen.add(text)
+        parts.append(part)
+        length += len(part) + 3
+    lexemes = dict.fromkeys(
+        match.group(0) for text in seen for match in _LEXEME.finditer(widen_lexemes(_EXCLUDED.sub("", text)))
+    )
+    return CompiledQuery(" | ".join(parts), " | ".join(lexemes), len(parts), cut)
+
+
+# "!'word'" and "!( ... )" as websearch_to_tsquery prints an exclusion.
+_EXCLUDED = re.compile(r"!\s*(?:'(?:[^']|'')+'|\([^()]*\))")
 
 
 # --------------------------------------------------------------------------
@@ -261,22 +321,48 @@ def _rank(table: str, tsquery: str) -> Func:
     return Func(_vector(table), _tsquery(tsquery), Value(1), function="ts_rank_cd", output_field=FloatField())
 
 
-def _headline(field_name: str, tsquery: str, **options) -> SearchHeadline:
-    return SearchHeadline(
-        field_name, _tsquery(tsquery), config=CONFIG, start_sel=_START, stop_sel=_STOP, **options
-    )
-
-
 _EXCERPT = {"max_words": 40, "min_words": 15, "max_fragments": 2, "fragment_delimiter": " … "}
 # Texts up to this length are shown whole, every match marked.
 WHOLE_TEXT_LENGTH = 400
 
+_MARKERS = f'StartSel="{_START}", StopSel="{_STOP}"'
+_WHOLE = f"HighlightAll=true, {_MARKERS}"
+_FRAGMENTS = (
+    f"MaxWords={_EXCERPT['max_words']}, MinWords={_EXCERPT['min_words']}, "
+    f"MaxFragments={_EXCERPT['max_fragments']}, FragmentDelimiter=\"{_EXCERPT['fragment_delimiter']}\", {_MARKERS}"
+)
+_HEADLINES_SQL = """
+SELECT 'provision', id, {heading}, {text} FROM corpus_provision WHERE id = ANY(%(provisions)s)
+UNION ALL
+SELECT 'note', id, {heading}, {text} FROM corpus_note WHERE id = ANY(%(notes)s)
+""".format(
+    heading="ts_headline(%(config)s::regconfig, heading, %(query)s::tsquery, %(whole)s)",
+    text=(
+        "CASE WHEN length(text) <= %(whole_length)s "
+        "THEN ts_headline(%(config)s::regconfig, text, %(query)s::tsquery, %(whole)s) "
+        "ELSE ts_headline(%(config)s::regconfig, text, %(query)s::tsquery, %(fragments)s) END"
+    ),
+)
 
-def _excerpt(tsquery: str) -> Case:
-    return Case(
-        When(text_length__lte=WHOLE_TEXT_LENGTH, then=_headline("text", tsquery, highlight_all=True)),
-        default=_headline("text", tsquery, **_EXCERPT),
-    )
+
+def headlines(
+    highlight: str, provision_ids: Sequence[int], note_ids: Sequence[int]
+) -> dict[tuple[str, int], tuple[str, str]]:
+    """``(heading, excerpt)`` marked for the rows shown only, in one query.
+
+    Keyed by ``("provision", pk)`` / ``("note", pk)``. Computed after the
+    ranking has chosen the rows: ``ts_headline`` is the slow part of a
+    search, and it is not worth running on rows nobody will see.
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(
+            _HEADLINES_SQL,
+            {
+                "config": CONFIG, "query": highlight, "whole": _WHOLE, "fragments": _FRAGMENTS,
+                "whole_length": WHOLE_TEXT_LENGTH, "provisions": list(provision_ids), "notes": list(note_ids),
+            },
+        )
+        return {(kind, pk): (heading, text) for kind, pk, heading, text in cursor.fetchall()}
 
 
 def ranked_provisions(tsquery: str, filters: Filters) -> QuerySet[Provision]:
@@ -289,9 +375,6 @@ def ranked_provisions(tsquery: str, filters: Filters) -> QuerySet[Provision]:
         .annotate(
             rank=_rank("corpus_provision", tsquery),
             total=Window(Count("*")),
-            heading_html=_headline("heading", tsquery, highlight_all=True),
-            text_length=Length("text"),
-            excerpt_html=_excerpt(tsquery),
             article_num=Subquery(article.values("num")[:1]),
             article_heading=Subquery(article.values("heading")[:1]),
         )
@@ -323,9 +406,6 @@ def ranked_notes(tsquery: str, filters: Filters) -> QuerySet[Note]:
         .annotate(
             rank=_rank("corpus_note", tsquery),
             total=Window(Count("*")),
-            heading_html=_headline("heading", tsquery, highlight_all=True),
-            text_length=Length("text"),
-            excerpt_html=_excerpt(tsquery),
             first_article_eid=Subquery(articles.values("article_eid")[:1]),
             first_article_num=Subquery(articles.values("num")[:1]),
             article_count=Subquery(
@@ -409,7 +489,8 @@ class InstrumentResults:
     results: list[Result] = field(default_factory=list)
 
 
-def provision_result(row: Provision) -> Result:
+def provision_result(row: Provision, marks: tuple[str, str]) -> Result:
+    heading_html, excerpt_html = marks
     instrument = row.edition.instrument
     url = reverse("article", args=[instrument.slug, row.article_number])
     if not row.edition.is_primary:
@@ -419,7 +500,7 @@ def provision_result(row: Provision) -> Result:
     if row.kind != "article":
         label = row.citation.replace("art. ", "Art. ", 1)
     if row.heading:
-        title_html = marked(row.heading_html)
+        title_html = marked(heading_html)
     else:
         title_html = escaped(row.article_heading or "")
     return Result(
@@ -429,7 +510,7 @@ def provision_result(row: Provision) -> Result:
         kind="text",
         label=label,
         title_html=title_html,
-        excerpt_html=excerpt(row.excerpt_html, row.text) if row.text else escaped(""),
+        excerpt_html=excerpt(excerpt_html, row.text) if row.text else escaped(""),
         url=url,
         rank=row.rank,
         edition_label="" if row.edition.is_primary else row.edition.label,
@@ -453,13 +534,23 @@ def note_label(row: Note) -> str:
     return label
 
 
-def note_result(row: Note) -> Result:
+def note_url(note: Note, instrument_slug: str, article_eid: str | None) -> str:
+    """Where a note is shown: under the first article it discusses, or in its instrument's page.
+
+    The same addresses as ``Note.get_absolute_url`` once the corpus pages
+    give every note its own id; kept in this one function until then.
+    """
+    if article_eid:
+        number = int(article_eid.removeprefix("art_"))
+        path = reverse("article", args=[instrument_slug, number])
+        return f"{path}#{article_eid}-note-{note.kind}-{note.position}"
+    path = reverse("instrument", args=[instrument_slug])
+    return f"{path}#{note.kind}-{note.position}"
+
+
+def note_result(row: Note, marks: tuple[str, str]) -> Result:
+    heading_html, excerpt_html = marks
     instrument = row.instrument
-    url = ""
-    if row.first_article_eid:
-        # Notes are shown under the article they discuss.
-        number = int(row.first_article_eid.removeprefix("art_"))
-        url = reverse("article", args=[instrument.slug, number]) + f"#{row.first_article_eid}"
     # The commentary's heading is only its kind ("Exposé des motifs").
     same_as_kind = row.heading.casefold() == row.get_kind_display().casefold()
     return Result(
@@ -468,9 +559,9 @@ def note_result(row: Note) -> Result:
         instrument_position=instrument.position,
         kind="commentary" if row.kind == "commentary" else "notes",
         label=note_label(row),
-        title_html=escaped("") if same_as_kind else marked(row.heading_html),
-        excerpt_html=excerpt(row.excerpt_html, row.text),
-        url=url,
+        title_html=escaped("") if same_as_kind else marked(heading_html),
+        excerpt_html=excerpt(excerpt_html, row.text),
+        url=note_url(row, instrument.slug, row.first_article_eid),
         rank=row.rank,
     )
 
@@ -551,50 +642,115 @@ class SearchOutcome:
     query: CleanQuery
     searched: str = ""  # the query actually run (respelled by the fallback)
     expansions: list[Expansion] = field(default_factory=list)
+    expansions_cut: bool = False  # some glossary variants were left out (``MAX_TSQUERY_LENGTH``)
+    repeated_terms: bool = False  # repeated words were searched once
+    best: list[Result] = field(default_factory=list)
     groups: list[InstrumentResults] = field(default_factory=list)
     total: int = 0
     shown: int = 0
     respelled: bool = False
     no_lexemes: bool = False  # only words too common to index ("le", "de la")
+    too_complex: bool = False  # PostgreSQL gave up after ``STATEMENT_TIMEOUT_MS``
 
     @property
     def results(self) -> list[Result]:
         return [result for group in self.groups for result in group.results]
 
 
+# The best hits are shown first, across instruments, when the results span
+# several instruments: at most this many, and only those ranked at least
+# this fraction of the best one.
+BEST_LIMIT = 6
+BEST_SHARE = 0.5
+
+
+def best_results(results: Sequence[Result]) -> list[Result]:
+    """The top of the ranking across instruments, in rank order.
+
+    Grouping by instrument lists the whole of the first instrument before
+    the second: without this block the best Budapest hit of a query can sit
+    tenth on the page behind weak UN hits.
+    """
+    if len({result.instrument_slug for result in results}) < 2:
+        return []
+    ranked = sorted(results, key=lambda r: (-r.rank, r.instrument_position))
+    top = ranked[0].rank
+    return [result for result in ranked[:BEST_LIMIT] if result.rank >= top * BEST_SHARE]
+
+
 def _run(text: str, filters: Filters, glossary: Glossary | None) -> SearchOutcome:
-    variants, expansions = glossary_variants(text, glossary) if glossary else ([text], [])
-    tsquery = compile_tsquery(variants)
-    outcome = SearchOutcome(CleanQuery(text), searched=text, expansions=expansions)
-    if not tsquery:
+    searched = distinct_terms(text)
+    variants, expansions = glossary_variants(searched, glossary) if glossary else ([searched], [])
+    compiled = compile_tsquery(variants)
+    outcome = SearchOutcome(
+        CleanQuery(text), searched=text, expansions=expansions, expansions_cut=compiled.cut,
+        repeated_terms=searched != text,
+    )
+    if not compiled.tsquery:
         outcome.no_lexemes = True
         return outcome
-    results: list[Result] = []
+    tsquery = compiled.tsquery
+    rows: list[Provision | Note] = []
     if filters.kind in ("", "text"):
         provisions = list(ranked_provisions(tsquery, filters))
-        results += [provision_result(row) for row in provisions]
+        rows += provisions
         outcome.total += provisions[0].total if provisions else 0
     if filters.kind in ("", *_NOTE_KINDS):
         notes = list(ranked_notes(tsquery, filters))
-        results += [note_result(row) for row in notes]
+        rows += notes
         outcome.total += notes[0].total if notes else 0
     # Each list holds its best RESULT_LIMIT rows, so the merged best
     # RESULT_LIMIT are the best of all.
-    results = sorted(results, key=lambda r: -r.rank)[:RESULT_LIMIT]
+    rows = sorted(rows, key=lambda row: -row.rank)[:RESULT_LIMIT]
+    results: list[Result] = []
+    if rows:
+        marks = headlines(
+            compiled.highlight,
+            [row.pk for row in rows if isinstance(row, Provision)],
+            [row.pk for row in rows if isinstance(row, Note)],
+        )
+        for row in rows:
+            if isinstance(row, Provision):
+                results.append(provision_result(row, marks[("provision", row.pk)]))
+            else:
+                results.append(note_result(row, marks[("note", row.pk)]))
     outcome.groups = group_by_instrument(results)
+    outcome.best = best_results(results)
     outcome.shown = len(results)
     return outcome
+
+
+def _within_timeout(run: Callable[[], SearchOutcome]) -> SearchOutcome | None:
+    """``run()`` with PostgreSQL's ``statement_timeout``; None when it was cancelled.
+
+    ``SET LOCAL`` lasts until the end of the transaction opened here, so the
+    limit applies to the search's statements only.
+    """
+    try:
+        with transaction.atomic():
+            with connection.cursor() as cursor:
+                cursor.execute("SET LOCAL statement_timeout = %s", [f"{int(STATEMENT_TIMEOUT_MS)}ms"])
+            return run()
+    except OperationalError as error:
+        if isinstance(error.__cause__, QueryCanceled):
+            return None
+        raise
 
 
 def search(query: CleanQuery, filters: Filters, glossary: Glossary | None) -> SearchOutcome:
     """Results of ``query``; ``glossary`` None searches without equivalents."""
     if not query.has_words:
         return SearchOutcome(query)
-    outcome = _run(query.text, filters, glossary)
-    if outcome.total == 0 and not outcome.no_lexemes:
-        respelled = closest_spellings(query.text)
-        if respelled != query.text:
-            outcome = _run(respelled, filters, glossary)
-            outcome.respelled = True
+
+    def run() -> SearchOutcome:
+        outcome = _run(query.text, filters, glossary)
+        if outcome.total == 0 and not outcome.no_lexemes:
+            respelled = closest_spellings(query.text)
+            if respelled != query.text:
+                outcome = _run(respelled, filters, glossary)
+                outcome.respelled = True
+        return outcome
+
+    outcome = _within_timeout(run) or SearchOutcome(query, searched=query.text, too_complex=True)
     outcome.query = query
     return outcome

@@ -75,6 +75,30 @@ def test_or_finds_either_word(client):
 # -- ranking and the glossary -------------------------------------------
 
 
+FOUR = {"/un/art-25/#art_25", "/un/art-42/#art_42", "/budapest/art-16/#art_16", "/budapest/art-29/#art_29"}
+
+
+def page_links(html: str) -> list[str]:
+    """Every result link of the results, best block included, in page order."""
+    return re.findall(r'<a href="(/(?:un|budapest|budapest-p1)/[^"]*)"', results(html))
+
+
+@pytest.mark.parametrize("typed", ["préservation rapide", "preservation rapide", "Préservations rapides"])
+def test_the_four_articles_come_first_on_the_page_whatever_the_accents_and_number(client, typed):
+    html = page(client, q=typed)
+    assert "Meilleurs résultats" in html
+    links = page_links(html)
+    assert set(links[:4]) == FOUR
+    # The best block shows nothing else; the groups follow.
+    best = html[html.index('class="search-best"'):html.index('class="search-group"')]
+    assert set(re.findall(r'href="([^"]+)"', best)) == FOUR
+    assert "« conservation rapide »" in html
+
+
+def test_a_query_found_in_one_instrument_has_no_best_block(client):
+    assert "Meilleurs résultats" not in page(client, q="préservation rapide", instrument="budapest")
+
+
 def test_preservation_rapide_finds_the_four_articles_ahead_of_everything(client):
     html = page(client, q="préservation rapide")
     assert re.findall(r'class="search-group" id="results-([\w-]+)"', html) == ["un", "budapest"]
@@ -176,18 +200,25 @@ def test_the_database_keeps_the_index_up_to_date(client):
 def test_notes_and_commentary_are_searched(client):
     html = page(client, q="enquête")
     assert "Note interprétative, art. 23 (et 1 autre)" in html
-    assert 'href="/un/art-23/#art_23"' in html
+    # The link leads to the note itself, not to the top of the article.
+    assert 'href="/un/art-23/#art_23-note-interpretative-' in html
     assert "Articles 23 et 35, concernant le terme « <mark>enquête</mark> »" in html
     commentary = page(client, q="perquisition", kind="commentary")
     assert ">Exposé des motifs, art. 19</a>" in commentary
-    assert 'href="/budapest/art-19/#art_19"' in commentary
+    assert re.search(r'href="/budapest/art-19/#art_19-note-commentary-\d+"', commentary)
 
 
-def test_resolution_paragraphs_are_found_without_a_link(client):
+def test_resolution_paragraphs_link_to_the_resolution_on_the_instrument_page(client):
     html = page(client, q="sensibiliser", kind="notes")
     # The operative paragraph as numbered in the resolution, not a row index.
-    assert '<span class="search-hit-label">Résolution, par. 12</span>' in html
+    assert re.search(r'<a href="/un/#resolution-\d+">Résolution, par. 12</a>', html)
     assert "Décide que, pour <mark>sensibiliser</mark>" in html
+    assert "search-hit-label" not in html
+
+
+def test_general_commentary_links_to_the_budapest_page(client):
+    html = page(client, q="Mesdames", kind="commentary")
+    assert re.search(r'<a href="/budapest/#commentary-\d+">Exposé des motifs</a>', html)
 
 
 # -- typos -----------------------------------------------------------------
@@ -238,6 +269,60 @@ def test_very_long_query_is_truncated_and_says_so(client):
     assert query.truncated and len(query.text) == MAX_QUERY_LENGTH
     words = clean_query("préservation " * 800)
     assert len(words.text) <= MAX_QUERY_LENGTH and words.text.endswith("préservation")
+
+
+HANG = ("Etats Parties données système informatique " * 5)[:193]
+
+
+def test_a_pasted_repetitive_query_is_searched_once_per_term_and_capped(client):
+    # This query used to build a 16 825-character tsquery and take 140 s
+    # (timed in bench/search_queries.py, not here).
+    from concordance.comparison.building import glossary
+    from concordance.search.searching import (
+        MAX_TSQUERY_LENGTH, compile_tsquery, distinct_terms, glossary_variants,
+    )
+
+    assert distinct_terms(HANG) == "Etats Parties données système informatique"
+    variants, _ = glossary_variants(distinct_terms(HANG), glossary())
+    assert len(compile_tsquery(variants).tsquery) <= MAX_TSQUERY_LENGTH
+    html = page(client, q=HANG)
+    assert "/budapest/art-32/#art_32__point_b" in hits(html)
+
+
+def test_too_many_equivalents_are_cut_and_the_page_says_so(client):
+    from concordance.comparison.building import glossary
+    from concordance.search.searching import MAX_TSQUERY_LENGTH, compile_tsquery, glossary_variants
+
+    query = (
+        "préservation rapide données de trafic données de contenu système informatique "
+        "fournisseur de services mineur possession diffusion entraide garanties détention"
+    )
+    compiled = compile_tsquery(glossary_variants(query, glossary())[0])
+    assert compiled.cut and len(compiled.tsquery) <= MAX_TSQUERY_LENGTH
+    assert "seules les premières combinaisons d'équivalents ont été cherchées" in page(client, q=query)
+
+
+def test_a_repeated_word_is_kept_when_or_gives_it_meaning():
+    from concordance.search.searching import distinct_terms
+
+    assert distinct_terms("a or b a") == "a or b a"
+    assert distinct_terms('"x y" z "x y" -z') == '"x y" z -z'
+
+
+def test_a_search_postgresql_cancels_says_the_query_is_too_complex(client, monkeypatch):
+    from concordance.search import searching
+
+    def slow(*args, **kwargs):
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_sleep(2)")
+
+    monkeypatch.setattr(searching, "STATEMENT_TIMEOUT_MS", 50)
+    monkeypatch.setattr(searching, "ranked_provisions", slow)
+    html = page(client, q="préservation")
+    assert "Recherche trop complexe" in html
+    # The connection is usable again: the next search answers.
+    monkeypatch.undo()
+    assert "/un/art-25/#art_25" in hits(page(client, q="préservation"))
 
 
 def test_unbalanced_quotes(client):

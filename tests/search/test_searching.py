@@ -42,8 +42,22 @@ def test_lexemes_are_widened_by_their_final_e():
 
 @pytest.mark.django_db
 def test_a_query_of_common_words_compiles_to_nothing():
-    assert compile_tsquery(["le la de", "!!"]) == ""
-    assert "'preserv'" in compile_tsquery(["le la de", "préservées"])
+    assert compile_tsquery(["le la de", "!!"]).tsquery == ""
+    assert "'preserv'" in compile_tsquery(["le la de", "préservées"]).tsquery
+
+
+@pytest.mark.django_db
+def test_excerpts_mark_every_lexeme_searched_but_not_the_excluded_ones():
+    compiled = compile_tsquery(['"préservation rapide" -trafic', '"conservation rapide" -trafic'])
+    marked_lexemes = set(compiled.highlight.split(" | "))
+    assert {"'preserv'", "'rapid'", "'conserv'"} <= marked_lexemes
+    assert "'trafic'" not in marked_lexemes and "&" not in compiled.highlight
+
+
+def test_accentless_and_plural_terms_are_expanded():
+    variants, expansions = glossary_variants("preservations rapides des donnees", glossary())
+    assert [e.term for e in expansions] == ["preservations rapides"]
+    assert '"conservation rapide" des donnees' in variants
 
 
 def test_clean_query_keeps_text_and_drops_control_characters():
