@@ -70,7 +70,8 @@ def link_for(target: ReferenceTarget, page_edition: Edition) -> Link:
 def page_references(edition: Edition) -> dict[tuple[str, int], list[PageReference]]:
     """Every linkable reference of what a page of ``edition`` shows, in one query.
 
-    Keyed by ``("provision", pk)`` and ``("note", pk)``. Kept on the edition
+    Keyed by ``("provision", pk)``, ``("note", pk)`` and ``("footnote",
+    index in edition.footnotes)``. Kept on the edition
     object, which every page builds once, so that the many provisions of an
     instrument page share the same query.
     """
@@ -90,7 +91,12 @@ def page_references(edition: Edition) -> dict[tuple[str, int], list[PageReferenc
     result: dict[tuple[str, int], list[PageReference]] = defaultdict(list)
     for targets in grouped.values():
         reference: Reference = targets[0].reference
-        key = ("provision", reference.provision_id) if reference.provision_id else ("note", reference.note_id)
+        if reference.provision_id:
+            key = ("provision", reference.provision_id)
+        elif reference.note_id:
+            key = ("note", reference.note_id)
+        else:
+            key = ("footnote", reference.footnote)
         result[key].append(
             PageReference(
                 reference.start,

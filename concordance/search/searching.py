@@ -53,6 +53,7 @@ from psycopg.errors import QueryCanceled
 from django.utils.safestring import SafeString, mark_safe
 
 from concordance.corpus.models import Note, Provision
+from concordance.crossrefs.anchors import note_url
 from concordance.lib.terminology import Glossary
 from concordance.mapping.models import Theme
 
@@ -534,20 +535,6 @@ def note_label(row: Note) -> str:
     return label
 
 
-def note_url(note: Note, instrument_slug: str, article_eid: str | None) -> str:
-    """Where a note is shown: under the first article it discusses, or in its instrument's page.
-
-    The same addresses as ``Note.get_absolute_url`` once the corpus pages
-    give every note its own id; kept in this one function until then.
-    """
-    if article_eid:
-        number = int(article_eid.removeprefix("art_"))
-        path = reverse("article", args=[instrument_slug, number])
-        return f"{path}#{article_eid}-note-{note.kind}-{note.position}"
-    path = reverse("instrument", args=[instrument_slug])
-    return f"{path}#{note.kind}-{note.position}"
-
-
 def note_result(row: Note, marks: tuple[str, str]) -> Result:
     heading_html, excerpt_html = marks
     instrument = row.instrument
@@ -561,7 +548,7 @@ def note_result(row: Note, marks: tuple[str, str]) -> Result:
         label=note_label(row),
         title_html=escaped("") if same_as_kind else marked(heading_html),
         excerpt_html=excerpt(excerpt_html, row.text),
-        url=note_url(row, instrument.slug, row.first_article_eid),
+        url=note_url(row.kind, row.position, instrument.slug, row.first_article_eid),
         rank=row.rank,
     )
 
