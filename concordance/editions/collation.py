@@ -30,6 +30,7 @@ from django.http import Http404
 from concordance.caching import cached
 
 from concordance.corpus.models import Division, Edition, Instrument, Provision
+from concordance.crossrefs.linking import edition_provision_references, link_spans
 from concordance.lib.collation import (
     CLASS_LABELS,
     CLASSES,
@@ -128,12 +129,25 @@ class EditionCollation:
         return {cls: total.get(cls, 0) for cls in CLASSES}
 
 
+@dataclass(frozen=True)
+class LinkedRow:
+    """A row as the page shows it, with the spans of its cross-reference links on each side."""
+
+    row: Row
+    left_links: tuple = ()
+    right_links: tuple = ()
+
+    def __getattr__(self, name: str):
+        # label, left, right, collated, variants: the row's own.
+        return getattr(self.row, name)
+
+
 @dataclass
 class ArticleView:
     """A differing article as the page shows it: the rows that carry a variant."""
 
     article: ArticleCollation
-    rows: list[Row]
+    rows: list[LinkedRow]
     identical: int
 
 
@@ -350,9 +364,26 @@ def differing_articles(instrument: Instrument) -> frozenset[str]:
     return frozenset(article_variant_counts(instrument))
 
 
-def view_of(collation: EditionCollation, chosen: str = "") -> CollationView:
-    """What the page shows: every differing article, or those with a variant of ``chosen``."""
+def view_of(
+    collation: EditionCollation, chosen: str = "", editions: tuple[Edition, Edition] | None = None
+) -> CollationView:
+    """What the page shows: every differing article, or those with a variant of ``chosen``.
+
+    Given the two editions, the provisions' cross-references become links
+    in the collated text (one query).
+    """
     view = CollationView(collation, chosen)
+    references = edition_provision_references(list(editions)) if editions else {}
+
+    def linked(row: Row) -> LinkedRow:
+        if not editions:
+            return LinkedRow(row)
+        sides = []
+        for edition, unit in zip(editions, (row.left, row.right)):
+            found = references.get((edition.pk, unit.eid), []) if unit and unit.kind == "text" else []
+            sides.append(tuple(link_spans(unit.text, found)) if found else ())
+        return LinkedRow(row, *sides)
+
     for article in collation.differing:
         if chosen and not article.has(chosen):
             continue
@@ -360,7 +391,9 @@ def view_of(collation: EditionCollation, chosen: str = "") -> CollationView:
             row for row in article.rows
             if row.variants and (not chosen or any(v.cls == chosen for v in row.variants))
         ]
-        view.articles.append(ArticleView(article, rows, identical=sum(1 for r in article.rows if not r.variants)))
+        view.articles.append(
+            ArticleView(article, [linked(row) for row in rows], identical=sum(1 for r in article.rows if not r.variants))
+        )
     return view
 
 

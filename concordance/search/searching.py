@@ -54,6 +54,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from concordance.corpus.models import Note, Provision
 from concordance.crossrefs.anchors import note_url
+from concordance.crossrefs.linking import Link, link_spans, references_of_rows, render_spans
 from concordance.lib.terminology import Glossary
 from concordance.mapping.models import Theme
 
@@ -444,23 +445,56 @@ def marked(headline: str) -> SafeString:
     return mark_safe(text.replace(_START, "<mark>").replace(_STOP, "</mark>"))
 
 
-def excerpt(headline: str, text: str) -> SafeString:
+def _unmarked(fragment: str) -> tuple[str, list[tuple[int, int]]]:
+    """A headline fragment without its markers, and the spans they marked."""
+    plain: list[str] = []
+    marks: list[tuple[int, int]] = []
+    length, opened = 0, None
+    for ch in fragment:
+        if ch == _START:
+            opened = length
+        elif ch == _STOP:
+            if opened is not None:
+                marks.append((opened, length))
+            opened = None
+        else:
+            plain.append(ch)
+            length += 1
+    return "".join(plain), marks
+
+
+def excerpt(headline: str, text: str, links: Sequence[tuple[int, int, Link]] = ()) -> SafeString:
     """The marked headline, with "…" where it leaves out the start or end of ``text``.
 
     An excerpt must never read as the whole provision: the ellipses show
-    where words were left out.
+    where words were left out. ``links`` (spans of ``text``, from
+    ``linking.link_spans``) make the references in the excerpt links; a
+    link goes around the marks inside it, and everything is escaped.
     """
-    fragments = headline.replace(_START, "").replace(_STOP, "").split(_EXCERPT["fragment_delimiter"])
-    if not all(fragment in text for fragment in fragments):
+    delimiter = _EXCERPT["fragment_delimiter"]
+    fragments = [_unmarked(fragment) for fragment in headline.split(delimiter)]
+    offsets, cursor = [], 0
+    for plain, _ in fragments:
+        found = text.find(plain, cursor)
+        if found < 0:
+            found = text.find(plain)
+        offsets.append(found)
+        cursor = max(found, 0) + len(plain)
+    if any(offset < 0 for offset in offsets):
         # ts_headline leaves out what its parser takes for markup ("<b>"):
         # rather than show altered treaty text, show its opening words unmarked.
         words = text.split(" ")
-        opening = escaped(" ".join(words[:_EXCERPT["max_words"]]))
-        return mark_safe(opening + " …") if len(words) > _EXCERPT["max_words"] else opening
-    body = marked(headline)
-    if fragments and not text.startswith(fragments[0]):
+        opening = " ".join(words[:_EXCERPT["max_words"]])
+        body = render_spans(opening, 0, list(links))
+        return mark_safe(body + " …") if len(words) > _EXCERPT["max_words"] else body
+    body = mark_safe(
+        html.escape(delimiter).join(
+            render_spans(plain, offset, list(links), marks) for (plain, marks), offset in zip(fragments, offsets)
+        )
+    )
+    if fragments and not text.startswith(fragments[0][0]):
         body = mark_safe("… " + body)
-    if fragments and not text.rstrip().endswith(fragments[-1].rstrip()):
+    if fragments and not text.rstrip().endswith(fragments[-1][0].rstrip()):
         body = mark_safe(body + " …")
     return body
 
@@ -490,7 +524,7 @@ class InstrumentResults:
     results: list[Result] = field(default_factory=list)
 
 
-def provision_result(row: Provision, marks: tuple[str, str]) -> Result:
+def provision_result(row: Provision, marks: tuple[str, str], links: Sequence[tuple[int, int, Link]] = ()) -> Result:
     heading_html, excerpt_html = marks
     instrument = row.edition.instrument
     url = reverse("article", args=[instrument.slug, row.article_number])
@@ -511,7 +545,7 @@ def provision_result(row: Provision, marks: tuple[str, str]) -> Result:
         kind="text",
         label=label,
         title_html=title_html,
-        excerpt_html=excerpt(excerpt_html, row.text) if row.text else escaped(""),
+        excerpt_html=excerpt(excerpt_html, row.text, links) if row.text else escaped(""),
         url=url,
         rank=row.rank,
         edition_label="" if row.edition.is_primary else row.edition.label,
@@ -535,7 +569,7 @@ def note_label(row: Note) -> str:
     return label
 
 
-def note_result(row: Note, marks: tuple[str, str]) -> Result:
+def note_result(row: Note, marks: tuple[str, str], links: Sequence[tuple[int, int, Link]] = ()) -> Result:
     heading_html, excerpt_html = marks
     instrument = row.instrument
     # The commentary's heading is only its kind ("Exposé des motifs").
@@ -547,7 +581,7 @@ def note_result(row: Note, marks: tuple[str, str]) -> Result:
         kind="commentary" if row.kind == "commentary" else "notes",
         label=note_label(row),
         title_html=escaped("") if same_as_kind else marked(heading_html),
-        excerpt_html=excerpt(excerpt_html, row.text),
+        excerpt_html=excerpt(excerpt_html, row.text, links),
         url=note_url(row.kind, row.position, instrument.slug, row.first_article_eid),
         rank=row.rank,
     )
@@ -696,11 +730,17 @@ def _run(text: str, filters: Filters, glossary: Glossary | None) -> SearchOutcom
             [row.pk for row in rows if isinstance(row, Provision)],
             [row.pk for row in rows if isinstance(row, Note)],
         )
+        references = references_of_rows(
+            {row.pk: row.edition for row in rows if isinstance(row, Provision)},
+            [row.pk for row in rows if isinstance(row, Note)],
+        )
         for row in rows:
+            key = ("provision" if isinstance(row, Provision) else "note", row.pk)
+            links = link_spans(row.text, references.get(key, []))
             if isinstance(row, Provision):
-                results.append(provision_result(row, marks[("provision", row.pk)]))
+                results.append(provision_result(row, marks[key], links))
             else:
-                results.append(note_result(row, marks[("note", row.pk)]))
+                results.append(note_result(row, marks[key], links))
     outcome.groups = group_by_instrument(results)
     outcome.best = best_results(results)
     outcome.shown = len(results)

@@ -221,3 +221,15 @@ def test_ou_and_ou_with_an_accent_are_a_typing_error_not_spelling(client):
     assert re.search(r'<span class="variant variant-typo"[^>]*><del class="change">ou </del><ins class="change">où </ins>', section)
     section = article_section(client.get(URL).content.decode(), "art_19")
     assert re.search(r'<span class="variant variant-typo"[^>]*><del class="change">l&#x27;</del><ins class="change">un d&#x27;un </ins>', section)
+
+
+def test_references_in_the_collated_text_are_links_to_each_edition(client):
+    page = client.get(URL).content.decode()
+    section = article_section(page, "art_6")
+    # Shared and reference-edition text links to the primary edition…
+    assert re.search(r'<a class="xref" href="/budapest/art-\d+/#art_\d+[^"]*"', section)
+    # …text only the Benin decree prints links to that edition.
+    inserted = re.findall(r'<ins class="change">(.*?)</ins>', section, re.S)
+    assert any('href="/budapest/art-6/?edition=coe-benin-2024#art_6__para_1__point_a__subpoint_i"' in i for i in inserted)
+    # Links add tags only: the text shown is still each edition's.
+    test_the_text_shown_is_the_text_of_both_editions(client)

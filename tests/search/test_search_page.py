@@ -459,3 +459,23 @@ def test_fallback_queries_do_not_grow_with_the_number_of_results(client):
     many_queries, many = count_queries(client, q="présevation")
     assert few < many
     assert few_queries == many_queries
+
+
+def test_references_in_excerpts_are_links_around_the_marks(client):
+    html = results(page(client, q="paragraphe 1 du présent article", exact="1", instrument="un"))
+    link = re.search(
+        r'<a class="xref" href="/un/art-25/#art_25__para_1"[^>]*>(.*?)</a>', html[html.index("#art_25__para_2"):]
+    )
+    assert link, "UN 25.2 cites its paragraph 1"
+    assert link.group(1) == "<mark>paragraphe</mark> <mark>1</mark> du <mark>présent</mark> <mark>article</mark>"
+    # Marks never straddle a link's edge, and no markup but <a> and <mark> is made.
+    excerpts = re.findall(r'<p class="excerpt">(.*?)</p>', html, re.S)
+    for fragment in excerpts:
+        assert set(re.findall(r"</?(\w+)", fragment)) <= {"a", "mark"}
+        assert fragment.count("<mark>") == fragment.count("</mark>")
+        assert fragment.count("<a ") == fragment.count("</a>")
+
+
+def test_a_resolution_hit_links_the_article_it_cites(client):
+    html = results(page(client, q="article 58", kind="notes"))
+    assert '<a class="xref" href="/un/art-58/#art_58"' in html
