@@ -354,6 +354,16 @@ def test_control_characters_are_removed_and_reported(client):
     assert "/un/art-25/#art_25" in hits(html)
 
 
+def test_a_nul_byte_in_the_query_gets_the_search_page_and_its_notice(client):
+    response = client.get("/search/?q=pr%C3%A9servation%00%20rapide")
+    html = response.content.decode()
+    assert response.status_code == 200 and response["Content-Type"].startswith("text/html")
+    assert "Les caractères de contrôle ou invisibles de votre recherche ont été retirés." in html
+    assert "/un/art-25/#art_25" in hits(html)
+    # Elsewhere, even on the search page, NUL is still refused.
+    assert client.get("/search/?q=x&theme=a%00").status_code == 400
+
+
 def test_nul_bytes_are_removed_by_the_view_itself(rf):
     # The site-wide RejectNulCharacters middleware answers 400 before the
     # view; the view must not depend on it (psycopg refuses NUL).
