@@ -220,8 +220,14 @@ def glossary_variants(query: str, glossary: Glossary) -> tuple[list[str], list[E
 _LEXEME = re.compile(r"'((?:[^']|'')+)'")
 
 
+# Below this many letters a stem and the stem with an "e" are often two
+# different words ("li"/"lie", "pos"/"pose", "donn"/"donne": données is no
+# form of donner), so short stems are not widened.
+MIN_WIDENED_STEM = 5
+
+
 def widen_lexemes(tsquery: str) -> str:
-    """Each lexeme ORed with its form with/without a final "e".
+    """Each lexeme of a long enough stem ORed with its form with/without a final "e".
 
     The configuration removes accents before the French stemmer, which then
     no longer recognises the feminine participle: "préservées" gives
@@ -231,7 +237,10 @@ def widen_lexemes(tsquery: str) -> str:
 
     def widen(match: re.Match[str]) -> str:
         lexeme = match.group(1)
-        other = lexeme[:-1] if lexeme.endswith("e") and len(lexeme) > 3 else lexeme + "e"
+        stem = lexeme[:-1] if lexeme.endswith("e") else lexeme
+        if len(stem) < MIN_WIDENED_STEM:
+            return match.group(0)
+        other = stem if lexeme.endswith("e") else lexeme + "e"
         return f"( '{lexeme}' | '{other}' )"
 
     return _LEXEME.sub(widen, tsquery)
@@ -671,6 +680,7 @@ class SearchOutcome:
     shown: int = 0
     respelled: bool = False
     no_lexemes: bool = False  # only words too common to index ("le", "de la")
+    only_exclusions: bool = False  # "-données": nothing to look for
     too_complex: bool = False  # PostgreSQL gave up after ``STATEMENT_TIMEOUT_MS``
 
     @property
@@ -699,16 +709,28 @@ def best_results(results: Sequence[Result]) -> list[Result]:
     return [result for result in ranked[:BEST_LIMIT] if result.rank >= top * BEST_SHARE]
 
 
+# "--données" is typed for "-données": websearch_to_tsquery would read the
+# second dash as a negation of the negation.
+_DASHES = re.compile(r"(?<!\S)-{2,}(?=\S)")
+
+
 def _run(text: str, filters: Filters, glossary: Glossary | None) -> SearchOutcome:
-    searched = distinct_terms(text)
+    undashed = _DASHES.sub("-", text)
+    searched = distinct_terms(undashed)
     variants, expansions = glossary_variants(searched, glossary) if glossary else ([searched], [])
     compiled = compile_tsquery(variants)
     outcome = SearchOutcome(
         CleanQuery(text), searched=text, expansions=expansions, expansions_cut=compiled.cut,
-        repeated_terms=searched != text,
+        repeated_terms=searched != undashed,
     )
     if not compiled.tsquery:
         outcome.no_lexemes = True
+        return outcome
+    if not compiled.highlight:
+        # Only exclusions ("-données"): the query would match every text
+        # that lacks the words, which is no search at all. Nothing is
+        # listed and the page says why.
+        outcome.only_exclusions = True
         return outcome
     tsquery = compiled.tsquery
     rows: list[Provision | Note] = []
@@ -771,7 +793,7 @@ def search(query: CleanQuery, filters: Filters, glossary: Glossary | None) -> Se
 
     def run() -> SearchOutcome:
         outcome = _run(query.text, filters, glossary)
-        if outcome.total == 0 and not outcome.no_lexemes:
+        if outcome.total == 0 and not outcome.no_lexemes and not outcome.only_exclusions:
             respelled = closest_spellings(query.text)
             if respelled != query.text:
                 outcome = _run(respelled, filters, glossary)

@@ -287,6 +287,7 @@ def test_a_pasted_repetitive_query_is_searched_once_per_term_and_capped(client):
     assert len(compile_tsquery(variants).tsquery) <= MAX_TSQUERY_LENGTH
     html = page(client, q=HANG)
     assert "/budapest/art-32/#art_32__point_b" in hits(html)
+    assert "Les mots répétés de votre recherche n'ont été cherchés qu'une fois." in html
 
 
 def test_too_many_equivalents_are_cut_and_the_page_says_so(client):
@@ -489,3 +490,16 @@ def test_references_in_excerpts_are_links_around_the_marks(client):
 def test_a_resolution_hit_links_the_article_it_cites(client):
     html = results(page(client, q="article 58", kind="notes"))
     assert '<a class="xref" href="/un/art-58/#art_58"' in html
+
+
+def test_a_doubled_dash_still_excludes(client):
+    assert hits(page(client, q="préservation --trafic", exact="1")) == hits(
+        page(client, q="préservation -trafic", exact="1")
+    )
+
+
+@pytest.mark.parametrize("query", ["-données", "--données", "-données -trafic"])
+def test_a_query_of_exclusions_only_lists_nothing_and_says_why(client, query):
+    html = page(client, q=query)
+    assert "ne fait qu&#x27;exclure des mots" in html or "ne fait qu'exclure des mots" in html
+    assert hits(html) == []

@@ -37,7 +37,14 @@ def test_an_excluded_term_has_no_variant():
 
 
 def test_lexemes_are_widened_by_their_final_e():
-    assert widen_lexemes("'preserv' & 'donne'") == "( 'preserv' | 'preserve' ) & ( 'donne' | 'donn' )"
+    assert widen_lexemes("'preserv' & 'cybercriminalite'") == (
+        "( 'preserv' | 'preserve' ) & ( 'cybercriminalite' | 'cybercriminalit' )"
+    )
+
+
+def test_short_stems_are_not_widened_into_other_words():
+    # "données" is no form of "donner", "lié" none of "lie", "posé" none of "pose".
+    assert widen_lexemes("'donne' & 'li' & 'pos'") == "'donne' & 'li' & 'pos'"
 
 
 @pytest.mark.django_db
