@@ -247,8 +247,8 @@ class Glossary:
     def _search_words(cls, text: str, case_sensitive: bool = False) -> list[tuple[int, int, str]]:
         return [(m.start(), m.end(), cls._search_key(m.group(), case_sensitive)) for m in re.finditer(r"\w+", text)]
 
-    def _search_forms(self) -> list[tuple[int, GlossaryEntry, tuple[str, ...], tuple[str, ...]]]:
-        """``(words, entry, folded keys, plain keys)`` of every form, most words first."""
+    def _search_forms(self) -> list[tuple[int, GlossaryEntry, tuple[str, ...], str]]:
+        """``(number of words, entry, word keys, form)`` of every form, most words first."""
         cached = getattr(self, "_search_forms_cache", None)
         if cached is None:
             cached = []
