@@ -122,8 +122,11 @@ def segments(reference: PageReference) -> list[tuple[int, int, Link]]:
 
     The first span starts with the words and the last ends with them; the
     ones between are the labels that name the other targets ("articles 14"
-    → article 14, "15" → article 15). A target whose label is not printed
-    (inside a range "2 à 11") gets no span of its own.
+    → article 14, "15" → article 15). A span also takes the words that
+    place its label, up to the connectors before the next label: "alinéa g)
+    du paragraphe 5 de l'article 57" is one link, " et aux articles " none.
+    A target whose label is not printed (inside a range "2 à 11") gets no
+    span of its own.
     """
     words = reference.text
     found: list[tuple[int, int, Link]] = []
@@ -138,8 +141,21 @@ def segments(reference: PageReference) -> list[tuple[int, int, Link]]:
         return [(0, len(words), reference.targets[0][1])]
     spans = []
     for index, (start, end, link) in enumerate(found):
-        spans.append((0 if index == 0 else start, len(words) if index == len(found) - 1 else end, link))
+        if index == len(found) - 1:
+            end = len(words)
+        else:
+            between = words[end : found[index + 1][0]]
+            end += len(_TRAILING_CONNECTORS.sub("", between))
+        spans.append((0 if index == 0 else start, end, link))
     return spans
+
+
+# Words that join one target's label to the next ("et aux articles", ", ").
+_TRAILING_CONNECTORS = re.compile(
+    r"(?:[\s,;]|\b(?:et|ou|à|aux|au|les|la|le|des|du|de|l'|d'|articles?|paragraphes?|alinéas?"
+    r"|sous-alinéas?|chapitres?|sections?|titres?)(?![\w]))*$",
+    re.IGNORECASE,
+)
 
 
 def _anchor(text: str, link: Link) -> str:
