@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.http import HttpRequest
-from ninja import Router, Schema
+from ninja import Field, Router, Schema
 from ninja.errors import HttpError
 
 from concordance.corpus.models import Instrument
@@ -12,40 +12,38 @@ from concordance.crossrefs.models import Reference
 router = Router(tags=["renvois"])
 
 
-class TargetOut(Schema):
-    eid: str
-    # Only when the target is in another instrument than the citing text.
-    instrument: str | None
-
-
 class ReferenceOut(Schema):
-    instrument: str
-    edition: str | None  # None for a note (notes go with the primary edition)
-    source: str  # eid of the citing provision, or "<kind>-<position>" of a note
-    source_kind: str  # "provision" | "note"
-    start: int
-    end: int
-    text: str
-    targets: list[TargetOut]
-    resolved: bool
+    instrument: str = Field(description="Instrument du texte qui cite (un, budapest, budapest-p1).")
+    edition: str | None = Field(
+        description="Édition du texte qui cite ; null pour une note (les notes vont avec l'édition principale)."
+    )
+    source: str = Field(
+        description="Identifiant du texte qui cite : eid de la disposition, « <kind>-<position> » d'une note, "
+        "« footnote-<n> » d'une note de bas de page de l'édition."
+    )
+    source_kind: str = Field(description="« provision », « note » ou « footnote ».")
+    start: int = Field(description="Début des mots du renvoi dans le texte qui cite (caractères).")
+    end: int = Field(description="Fin des mots du renvoi (exclue).")
+    text: str = Field(description="Les mots exacts du renvoi.")
+    targets: list[str] = Field(description="Identifiants (eid) des cibles, dans l'ordre des mots.")
+    target_instrument: str | None = Field(
+        description="Instrument des cibles (un renvoi vise un seul instrument) ; null sans cible."
+    )
+    resolved: bool = Field(description="Faux quand une cible n'a pas pu être trouvée.")
 
 
 def reference_out(reference: Reference) -> dict:
+    targets = list(reference.targets.all())
     return {
         "instrument": reference.instrument.slug,
         "edition": reference.edition.slug if reference.edition_id else None,
         "source": reference.source_key,
-        "source_kind": "provision" if reference.provision_id else "note",
+        "source_kind": reference.source_kind,
         "start": reference.start,
         "end": reference.end,
         "text": reference.text,
-        "targets": [
-            {
-                "eid": target.eid,
-                "instrument": None if target.instrument_id == reference.instrument_id else target.instrument.slug,
-            }
-            for target in reference.targets.all()
-        ],
+        "targets": [target.eid for target in targets],
+        "target_instrument": targets[0].instrument.slug if targets else None,
         "resolved": reference.resolved,
     }
 

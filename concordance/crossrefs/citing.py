@@ -5,11 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
-from django.db.models import OuterRef, Q, Subquery
+from django.db.models import BooleanField, ExpressionWrapper, OuterRef, Q, Subquery
 from django.urls import reverse
 
 from concordance.corpus.models import Edition, Note, Provision
-from concordance.crossrefs.models import ReferenceTarget, note_label
+from concordance.crossrefs.anchors import footnote_url, note_url
+from concordance.crossrefs.models import ReferenceTarget, footnote_label, note_label
 
 
 @dataclass
@@ -57,11 +58,14 @@ def cited_by(edition: Edition, article: Provision) -> list[CitingGroup]:
             (Q(reference__edition=edition) & ~Q(reference__provision__article_eid=article.eid))
             | (Q(reference__edition__is_primary=True) & ~Q(reference__instrument_id=instrument_id))
             | Q(reference__note__isnull=False)
+            | (Q(reference__footnote__isnull=False) & Q(reference__edition__is_primary=True))
         )
         .select_related("reference__provision", "reference__note", "reference__instrument", "reference__edition")
         .annotate(citing_heading=Subquery(headings), note_article=Subquery(note_articles))
         .order_by(
-            "reference__note_id",  # articles first (NULL sorts last), notes after
+            # Articles first, then notes and footnotes.
+            ExpressionWrapper(Q(reference__provision__isnull=True), output_field=BooleanField()),
+            "reference__note_id",
             "reference__instrument__position",
             "reference__provision__position",
             "reference__note__position",
@@ -96,13 +100,14 @@ def _group_of(row: ReferenceTarget, edition: Edition) -> tuple[tuple, CitingGrou
     if reference.note_id:
         note = reference.note
         label = note_label(note)
-        href = None
-        if row.note_article:
-            number = int(row.note_article.removeprefix("art_"))
-            path = reverse("article", args=[reference.instrument.slug, number])
-            href = f"{path}{_edition_query(edition if reference.instrument_id == edition.instrument_id else None)}"
-            href += f"#{row.note_article}-note-{note.kind}-{note.position}"
+        query = _edition_query(edition if reference.instrument_id == edition.instrument_id and row.note_article else None)
+        href = note_url(note.kind, note.position, reference.instrument.slug, row.note_article, query)
         return ("note", note.pk), CitingGroup("note", f"{reference.instrument.short_title} : {label}", href)
+    if reference.footnote is not None:
+        label = footnote_label(reference.edition, reference.footnote)
+        href = footnote_url(reference.instrument.slug, _edition_query(reference.edition))
+        key = ("footnote", reference.edition_id, reference.footnote)
+        return key, CitingGroup("note", f"{reference.instrument.short_title} : {label}", href)
     provision = reference.provision
     kind = "article" if reference.instrument_id == edition.instrument_id else "instrument"
     label = f"Article {provision.article_number}"
@@ -117,7 +122,7 @@ def _group_of(row: ReferenceTarget, edition: Edition) -> tuple[tuple, CitingGrou
 
 def _citation(row: ReferenceTarget, edition: Edition) -> Citation:
     reference = row.reference
-    if reference.note_id:
+    if reference.note_id or reference.footnote is not None:
         _, group = _group_of(row, edition)
         return Citation(reference.text, "", group.href or "")
     provision = reference.provision

@@ -70,7 +70,8 @@ def link_for(target: ReferenceTarget, page_edition: Edition) -> Link:
 def page_references(edition: Edition) -> dict[tuple[str, int], list[PageReference]]:
     """Every linkable reference of what a page of ``edition`` shows, in one query.
 
-    Keyed by ``("provision", pk)`` and ``("note", pk)``. Kept on the edition
+    Keyed by ``("provision", pk)``, ``("note", pk)`` and ``("footnote",
+    index in edition.footnotes)``. Kept on the edition
     object, which every page builds once, so that the many provisions of an
     instrument page share the same query.
     """
@@ -90,7 +91,12 @@ def page_references(edition: Edition) -> dict[tuple[str, int], list[PageReferenc
     result: dict[tuple[str, int], list[PageReference]] = defaultdict(list)
     for targets in grouped.values():
         reference: Reference = targets[0].reference
-        key = ("provision", reference.provision_id) if reference.provision_id else ("note", reference.note_id)
+        if reference.provision_id:
+            key = ("provision", reference.provision_id)
+        elif reference.note_id:
+            key = ("note", reference.note_id)
+        else:
+            key = ("footnote", reference.footnote)
         result[key].append(
             PageReference(
                 reference.start,
@@ -116,8 +122,11 @@ def segments(reference: PageReference) -> list[tuple[int, int, Link]]:
 
     The first span starts with the words and the last ends with them; the
     ones between are the labels that name the other targets ("articles 14"
-    → article 14, "15" → article 15). A target whose label is not printed
-    (inside a range "2 à 11") gets no span of its own.
+    → article 14, "15" → article 15). A span also takes the words that
+    place its label, up to the connectors before the next label: "alinéa g)
+    du paragraphe 5 de l'article 57" is one link, " et aux articles " none.
+    A target whose label is not printed (inside a range "2 à 11") gets no
+    span of its own.
     """
     words = reference.text
     found: list[tuple[int, int, Link]] = []
@@ -132,8 +141,21 @@ def segments(reference: PageReference) -> list[tuple[int, int, Link]]:
         return [(0, len(words), reference.targets[0][1])]
     spans = []
     for index, (start, end, link) in enumerate(found):
-        spans.append((0 if index == 0 else start, len(words) if index == len(found) - 1 else end, link))
+        if index == len(found) - 1:
+            end = len(words)
+        else:
+            between = words[end : found[index + 1][0]]
+            end += len(_TRAILING_CONNECTORS.sub("", between))
+        spans.append((0 if index == 0 else start, end, link))
     return spans
+
+
+# Words that join one target's label to the next ("et aux articles", ", ").
+_TRAILING_CONNECTORS = re.compile(
+    r"(?:[\s,;]|\b(?:et|ou|à|aux|au|les|la|le|des|du|de|l'|d'|articles?|paragraphes?|alinéas?"
+    r"|sous-alinéas?|chapitres?|sections?|titres?)(?![\w]))*$",
+    re.IGNORECASE,
+)
 
 
 def _anchor(text: str, link: Link) -> str:
@@ -165,3 +187,145 @@ def link_text(text: str, references: list[PageReference]) -> SafeString:
         position = reference.end
     out.append(escape(text[position:]))
     return mark_safe("".join(out))
+
+
+# --------------------------------------------------------------------------
+# Links inside pieces of a text: collated editions, search excerpts
+# --------------------------------------------------------------------------
+
+
+def link_spans(text: str, references: list[PageReference]) -> list[tuple[int, int, Link]]:
+    """``(start, end, link)`` in ``text`` of every link ``link_text`` would make, in order.
+
+    Pages that cut a text into pieces (a collation's shared and changed
+    runs, a search excerpt) place these spans on their pieces with
+    ``render_spans``.
+    """
+    spans: list[tuple[int, int, Link]] = []
+    position = 0
+    for reference in references:
+        if reference.start < position or text[reference.start : reference.end] != reference.text:
+            continue
+        for start, end, link in segments(reference):
+            spans.append((reference.start + start, reference.start + end, link))
+        position = reference.end
+    return spans
+
+
+def render_spans(
+    text: str,
+    offset: int,
+    links: list[tuple[int, int, Link]],
+    marks: list[tuple[int, int]] = (),  # type: ignore[assignment]
+) -> SafeString:
+    """``text`` (found at ``offset`` of the whole text) escaped, with links and ``<mark>``s.
+
+    ``links`` are spans of the whole text, ``marks`` spans of ``text``
+    itself. A link is always outside a mark: a mark that crosses a link's
+    edge is closed and opened again, so the tags nest and the text between
+    them is exactly ``text``.
+    """
+    local = sorted(
+        (max(start - offset, 0), min(end - offset, len(text)), link)
+        for start, end, link in links
+        if start < offset + len(text) and end > offset
+    )
+    regions: list[tuple[int, int, Link | None]] = []
+    cursor = 0
+    for start, end, link in local:
+        if start < cursor:
+            continue  # overlapping spans cannot both be links
+        if start > cursor:
+            regions.append((cursor, start, None))
+        regions.append((start, end, link))
+        cursor = end
+    if cursor < len(text) or not regions:
+        regions.append((cursor, len(text), None))
+    out: list[str] = []
+    for start, end, link in regions:
+        inner = _marked(text, start, end, marks)
+        out.append(_anchor(inner, link) if link is not None else inner)
+    return mark_safe("".join(out))
+
+
+def _marked(text: str, start: int, end: int, marks: list[tuple[int, int]]) -> SafeString:
+    """``text[start:end]`` escaped, the parts inside ``marks`` in ``<mark>``."""
+    out: list[str] = []
+    cursor = start
+    for mark_start, mark_end in sorted(marks):
+        mark_start, mark_end = max(mark_start, cursor), min(mark_end, end)
+        if mark_start >= mark_end:
+            continue
+        out.append(escape(text[cursor:mark_start]))
+        out.append(f"<mark>{escape(text[mark_start:mark_end])}</mark>")
+        cursor = mark_end
+    out.append(escape(text[cursor:end]))
+    return mark_safe("".join(out))
+
+
+def references_of_rows(
+    provision_editions: dict[int, Edition], note_ids: list[int]
+) -> dict[tuple[str, int], list[PageReference]]:
+    """The references of some provisions and notes, in one query, as ``page_references`` gives them.
+
+    ``provision_editions`` maps each provision's pk to its edition, from
+    which its links are seen. Notes are read with their instrument's
+    primary edition.
+    """
+    if not provision_editions and not note_ids:
+        return {}
+    rows = (
+        ReferenceTarget.objects.filter(
+            Q(reference__provision_id__in=list(provision_editions)) | Q(reference__note_id__in=note_ids)
+        )
+        .select_related("reference", "instrument")
+        .order_by("reference_id", "position")
+    )
+    grouped: dict[int, list[ReferenceTarget]] = defaultdict(list)
+    for target in rows:
+        grouped[target.reference_id].append(target)
+    result: dict[tuple[str, int], list[PageReference]] = defaultdict(list)
+    for targets in grouped.values():
+        reference: Reference = targets[0].reference
+        if reference.provision_id:
+            key, edition = ("provision", reference.provision_id), provision_editions[reference.provision_id]
+            links = tuple((t.eid, link_for(t, edition)) for t in targets)
+        else:
+            key = ("note", reference.note_id)
+            links = tuple(
+                (t.eid, Link(target_url(t.instrument.slug, t.eid), preview_url(t.instrument.slug, t.eid), t.excerpt))
+                for t in targets
+            )
+        result[key].append(PageReference(reference.start, reference.end, reference.text, links))
+    for references in result.values():
+        references.sort(key=lambda r: r.start)
+    return result
+
+
+def edition_provision_references(editions: list[Edition]) -> dict[tuple[int, str], list[PageReference]]:
+    """The references of every provision of ``editions``, keyed by ``(edition pk, provision eid)``, in one query.
+
+    For pages that know provisions by eid only (the collation of two
+    editions, which is cached as plain data).
+    """
+    by_pk = {edition.pk: edition for edition in editions}
+    rows = (
+        ReferenceTarget.objects.filter(reference__edition_id__in=list(by_pk), reference__provision__isnull=False)
+        .select_related("reference__provision", "instrument")
+        .order_by("reference_id", "position")
+    )
+    grouped: dict[int, list[ReferenceTarget]] = defaultdict(list)
+    for target in rows:
+        grouped[target.reference_id].append(target)
+    result: dict[tuple[int, str], list[PageReference]] = defaultdict(list)
+    for targets in grouped.values():
+        reference: Reference = targets[0].reference
+        edition = by_pk[reference.edition_id]
+        result[(edition.pk, reference.provision.eid)].append(
+            PageReference(
+                reference.start, reference.end, reference.text, tuple((t.eid, link_for(t, edition)) for t in targets)
+            )
+        )
+    for references in result.values():
+        references.sort(key=lambda r: r.start)
+    return result

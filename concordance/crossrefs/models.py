@@ -1,7 +1,8 @@
 """Internal cross-references found in the stored texts, with their targets.
 
-A ``Reference`` is a span of a provision's or a note's text ("articles 14 et
-15"); ``text == source.text[start:end]`` always. Its ``ReferenceTarget`` rows
+A ``Reference`` is a span of a provision's, a note's or an edition
+footnote's text ("articles 14 et 15"); ``text == source.text[start:end]``
+always. Its ``ReferenceTarget`` rows
 say where it points, in order: the instrument and eid as the resolver read
 them, and the provision or division of the edition the link leads to (the
 citing edition for the text's own instrument, the primary edition for
@@ -26,7 +27,8 @@ class ReferenceQuerySet(models.QuerySet):
 
     def in_reading_order(self) -> ReferenceQuerySet:
         return self.order_by(
-            "instrument__position", "edition__slug", "provision__position", "note__kind", "note__position", "start"
+            "instrument__position", "edition__slug", "provision__position", "note__kind", "note__position",
+            "footnote", "start",
         )
 
 
@@ -39,6 +41,9 @@ class Reference(models.Model):
         Provision, null=True, blank=True, on_delete=models.CASCADE, related_name="references"
     )
     note = models.ForeignKey(Note, null=True, blank=True, on_delete=models.CASCADE, related_name="references")
+    # A footnote of the edition (called from its title, preamble or closing):
+    # its index in ``edition.footnotes``, which are not rows of their own.
+    footnote = models.PositiveSmallIntegerField(null=True, blank=True)
     start = models.PositiveIntegerField()
     end = models.PositiveIntegerField()
     text = models.TextField()
@@ -52,8 +57,9 @@ class Reference(models.Model):
         ordering = ["instrument_id", "provision_id", "note_id", "start"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(provision__isnull=False, note__isnull=True, edition__isnull=False)
-                | Q(provision__isnull=True, note__isnull=False, edition__isnull=True),
+                condition=Q(provision__isnull=False, note__isnull=True, footnote__isnull=True, edition__isnull=False)
+                | Q(provision__isnull=True, note__isnull=False, footnote__isnull=True, edition__isnull=True)
+                | Q(provision__isnull=True, note__isnull=True, footnote__isnull=False, edition__isnull=False),
                 name="reference_one_source",
             ),
             models.CheckConstraint(condition=Q(end__gt=models.F("start")), name="reference_nonempty_span"),
@@ -62,6 +68,11 @@ class Reference(models.Model):
             ),
             models.UniqueConstraint(
                 fields=["note", "start"], condition=Q(note__isnull=False), name="reference_unique_in_note"
+            ),
+            models.UniqueConstraint(
+                fields=["edition", "footnote", "start"],
+                condition=Q(footnote__isnull=False),
+                name="reference_unique_in_footnote",
             ),
         ]
         indexes = [
@@ -72,17 +83,28 @@ class Reference(models.Model):
         return f"{self.source_label}: {self.text}"
 
     @property
+    def source_kind(self) -> str:
+        """"provision", "note" or "footnote"."""
+        if self.provision_id:
+            return "provision"
+        return "note" if self.note_id else "footnote"
+
+    @property
     def source_key(self) -> str:
-        """The citing text: a provision's eid, or ``<kind>-<position>`` for a note."""
+        """The citing text: a provision's eid, ``<kind>-<position>`` for a note, ``footnote-<n>`` for a footnote."""
         if self.provision_id:
             return self.provision.eid
-        return note_key(self.note)
+        if self.note_id:
+            return note_key(self.note)
+        return f"footnote-{self.footnote}"
 
     @property
     def source_label(self) -> str:
         if self.provision_id:
             return self.provision.citation
-        return note_label(self.note)
+        if self.note_id:
+            return note_label(self.note)
+        return footnote_label(self.edition, self.footnote)
 
 
 def note_key(note: Note) -> str:
@@ -95,6 +117,13 @@ def note_label(note: Note) -> str:
     if note.kind == "commentary":
         return f"{label}, § {note.position}"
     return f"{label} — {note.heading}" if note.heading else label
+
+
+def footnote_label(edition: Edition, index: int | None) -> str:
+    """"Note de bas de page ¹" with the call mark the edition prints."""
+    footnotes = edition.footnotes or []
+    marker = footnotes[index].get("marker", "") if index is not None and 0 <= index < len(footnotes) else ""
+    return f"Note de bas de page {marker}".rstrip()
 
 
 class ReferenceTarget(models.Model):

@@ -1,7 +1,8 @@
 """Computing the stored references from the stored texts.
 
-``resolve_references()`` reads every provision (all editions) and every
-interpretative note and commentary paragraph, runs
+``resolve_references()`` reads every provision (all editions), every note
+(interpretative notes, commentary, the paragraphs of the UN resolution) and
+every edition footnote, runs
 ``concordance.lib.references.find_references`` on each with the context the
 text sits in, and brings the ``Reference``/``ReferenceTarget`` tables in line
 with the result: rows that did not change keep their primary key, so running
@@ -20,9 +21,10 @@ from concordance.crossrefs.models import Reference, ReferenceTarget
 from concordance.lib.references import Context, Target, find_references
 
 EXCERPT_LENGTH = 300
-# A resolution's text is the UN General Assembly's, not the treaty's: its
-# "paragraphe 5" is its own and nobody reads it next to an article.
-NOTE_KINDS = ("interpretative", "commentary")
+# The resolution cites the articles of the Convention it adopts ("l'article
+# 57 de la Convention"); its references to itself ("la présente résolution")
+# are left alone by the resolver like any other instrument's.
+NOTE_KINDS = ("interpretative", "commentary", "resolution")
 
 
 @dataclass
@@ -60,10 +62,18 @@ class _ReferenceRow:
     text: str
     resolved: bool
     targets: tuple[_TargetRow, ...]
+    footnote: int | None = None
 
     @property
-    def key(self) -> tuple[int | None, int | None, int]:
-        return (self.provision_id, self.note_id, self.start)
+    def key(self) -> tuple[int | None, int | None, int | None, int | None, int]:
+        return _key(self.provision_id, self.note_id, self.edition_id, self.footnote, self.start)
+
+
+def _key(
+    provision_id: int | None, note_id: int | None, edition_id: int | None, footnote: int | None, start: int
+) -> tuple[int | None, int | None, int | None, int | None, int]:
+    """Where a reference sits; a footnote is known by its edition and index."""
+    return (provision_id, note_id, edition_id if footnote is not None else None, footnote, start)
 
 
 class _EditionIndex:
@@ -140,6 +150,8 @@ def compute() -> list[_ReferenceRow]:
         return primary.get(target.instrument)
 
     def rows(text: str, context: Context, own: _EditionIndex | None, **source: int | None) -> list[_ReferenceRow]:
+        # ``source`` names the citing text: instrument_id, edition_id,
+        # provision_id, note_id and, for an edition footnote, footnote.
         def exists(target: Target) -> bool:
             edition = where(target, own)
             return edition is not None and edition.has(target.eid)
@@ -177,6 +189,16 @@ def compute() -> list[_ReferenceRow]:
             note.text, Context(slug), primary.get(slug),
             instrument_id=note.instrument_id, edition_id=None, provision_id=None, note_id=note.pk,
         )
+    for edition in editions:
+        slug = instruments[edition.instrument_id].slug
+        for number, footnote in enumerate(edition.footnotes or []):
+            text = footnote.get("text", "") if isinstance(footnote, dict) else ""
+            if text:
+                result += rows(
+                    text, Context(slug), index[edition.pk],
+                    instrument_id=edition.instrument_id, edition_id=edition.pk, provision_id=None, note_id=None,
+                    footnote=number,
+                )
     return result
 
 
@@ -186,6 +208,7 @@ def _stored_row(reference: Reference) -> _ReferenceRow:
         edition_id=reference.edition_id,
         provision_id=reference.provision_id,
         note_id=reference.note_id,
+        footnote=reference.footnote,
         start=reference.start,
         end=reference.end,
         text=reference.text,
@@ -224,7 +247,8 @@ def resolve_references() -> ResolutionReport:
     wanted = {row.key: row for row in compute()}
     stored = {}
     for reference in Reference.objects.prefetch_related("targets"):
-        stored[(reference.provision_id, reference.note_id, reference.start)] = reference
+        key = _key(reference.provision_id, reference.note_id, reference.edition_id, reference.footnote, reference.start)
+        stored[key] = reference
 
     stale = [ref.pk for key, ref in stored.items() if key not in wanted]
     report.deleted = Reference.objects.filter(pk__in=stale).delete()[1].get(Reference._meta.label, 0)
@@ -235,7 +259,9 @@ def resolve_references() -> ResolutionReport:
     for key, row in wanted.items():
         reference = stored.get(key)
         if reference is None:
-            reference = Reference(provision_id=row.provision_id, note_id=row.note_id, start=row.start)
+            reference = Reference(
+                provision_id=row.provision_id, note_id=row.note_id, footnote=row.footnote, start=row.start
+            )
             created.append((reference, row))
         elif _stored_row(reference) != row:
             changed.append((reference, row))

@@ -1,5 +1,8 @@
 """Collating an instrument's two French editions, article by article, with a cache.
 
+Everything both editions print is collated: the title, the preamble, each
+division's number and heading, every article, the closing formula.
+
 The primary edition is the left side (what ``<del>`` marks), the other one
 the right side (``<ins>``).  Provisions are aligned by eid; a provision
 printed in one edition only is placed by similarity
@@ -21,10 +24,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.conf import settings
+from django.db.models import Value
 from django.http import Http404
 
 from concordance.caching import cached
-from concordance.corpus.models import Edition, Instrument, Provision
+
+from concordance.corpus.models import Division, Edition, Instrument, Provision
+from concordance.crossrefs.linking import edition_provision_references, link_spans
 from concordance.lib.collation import (
     CLASS_LABELS,
     CLASSES,
@@ -35,16 +41,46 @@ from concordance.lib.collation import (
 )
 
 
+# What a collated part of the text is: an article, or the text around and
+# between the articles that the two editions print too.
+PART_LABELS = {"title": "Titre", "preamble": "Préambule", "closing": "Clauses finales"}
+DIVISION_LABELS = {"chapter": "Chapitre", "section": "Section", "title": "Titre"}
+# Where the instrument page shows a part that is not an article.
+PART_ANCHORS = {"title": "", "preamble": "preambule", "closing": "clauses-finales"}
+
+
 @dataclass(frozen=True)
 class ArticleCollation:
+    """One part of the text collated: an article, the title, the preamble, a division heading, the closing."""
+
     eid: str
     num: str
     heading: str
     rows: tuple[Row, ...]
+    # "article", "title", "preamble", "division" or "closing"; for a
+    # division, ``num`` is its label ("Chapitre II").
+    kind: str = "article"
+
+    @property
+    def is_article(self) -> bool:
+        return self.kind == "article"
 
     @property
     def number(self) -> int:
         return int(self.eid.removeprefix("art_"))
+
+    @property
+    def label(self) -> str:
+        if self.kind == "article":
+            return f"Article {self.num}"
+        if self.kind == "division":
+            return self.num
+        return PART_LABELS[self.kind]
+
+    @property
+    def anchor(self) -> str:
+        """The id of this part on the instrument page (articles have their own page)."""
+        return self.eid if self.kind == "division" else PART_ANCHORS.get(self.kind, "")
 
     @property
     def counts(self) -> dict[str, int]:
@@ -73,6 +109,19 @@ class EditionCollation:
         return [article for article in self.articles if article.variant_count]
 
     @property
+    def article_count(self) -> int:
+        return sum(1 for article in self.articles if article.is_article)
+
+    @property
+    def differing_article_count(self) -> int:
+        return sum(1 for article in self.differing if article.is_article)
+
+    @property
+    def differing_other_count(self) -> int:
+        """Differing parts outside the articles: title, preamble, division headings, closing."""
+        return sum(1 for article in self.differing if not article.is_article)
+
+    @property
     def totals(self) -> dict[str, int]:
         total = Counter()
         for article in self.articles:
@@ -80,12 +129,25 @@ class EditionCollation:
         return {cls: total.get(cls, 0) for cls in CLASSES}
 
 
+@dataclass(frozen=True)
+class LinkedRow:
+    """A row as the page shows it, with the spans of its cross-reference links on each side."""
+
+    row: Row
+    left_links: tuple = ()
+    right_links: tuple = ()
+
+    def __getattr__(self, name: str):
+        # label, left, right, collated, variants: the row's own.
+        return getattr(self.row, name)
+
+
 @dataclass
 class ArticleView:
     """A differing article as the page shows it: the rows that carry a variant."""
 
     article: ArticleCollation
-    rows: list[Row]
+    rows: list[LinkedRow]
     identical: int
 
 
@@ -165,36 +227,88 @@ class _Article:
     num: str = ""
     heading: str = ""
     units: dict[int, list[Unit]] = field(default_factory=lambda: defaultdict(list))
+    kind: str = "article"
+
+
+def _edition_parts(edition: Edition) -> dict[str, list[Unit]]:
+    """The title, preamble and closing of an edition as units, by part."""
+    return {
+        "title": [Unit("title", "titre", edition.title)] if edition.title.strip() else [],
+        "preamble": [
+            Unit(f"preamble_{n}", f"alinéa {n + 1}", text) for n, text in enumerate(edition.preamble) if text.strip()
+        ],
+        # One unit: the editions break the closing into different
+        # paragraphs, which is layout, not a difference of words.
+        "closing": [Unit("closing", "texte", "\n".join(edition.closing))] if any(edition.closing) else [],
+    }
 
 
 def _articles(left: Edition, right: Edition) -> dict[str, _Article]:
-    """Both editions' units by article, in the primary edition's order (one query).
+    """Every part of both editions as units, in the primary edition's order (one query).
 
-    A provision gives a unit for its text and, for an article, its heading;
-    its printed number gets a unit only where the two editions print
-    different numbers, so that a misprinted marker is a variant too.
+    The title and preamble come first, the closing last; each division's
+    heading comes before its first article. A provision gives a unit for
+    its text and, for an article, its heading; its printed number (or a
+    division's) gets a unit only where the two editions print different
+    numbers, so that a misprinted marker is a variant too.
     """
-    rows = list(
-        Provision.objects.filter(edition_id__in=[left.pk, right.pk])
-        .order_by("edition_id", "position")
-        .values_list("edition_id", "eid", "article_eid", "kind", "num", "heading", "text")
+    provisions = Provision.objects.filter(edition_id__in=[left.pk, right.pk]).values_list(
+        Value("provision"), "edition_id", "eid", "article_eid", "kind", "num", "heading", "text", "position",
+        "division__eid",
     )
-    nums: dict[tuple[int, str], str] = {(r[0], r[1]): r[4] for r in rows}
-    by_article: dict[str, _Article] = {}
-    ordered = sorted(rows, key=lambda r: r[0] != left.pk)  # primary first: its order wins
-    for edition_id, eid, article_eid, kind, num, heading, text in ordered:
-        article = by_article.setdefault(article_eid, _Article())
+    divisions = Division.objects.filter(edition_id__in=[left.pk, right.pk]).values_list(
+        Value("division"), "edition_id", "eid", Value(""), "kind", "num", "heading", Value(""), "position",
+        "parent__eid",
+    )
+    rows = sorted(provisions.union(divisions, all=True), key=lambda r: (r[1] != left.pk, r[0], r[8]))
+    nums: dict[tuple[str, int, str], str] = {(r[0], r[1], r[2]): r[5] for r in rows}
+    division_rows = {(r[1], r[2]): r for r in rows if r[0] == "division"}
+    parts = {pk: _edition_parts(edition) for pk, edition in ((left.pk, left), (right.pk, right))}
+    by_part: dict[str, _Article] = {}
+    for part in ("title", "preamble"):
+        article = by_part[part] = _Article(kind=part)
+        for pk in (left.pk, right.pk):
+            article.units[pk] = parts[pk][part]
+
+    def add_division(edition_id: int, eid: str | None) -> None:
+        """The heading of division ``eid`` and of its parents not yet placed, outermost first."""
+        if not eid or eid in by_part or (edition_id, eid) not in division_rows:
+            return
+        _, _, _, _, kind, num, heading, _, _, parent = division_rows[(edition_id, eid)]
+        add_division(edition_id, parent)
+        by_part[eid] = _Article(f"{DIVISION_LABELS.get(kind, kind.capitalize())} {num}", heading, kind="division")
+        for side in (left.pk, right.pk):
+            if (side, eid) not in division_rows:
+                continue
+            side_num, side_heading = division_rows[(side, eid)][5], division_rows[(side, eid)][6]
+            other = nums.get(("division", right.pk if side == left.pk else left.pk, eid))
+            if other is not None and other != side_num:
+                by_part[eid].units[side].append(Unit(f"{eid}#num", "numéro", side_num, kind="num"))
+            if side_heading.strip():
+                by_part[eid].units[side].append(Unit(f"{eid}#heading", "intitulé", side_heading))
+
+    for source, edition_id, eid, article_eid, kind, num, heading, text, _, division in rows:
+        if source == "division":
+            continue
+        if kind == "article":
+            add_division(edition_id, division)
+        article = by_part.setdefault(article_eid, _Article())
         if kind == "article" and not article.num:
             article.num, article.heading = num, heading
         if kind == "article" and heading:
             article.units[edition_id].append(Unit(f"{eid}#heading", "intitulé", heading))
-        other = nums.get((right.pk if edition_id == left.pk else left.pk, eid))
+        other = nums.get(("provision", right.pk if edition_id == left.pk else left.pk, eid))
         if num and other is not None and other != num:
             label = "numéro de l'article" if kind == "article" else f"{unit_label(eid)} — numéro imprimé"
             article.units[edition_id].append(Unit(f"{eid}#num", label, num, kind="num"))
         if text.strip():
             article.units[edition_id].append(Unit(eid, unit_label(eid), text))
-    return by_article
+    for edition_id, eid in division_rows:
+        add_division(edition_id, eid)  # a division without articles
+    closing = by_part["closing"] = _Article(kind="closing")
+    for pk in (left.pk, right.pk):
+        closing.units[pk] = parts[pk]["closing"]
+    return by_part
 
 
 def collation_of(instrument: Instrument) -> EditionCollation:
@@ -206,7 +320,10 @@ def collation_of(instrument: Instrument) -> EditionCollation:
     words, words_digest = lexicon()
     inputs = (
         instrument.slug, left.slug, right.slug, words_digest,
-        [(eid, a.num, a.heading, a.units.get(left.pk, []), a.units.get(right.pk, [])) for eid, a in articles.items()],
+        [
+            (eid, a.kind, a.num, a.heading, a.units.get(left.pk, []), a.units.get(right.pk, []))
+            for eid, a in articles.items()
+        ],
     )
     return cached(
         "editions-collation",
@@ -221,6 +338,7 @@ def collation_of(instrument: Instrument) -> EditionCollation:
                     a.num,
                     a.heading,
                     tuple(collate_units(a.units.get(left.pk, []), a.units.get(right.pk, []), words)),
+                    a.kind,
                 )
                 for eid, a in articles.items()
             ),
@@ -236,7 +354,9 @@ def article_variant_counts(instrument: Instrument) -> dict[str, int]:
     """
     if two_editions(instrument) is None:
         return {}
-    return {article.eid: article.variant_count for article in collation_of(instrument).differing}
+    return {
+        article.eid: article.variant_count for article in collation_of(instrument).differing if article.is_article
+    }
 
 
 def differing_articles(instrument: Instrument) -> frozenset[str]:
@@ -244,9 +364,26 @@ def differing_articles(instrument: Instrument) -> frozenset[str]:
     return frozenset(article_variant_counts(instrument))
 
 
-def view_of(collation: EditionCollation, chosen: str = "") -> CollationView:
-    """What the page shows: every differing article, or those with a variant of ``chosen``."""
+def view_of(
+    collation: EditionCollation, chosen: str = "", editions: tuple[Edition, Edition] | None = None
+) -> CollationView:
+    """What the page shows: every differing article, or those with a variant of ``chosen``.
+
+    Given the two editions, the provisions' cross-references become links
+    in the collated text (one query).
+    """
     view = CollationView(collation, chosen)
+    references = edition_provision_references(list(editions)) if editions else {}
+
+    def linked(row: Row) -> LinkedRow:
+        if not editions:
+            return LinkedRow(row)
+        sides = []
+        for edition, unit in zip(editions, (row.left, row.right)):
+            found = references.get((edition.pk, unit.eid), []) if unit and unit.kind == "text" else []
+            sides.append(tuple(link_spans(unit.text, found)) if found else ())
+        return LinkedRow(row, *sides)
+
     for article in collation.differing:
         if chosen and not article.has(chosen):
             continue
@@ -254,7 +391,9 @@ def view_of(collation: EditionCollation, chosen: str = "") -> CollationView:
             row for row in article.rows
             if row.variants and (not chosen or any(v.cls == chosen for v in row.variants))
         ]
-        view.articles.append(ArticleView(article, rows, identical=sum(1 for r in article.rows if not r.variants)))
+        view.articles.append(
+            ArticleView(article, [linked(row) for row in rows], identical=sum(1 for r in article.rows if not r.variants))
+        )
     return view
 
 

@@ -24,7 +24,7 @@ def editions(request: HttpRequest, slug: str) -> HttpResponse:
         chosen = ""
     context = {
         "instrument": instrument,
-        "view": collation.view_of(result, chosen),
+        "view": collation.view_of(result, chosen, collation.two_editions(instrument)),
         "error": error,
     }
     return render(

@@ -9,7 +9,10 @@ variant into one class:
     punctuation or typography only: commas, colons, quotes (« » " “), the
     apostrophe ’ against ', spaces, dashes, brackets around a reference
     ("1. a" / "1 (a)"), "no"/"n°", a range written "2 à 5" / "2 – 5",
-    capitalisation of a word's first letter ("Article" / "article", "CDPC").
+    capitalisation of a word's first letter ("Article" / "article", "CDPC"),
+    a space one edition prints and the other does not ("explicite ;" /
+    "explicite;", "« mineur »" / "«mineur»"), a division numbered "Ier" /
+    "1".
 ``spelling``
     spelling or hyphenation: the words are the same once accents,
     ligatures and inner hyphens are folded ("Etat"/"État", "oeuvre"/"œuvre",
@@ -17,7 +20,7 @@ variant into one class:
 ``number``
     a number written in words in one edition and in digits in the other
     ("quatre-vingt-dix jours" / "90 jours"), through
-    ``quantities.parse_french_number``.
+    ``quantities.parse_french_number``; ordinals too ("2e" / "Deuxième").
 ``typo``
     an apparent typing error in one of the sources (see below).
 ``wording``
@@ -45,6 +48,11 @@ when every differing word pair is explained by a lesser class or by one of:
 * *the -er / -é confusion* -- "se réservé" / "se réserver", "être
   interpréter" / "être interprété": the same stem ending in -er on one side
   and -é(e)(s) or -ez on the other, the commonest homophone slip in French;
+* *an accent that makes another word* -- "ou" / "où", "a" / "à": the
+  accent is not spelling there, it changes the word;
+* *look-alike characters* -- "2le" / "21e": "l" for "1", "O" for "0";
+* *a word typed twice* -- "un d'un accès": a short variant in which a
+  word is repeated, the second time maybe elided;
 * *a non-word near a word* -- "réservier" / "réserver": one word is
   unknown, the other known, and they are 1 or 2 edits apart (insertion,
   deletion, substitution, transposition; so doubled or dropped letters too),
@@ -164,8 +172,39 @@ def _numbers_as_digits(text: str) -> str:
     return _NUMBER_WORDS_RE.sub(digits, text)
 
 
+_CARDINAL_WORDS = (
+    "un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize"
+    "|vingts?|trente|quarante|cinquante|soixante|cents?|mille"
+)
+# The stem an ordinal is built on: the cardinal, less a final "e"
+# ("quatr-ième"), "cinq" gaining a "u", "neuf" turning to "neuv".
+_ORDINAL_STEMS = {"quatr": "quatre", "cinqu": "cinq", "neuv": "neuf", "onz": "onze", "douz": "douze",
+                  "treiz": "treize", "quatorz": "quatorze", "quinz": "quinze", "seiz": "seize", "trent": "trente",
+                  "quarant": "quarante", "cinquant": "cinquante", "soixant": "soixante", "mill": "mille"}
+_ORDINAL_WORD_RE = re.compile(
+    rf"\b(?P<head>(?:(?:{_CARDINAL_WORDS})[-\s]+(?:et[-\s]+)?)*)"
+    rf"(?P<stem>{'|'.join(_ORDINAL_STEMS)}|un|deux|trois|six|sept|huit|dix|vingt|cent)ième(?P<plural>s?)\b",
+    re.IGNORECASE,
+)
+_ORDINAL_DIGITS_RE = re.compile(r"\b(?P<value>\d+)\s?(?:e|è|ème|eme|ᵉ)(?P<plural>s?)\b")
+
+
+def _ordinals_as_digits(text: str) -> str:
+    """"Deuxième", "2ème" and "2e" as "2e": one ordinal, however it is written."""
+
+    def from_word(match: re.Match[str]) -> str:
+        stem = match["stem"].lower()
+        value = parse_french_number(match["head"].lower() + _ORDINAL_STEMS.get(stem, stem))
+        return f"{value}e{match['plural']}" if value is not None else match.group(0)
+
+    text = _ORDINAL_WORD_RE.sub(from_word, text)
+    text = re.sub(r"\b(?:premier|première|premiers|premières)\b", "1e", text, flags=re.IGNORECASE)
+    text = re.sub(r"\b1(?:er|re|ère|ers|res)\b", "1e", text)
+    return _ORDINAL_DIGITS_RE.sub(lambda m: f"{m['value']}e{m['plural']}", text)
+
+
 def _number(text: str) -> str:
-    return _spelling(_numbers_as_digits(text))
+    return _spelling(_numbers_as_digits(_ordinals_as_digits(text)))
 
 
 # --------------------------------------------------------------------------
@@ -215,8 +254,40 @@ def _er_e_confusion(a: str, b: str) -> bool:
     return "er" in ends and _accentless(ma.group("stem")) == _accentless(mb.group("stem"))
 
 
+# Words that differ by an accent only and are different words: "ou" (or)
+# and "où" (where) are not two spellings of one word.
+_ACCENT_HOMOGRAPHS = frozenset(
+    frozenset(pair)
+    for pair in [("ou", "où"), ("a", "à"), ("la", "là"), ("du", "dû"), ("des", "dès"), ("sur", "sûr"), ("mur", "mûr")]
+)
+# Characters a typist or a scanner confuses: "2le" printed for "21e".
+_LOOKALIKES = frozenset(frozenset(pair) for pair in [("l", "1"), ("I", "1"), ("O", "0"), ("o", "0"), ("I", "l")])
+_ELISION_RE = re.compile(r"^(?:[dlnmstj]|qu|jusqu|lorsqu|puisqu)['’]", re.IGNORECASE)
+
+
+def _lookalike(a: str, b: str) -> bool:
+    return (
+        len(a) == len(b)
+        and any(ch.isdigit() for ch in a + b)
+        and all(x == y or frozenset((x, y)) in _LOOKALIKES for x, y in zip(a, b))
+        and a != b
+    )
+
+
+def _repeated_word(words: Sequence[str]) -> str | None:
+    """"un d'un": a word typed twice in a row, the second time maybe elided."""
+    for first, second in zip(words, words[1:]):
+        if _fold(first) == _fold(_ELISION_RE.sub("", second)):
+            return f"{first} {second}"
+    return None
+
+
 def _word_typo(a: str, b: str, lexicon: Collection[str]) -> str | None:
     """Why the pair ``a``/``b`` looks like a slip of the keyboard, or None."""
+    if frozenset((_fold(a), _fold(b))) in _ACCENT_HOMOGRAPHS:
+        return f"accent qui change le mot : « {a} » / « {b} »"
+    if _lookalike(a, b):
+        return f"caractères confondus : « {a} » / « {b} »"
     if _fold(a) == _fold(b):
         if _stray_capitals(a) or _stray_capitals(b):
             odd = a if _stray_capitals(a) else b
@@ -257,6 +328,11 @@ def _split_typo(short: list[str], long: list[str], lexicon: Collection[str]) -> 
 
 def _typo(left: str, right: str, lexicon: Collection[str]) -> Verdict | None:
     words_l, words_r = _WORD_RE.findall(left), _WORD_RE.findall(right)
+    # Short variants only: in a rewritten clause a repeated word is chance.
+    if max(len(words_l), len(words_r)) <= 3:
+        for words in (words_l, words_r):
+            if repeated := _repeated_word(words):
+                return Verdict("typo", f"mot répété : « {repeated} »")
     if len(words_l) != len(words_r):
         return _split_typo(words_l, words_r, lexicon) or _split_typo(words_r, words_l, lexicon)
     reasons = []
@@ -392,6 +468,55 @@ def _refine(left: str, right: str, lexicon: Collection[str]) -> list[tuple[str, 
     return [("equal" if op == "equal" else "change", lt, rt) for op, lt, rt in steps]
 
 
+def _spacing(left: str, right: str) -> list[tuple[str, str, str]]:
+    """An equal run cut where one edition has a space and the other none.
+
+    The diff compares words without their spaces, so "explicite ;" and
+    "explicite;", "« mineur »" and "«mineur»" are equal to it; a reader of
+    French typography sees a difference. Each such gap becomes a "space"
+    step; how much space (one or two, a line break) is not a difference.
+    """
+    ltoks, rtoks = tokenise(left), tokenise(right)
+    if len(ltoks) != len(rtoks):
+        return [("equal", left, right)]
+    steps: list[tuple[str, str, str]] = []
+    same_l, same_r = "", ""
+
+    def gap(lt: str, rt: str) -> None:
+        nonlocal same_l, same_r
+        if same_l or same_r:
+            steps.append(("equal", same_l, same_r))
+        steps.append(("space", lt, rt))
+        same_l = same_r = ""
+
+    for index, (lt, rt) in enumerate(zip(ltoks, rtoks)):
+        if index == 0:
+            lead_l, lead_r = lt[: len(lt) - len(lt.lstrip())], rt[: len(rt) - len(rt.lstrip())]
+            if bool(lead_l) != bool(lead_r):
+                gap(lead_l, lead_r)
+                lt, rt = lt.lstrip(), rt.lstrip()
+        core_l, core_r = lt.rstrip(), rt.rstrip()
+        space_l, space_r = lt[len(core_l):], rt[len(core_r):]
+        last = index == len(ltoks) - 1
+        if bool(space_l) != bool(space_r) and not last:
+            same_l += core_l
+            same_r += core_r
+            gap(space_l, space_r)
+        else:
+            same_l += lt
+            same_r += rt
+    if same_l or same_r:
+        steps.append(("equal", same_l, same_r))
+    return steps
+
+
+def _spacing_reason(steps: Sequence[tuple[str, str, str]], k: int) -> str:
+    before = steps[k - 1][1].rstrip()[-12:] if k else ""
+    after = steps[k + 1][1].lstrip()[:12] if k + 1 < len(steps) else ""
+    which = "l'édition de référence" if steps[k][1] else "l'autre édition"
+    return f"espace présente dans {which} seulement, entre « {before} » et « {after} »"
+
+
 def collate(left: str, right: str, lexicon: Collection[str] = frozenset()) -> Collated:
     """Word-level collation of two texts of the same provision."""
     steps: list[tuple[str, str, str]] = []
@@ -402,12 +527,18 @@ def collate(left: str, right: str, lexicon: Collection[str] = frozenset()) -> Co
             steps.extend(_refine(segment.left, segment.right, lexicon))
         else:
             steps.append(("change", segment.left, segment.right))
+    steps = [part for step in steps for part in (_spacing(step[1], step[2]) if step[0] == "equal" else [step])]
     pieces: list[Piece] = []
     variants: list[Variant] = []
     for k, (op, lt, rt) in enumerate(steps):
         if op == "equal":
             # The left edition's spacing is shown; the words are the same.
             pieces.append(Piece("same", lt, right=rt))
+            continue
+        if op == "space":
+            index = len(variants)
+            variants.append(Variant("punctuation", _spacing_reason(steps, k), lt, rt))
+            pieces.extend(Piece(kind, text, index) for kind, text in (("deleted", lt), ("inserted", rt)) if text)
             continue
         before = "".join(s[1] for s in steps[:k])
         after = "".join(s[1] for s in steps[k + 1 :])
@@ -473,6 +604,20 @@ def marker_of(eid: str) -> str:
     return eid.split("#")[0].split("__")[-1].partition("_")[2]
 
 
+_ROMAN_RE = re.compile(r"^(?P<roman>[IVXLC]+)(?:er|re|e)?$")
+
+
+def _marker_value(marker: str) -> int | None:
+    """The number a printed marker stands for: "Ier", "I", "1er" and "1" are 1."""
+    plain = _ORDINAL_SUFFIX_RE.sub("", marker.strip())
+    if plain.isdigit():
+        return int(plain)
+    if match := _ROMAN_RE.match(marker.strip()):
+        values = [{"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}[c] for c in match["roman"]]
+        return sum(-v if v < nxt else v for v, nxt in zip(values, values[1:] + [0]))
+    return None
+
+
 def collate_marker(expected: str, left: str, right: str) -> Collated:
     """Collate two printed numbers of the same provision, knowing the number its place gives it.
 
@@ -486,6 +631,8 @@ def collate_marker(expected: str, left: str, right: str) -> Collated:
     plain_left, plain_right = _ORDINAL_SUFFIX_RE.sub("", left), _ORDINAL_SUFFIX_RE.sub("", right)
     if plain_left.casefold() == plain_right.casefold():
         verdict = Verdict("punctuation", "même numéro, abréviation ou casse différente")
+    elif (value := _marker_value(left)) is not None and value == _marker_value(right):
+        verdict = Verdict("punctuation", "même numéro, en chiffres romains et arabes ou abrégé (« Ier »)")
     elif expected and (plain_left == expected) != (plain_right == expected):
         odd = right if plain_left == expected else left
         verdict = Verdict("typo", f"numéro imprimé « {odd} » hors de la séquence (« {expected} » attendu)")

@@ -256,7 +256,11 @@ def _kind(word: str) -> tuple[tuple[str, ...], int]:
 
 class _Scanner:
     def __init__(self, text: str, context: Context, exists: Callable[[Target], bool] | None):
-        self.text = text
+        # The patterns are written with "'": a curly apostrophe ("de l’article
+        # 17") is read as one, one character for one, so offsets stay those
+        # of the text and the words reported are the text's own.
+        self.source = text
+        self.text = text.replace("’", "'")
         self.context = context
         self.exists = exists
         # Last labels built per hierarchy, for "dudit paragraphe", "ledit
@@ -546,4 +550,4 @@ class _Scanner:
                 resolved = False
             elif target not in targets:
                 targets.append(target)
-        return Reference(start, end, self.text[start:end], targets, resolved and bool(targets))
+        return Reference(start, end, self.source[start:end], targets, resolved and bool(targets))

@@ -220,30 +220,93 @@ class Glossary:
         ids_b = set(self._entries_of(b))
         return next((entry_id for entry_id in self._entries_of(a) if entry_id in ids_b), None)
 
+    # -- search expansion -------------------------------------------------
+    # A search query is typed without care for accents, capitals or
+    # number ("preservations rapides"), so glossary terms are found in it by
+    # word keys rather than by the exact forms ``find`` insists on.
+
+    @staticmethod
+    def _search_key(word: str, case_sensitive: bool = False) -> str:
+        """``word`` without accents, (unless case matters) case-folded, and without a final s/x/e.
+
+        Cutting the plural mark and then a final "e" makes "rapides",
+        "rapide" and "rapid" one key, and "préservées" and "préservé" one
+        key, which is what a reader typing a plural or feminine expects.
+        """
+        decomposed = unicodedata.normalize("NFD", word)
+        key = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+        key = unicodedata.normalize("NFC", key)
+        if not case_sensitive:
+            key = key.casefold()
+        for ending in ("sx", "e"):
+            if len(key) > 3 and key[-1] in ending:
+                key = key[:-1]
+        return key
+
+    @classmethod
+    def _search_words(cls, text: str, case_sensitive: bool = False) -> list[tuple[int, int, str]]:
+        return [(m.start(), m.end(), cls._search_key(m.group(), case_sensitive)) for m in re.finditer(r"\w+", text)]
+
+    def _search_forms(self) -> list[tuple[int, GlossaryEntry, tuple[str, ...], str]]:
+        """``(number of words, entry, word keys, form)`` of every form, most words first."""
+        cached = getattr(self, "_search_forms_cache", None)
+        if cached is None:
+            cached = []
+            for entry in self.entries:
+                for form in entry.forms():
+                    keys = tuple(k for _, _, k in self._search_words(form, entry.case_sensitive))
+                    if keys:
+                        cached.append((len(keys), entry, keys, form))
+            cached.sort(key=lambda item: -item[0])
+            object.__setattr__(self, "_search_forms_cache", cached)
+        return cached
+
+    def expansion_spans(self, query: str) -> list[tuple[int, int, list[str]]]:
+        """``(start, end, equivalent forms)`` of each glossary term in ``query``.
+
+        Terms are matched word by word on unaccented, case-folded keys
+        without plural mark (case kept for case-sensitive entries such as
+        "Partie"), the longest term first at each word, without overlap.
+        Forms of the other instruments come first, then the remaining
+        inflections; forms with the same key as the words typed are left out.
+        """
+        words = {cs: self._search_words(query, cs) for cs in (False, True)}
+        taken = [False] * len(words[False])
+        found: list[tuple[int, int, list[str]]] = []
+        for at in range(len(taken)):
+            if taken[at]:
+                continue
+            for size, entry, keys, _form in self._search_forms():
+                typed = words[entry.case_sensitive][at : at + size]
+                if len(typed) != size or any(taken[at : at + size]) or tuple(k for _, _, k in typed) != keys:
+                    continue
+                taken[at : at + size] = [True] * size
+                own = keys
+                mine = {
+                    inst
+                    for inst, forms in entry.terms.items()
+                    if any(tuple(k for _, _, k in self._search_words(f, entry.case_sensitive)) == own for f in forms)
+                }
+                ordered = [f for inst, forms in entry.terms.items() if inst not in mine for f in forms]
+                ordered += [f for inst, forms in entry.terms.items() if inst in mine for f in forms]
+                seen = {own}
+                others: list[str] = []
+                for form in ordered:
+                    key = tuple(k for _, _, k in self._search_words(form, entry.case_sensitive))
+                    if key not in seen:
+                        seen.add(key)
+                        others.append(form)
+                if others:
+                    found.append((typed[0][0], typed[-1][1], others))
+                break
+        return found
+
     def expansions(self, query: str) -> list[tuple[str, list[str]]]:
         """For each glossary term in ``query``: ``(term as written, equivalent forms)``.
 
-        Forms of the other instruments come first, then the remaining
-        inflections; the written form itself is left out.
+        See ``expansion_spans`` for how terms are matched.
         """
-        result: list[tuple[str, list[str]]] = []
-        for occ in self.find(query):
-            entry = self._by_id[occ.entry_id]
-            own = normalise_term(occ.text, entry.case_sensitive)
-            mine = {inst for inst, forms in entry.terms.items()
-                    if any(normalise_term(f, entry.case_sensitive) == own for f in forms)}
-            ordered = [f for inst, forms in entry.terms.items() if inst not in mine for f in forms]
-            ordered += [f for inst, forms in entry.terms.items() if inst in mine for f in forms]
-            seen = {own}
-            others: list[str] = []
-            for form in ordered:
-                key = normalise_term(form, entry.case_sensitive)
-                if key not in seen:
-                    seen.add(key)
-                    others.append(form)
-            if others:
-                result.append((occ.text, others))
-        return result
+        return [(query[start:end], others) for start, end, others in self.expansion_spans(query)]
 
     # -- classification ---------------------------------------------------
 

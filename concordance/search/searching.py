@@ -29,14 +29,12 @@ import html
 import itertools
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
-from django.contrib.postgres.search import SearchHeadline
-from django.db import connection
+from django.db import OperationalError, connection, transaction
 from django.db.models import (
     BooleanField,
-    Case,
     Count,
     Exists,
     F,
@@ -46,16 +44,17 @@ from django.db.models import (
     QuerySet,
     Subquery,
     Value,
-    When,
     Window,
 )
-from django.db.models.functions import Length
 from django.db.models.expressions import RawSQL
 
 from django.urls import reverse
+from psycopg.errors import QueryCanceled
 from django.utils.safestring import SafeString, mark_safe
 
 from concordance.corpus.models import Note, Provision
+from concordance.crossrefs.anchors import note_url
+from concordance.crossrefs.linking import Link, link_spans, references_of_rows, render_spans
 from concordance.lib.terminology import Glossary
 from concordance.mapping.models import Theme
 
@@ -66,8 +65,15 @@ MAX_QUERY_LENGTH = 200
 # Results shown, the best of provisions and notes together; the page says
 # when there are more.
 RESULT_LIMIT = 100
-# At most this many glossary variants are ORed together.
+# At most this many glossary variants are ORed together, and the tsquery
+# they make is cut at this many characters: ranking slows down with the size
+# of the query, and a pasted paragraph of glossary terms must not tie up a
+# worker.
 MAX_VARIANTS = 24
+MAX_TSQUERY_LENGTH = 3000
+# A search that still takes longer is cancelled by PostgreSQL and the page
+# says the query is too complex.
+STATEMENT_TIMEOUT_MS = 5000
 # At most this many words are respelled by the trigram fallback.
 MAX_RESPELLED_WORDS = 10
 
@@ -135,20 +141,40 @@ class Expansion:
     equivalents: tuple[str, ...]
 
 
-def _expandable_spans(query: str, term: str) -> list[tuple[int, int, bool]]:
-    """``(start, end, inside quotes)`` of each occurrence of ``term`` worth expanding.
+def distinct_terms(query: str) -> str:
+    """``query`` with each repeated word or quoted phrase kept once.
+
+    Words are ANDed, so a repeated one adds nothing but work: pasted text
+    repeats "Etats Parties" and each repetition would multiply the glossary
+    variants. A query with ``or`` is left as typed, since there a repeated
+    word can change what the query means.
+    """
+    tokens = re.findall(r'-?"[^"]*"?|\S+', query)
+    if any(token.casefold() == "or" for token in tokens):
+        return query
+    seen: set[str] = set()
+    kept: list[str] = []
+    for token in tokens:
+        key = unaccented(token).casefold()
+        if key not in seen:
+            seen.add(key)
+            kept.append(token)
+    return " ".join(kept)
+
+
+def unaccented(text: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFD", text) if not unicodedata.combining(ch))
+
+
+def _expandable(query: str, start: int) -> tuple[bool, bool]:
+    """``(worth expanding, inside quotes)`` for a term starting at ``start``.
 
     An excluded term (``-préservation``) is left alone: ORing variants of an
     exclusion would let through what the user excluded.
     """
-    spans = []
-    for match in re.finditer(re.escape(term), query):
-        start = match.start()
-        inside_quotes = query.count('"', 0, start) % 2 == 1
-        if not inside_quotes and start > 0 and query[start - 1] == "-":
-            continue
-        spans.append((start, match.end(), inside_quotes))
-    return spans
+    inside_quotes = query.count('"', 0, start) % 2 == 1
+    excluded = not inside_quotes and start > 0 and query[start - 1] == "-"
+    return not excluded, inside_quotes
 
 
 def glossary_variants(query: str, glossary: Glossary) -> tuple[list[str], list[Expansion]]:
@@ -156,17 +182,19 @@ def glossary_variants(query: str, glossary: Glossary) -> tuple[list[str], list[E
 
     The first variant is the query itself. An equivalent replacing a term
     outside quotes is quoted, so that "conservation rapide" is searched as
-    the phrase the glossary records.
+    the phrase the glossary records. Terms are found whatever their accents,
+    capitals or number (``Glossary.expansion_spans``).
     """
-    expansions: list[Expansion] = []
-    options: list[tuple[list[tuple[int, int, bool]], list[str]]] = []
-    for term, forms in glossary.expansions(query):
-        spans = _expandable_spans(query, term)
-        if spans and not any(e.term == term for e in expansions):
-            expansions.append(Expansion(term, tuple(forms)))
-            options.append((spans, [term, *forms]))
-    if not expansions:
+    by_forms: dict[tuple[str, ...], tuple[str, list[tuple[int, int, bool]]]] = {}
+    for start, end, forms in glossary.expansion_spans(query):
+        worth, inside = _expandable(query, start)
+        if worth:
+            term, spans = by_forms.setdefault(tuple(forms), (query[start:end], []))
+            spans.append((start, end, inside))
+    if not by_forms:
         return [query], []
+    expansions = [Expansion(term, forms) for forms, (term, _) in by_forms.items()]
+    options = [(spans, [term, *forms]) for forms, (term, spans) in by_forms.items()]
     combinations = itertools.product(*(choices for _, choices in options))
     variants = [query]
     for combination in itertools.islice(combinations, 1, MAX_VARIANTS):
@@ -178,7 +206,7 @@ def glossary_variants(query: str, glossary: Glossary) -> tuple[list[str], list[E
         variant, cursor = [], 0
         for start, end, inside, form in replacements:
             variant.append(query[cursor:start])
-            variant.append(form if inside else f'"{form}"')
+            variant.append(form if inside or form == query[start:end] else f'"{form}"')
             cursor = end
         variant.append(query[cursor:])
         variants.append("".join(variant))
@@ -192,8 +220,14 @@ def glossary_variants(query: str, glossary: Glossary) -> tuple[list[str], list[E
 _LEXEME = re.compile(r"'((?:[^']|'')+)'")
 
 
+# Below this many letters a stem and the stem with an "e" are often two
+# different words ("li"/"lie", "pos"/"pose", "donn"/"donne": données is no
+# form of donner), so short stems are not widened.
+MIN_WIDENED_STEM = 5
+
+
 def widen_lexemes(tsquery: str) -> str:
-    """Each lexeme ORed with its form with/without a final "e".
+    """Each lexeme of a long enough stem ORed with its form with/without a final "e".
 
     The configuration removes accents before the French stemmer, which then
     no longer recognises the feminine participle: "préservées" gives
@@ -203,14 +237,32 @@ def widen_lexemes(tsquery: str) -> str:
 
     def widen(match: re.Match[str]) -> str:
         lexeme = match.group(1)
-        other = lexeme[:-1] if lexeme.endswith("e") and len(lexeme) > 3 else lexeme + "e"
+        stem = lexeme[:-1] if lexeme.endswith("e") else lexeme
+        if len(stem) < MIN_WIDENED_STEM:
+            return match.group(0)
+        other = stem if lexeme.endswith("e") else lexeme + "e"
         return f"( '{lexeme}' | '{other}' )"
 
     return _LEXEME.sub(widen, tsquery)
 
 
-def compile_tsquery(variants: Sequence[str]) -> str:
-    """One tsquery (as text) ORing the parsed variants; empty when no variant has a lexeme."""
+@dataclass(frozen=True)
+class CompiledQuery:
+    tsquery: str  # every variant ORed, empty when no variant has a lexeme
+    highlight: str  # the lexemes to mark in excerpts, ORed
+    variants_used: int = 0
+    cut: bool = False  # some glossary variants were left out to keep the query small
+
+
+def compile_tsquery(variants: Sequence[str]) -> CompiledQuery:
+    """One tsquery ORing the parsed variants, cut at ``MAX_TSQUERY_LENGTH``.
+
+    The first variant (the query as typed) is always kept; a glossary
+    variant that would make the tsquery longer than the cap is left out and
+    the outcome says so. The highlight query ORs the distinct lexemes of the
+    variants kept, excluded ones left out: ``ts_headline`` slows down with
+    the size of its query, and a flat OR marks the same words.
+    """
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT websearch_to_tsquery(%s::regconfig, v)::text "
@@ -218,8 +270,27 @@ def compile_tsquery(variants: Sequence[str]) -> str:
             [CONFIG, list(variants)],
         )
         parsed = [row[0] for row in cursor.fetchall()]
-    parts = [f"( {widen_lexemes(text)} )" for text in parsed if text.strip()]
-    return " | ".join(parts)
+    parts: list[str] = []
+    seen: set[str] = set()
+    length, cut = 0, False
+    for text in parsed:
+        if not text.strip() or text in seen:
+            continue
+        part = f"( {widen_lexemes(text)} )"
+        if parts and length + len(part) + 3 > MAX_TSQUERY_LENGTH:
+            cut = True
+            continue
+        seen.add(text)
+        parts.append(part)
+        length += len(part) + 3
+    lexemes = dict.fromkeys(
+        match.group(0) for text in seen for match in _LEXEME.finditer(widen_lexemes(_EXCLUDED.sub("", text)))
+    )
+    return CompiledQuery(" | ".join(parts), " | ".join(lexemes), len(parts), cut)
+
+
+# "!'word'" and "!( ... )" as websearch_to_tsquery prints an exclusion.
+_EXCLUDED = re.compile(r"!\s*(?:'(?:[^']|'')+'|\([^()]*\))")
 
 
 # --------------------------------------------------------------------------
@@ -261,22 +332,48 @@ def _rank(table: str, tsquery: str) -> Func:
     return Func(_vector(table), _tsquery(tsquery), Value(1), function="ts_rank_cd", output_field=FloatField())
 
 
-def _headline(field_name: str, tsquery: str, **options) -> SearchHeadline:
-    return SearchHeadline(
-        field_name, _tsquery(tsquery), config=CONFIG, start_sel=_START, stop_sel=_STOP, **options
-    )
-
-
 _EXCERPT = {"max_words": 40, "min_words": 15, "max_fragments": 2, "fragment_delimiter": " … "}
 # Texts up to this length are shown whole, every match marked.
 WHOLE_TEXT_LENGTH = 400
 
+_MARKERS = f'StartSel="{_START}", StopSel="{_STOP}"'
+_WHOLE = f"HighlightAll=true, {_MARKERS}"
+_FRAGMENTS = (
+    f"MaxWords={_EXCERPT['max_words']}, MinWords={_EXCERPT['min_words']}, "
+    f"MaxFragments={_EXCERPT['max_fragments']}, FragmentDelimiter=\"{_EXCERPT['fragment_delimiter']}\", {_MARKERS}"
+)
+_HEADLINES_SQL = """
+SELECT 'provision', id, {heading}, {text} FROM corpus_provision WHERE id = ANY(%(provisions)s)
+UNION ALL
+SELECT 'note', id, {heading}, {text} FROM corpus_note WHERE id = ANY(%(notes)s)
+""".format(
+    heading="ts_headline(%(config)s::regconfig, heading, %(query)s::tsquery, %(whole)s)",
+    text=(
+        "CASE WHEN length(text) <= %(whole_length)s "
+        "THEN ts_headline(%(config)s::regconfig, text, %(query)s::tsquery, %(whole)s) "
+        "ELSE ts_headline(%(config)s::regconfig, text, %(query)s::tsquery, %(fragments)s) END"
+    ),
+)
 
-def _excerpt(tsquery: str) -> Case:
-    return Case(
-        When(text_length__lte=WHOLE_TEXT_LENGTH, then=_headline("text", tsquery, highlight_all=True)),
-        default=_headline("text", tsquery, **_EXCERPT),
-    )
+
+def headlines(
+    highlight: str, provision_ids: Sequence[int], note_ids: Sequence[int]
+) -> dict[tuple[str, int], tuple[str, str]]:
+    """``(heading, excerpt)`` marked for the rows shown only, in one query.
+
+    Keyed by ``("provision", pk)`` / ``("note", pk)``. Computed after the
+    ranking has chosen the rows: ``ts_headline`` is the slow part of a
+    search, and it is not worth running on rows nobody will see.
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(
+            _HEADLINES_SQL,
+            {
+                "config": CONFIG, "query": highlight, "whole": _WHOLE, "fragments": _FRAGMENTS,
+                "whole_length": WHOLE_TEXT_LENGTH, "provisions": list(provision_ids), "notes": list(note_ids),
+            },
+        )
+        return {(kind, pk): (heading, text) for kind, pk, heading, text in cursor.fetchall()}
 
 
 def ranked_provisions(tsquery: str, filters: Filters) -> QuerySet[Provision]:
@@ -289,9 +386,6 @@ def ranked_provisions(tsquery: str, filters: Filters) -> QuerySet[Provision]:
         .annotate(
             rank=_rank("corpus_provision", tsquery),
             total=Window(Count("*")),
-            heading_html=_headline("heading", tsquery, highlight_all=True),
-            text_length=Length("text"),
-            excerpt_html=_excerpt(tsquery),
             article_num=Subquery(article.values("num")[:1]),
             article_heading=Subquery(article.values("heading")[:1]),
         )
@@ -323,9 +417,6 @@ def ranked_notes(tsquery: str, filters: Filters) -> QuerySet[Note]:
         .annotate(
             rank=_rank("corpus_note", tsquery),
             total=Window(Count("*")),
-            heading_html=_headline("heading", tsquery, highlight_all=True),
-            text_length=Length("text"),
-            excerpt_html=_excerpt(tsquery),
             first_article_eid=Subquery(articles.values("article_eid")[:1]),
             first_article_num=Subquery(articles.values("num")[:1]),
             article_count=Subquery(
@@ -363,23 +454,56 @@ def marked(headline: str) -> SafeString:
     return mark_safe(text.replace(_START, "<mark>").replace(_STOP, "</mark>"))
 
 
-def excerpt(headline: str, text: str) -> SafeString:
+def _unmarked(fragment: str) -> tuple[str, list[tuple[int, int]]]:
+    """A headline fragment without its markers, and the spans they marked."""
+    plain: list[str] = []
+    marks: list[tuple[int, int]] = []
+    length, opened = 0, None
+    for ch in fragment:
+        if ch == _START:
+            opened = length
+        elif ch == _STOP:
+            if opened is not None:
+                marks.append((opened, length))
+            opened = None
+        else:
+            plain.append(ch)
+            length += 1
+    return "".join(plain), marks
+
+
+def excerpt(headline: str, text: str, links: Sequence[tuple[int, int, Link]] = ()) -> SafeString:
     """The marked headline, with "…" where it leaves out the start or end of ``text``.
 
     An excerpt must never read as the whole provision: the ellipses show
-    where words were left out.
+    where words were left out. ``links`` (spans of ``text``, from
+    ``linking.link_spans``) make the references in the excerpt links; a
+    link goes around the marks inside it, and everything is escaped.
     """
-    fragments = headline.replace(_START, "").replace(_STOP, "").split(_EXCERPT["fragment_delimiter"])
-    if not all(fragment in text for fragment in fragments):
+    delimiter = _EXCERPT["fragment_delimiter"]
+    fragments = [_unmarked(fragment) for fragment in headline.split(delimiter)]
+    offsets, cursor = [], 0
+    for plain, _ in fragments:
+        found = text.find(plain, cursor)
+        if found < 0:
+            found = text.find(plain)
+        offsets.append(found)
+        cursor = max(found, 0) + len(plain)
+    if any(offset < 0 for offset in offsets):
         # ts_headline leaves out what its parser takes for markup ("<b>"):
         # rather than show altered treaty text, show its opening words unmarked.
         words = text.split(" ")
-        opening = escaped(" ".join(words[:_EXCERPT["max_words"]]))
-        return mark_safe(opening + " …") if len(words) > _EXCERPT["max_words"] else opening
-    body = marked(headline)
-    if fragments and not text.startswith(fragments[0]):
+        opening = " ".join(words[:_EXCERPT["max_words"]])
+        body = render_spans(opening, 0, list(links))
+        return mark_safe(body + " …") if len(words) > _EXCERPT["max_words"] else body
+    body = mark_safe(
+        html.escape(delimiter).join(
+            render_spans(plain, offset, list(links), marks) for (plain, marks), offset in zip(fragments, offsets)
+        )
+    )
+    if fragments and not text.startswith(fragments[0][0]):
         body = mark_safe("… " + body)
-    if fragments and not text.rstrip().endswith(fragments[-1].rstrip()):
+    if fragments and not text.rstrip().endswith(fragments[-1][0].rstrip()):
         body = mark_safe(body + " …")
     return body
 
@@ -409,7 +533,8 @@ class InstrumentResults:
     results: list[Result] = field(default_factory=list)
 
 
-def provision_result(row: Provision) -> Result:
+def provision_result(row: Provision, marks: tuple[str, str], links: Sequence[tuple[int, int, Link]] = ()) -> Result:
+    heading_html, excerpt_html = marks
     instrument = row.edition.instrument
     url = reverse("article", args=[instrument.slug, row.article_number])
     if not row.edition.is_primary:
@@ -419,7 +544,7 @@ def provision_result(row: Provision) -> Result:
     if row.kind != "article":
         label = row.citation.replace("art. ", "Art. ", 1)
     if row.heading:
-        title_html = marked(row.heading_html)
+        title_html = marked(heading_html)
     else:
         title_html = escaped(row.article_heading or "")
     return Result(
@@ -429,7 +554,7 @@ def provision_result(row: Provision) -> Result:
         kind="text",
         label=label,
         title_html=title_html,
-        excerpt_html=excerpt(row.excerpt_html, row.text) if row.text else escaped(""),
+        excerpt_html=excerpt(excerpt_html, row.text, links) if row.text else escaped(""),
         url=url,
         rank=row.rank,
         edition_label="" if row.edition.is_primary else row.edition.label,
@@ -453,13 +578,9 @@ def note_label(row: Note) -> str:
     return label
 
 
-def note_result(row: Note) -> Result:
+def note_result(row: Note, marks: tuple[str, str], links: Sequence[tuple[int, int, Link]] = ()) -> Result:
+    heading_html, excerpt_html = marks
     instrument = row.instrument
-    url = ""
-    if row.first_article_eid:
-        # Notes are shown under the article they discuss.
-        number = int(row.first_article_eid.removeprefix("art_"))
-        url = reverse("article", args=[instrument.slug, number]) + f"#{row.first_article_eid}"
     # The commentary's heading is only its kind ("Exposé des motifs").
     same_as_kind = row.heading.casefold() == row.get_kind_display().casefold()
     return Result(
@@ -468,9 +589,9 @@ def note_result(row: Note) -> Result:
         instrument_position=instrument.position,
         kind="commentary" if row.kind == "commentary" else "notes",
         label=note_label(row),
-        title_html=escaped("") if same_as_kind else marked(row.heading_html),
-        excerpt_html=excerpt(row.excerpt_html, row.text),
-        url=url,
+        title_html=escaped("") if same_as_kind else marked(heading_html),
+        excerpt_html=excerpt(excerpt_html, row.text, links),
+        url=note_url(row.kind, row.position, instrument.slug, row.first_article_eid),
         rank=row.rank,
     )
 
@@ -551,50 +672,134 @@ class SearchOutcome:
     query: CleanQuery
     searched: str = ""  # the query actually run (respelled by the fallback)
     expansions: list[Expansion] = field(default_factory=list)
+    expansions_cut: bool = False  # some glossary variants were left out (``MAX_TSQUERY_LENGTH``)
+    repeated_terms: bool = False  # repeated words were searched once
+    best: list[Result] = field(default_factory=list)
     groups: list[InstrumentResults] = field(default_factory=list)
     total: int = 0
     shown: int = 0
     respelled: bool = False
     no_lexemes: bool = False  # only words too common to index ("le", "de la")
+    only_exclusions: bool = False  # "-données": nothing to look for
+    too_complex: bool = False  # PostgreSQL gave up after ``STATEMENT_TIMEOUT_MS``
 
     @property
     def results(self) -> list[Result]:
         return [result for group in self.groups for result in group.results]
 
 
+# The best hits are shown first, across instruments, when the results span
+# several instruments: at most this many, and only those ranked at least
+# this fraction of the best one.
+BEST_LIMIT = 6
+BEST_SHARE = 0.5
+
+
+def best_results(results: Sequence[Result]) -> list[Result]:
+    """The top of the ranking across instruments, in rank order.
+
+    Grouping by instrument lists the whole of the first instrument before
+    the second: without this block the best Budapest hit of a query can sit
+    tenth on the page behind weak UN hits.
+    """
+    if len({result.instrument_slug for result in results}) < 2:
+        return []
+    ranked = sorted(results, key=lambda r: (-r.rank, r.instrument_position))
+    top = ranked[0].rank
+    return [result for result in ranked[:BEST_LIMIT] if result.rank >= top * BEST_SHARE]
+
+
+# "--données" is typed for "-données": websearch_to_tsquery would read the
+# second dash as a negation of the negation.
+_DASHES = re.compile(r"(?<!\S)-{2,}(?=\S)")
+
+
 def _run(text: str, filters: Filters, glossary: Glossary | None) -> SearchOutcome:
-    variants, expansions = glossary_variants(text, glossary) if glossary else ([text], [])
-    tsquery = compile_tsquery(variants)
-    outcome = SearchOutcome(CleanQuery(text), searched=text, expansions=expansions)
-    if not tsquery:
+    undashed = _DASHES.sub("-", text)
+    searched = distinct_terms(undashed)
+    variants, expansions = glossary_variants(searched, glossary) if glossary else ([searched], [])
+    compiled = compile_tsquery(variants)
+    outcome = SearchOutcome(
+        CleanQuery(text), searched=text, expansions=expansions, expansions_cut=compiled.cut,
+        repeated_terms=searched != undashed,
+    )
+    if not compiled.tsquery:
         outcome.no_lexemes = True
         return outcome
-    results: list[Result] = []
+    if not compiled.highlight:
+        # Only exclusions ("-données"): the query would match every text
+        # that lacks the words, which is no search at all. Nothing is
+        # listed and the page says why.
+        outcome.only_exclusions = True
+        return outcome
+    tsquery = compiled.tsquery
+    rows: list[Provision | Note] = []
     if filters.kind in ("", "text"):
         provisions = list(ranked_provisions(tsquery, filters))
-        results += [provision_result(row) for row in provisions]
+        rows += provisions
         outcome.total += provisions[0].total if provisions else 0
     if filters.kind in ("", *_NOTE_KINDS):
         notes = list(ranked_notes(tsquery, filters))
-        results += [note_result(row) for row in notes]
+        rows += notes
         outcome.total += notes[0].total if notes else 0
     # Each list holds its best RESULT_LIMIT rows, so the merged best
     # RESULT_LIMIT are the best of all.
-    results = sorted(results, key=lambda r: -r.rank)[:RESULT_LIMIT]
+    rows = sorted(rows, key=lambda row: -row.rank)[:RESULT_LIMIT]
+    results: list[Result] = []
+    if rows:
+        marks = headlines(
+            compiled.highlight,
+            [row.pk for row in rows if isinstance(row, Provision)],
+            [row.pk for row in rows if isinstance(row, Note)],
+        )
+        references = references_of_rows(
+            {row.pk: row.edition for row in rows if isinstance(row, Provision)},
+            [row.pk for row in rows if isinstance(row, Note)],
+        )
+        for row in rows:
+            key = ("provision" if isinstance(row, Provision) else "note", row.pk)
+            links = link_spans(row.text, references.get(key, []))
+            if isinstance(row, Provision):
+                results.append(provision_result(row, marks[key], links))
+            else:
+                results.append(note_result(row, marks[key], links))
     outcome.groups = group_by_instrument(results)
+    outcome.best = best_results(results)
     outcome.shown = len(results)
     return outcome
+
+
+def _within_timeout(run: Callable[[], SearchOutcome]) -> SearchOutcome | None:
+    """``run()`` with PostgreSQL's ``statement_timeout``; None when it was cancelled.
+
+    ``SET LOCAL`` lasts until the end of the transaction opened here, so the
+    limit applies to the search's statements only.
+    """
+    try:
+        with transaction.atomic():
+            with connection.cursor() as cursor:
+                cursor.execute("SET LOCAL statement_timeout = %s", [f"{int(STATEMENT_TIMEOUT_MS)}ms"])
+            return run()
+    except OperationalError as error:
+        if isinstance(error.__cause__, QueryCanceled):
+            return None
+        raise
 
 
 def search(query: CleanQuery, filters: Filters, glossary: Glossary | None) -> SearchOutcome:
     """Results of ``query``; ``glossary`` None searches without equivalents."""
     if not query.has_words:
         return SearchOutcome(query)
-    outcome = _run(query.text, filters, glossary)
-    if outcome.total == 0 and not outcome.no_lexemes:
-        respelled = closest_spellings(query.text)
-        if respelled != query.text:
-            outcome = _run(respelled, filters, glossary)
-            outcome.respelled = True
+
+    def run() -> SearchOutcome:
+        outcome = _run(query.text, filters, glossary)
+        if outcome.total == 0 and not outcome.no_lexemes and not outcome.only_exclusions:
+            respelled = closest_spellings(query.text)
+            if respelled != query.text:
+                outcome = _run(respelled, filters, glossary)
+                outcome.respelled = True
+        return outcome
+
+    outcome = _within_timeout(run) or SearchOutcome(query, searched=query.text, too_complex=True)
     outcome.query = query
     return outcome

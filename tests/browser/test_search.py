@@ -47,3 +47,20 @@ def test_a_result_opens_at_its_paragraph(page: Page):
     paragraph = page.locator("#art_25__para_3")
     expect(paragraph).to_contain_text("à garder le secret sur la mise en œuvre desdites procédures")
     assert in_viewport(page, "#art_25__para_3"), "the page did not open at the paragraph found"
+
+
+def test_the_best_hits_across_instruments_come_first(page: Page):
+    open_search(page)
+    page.get_by_role("searchbox", name="Rechercher").fill("preservation rapide")
+    page.get_by_role("searchbox", name="Rechercher").press("Enter")
+    best = page.get_by_role("region", name="Meilleurs résultats").get_by_role("link")
+    # Typed without accent: the glossary still brings in Budapest's "conservation rapide".
+    expect(best).to_have_text([
+        "Convention des Nations Unies contre la cybercriminalité, Art. 25",
+        "Convention de Budapest sur la cybercriminalité, Art. 16",
+        "Convention de Budapest sur la cybercriminalité, Art. 29",
+        "Convention des Nations Unies contre la cybercriminalité, Art. 42",
+    ])
+    # The first result link of the page, before the groups by instrument.
+    first_hit = page.locator("#results a[href^='/un/'], #results a[href^='/budapest/']").first
+    expect(first_hit).to_have_attribute("href", "/un/art-25/#art_25")

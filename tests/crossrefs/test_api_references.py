@@ -20,15 +20,36 @@ def test_reference_gives_its_words_source_and_targets(client):
     body = client.get("/api/references/?instrument=budapest").json()
     [art_16] = [r for r in body if r["source"] == "art_16__para_4" and r["edition"] == "pjl-905-2003"]
     assert art_16["text"] == "articles 14 et 15"
-    assert art_16["targets"] == [{"eid": "art_14", "instrument": None}, {"eid": "art_15", "instrument": None}]
+    assert art_16["targets"] == ["art_14", "art_15"]
+    assert art_16["target_instrument"] == "budapest"
     assert art_16["resolved"] is True
 
 
 def test_a_target_in_another_instrument_names_it(client):
     body = client.get("/api/references/?instrument=budapest-p1").json()
     assert {r["instrument"] for r in body} == {"budapest-p1"}
-    other = [t for r in body for t in r["targets"] if t["instrument"]]
-    assert {"eid": "art_14", "instrument": "budapest"} in other
+    other = [r for r in body if r["target_instrument"] == "budapest"]
+    assert any("art_14" in r["targets"] for r in other)
+    assert all(isinstance(eid, str) for r in body for eid in r["targets"])
+
+
+def test_the_resolution_and_the_un_footnote_are_listed(client):
+    body = client.get("/api/references/?instrument=un").json()
+    resolution = {r["source"]: r for r in body if r["source"].startswith("resolution-")}
+    assert {r["text"] for r in resolution.values()} >= {"article 56 de la Convention", "article 58 de la Convention"}
+    [par_5] = [r for r in resolution.values() if "61 et 62" in r["text"]]
+    assert par_5["targets"] == ["art_57__para_5__point_g", "art_61", "art_62"]
+    assert par_5["source_kind"] == "note" and par_5["target_instrument"] == "un"
+    [footnote] = [r for r in body if r["source_kind"] == "footnote"]
+    assert footnote["source"] == "footnote-0" and footnote["edition"] == "onu-2024"
+    assert footnote["targets"] == ["art_2", "art_17", "art_23", "art_35"]
+
+
+def test_the_schema_documents_targets_as_identifiers(client):
+    schema = client.get("/api/openapi.json").json()
+    properties = schema["components"]["schemas"]["ReferenceOut"]["properties"]
+    assert properties["targets"]["items"]["type"] == "string"
+    assert "target_instrument" in properties and properties["targets"]["description"]
 
 
 def test_notes_are_identified_by_kind_and_position(client):

@@ -97,3 +97,20 @@ def test_what_cites_an_article_is_one_query(django_assert_num_queries):
     with django_assert_num_queries(1):
         groups = cited_by_article(edition, article)
     assert len(groups) >= 9
+
+
+def test_an_article_the_resolution_cites_lists_it(client):
+    page = client.get("/un/art-57/").content.decode()
+    cited = page[page.index('class="cited-by"'):]
+    assert "Aucun autre texte ne cite cet article" not in cited
+    assert re.search(r'<a href="/un/#resolution-\d+">Convention des Nations Unies[^<]*: Résolution', cited) or (
+        "Résolution" in cited and 'href="/un/#resolution-' in cited
+    )
+    assert "« alinéa g) du paragraphe 5 de l&#x27;article 57 et aux articles 61 et 62 de la Convention »" in cited
+
+
+def test_an_article_the_footnote_cites_lists_it(client):
+    cited = client.get("/un/art-17/").content.decode()
+    cited = cited[cited.index('class="cited-by"'):]
+    assert "Note de bas de page ¹" in cited
+    assert "« articles 2, 17, 23 et 35 de la présente Convention »" in cited

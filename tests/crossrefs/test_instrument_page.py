@@ -97,3 +97,30 @@ def test_the_references_of_a_whole_page_are_one_query(django_assert_num_queries)
         assert page_references(edition) is references  # kept for the rest of the page
     assert len(references) > 100
     assert any(kind == "note" for kind, _ in references)
+
+
+def test_the_resolution_and_the_footnote_link_to_the_articles_they_cite(client):
+    page = client.get("/un/").content.decode()
+    resolution = page[page.index('id="resolution"'):page.index("</details>")]
+    found = links(resolution)
+    assert ("article 56 de la Convention", "/un/art-56/#art_56") in found
+    assert ("article 58 de la Convention", "/un/art-58/#art_58") in found
+    assert ("alinéa g) du paragraphe 5 de l'article 57", "/un/art-57/#art_57__para_5__point_g") in found
+    assert ("61", "/un/art-61/#art_61") in found and ("62 de la Convention", "/un/art-62/#art_62") in found
+    footnotes = page[page.index('<ol class="footnotes">'):]
+    assert [href for _, href in links(footnotes)] == [f"/un/art-{n}/#art_{n}" for n in (2, 17, 23, 35)]
+    # The words are the source's: only tags were added.
+    assert "Des notes interprétatives se rapportant aux articles 2, 17, 23 et 35 de la présente Convention" in plain(footnotes)
+
+
+def test_linked_text_links_notes_without_an_article_and_footnotes():
+    from django.template import Context, Template
+
+    from concordance.corpus.models import Note
+
+    edition = Edition.objects.get(slug="onu-2024")
+    note = Note.objects.get(kind="resolution", text__contains="article 58 de la Convention")
+    template = Template("{% load crossrefs %}{% linked_text note %}|{% linked_text footnote %}")
+    html = template.render(Context({"edition": edition, "note": note, "footnote": edition.footnotes[0]}))
+    words = [w for w, _ in links(html)]
+    assert "article 58 de la Convention" in words and "35 de la présente Convention" in words

@@ -64,3 +64,16 @@ def test_words_that_no_longer_match_the_text_are_not_linked():
     rendered = link_text("Les pouvoirs", [PageReference(4, 12, "autre ch", (("art_1", link(1)),))])
     assert "<a" not in rendered and unlinked(rendered) == "Les pouvoirs"
     assert "<a" in link_text("Les pouvoirs", [stale])
+
+
+def test_render_spans_nests_marks_inside_links_and_escapes():
+    from concordance.crossrefs.linking import Link, render_spans
+
+    link = Link("/x/#a", "/p/", "t")
+    text = "voir <l'article 5> & suite"
+    # The mark crosses the link's end: it is cut in two, the text is intact.
+    html = render_spans(text, 100, [(106, 117, link)], marks=[(10, 22)])
+    assert html == (
+        'voir &lt;<a class="xref" href="/x/#a" data-preview="/p/" title="t">l&#x27;ar<mark>ticle 5</mark></a>'
+        "<mark>&gt; &amp; s</mark>uite"
+    )

@@ -57,15 +57,46 @@ def test_every_reference_of_every_edition_and_note_is_stored_and_resolved():
     assert editions == {("un", "onu-2024"), ("budapest", "pjl-905-2003"), ("budapest", "coe-benin-2024"),
                         ("budapest-p1", "coe-benin-2024")}
     assert set(Reference.objects.exclude(note=None).values_list("note__kind", flat=True)) == {
-        "interpretative", "commentary"
+        "interpretative", "commentary", "resolution"
     }
+    assert Reference.objects.filter(footnote__isnull=False, edition__slug="onu-2024").count() == 1
     assert not ReferenceTarget.objects.filter(provision=None, division=None).exists()
 
 
 def test_offsets_are_exact():
-    for reference in Reference.objects.select_related("provision", "note"):
-        source = reference.provision or reference.note
-        assert source.text[reference.start : reference.end] == reference.text
+    for reference in Reference.objects.select_related("provision", "note", "edition"):
+        if reference.footnote is not None:
+            text = reference.edition.footnotes[reference.footnote]["text"]
+        else:
+            text = (reference.provision or reference.note).text
+        assert text[reference.start : reference.end] == reference.text
+
+
+def test_the_resolution_cites_the_convention_it_adopts():
+    found = {
+        r.text: [t.eid for t in r.targets.order_by("position")]
+        for r in Reference.objects.filter(note__kind="resolution", instrument__slug="un")
+    }
+    assert found == {
+        "article 56 de la Convention": ["art_56"],
+        "alinéa g) du paragraphe 5 de l'article 57 et aux articles 61 et 62 de la Convention": [
+            "art_57__para_5__point_g", "art_61", "art_62",
+        ],
+        "article 57 de la Convention": ["art_57"],
+        "article 58 de la Convention": ["art_58"],
+    }
+
+
+def test_an_unresolvable_footnote_reference_is_listed_as_unresolved(client):
+    from concordance.corpus.models import Edition
+
+    edition = Edition.objects.get(slug="onu-2024")
+    edition.footnotes = [*edition.footnotes, {"marker": "²", "text": "Voir l'article 99 de la présente Convention.", "line": 1}]
+    edition.save()
+    report = resolve_references()
+    assert report.created == 1 and len(report.unresolved) == 1
+    page = client.get("/references/unresolved/").content.decode()
+    assert "Note de bas de page ²" in page and "« article 99 de la présente Convention »" in page
 
 
 def test_targets_lead_to_the_edition_the_link_opens():

@@ -164,3 +164,72 @@ def test_a_provision_printed_in_one_edition_only_is_shown_whole(client):
     section = article_section(client.get(URL).content.decode(), "art_6")
     assert "par. 1, a), fin — absent de l'autre édition" in section
     assert "<del class=\"change\">dans l&#x27;intention qu&#x27;ils soient utilisés" in section
+
+
+# -- the text outside the articles ----------------------------------------------
+
+
+def test_the_preamble_is_collated_with_its_variants_classified(client):
+    page = client.get(URL).content.decode()
+    section = article_section(page, "preamble")
+    assert '<a href="/budapest/#preambule">Préambule</a>' in section
+    # The issue's own example, twice in the preamble.
+    spelling = re.findall(
+        r'<span class="variant variant-spelling"[^>]*><del class="change">cyberespace</del>'
+        r'<ins class="change">cyber-espace</ins>',
+        section,
+    )
+    assert len(spelling) == 2
+    assert re.search(r'<span class="variant variant-typo"[^>]*><del class="change">2le </del><ins class="change">21e </ins>', section)
+    assert re.search(r'<span class="variant variant-number"[^>]*><del class="change">2e </del><ins class="change">Deuxième </ins>', section)
+    assert section.count('class="variant variant-') >= 45
+
+
+def test_title_division_headings_and_closing_are_collated(client):
+    page = client.get(URL).content.decode()
+    assert "CONVENTION" in article_section(page, "title")
+    heading = article_section(page, "chp_2__sec_1__title_1")
+    assert '<a href="/budapest/#chp_2__sec_1__title_1">Titre Ier</a>' in heading
+    # "TITRE Ier" / "Titre 1": the same number; the capitals are typography.
+    assert re.search(r'<span class="variant variant-punctuation"[^>]*><del class="change">Ier</del><ins class="change">1</ins>', heading)
+    assert "INFRACTIONS CONTRE LA CONFIDENTIALITÉ" in heading and "variant-punctuation" in heading
+    closing = article_section(page, "closing")
+    assert '<a href="/budapest/#clauses-finales">Clauses finales</a>' in closing
+    assert '<ins class="change">et </ins>' in closing  # "et en un seul exemplaire"
+
+
+def test_counts_at_the_top_include_the_text_outside_the_articles(client):
+    page = client.get(URL).content.decode()
+    table = re.search(r'<table class="editions-summary">.*?</table>', page, re.S).group(0)
+    rows = re.findall(r'<th scope="row"><a href="#([\w]+)">', table)
+    assert rows[:2] == ["title", "preamble"] and rows[-1] == "closing"
+    assert "chp_2__sec_1__title_1" in rows
+    assert re.search(r"variantes dans \d+ articles sur 48 et dans \d+ autres parties du texte", page)
+    # The counts per class are those of every section shown, the preamble included.
+    body = page.split('<article class="editions-article"', 1)[1]
+    assert sum(class_counts(page).values()) == body.count('class="variant variant-')
+
+
+def test_a_difference_of_spacing_alone_is_shown(client):
+    # Art. 9.1: "explicite ;" / "explicite;", "« mineur »" / "«mineur»" used to show no variant.
+    section = article_section(client.get(URL + "?class=punctuation").content.decode(), "art_9")
+    assert "espace présente dans l&#x27;édition de référence seulement" in section
+
+
+def test_ou_and_ou_with_an_accent_are_a_typing_error_not_spelling(client):
+    section = article_section(client.get(URL).content.decode(), "art_18")
+    assert re.search(r'<span class="variant variant-typo"[^>]*><del class="change">ou </del><ins class="change">où </ins>', section)
+    section = article_section(client.get(URL).content.decode(), "art_19")
+    assert re.search(r'<span class="variant variant-typo"[^>]*><del class="change">l&#x27;</del><ins class="change">un d&#x27;un </ins>', section)
+
+
+def test_references_in_the_collated_text_are_links_to_each_edition(client):
+    page = client.get(URL).content.decode()
+    section = article_section(page, "art_6")
+    # Shared and reference-edition text links to the primary edition…
+    assert re.search(r'<a class="xref" href="/budapest/art-\d+/#art_\d+[^"]*"', section)
+    # …text only the Benin decree prints links to that edition.
+    inserted = re.findall(r'<ins class="change">(.*?)</ins>', section, re.S)
+    assert any('href="/budapest/art-6/?edition=coe-benin-2024#art_6__para_1__point_a__subpoint_i"' in i for i in inserted)
+    # Links add tags only: the text shown is still each edition's.
+    test_the_text_shown_is_the_text_of_both_editions(client)

@@ -36,6 +36,14 @@ REAL_VARIANTS = [
     ("(STE no 24)", "[STE n°24]", "punctuation"),
     ("sauvegarde des Droits de l'Homme et des Libertés fondamentales", "sauvegarde des droits de l'homme et des libertés fondamentales", "punctuation"),
     ("établies en application des articles 2 à 11 soient", "établies en application des articles 2 - 11 soient", "punctuation"),
+    # "ou" (or) / "où" (where): the accent makes another word, a slip, not a spelling.
+    ("possession ou sous", "possession où sous", "typo"),
+    # A word typed twice: "un d'un accès".
+    ("la perquisition ou l'accès d'une façon", "la perquisition ou un d'un accès d'une façon", "typo"),
+    ("à l'occasion de leur 2e Sommet", "à l'occasion de leur Deuxième Sommet", "number"),
+    # Only a space differs: invisible to the word diff, a typographic variant all the same.
+    ("comportement sexuellement explicite ;", "comportement sexuellement explicite;", "punctuation"),
+    ("le terme « mineur » désigne", "le terme «mineur» désigne", "punctuation"),
     ("soient passibles de sanctions effectives", "soient possibles de sanctions effectives", "wording"),
     ("Conservation et divulgation partielle rapides de données", "Conservation et divulgation rapides de données", "wording"),
 ]
@@ -107,7 +115,8 @@ def test_the_collated_pieces_rebuild_both_texts():
     [
         ("cyber-espace", "cyberespace", "spelling"),
         ("l'expression", "l’expression", None),  # the apostrophe alone is no variant at all
-        ("Partie :", "Partie:", None),
+        ("Partie :", "Partie:", "punctuation"),
+        ("Partie  :", "Partie\n:", None),  # how much space is layout, not a variant
         ("dans le cyberespace", "dans le cyber espace", "typo"),
         ("se réserver", "se reserver", "spelling"),
     ],
@@ -168,6 +177,22 @@ def test_a_unit_in_one_edition_only_is_one_variant():
     assert rows[1].left is None and [v.cls for v in rows[1].variants] == ["wording"]
 
 
+def test_look_alike_characters_are_a_typing_error():
+    # Bill n° 905, preamble: "lors de leur 2le Conférence" for the 21st.
+    collated = collate("les ministres lors de leur 2le Conférence", "les ministres à leur 21e Conférence", LEXICON)
+    assert [(v.cls, v.left, v.right) for v in collated.variants] == [
+        ("wording", "lors de ", "à "), ("typo", "2le ", "21e "),
+    ]
+
+
+def test_a_spacing_variant_rebuilds_both_texts_and_says_where():
+    left, right = "le terme « mineur » désigne", "le terme «mineur» désigne"
+    collated = collate(left, right)
+    assert collated.left_text == left and collated.right_text == right
+    assert len(collated.variants) == 2
+    assert "édition de référence" in collated.variants[0].reason
+
+
 def test_printed_numbers():
     from concordance.lib.collation import collate_marker, marker_of
 
@@ -179,4 +204,8 @@ def test_printed_numbers():
     # "Article 1er" / "Article 1": the French ordinal abbreviation.
     assert [v.cls for v in collate_marker("1", "1er", "1").variants] == ["punctuation"]
     assert [v.cls for v in collate_marker("c", "d", "e").variants] == ["wording"]
+    # "TITRE Ier" / "Titre 1", "Chapitre Ier" / "Chapitre I": one number, printed differently.
+    assert [v.cls for v in collate_marker("1", "Ier", "1").variants] == ["punctuation"]
+    assert [v.cls for v in collate_marker("1", "Ier", "I").variants] == ["punctuation"]
+    assert [v.cls for v in collate_marker("2", "II", "3").variants] == ["wording"]
     assert collate_marker("a", "a", "a").variants == ()

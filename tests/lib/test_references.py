@@ -580,3 +580,18 @@ def test_the_resolver_uses_the_standard_library_only():
     imported |= {node.module.split(".")[0] for node in ast.walk(tree)
                  if isinstance(node, ast.ImportFrom) and node.module}
     assert imported <= set(sys.stdlib_module_names) | {"__future__"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("conformément au paragraphe 1 de l’article 17", ["art_17__para_1"]),
+        ("l’alinéa b) du paragraphe 1 de l’article 17", ["art_17__para_1__point_b"]),
+        ("aux articles 14 et 15 et à l’article 41", ["art_14", "art_15", "art_41"]),
+    ],
+)
+def test_a_curly_apostrophe_reads_like_a_straight_one(text, expected):
+    [reference] = find_references(text, Context("un", article=1, paragraph="1"))
+    assert [t.eid for t in reference.targets] == expected
+    # The words reported are the text's own, curly apostrophe included.
+    assert reference.text == text[reference.start : reference.end] and "’" in reference.text

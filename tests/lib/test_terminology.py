@@ -183,9 +183,19 @@ def test_expansions_for_search(glossary):
     ]
     term, others = glossary.expansions("Parties")[0]
     assert term == "Parties"
-    assert others[:2] == ["État partie", "États parties"]
-    assert "Parties" not in others
+    # "États parties" is "État partie" to a search, which stems the plural.
+    assert others == ["État partie"]
     assert glossary.expansions("extradition") == []
+
+
+def test_expansions_ignore_accents_case_and_plurals(glossary):
+    for typed in ("preservation rapide", "Préservations rapides", "PRESERVATION RAPIDE"):
+        assert glossary.expansion_spans(f"la {typed} des données") == [
+            (3, 3 + len(typed), ["conservation rapide", "préservation accélérée"])
+        ]
+    assert glossary.expansions("donnees informatiques") == [("donnees informatiques", ["données électroniques"])]
+    # Case still matters where the glossary says so: "tout ou partie" is no Party.
+    assert glossary.expansions("tout ou partie") == []
 
 
 def test_glossary_rejects_inconsistent_data():

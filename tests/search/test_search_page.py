@@ -75,6 +75,30 @@ def test_or_finds_either_word(client):
 # -- ranking and the glossary -------------------------------------------
 
 
+FOUR = {"/un/art-25/#art_25", "/un/art-42/#art_42", "/budapest/art-16/#art_16", "/budapest/art-29/#art_29"}
+
+
+def page_links(html: str) -> list[str]:
+    """Every result link of the results, best block included, in page order."""
+    return re.findall(r'<a href="(/(?:un|budapest|budapest-p1)/[^"]*)"', results(html))
+
+
+@pytest.mark.parametrize("typed", ["préservation rapide", "preservation rapide", "Préservations rapides"])
+def test_the_four_articles_come_first_on_the_page_whatever_the_accents_and_number(client, typed):
+    html = page(client, q=typed)
+    assert "Meilleurs résultats" in html
+    links = page_links(html)
+    assert set(links[:4]) == FOUR
+    # The best block shows nothing else; the groups follow.
+    best = html[html.index('class="search-best"'):html.index('class="search-group"')]
+    assert set(re.findall(r'href="([^"]+)"', best)) == FOUR
+    assert "« conservation rapide »" in html
+
+
+def test_a_query_found_in_one_instrument_has_no_best_block(client):
+    assert "Meilleurs résultats" not in page(client, q="préservation rapide", instrument="budapest")
+
+
 def test_preservation_rapide_finds_the_four_articles_ahead_of_everything(client):
     html = page(client, q="préservation rapide")
     assert re.findall(r'class="search-group" id="results-([\w-]+)"', html) == ["un", "budapest"]
@@ -176,18 +200,25 @@ def test_the_database_keeps_the_index_up_to_date(client):
 def test_notes_and_commentary_are_searched(client):
     html = page(client, q="enquête")
     assert "Note interprétative, art. 23 (et 1 autre)" in html
-    assert 'href="/un/art-23/#art_23"' in html
+    # The link leads to the note itself, not to the top of the article.
+    assert 'href="/un/art-23/#art_23-note-interpretative-' in html
     assert "Articles 23 et 35, concernant le terme « <mark>enquête</mark> »" in html
     commentary = page(client, q="perquisition", kind="commentary")
     assert ">Exposé des motifs, art. 19</a>" in commentary
-    assert 'href="/budapest/art-19/#art_19"' in commentary
+    assert re.search(r'href="/budapest/art-19/#art_19-note-commentary-\d+"', commentary)
 
 
-def test_resolution_paragraphs_are_found_without_a_link(client):
+def test_resolution_paragraphs_link_to_the_resolution_on_the_instrument_page(client):
     html = page(client, q="sensibiliser", kind="notes")
     # The operative paragraph as numbered in the resolution, not a row index.
-    assert '<span class="search-hit-label">Résolution, par. 12</span>' in html
+    assert re.search(r'<a href="/un/#resolution-\d+">Résolution, par. 12</a>', html)
     assert "Décide que, pour <mark>sensibiliser</mark>" in html
+    assert "search-hit-label" not in html
+
+
+def test_general_commentary_links_to_the_budapest_page(client):
+    html = page(client, q="Mesdames", kind="commentary")
+    assert re.search(r'<a href="/budapest/#commentary-\d+">Exposé des motifs</a>', html)
 
 
 # -- typos -----------------------------------------------------------------
@@ -240,6 +271,61 @@ def test_very_long_query_is_truncated_and_says_so(client):
     assert len(words.text) <= MAX_QUERY_LENGTH and words.text.endswith("préservation")
 
 
+HANG = ("Etats Parties données système informatique " * 5)[:193]
+
+
+def test_a_pasted_repetitive_query_is_searched_once_per_term_and_capped(client):
+    # This query used to build a 16 825-character tsquery and take 140 s
+    # (timed in bench/search_queries.py, not here).
+    from concordance.comparison.building import glossary
+    from concordance.search.searching import (
+        MAX_TSQUERY_LENGTH, compile_tsquery, distinct_terms, glossary_variants,
+    )
+
+    assert distinct_terms(HANG) == "Etats Parties données système informatique"
+    variants, _ = glossary_variants(distinct_terms(HANG), glossary())
+    assert len(compile_tsquery(variants).tsquery) <= MAX_TSQUERY_LENGTH
+    html = page(client, q=HANG)
+    assert "/budapest/art-32/#art_32__point_b" in hits(html)
+    assert "Les mots répétés de votre recherche n'ont été cherchés qu'une fois." in html
+
+
+def test_too_many_equivalents_are_cut_and_the_page_says_so(client):
+    from concordance.comparison.building import glossary
+    from concordance.search.searching import MAX_TSQUERY_LENGTH, compile_tsquery, glossary_variants
+
+    query = (
+        "préservation rapide données de trafic données de contenu système informatique "
+        "fournisseur de services mineur possession diffusion entraide garanties détention"
+    )
+    compiled = compile_tsquery(glossary_variants(query, glossary())[0])
+    assert compiled.cut and len(compiled.tsquery) <= MAX_TSQUERY_LENGTH
+    assert "seules les premières combinaisons d'équivalents ont été cherchées" in page(client, q=query)
+
+
+def test_a_repeated_word_is_kept_when_or_gives_it_meaning():
+    from concordance.search.searching import distinct_terms
+
+    assert distinct_terms("a or b a") == "a or b a"
+    assert distinct_terms('"x y" z "x y" -z') == '"x y" z -z'
+
+
+def test_a_search_postgresql_cancels_says_the_query_is_too_complex(client, monkeypatch):
+    from concordance.search import searching
+
+    def slow(*args, **kwargs):
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_sleep(2)")
+
+    monkeypatch.setattr(searching, "STATEMENT_TIMEOUT_MS", 50)
+    monkeypatch.setattr(searching, "ranked_provisions", slow)
+    html = page(client, q="préservation")
+    assert "Recherche trop complexe" in html
+    # The connection is usable again: the next search answers.
+    monkeypatch.undo()
+    assert "/un/art-25/#art_25" in hits(page(client, q="préservation"))
+
+
 def test_unbalanced_quotes(client):
     html = page(client, q='"préservation rapide')
     assert "/un/art-26/#art_26__point_a" in hits(html)
@@ -267,6 +353,16 @@ def test_control_characters_are_removed_and_reported(client):
     assert "Les caractères de contrôle ou invisibles de votre recherche ont été retirés." in html
     assert 'value="préservation rapide"' in html
     assert "/un/art-25/#art_25" in hits(html)
+
+
+def test_a_nul_byte_in_the_query_gets_the_search_page_and_its_notice(client):
+    response = client.get("/search/?q=pr%C3%A9servation%00%20rapide")
+    html = response.content.decode()
+    assert response.status_code == 200 and response["Content-Type"].startswith("text/html")
+    assert "Les caractères de contrôle ou invisibles de votre recherche ont été retirés." in html
+    assert "/un/art-25/#art_25" in hits(html)
+    # Elsewhere, even on the search page, NUL is still refused.
+    assert client.get("/search/?q=x&theme=a%00").status_code == 400
 
 
 def test_nul_bytes_are_removed_by_the_view_itself(rf):
@@ -374,3 +470,36 @@ def test_fallback_queries_do_not_grow_with_the_number_of_results(client):
     many_queries, many = count_queries(client, q="présevation")
     assert few < many
     assert few_queries == many_queries
+
+
+def test_references_in_excerpts_are_links_around_the_marks(client):
+    html = results(page(client, q="paragraphe 1 du présent article", exact="1", instrument="un"))
+    link = re.search(
+        r'<a class="xref" href="/un/art-25/#art_25__para_1"[^>]*>(.*?)</a>', html[html.index("#art_25__para_2"):]
+    )
+    assert link, "UN 25.2 cites its paragraph 1"
+    assert link.group(1) == "<mark>paragraphe</mark> <mark>1</mark> du <mark>présent</mark> <mark>article</mark>"
+    # Marks never straddle a link's edge, and no markup but <a> and <mark> is made.
+    excerpts = re.findall(r'<p class="excerpt">(.*?)</p>', html, re.S)
+    for fragment in excerpts:
+        assert set(re.findall(r"</?(\w+)", fragment)) <= {"a", "mark"}
+        assert fragment.count("<mark>") == fragment.count("</mark>")
+        assert fragment.count("<a ") == fragment.count("</a>")
+
+
+def test_a_resolution_hit_links_the_article_it_cites(client):
+    html = results(page(client, q="article 58", kind="notes"))
+    assert '<a class="xref" href="/un/art-58/#art_58"' in html
+
+
+def test_a_doubled_dash_still_excludes(client):
+    assert hits(page(client, q="préservation --trafic", exact="1")) == hits(
+        page(client, q="préservation -trafic", exact="1")
+    )
+
+
+@pytest.mark.parametrize("query", ["-données", "--données", "-données -trafic"])
+def test_a_query_of_exclusions_only_lists_nothing_and_says_why(client, query):
+    html = page(client, q=query)
+    assert "ne fait qu&#x27;exclure des mots" in html or "ne fait qu'exclure des mots" in html
+    assert hits(html) == []

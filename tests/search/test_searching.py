@@ -37,13 +37,34 @@ def test_an_excluded_term_has_no_variant():
 
 
 def test_lexemes_are_widened_by_their_final_e():
-    assert widen_lexemes("'preserv' & 'donne'") == "( 'preserv' | 'preserve' ) & ( 'donne' | 'donn' )"
+    assert widen_lexemes("'preserv' & 'cybercriminalite'") == (
+        "( 'preserv' | 'preserve' ) & ( 'cybercriminalite' | 'cybercriminalit' )"
+    )
+
+
+def test_short_stems_are_not_widened_into_other_words():
+    # "données" is no form of "donner", "lié" none of "lie", "posé" none of "pose".
+    assert widen_lexemes("'donne' & 'li' & 'pos'") == "'donne' & 'li' & 'pos'"
 
 
 @pytest.mark.django_db
 def test_a_query_of_common_words_compiles_to_nothing():
-    assert compile_tsquery(["le la de", "!!"]) == ""
-    assert "'preserv'" in compile_tsquery(["le la de", "préservées"])
+    assert compile_tsquery(["le la de", "!!"]).tsquery == ""
+    assert "'preserv'" in compile_tsquery(["le la de", "préservées"]).tsquery
+
+
+@pytest.mark.django_db
+def test_excerpts_mark_every_lexeme_searched_but_not_the_excluded_ones():
+    compiled = compile_tsquery(['"préservation rapide" -trafic', '"conservation rapide" -trafic'])
+    marked_lexemes = set(compiled.highlight.split(" | "))
+    assert {"'preserv'", "'rapid'", "'conserv'"} <= marked_lexemes
+    assert "'trafic'" not in marked_lexemes and "&" not in compiled.highlight
+
+
+def test_accentless_and_plural_terms_are_expanded():
+    variants, expansions = glossary_variants("preservations rapides des donnees", glossary())
+    assert [e.term for e in expansions] == ["preservations rapides"]
+    assert '"conservation rapide" des donnees' in variants
 
 
 def test_clean_query_keeps_text_and_drops_control_characters():

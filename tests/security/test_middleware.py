@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
         "/compare/un/art_1%00/budapest/art_2/",
         "/un/?edition=%00",
         "/concordance/?from=un%00",
-        "/search/?q=donn%00%C3%A9es",
+        "/search/?q=donn%C3%A9es&instrument=un%00",
         "/api/instruments/un%00/",
         "/un/?%00=1",
     ],

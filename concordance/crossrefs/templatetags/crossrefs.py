@@ -15,17 +15,23 @@ register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
-def linked_text(context: template.Context, source: Provision | Note) -> SafeString:
-    """The text of a provision or note, escaped, its internal references made links.
+def linked_text(context: template.Context, source: Provision | Note | dict) -> SafeString:
+    """The text of a provision, a note or a footnote, escaped, its internal references made links.
 
-    The references of the whole page come from one query, made on the first
-    call and kept on the page's edition.
+    A footnote is one of the ``edition.footnotes`` dicts (``{"marker",
+    "text", "line"}``). The references of the whole page come from one
+    query, made on the first call and kept on the page's edition.
     """
     edition: Edition | None = context.get("edition")
+    text = source.get("text", "") if isinstance(source, dict) else source.text
     if not isinstance(edition, Edition):
-        return conditional_escape(source.text)
-    kind = "note" if isinstance(source, Note) else "provision"
-    return link_text(source.text, page_references(edition).get((kind, source.pk), []))
+        return conditional_escape(text)
+    if isinstance(source, dict):
+        footnotes = list(edition.footnotes or [])
+        key = ("footnote", footnotes.index(source)) if source in footnotes else None
+    else:
+        key = ("note" if isinstance(source, Note) else "provision", source.pk)
+    return link_text(text, page_references(edition).get(key, []) if key else [])
 
 
 @register.simple_tag(takes_context=True)

@@ -8,9 +8,10 @@ comparison page, so the words shown are the words of the sources.
 from __future__ import annotations
 
 from django import template
-from django.utils.html import conditional_escape, format_html
+from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
+from concordance.crossrefs.linking import render_spans
 from concordance.lib.collation import CLASS_LABELS, Collated
 
 register = template.Library()
@@ -39,8 +40,14 @@ def _variant_html(collated: Collated, index: int, inner: list[str], chosen: str)
 
 
 @register.simple_tag
-def collated(collated: Collated, chosen: str = "") -> SafeString:
+def collated(collated: Collated, chosen: str = "", left_links: tuple = (), right_links: tuple = ()) -> SafeString:
+    """The collated text; ``left_links``/``right_links`` are link spans of each edition's text.
+
+    Shared text is the left edition's and takes its links; an insertion is
+    the right edition's and takes the right edition's links.
+    """
     parts: list[str] = []
+    left_at = right_at = 0
     current: int | None = None
     inner: list[str] = []
     # Shared text is shown with the left edition's spacing; when the right
@@ -54,14 +61,19 @@ def collated(collated: Collated, chosen: str = "") -> SafeString:
             inner = []
         current = piece.variant
         if piece.kind == "same":
-            parts.append(conditional_escape(piece.text))
+            parts.append(render_spans(piece.text, left_at, list(left_links)))
+            left_at += len(piece.text)
+            right_at += len(piece.right)
             left_space = piece.text[len(piece.text.rstrip()):]
             right_space = piece.right[len(piece.right.rstrip()):]
             owed_space = right_space if right_space and not left_space else ""
         elif piece.kind == "deleted":
-            inner.append(format_html('<del class="change">{}</del>', piece.text))
+            inner.append(format_html('<del class="change">{}</del>', render_spans(piece.text, left_at, list(left_links))))
+            left_at += len(piece.text)
         else:
-            inner.append(format_html('<ins class="change">{}{}</ins>', owed_space, piece.text))
+            body = render_spans(piece.text, right_at, list(right_links))
+            inner.append(format_html('<ins class="change">{}{}</ins>', owed_space, body))
+            right_at += len(piece.text)
             owed_space = ""
     if current is not None:
         parts.append(_variant_html(collated, current, inner, chosen))
