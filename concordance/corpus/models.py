@@ -230,3 +230,43 @@ class Note(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.position}"
+
+    @property
+    def anchor(self) -> str:
+        """The id of the note on the page that shows it (see get_absolute_url)."""
+        if self.kind != "resolution":
+            article_eid = self._first_article_eid()
+            if article_eid:
+                # The id templates/corpus/article_body.html gives the note.
+                return f"{article_eid}-note-{self.kind}-{self.position}"
+        # Notes that discuss no article are shown on the instrument page:
+        # "resolution-3", "commentary-0".
+        return f"{self.kind}-{self.position}"
+
+    def get_absolute_url(self) -> str:
+        """The note where a reader finds it: under the first article it
+        discusses, else on its instrument's page."""
+        article_eid = None if self.kind == "resolution" else self._first_article_eid()
+        if article_eid:
+            path = reverse("article", args=[self.instrument.slug, int(article_eid.removeprefix("art_"))])
+        else:
+            path = reverse("instrument", args=[self.instrument.slug])
+        return f"{path}#{self.anchor}"
+
+    def _first_article_eid(self) -> str | None:
+        # A query may annotate it (search does); prefetched articles save a
+        # query; otherwise ask the database.
+        if "first_article_eid" in self.__dict__:
+            return self.__dict__["first_article_eid"]
+        cache = getattr(self, "_prefetched_objects_cache", {})
+        if "articles" in cache:
+            eids = sorted((article.eid for article in cache["articles"]), key=_article_number)
+        else:
+            eids = list(self.articles.order_by("position").values_list("eid", flat=True)[:1])
+        found = eids[0] if eids else None
+        self.__dict__["first_article_eid"] = found
+        return found
+
+
+def _article_number(article_eid: str) -> int:
+    return int(article_eid.removeprefix("art_"))

@@ -47,6 +47,9 @@ def nest(provisions: list[Provision]) -> list[Provision]:
 class InstrumentNotes:
     by_article: dict[str, list[Note]]  # interpretative notes and commentary, by article eid
     resolution: list[Note]  # the text that adopted the instrument, if any
+    # Commentary that names no article (the explanatory statement's general
+    # observations): shown once, on the instrument page.
+    general: list[Note] = field(default_factory=list)
 
 
 def instrument_notes(instrument: Instrument) -> InstrumentNotes:
@@ -59,13 +62,17 @@ def instrument_notes(instrument: Instrument) -> InstrumentNotes:
         Prefetch("articles", queryset=Provision.objects.only("pk", "eid"))
     )
     by_article: dict[str, list[Note]] = defaultdict(list)
-    resolution = []
+    resolution, general = [], []
     for note in notes:
+        note.instrument = instrument
+        articles = note.articles.all()
         if note.kind == "resolution":
             resolution.append(note)
-        for article in note.articles.all():
+        elif not articles:
+            general.append(note)
+        for article in articles:
             by_article[article.eid].append(note)
-    return InstrumentNotes(by_article, resolution)
+    return InstrumentNotes(by_article, resolution, general)
 
 
 @dataclass
@@ -96,6 +103,7 @@ class InstrumentText:
     articles: list[Provision]
     # The text that adopted the instrument (resolution 79/243 for the UN).
     resolution: list[Note]
+    general_commentary: list[Note]
 
 
 def instrument_text(instrument: Instrument, edition: Edition) -> InstrumentText:
@@ -104,7 +112,7 @@ def instrument_text(instrument: Instrument, edition: Edition) -> InstrumentText:
     notes = instrument_notes(instrument)
     for article in articles:
         article.attached_notes = notes.by_article.get(article.eid, [])
-    return InstrumentText(edition, outline(edition, articles), articles, notes.resolution)
+    return InstrumentText(edition, outline(edition, articles), articles, notes.resolution, notes.general)
 
 
 @dataclass

@@ -58,3 +58,13 @@ def test_budapest_article_says_when_its_two_editions_differ(client):
     assert 'href="/budapest/editions/#art_16"' in page
     # Articles 2, 3, 34 and 47 read the same in both editions.
     assert "/budapest/editions/#art_2\"" not in client.get("/budapest/art-2/").content.decode()
+
+
+@pytest.mark.parametrize("url", ["/un/art-2/", "/un/"])
+def test_each_paragraph_of_an_interpretative_note_is_its_own_paragraph(client, url):
+    page = client.get(url).content.decode()
+    note = page[page.index('id="art_2-note-interpretative-0"'):]
+    note = note[: note.index("</section>")]
+    paragraphs = [p.split("</p>")[0] for p in note.split("<p>")[1:]]
+    assert [p[:2] for p in paragraphs] == ["1.", "2."]
+    assert paragraphs[0].endswith("couvertes par cette définition.")

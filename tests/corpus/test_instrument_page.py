@@ -62,3 +62,17 @@ def test_un_page_gives_the_resolution_that_adopted_the_convention(client):
     resolution = page[page.index('id="resolution"'): page.index('id="preambule"')]
     assert "Adopte" in resolution and "Hanoï" in resolution
     assert 'id="resolution"' not in client.get("/budapest/").content.decode()
+
+
+def test_budapest_page_shows_the_explanatory_statement_paragraphs_that_name_no_article(client):
+    from concordance.corpus.models import Note
+
+    general = Note.objects.filter(kind="commentary", articles=None).order_by("position")
+    assert general.count() == 7
+    page = client.get("/budapest/").content.decode()
+    section = page[page.index('id="commentary"'): page.index('id="preambule"')]
+    assert "observations générales" in section
+    for note in general:
+        assert f'id="commentary-{note.position}"' in section
+        assert note.text[-40:] in section.replace("&#x27;", "'")
+    assert 'href="#commentary"' in page.split('<div class="body">')[0]
