@@ -277,8 +277,7 @@ def store_notes(
         )
     }
     through = Note.articles.through
-    through.objects.filter(note__source=source).delete()
-    links = []
+    wanted: set[tuple[int, int]] = set()
     for note, parsed_note in zip(stored[len(parsed.context):], parsed.notes):
         for number in dict.fromkeys(parsed_note.articles):
             if number not in articles:
@@ -286,6 +285,16 @@ def store_notes(
                     f"{entry.filename}, line {parsed_note.line}: the note names article "
                     f"{number}, which {instrument.slug} does not have."
                 )
-            links.append(through(note_id=note.pk, provision_id=articles[number].pk))
-    through.objects.bulk_create(links)
+            wanted.add((note.pk, articles[number].pk))
+    # Only what changed is written, so an unchanged link keeps its row.
+    existing = {
+        (note_id, provision_id): pk
+        for pk, note_id, provision_id in through.objects.filter(note__source=source).values_list(
+            "pk", "note_id", "provision_id"
+        )
+    }
+    through.objects.filter(pk__in=[pk for link, pk in existing.items() if link not in wanted]).delete()
+    through.objects.bulk_create(
+        [through(note_id=note_id, provision_id=provision_id) for note_id, provision_id in sorted(wanted - set(existing))]
+    )
     report.counts[f"{entry.filename} notes"] = len(stored)
