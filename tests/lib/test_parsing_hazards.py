@@ -238,13 +238,10 @@ def test_marker_styles_in_the_sources(which: str, eid: str, num: str, text_start
     "which, eid, expected",
     [
         # "3  a   Chaque Partie…": paragraph 3 and its point a on one line
-        ("bill", "art_14__para_3", [("art_14__para_3__point_a", "point"), ("art_14__para_3__point_b", "point"),
-                                    ("art_14__para_3__wrapup", "wrapup")]),
-        ("coe", "art_14__para_3", [("art_14__para_3__point_a", "point"), ("art_14__para_3__point_b", "point"),
-                                   ("art_14__para_3__wrapup", "wrapup")]),
+        ("bill", "art_14__para_3", [("art_14__para_3__point_a", "point"), ("art_14__para_3__point_b", "point")]),
+        ("coe", "art_14__para_3", [("art_14__para_3__point_a", "point"), ("art_14__para_3__point_b", "point")]),
         # "3." alone on its line, then " - a)"
-        ("un", "art_23__para_3", [("art_23__para_3__point_a", "point"), ("art_23__para_3__point_b", "point"),
-                                  ("art_23__para_3__wrapup", "wrapup")]),
+        ("un", "art_23__para_3", [("art_23__para_3__point_a", "point"), ("art_23__para_3__point_b", "point")]),
         # "a) i) À la conversion…"
         ("un", "art_17__para_1__point_a", [("art_17__para_1__point_a__subpoint_i", "subpoint"),
                                            ("art_17__para_1__point_a__subpoint_ii", "subpoint")]),
@@ -333,7 +330,11 @@ def test_a_repeated_letter_is_kept_as_printed_and_flagged() -> None:
         ("un", "art_13__wrapup", "dans l'intention frauduleuse"),  # points directly in the article
         ("un", "art_28__para_1__wrapup", "ou à y accéder de façon similaire"),
         ("un", "art_29__para_1__wrapup", "en temps réel, les données de trafic"),
-        ("un", "art_23__para_3__wrapup", "cet État partie peut se réserver"),  # printed "- cet État …"
+        # The paragraph has no opening words: the main clause ends point b's "Lorsque …" sentence.
+        ("un", "art_23__para_3__point_b__wrapup", "cet État partie peut se réserver"),  # printed "- cet État …"
+        ("bill", "art_14__para_3__point_b__wrapup", "cette Partie peut réserver le droit"),
+        ("coe", "art_14__para_3__point_b__wrapup", "cette Partie peut résERVER le droit"),
+        ("un", "art_30__para_1__wrapup", "en temps réel, les données de contenu"),  # completes the paragraph's "ce qui suit :"
         ("bill", "art_6__para_1__point_a__wrapup", "dans l'intention qu'ils soient utilisés"),
         ("bill", "art_19__para_1__wrapup", "sur son territoire."),  # at the margin after indented items
         ("bill", "art_20__para_1__wrapup", "en temps réel, les données relatives au trafic"),
@@ -344,6 +345,24 @@ def test_a_repeated_letter_is_kept_as_printed_and_flagged() -> None:
 def test_wrapups(which: str, eid: str, starts: str) -> None:
     node = tree(which)[eid]
     assert node.kind == "wrapup" and node.text.startswith(starts)
+
+
+@pytest.mark.parametrize("which, article", [("un", 23), ("bill", 14), ("coe", 14)])
+def test_the_main_clause_after_sub_points_ends_the_point_it_completes(which: str, article: int) -> None:
+    # "3." has no words of its own; "b) Lorsque … qui : i) … ii) …" is only a
+    # sentence with the words after ii): citing "al. b)" must include them.
+    point = f"art_{article}__para_3__point_b"
+    assert [eid for eid, _ in children(which, point)] == [f"{point}__subpoint_i", f"{point}__subpoint_ii", f"{point}__wrapup"]
+    assert tree(which)[point].text.startswith("Lorsqu")
+    assert f"art_{article}__para_3__wrapup" not in tree(which)
+
+
+@pytest.mark.parametrize("which, article", [("un", 29), ("un", 30), ("bill", 20), ("bill", 21), ("coe", 20), ("coe", 21)])
+def test_closing_words_that_complete_the_paragraph_stay_on_the_paragraph(which: str, article: int) -> None:
+    # "1. … ce qui suit : a) … b) … : i) … ii) … en temps réel, …" governs a) and b).
+    paragraph = f"art_{article}__para_1"
+    assert tree(which)[paragraph].text.endswith(":")
+    assert children(which, paragraph)[-1] == (f"{paragraph}__wrapup", "wrapup")
 
 
 def test_closing_words_on_the_same_item_line_stay_in_the_item() -> None:

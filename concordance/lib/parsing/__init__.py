@@ -33,8 +33,9 @@ Unnumbered text (rules in ``provisions``): words cut by a page break, a
 wrapped line or a footnote are rejoined to the text they continue; an
 article's first block before any numbered child is its ``text``; a block
 after a list of points or sub-points is a ``wrapup`` of the node whose list
-it closes (the point when another point follows, else the paragraph, else
-the article); any other block is an ``alinea`` of the paragraph or article
+it closes (the point when another point follows or when the paragraph has
+no opening words for them to complete, else the paragraph, else the
+article); any other block is an ``alinea`` of the paragraph or article
 it follows. The testimonium and signature after the last article ("En foi
 de quoi …") go to ``ParsedInstrument.closing``; the resolution's own
 paragraphs to ``ParsedSource.context``.

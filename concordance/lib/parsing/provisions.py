@@ -12,9 +12,13 @@ How unnumbered text is placed (the same rule for every source):
 * a block that follows a list of points or sub-points is a ``wrapup``: the
   words that close that list. It belongs to the node whose list it closes:
   the point whose sub-points it follows when the next item is another point
-  (UN art. 11 § 1 a), otherwise the paragraph, or the article when its points
-  stand directly in it (UN art. 13). ``eid`` ``<parent>__wrapup``, then
-  ``__wrapup_2``…;
+  (UN art. 11 § 1 a), or when the paragraph has no words of its own to
+  complete (UN art. 23 § 3 b), Budapest art. 14 § 3 b): "3." then "a) …",
+  "b) Lorsque … : i) … ii) …" and "cet État partie peut …" ends b's
+  sentence); otherwise the paragraph, whose opening words the closing words
+  complete for every point (UN art. 29 § 1 "… ce qui suit : a) … b) … en
+  temps réel, …"), or the article when its points stand directly in it (UN
+  art. 13). ``eid`` ``<parent>__wrapup``, then ``__wrapup_2``…;
 * any other block is an ``alinea`` of the paragraph (or article) it follows,
   ``eid`` ``<parent>__alinea_N``: the definition after "l'expression:" in
   Protocol art. 2 § 1, each dashed item of Budapest art. 39 § 1.
@@ -251,6 +255,14 @@ def _add_wrapup(state: _State, text: str, line: Line, rest: list[Line]) -> None:
         _add_child(state, state.point, "alinea", text, line)  # between two sub-points
         return
     parent = state.container
+    if not parent.text and state.point is not None and state.subpoint is not None:
+        # A paragraph with no words of its own ("3." then "a) …") has no
+        # sentence for the closing words to complete: they finish the
+        # sentence of the point whose sub-points they follow ("b) Lorsque …
+        # qui : i) … ii) … cet État partie peut se réserver …").
+        state.subpoint = None
+        _add_child(state, state.point, "wrapup", text, line)
+        return
     state.point = state.subpoint = None
     _add_child(state, parent, "wrapup", text, line)
 
