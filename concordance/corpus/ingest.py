@@ -260,13 +260,9 @@ def store_notes(
     # Convention for the resolution, the Budapest Convention for the bill.
     instrument = instruments[next(iter(entry.editions))]
     rows = [
-        Note(source=source, instrument=instrument, kind="resolution", position=position,
-             heading="", text=text, line=0)
-        for position, text in enumerate(parsed.context)
-    ] + [
         Note(source=source, instrument=instrument, kind=note.kind, position=note.position,
              heading=note.heading, text=note.text, line=note.line)
-        for note in parsed.notes
+        for note in [*parsed.context, *parsed.notes]
     ]
     stored = upsert(Note, rows, ["source", "kind", "position"])
     Note.objects.filter(source=source).exclude(pk__in=[note.pk for note in stored]).delete()

@@ -56,7 +56,13 @@ def test_budapest_has_two_editions_and_the_bill_is_primary():
 
 def test_resolution_and_notes_are_stored_and_attached():
     un_notes = Note.objects.filter(instrument__slug="un")
-    assert un_notes.filter(kind="resolution").exists()
+    resolution = un_notes.filter(kind="resolution").order_by("position")
+    assert resolution.count() == 27
+    # Stored with the line the source prints each block on.
+    title = resolution.get(text__startswith="79/243.")
+    assert (title.heading, title.line) == ("Titre", 22)
+    assert resolution.last().text == "55e séance plénière (reprise)\n24 décembre 2024"
+    assert not resolution.filter(line=0).exists()
     interpretative = {
         note.pk: sorted(a.eid for a in note.articles.all())
         for note in un_notes.filter(kind="interpretative")

@@ -76,3 +76,17 @@ def test_budapest_page_shows_the_explanatory_statement_paragraphs_that_name_no_a
         assert f'id="commentary-{note.position}"' in section
         assert note.text[-40:] in section.replace("&#x27;", "'")
     assert 'href="#commentary"' in page.split('<div class="body">')[0]
+
+
+def test_un_page_gives_the_whole_resolution_with_an_anchor_per_paragraph(client):
+    from concordance.corpus.models import Note
+
+    page = client.get("/un/").content.decode().replace("&#x27;", "'")
+    resolution = page[page.index('id="resolution"'): page.index('id="preambule"')]
+    assert "79/243. Convention des Nations Unies contre la cybercriminalité ;<br>Renforcement" in resolution
+    assert "Résolution adoptée par l'Assemblée générale le 24 décembre 2024" in resolution
+    assert "55e séance plénière (reprise)<br>24 décembre 2024" in resolution
+    notes = Note.objects.filter(kind="resolution").order_by("position")
+    anchors = [f'id="resolution-{note.position}"' for note in notes]
+    assert all(anchor in resolution for anchor in anchors)
+    assert [resolution.index(anchor) for anchor in anchors] == sorted(resolution.index(a) for a in anchors)

@@ -227,7 +227,8 @@ def test_division_headings_are_the_source_words(filename: str, slug: str) -> Non
 PROSE = [
     pytest.param(UN, lambda s: s.instruments[0].preamble, 81, 116, id="un-preamble"),
     pytest.param(UN, lambda s: s.instruments[0].closing, 1309, 1311, id="un-closing"),
-    pytest.param(UN, lambda s: s.context, 26, 67, id="un-context"),
+    # Resolution 79/243 from the document's header to its meeting and date.
+    pytest.param(UN, lambda s: [n.text for n in s.context], 1, 70, id="un-resolution"),
     pytest.param(UN, lambda s: [w for n in s.notes for w in (n.heading, n.text)], 1315, 1336, id="un-notes"),
     pytest.param(BILL, lambda s: s.instruments[0].preamble, 97, 115, id="bill-preamble"),
     pytest.param(BILL, lambda s: s.instruments[0].closing, 649, 658, id="bill-closing"),

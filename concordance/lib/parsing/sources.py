@@ -150,14 +150,46 @@ def parse_un_resolution(text: str, filename: str) -> ParsedSource:
     doc = _doc(text, filename, UN_DEBRIS)
     context_start = doc.find(r"^L'Assemblée générale,$")
     context_end = doc.find(r"^\d+e séance plénière", context_start)
-    # No footnote is called from the resolution's paragraphs; one that were
-    # would stay unplaced and be reported in the warnings.
-    context = [text for _, text, _ in paragraphs(doc.lines[context_start:context_end])]
     annex = doc.find(r"^Annexe$", context_end)
+    context = _resolution(doc, context_start, context_end, annex)
     instrument, end = _instrument(doc, UN, annex + 1)
     notes_start = doc.find(r"^Notes interprétatives", end) + 1
     notes = _interpretative_notes(doc, notes_start)
     return _finish(doc, ParsedSource(filename, [instrument], context=context, notes=notes))
+
+
+# The parts of the resolution, in the order the document prints them.
+RESOLUTION_PARTS = ("En-tête", "Adoption", "Titre", "Préambule", "Dispositif", "Séance")
+_OPERATIVE = re.compile(r"^\d+\. ")
+
+
+def _resolution(doc: _Doc, preamble_at: int, meeting_at: int, annex: int) -> list[Note]:
+    """Resolution 79/243, every word of it, one note per printed block.
+
+    What precedes "L'Assemblée générale," is the document's header
+    ("Assemblée générale", "Distr. générale 31 décembre 2024", session,
+    agenda item and its title), the adoption line and the resolution's
+    number and title; what follows the operative paragraphs is the meeting
+    and date ("55e séance plénière (reprise)" / "24 décembre 2024"), whose
+    line break is kept. No footnote is called from the resolution; one that
+    were would stay unplaced and be reported in the warnings.
+    """
+    adopted_at = doc.find(r"^Résolution adoptée par", 0, preamble_at)
+    title_at = doc.find(r"^\d+/\d+\. ", adopted_at, preamble_at)
+    parts: list[tuple[str, int, str]] = []
+    for first, last, heading in ((0, adopted_at, "En-tête"), (adopted_at, title_at, "Adoption")):
+        for block in blocks(doc.lines[first:last]):
+            parts.append((heading, block[0].no, " ".join(line.text for line in block)))
+    title = blocks(doc.lines[title_at:preamble_at])
+    parts.append(("Titre", title[0][0].no, "\n".join(" ".join(line.text for line in block) for block in title)))
+    for no, paragraph, _ in paragraphs(doc.lines[preamble_at:meeting_at]):
+        parts.append(("Dispositif" if _OPERATIVE.match(paragraph) else "Préambule", no, paragraph))
+    meeting = [line for line in doc.lines[meeting_at:annex] if line.text]
+    parts.append(("Séance", meeting[0].no, "\n".join(line.text for line in meeting)))
+    return [
+        Note("resolution", heading, text, [], no, position)
+        for position, (heading, no, text) in enumerate(parts)
+    ]
 
 
 def _interpretative_notes(doc: _Doc, start: int) -> list[Note]:

@@ -74,12 +74,14 @@ class Note:
     """Text outside the treaty articles that comments some of them.
 
     Used for the UN interpretative notes (``articles`` = the articles the
-    note concerns) and for the paragraphs of the explanatory statement of
+    note concerns), for the paragraphs of the explanatory statement of
     bill n° 905 (``articles`` = the Budapest articles a paragraph names, in
-    order of first mention; empty when it names none).
+    order of first mention; empty when it names none) and for the blocks of
+    resolution 79/243 (``heading`` = the part of the resolution: "En-tête",
+    "Adoption", "Titre", "Préambule", "Dispositif", "Séance").
     """
 
-    kind: str  # "interpretative" | "commentary"
+    kind: str  # "interpretative" | "commentary" | "resolution"
     heading: str
     text: str
     articles: list[int]
@@ -114,9 +116,10 @@ class ParsedSource:
 
     filename: str
     instruments: list[ParsedInstrument]
-    # Text that frames the instruments: resolution 79/243's own paragraphs
-    # for the UN source, empty elsewhere.
-    context: list[str] = field(default_factory=list)
+    # Text that frames the instruments: resolution 79/243, from the
+    # document's header to its meeting and date, for the UN source; empty
+    # elsewhere.
+    context: list[Note] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
     # Defects of the source that were tolerated, "line N: what", e.g. a
     # point printed "a." where "b." is due. The text itself is kept as printed.
