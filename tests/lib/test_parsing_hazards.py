@@ -82,6 +82,37 @@ def test_running_heads_and_page_numbers_are_dropped() -> None:
     assert "N° 905" not in " ".join(node.text for node in bill.walk())
 
 
+def _parse_real(which: str, old: str, new: str) -> dict[str, Node]:
+    filename, parse, index = FILES[which]
+    text = (SOURCES / filename).read_text(encoding="utf-8")
+    assert text.count(old) == 1
+    instrument = parse(text.replace(old, new), filename).instruments[index]
+    return {node.eid: node for top in instrument.body for node in top.walk()}
+
+
+@pytest.mark.parametrize(
+    "which, eid, old, page_break",
+    [
+        # The UN printed document's running head and job number, between two
+        # halves of a sentence of art. 25 § 2.
+        ("un", "art_25__para_2", "au maximum de 90 jours",
+         "au maximum\n\n24-23456\n\nA/RES/79/243\n\n\n12\n\nde 90 jours"),
+        # The bill's running title and copyright line inside art. 17 § 1 b).
+        ("bill", "art_17__para_1__point_b", "désignée par cette autorité, d'une quantité",
+         "désignée par cette\n\n© Assemblée nationale\n\nN° 905 - Projet de loi autorisant "
+         "l'approbation de la convention sur la cybercriminalité\n\n    autorité, d'une quantité"),
+    ],
+)
+def test_a_running_head_in_mid_sentence_is_removed_and_the_sentence_rejoined(
+    which: str, eid: str, old: str, page_break: str
+) -> None:
+    before = tree(which)
+    after = _parse_real(which, old, page_break)
+    assert after[eid].text == before[eid].text
+    assert old in after[eid].text
+    assert list(after) == list(before)
+
+
 def test_a_label_alone_on_its_line_is_not_a_page_number() -> None:
     nodes = fragment("Article 1\nObjet\n\n1\nChaque Partie.\n\n2.\n\nFin.\n")
     assert (nodes["art_1__para_1"].text, nodes["art_1__para_2"].text) == ("Chaque Partie.", "Fin.")
@@ -95,11 +126,25 @@ def test_footnote_is_kept_apart_and_attached_to_the_node_that_calls_it() -> None
     para = fragment(text)["art_1__para_1"]
     assert para.text == "Chaque Partie adopte les mesures nécessaires."
     assert [(f.marker, f.text, f.line) for f in para.footnotes] == [("²", "Une note de bas de page.", 6)]
+    # The mark is layout, out of the text; where it sat is kept for the page.
+    assert para.text[: para.footnotes[0].offset] == "Chaque Partie adopte les mesures"
+
+
+def test_the_un_footnote_call_keeps_its_place_in_the_closing_clause() -> None:
+    un = parse_un_resolution(
+        (SOURCES / FILES["un"][0]).read_text(encoding="utf-8"), FILES["un"][0]
+    ).instruments[0]
+    [note] = un.footnotes
+    assert (note.part, note.paragraph) == ("closing", 0)
+    # Printed "la présente Convention¹." (line 1309).
+    assert un.closing[0][: note.offset].endswith("ont signé la présente Convention")
+    assert un.closing[0][note.offset:] == "."
 
 
 def test_split_lines_blanks_footnote_lines_and_removes_calls() -> None:
     lines, footnotes = split_lines("ont signé la présente Convention¹.\n\n¹ Des notes interprétatives.")
     assert [(line.text, line.calls) for line in lines] == [("ont signé la présente Convention.", ["¹"]), ("", []), ("", [])]
+    assert lines[0].call_offsets == [len("ont signé la présente Convention")]
     assert [(f.marker, f.text, f.line) for f in footnotes] == [("¹", "Des notes interprétatives.", 3)]
 
 

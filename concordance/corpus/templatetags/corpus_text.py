@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from django import template
-from django.utils.html import conditional_escape
+from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
 register = template.Library()
@@ -21,3 +21,29 @@ def paragraphs(text: str) -> list[SafeString]:
     # never spans a blank line, so cutting there leaves every tag whole.
     escaped = conditional_escape(text)
     return [mark_safe(part.strip()) for part in _BLANK_LINE.split(escaped) if part.strip()]
+
+
+@register.simple_tag
+def with_footnote_calls(text: str, footnotes: list[dict], part: str, paragraph: int) -> SafeString:
+    """``text`` escaped, with the call marks of ``footnotes`` put back where
+    the source printed them, each a link to its note (``footnote-<n>``, n
+    counting from 1 in the edition's footnotes) and the target of the note's
+    link back (``footnote-call-<n>``).
+
+    The stored text has no marks: they are layout (see
+    concordance.lib.parsing.tree.Footnote)."""
+    calls = sorted(
+        (note["offset"], number, note["marker"])
+        for number, note in enumerate(footnotes, start=1)
+        if note.get("part") == part and note.get("paragraph") == paragraph and note.get("offset") is not None
+    )
+    out, at = [], 0
+    for offset, number, marker in calls:
+        out.append(conditional_escape(text[at:offset]))
+        out.append(format_html(
+            '<sup class="footnote-call"><a href="#footnote-{}" id="footnote-call-{}" aria-label="Note {}">{}</a></sup>',
+            number, number, marker, marker,
+        ))
+        at = offset
+    out.append(conditional_escape(text[at:]))
+    return mark_safe("".join(out))

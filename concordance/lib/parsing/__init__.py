@@ -14,7 +14,8 @@ line, message).
 
 Fidelity: a node's words are the words of the source. Only markup and layout
 debris are removed (markdown emphasis, link syntax, superscript syntax,
-footnote lines and call marks, running heads, navigation links, list dashes,
+footnote lines and call marks (a call mark is layout, a pointer to its
+note: its place is kept on the Footnote for pages to show it), running heads, navigation links, list dashes,
 blank-line runs of page breaks, letter-spacing of a title); a sentence cut by
 a page break or a footnote is rejoined. Nothing is corrected: source typos
 stay as printed ("se résERVER", "2le Conférence", "articles 14 et 1 5").

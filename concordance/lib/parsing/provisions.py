@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .cleaning import Line, is_open, squeeze, take_footnotes
+from .cleaning import Line, is_open, line_calls, squeeze, take_footnotes
 from .markers import ROMANS, Marker, scan
 from .tree import Footnote, Node, SourceError
 
@@ -201,10 +201,13 @@ def _open_item(state: _State, kind: str, label: str, line: Line) -> None:
 
 
 def _add_text(state: _State, node: Node, text: str, line: Line) -> None:
+    # A call's offset counts from the line's text; the node's text is that
+    # text less its list marker, after the node's earlier words.
+    shift = (len(node.text) + 1 if node.text else 0) - (len(line.text) - len(text))
     if text:
         node.text = f"{node.text} {text}" if node.text else text
         state.last_text = text
-    node.footnotes.extend(take_footnotes(line.calls, state.footnotes))
+    node.footnotes.extend(take_footnotes(line_calls(line, shift), state.footnotes))
     state.last = node
 
 

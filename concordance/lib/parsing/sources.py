@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .cleaning import Line, blocks, paragraphs, split_lines, take_footnotes
+from .cleaning import Line, blocks, line_calls, paragraphs, split_lines, take_footnotes
 from .commentary import mentioned_articles
 from .provisions import Layout
 from .structure import HEADINGS, BodyParser
@@ -56,13 +56,29 @@ class _Doc:
 
         Letter-spacing ("C O N V E N T I O N") is typography: undone."""
         found = blocks(self.lines[start:end])
-        notes = take_footnotes([call for block in found for line in block for call in line.calls], self.footnotes)
         texts = [" ".join(line.text for line in block) for block in found]
-        return [_LETTER_SPACED.sub(lambda m: m.group(0).replace(" ", ""), text) for text in texts], notes
+        # The title is stored as its blocks joined by line breaks: one text.
+        calls, shift = [], 0
+        for block in found:
+            for line in block:
+                calls.extend(line_calls(line, shift))
+                shift += len(line.text) + 1
+        notes = take_footnotes(calls, self.footnotes, "title")
+        undone = [_LETTER_SPACED.sub(lambda m: m.group(0).replace(" ", ""), text) for text in texts]
+        if undone != texts:
+            # Undoing the letter-spacing moved the characters: where a call
+            # sat is no longer known.
+            for note in notes:
+                note.offset = None
+        return undone, notes
 
-    def prose(self, start: int, end: int) -> tuple[list[str], list[Footnote]]:
+    def prose(self, start: int, end: int, part: str) -> tuple[list[str], list[Footnote]]:
         found = paragraphs(self.lines[start:end])
-        notes = take_footnotes([call for _, _, calls in found for call in calls], self.footnotes)
+        notes = [
+            note
+            for index, (_, _, calls) in enumerate(found)
+            for note in take_footnotes(calls, self.footnotes, part, index)
+        ]
         return [text for _, text, _ in found], notes
 
 
@@ -79,11 +95,11 @@ def _instrument(doc: _Doc, spec: InstrumentSpec, start_at: int = 0) -> tuple[Par
     closing_at = doc.find(spec.closing, first_heading)
     end = doc.find(spec.end, closing_at) if spec.end else len(doc.lines)
     title_lines, title_notes = doc.title(start, preamble_at)
-    preamble, preamble_notes = doc.prose(preamble_at + int(spec.preamble_is_heading), first_heading)
+    preamble, preamble_notes = doc.prose(preamble_at + int(spec.preamble_is_heading), first_heading, "preamble")
     body = BodyParser(doc.filename, spec.layout, doc.warnings, doc.footnotes).parse(
         doc.lines[first_heading:closing_at]
     )
-    closing, closing_notes = doc.prose(closing_at, end)
+    closing, closing_notes = doc.prose(closing_at, end, "closing")
     instrument = ParsedInstrument(
         slug=spec.slug,
         title="\n".join(title_lines),

@@ -31,6 +31,15 @@ class Footnote:
     marker: str
     text: str
     line: int
+    # Where the call mark was printed. The mark is layout (a pointer to the
+    # note, not a word of the treaty): the text is stored without it and the
+    # page puts it back. ``part`` is "title", "preamble" or "closing" for an
+    # instrument's footnotes ("" for a provision's own text), ``paragraph``
+    # the index of the text in that part, ``offset`` the character of that
+    # text the mark was printed before (None: the call was not found).
+    part: str = ""
+    paragraph: int = 0
+    offset: int | None = None
 
 
 @dataclass
