@@ -230,6 +230,7 @@ def store_tree(edition: Edition, body: list[Node], report: IngestReport) -> None
                     article_eid=article_of[node.eid],
                     kind=node.kind,
                     num=node.num,
+                    marker=node.marker,
                     heading=node.heading,
                     text=node.text,
                     footnotes=[dataclasses.asdict(note) for note in node.footnotes],

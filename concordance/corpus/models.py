@@ -159,6 +159,9 @@ class Provision(models.Model):
     article_eid = models.CharField(max_length=40)
     kind = models.CharField(max_length=10, choices=KINDS)
     num = models.CharField(max_length=20, blank=True)
+    # A list item's label as printed, punctuation included ("2.", "a)",
+    # "a.", bare "a"); empty for an article or unnumbered text.
+    marker = models.CharField(max_length=20, blank=True)
     heading = models.CharField(max_length=500, blank=True)
     text = models.TextField(blank=True)
     footnotes = models.JSONField(default=list, blank=True)

@@ -68,3 +68,19 @@ def test_each_paragraph_of_an_interpretative_note_is_its_own_paragraph(client, u
     paragraphs = [p.split("</p>")[0] for p in note.split("<p>")[1:]]
     assert [p[:2] for p in paragraphs] == ["1.", "2."]
     assert paragraphs[0].endswith("couvertes par cette définition.")
+
+
+@pytest.mark.parametrize(
+    "url, eid, marker",
+    [
+        ("/un/art-25/", "art_25__para_2", "2."),
+        ("/un/art-2/", "art_2__point_e", "e)"),
+        ("/budapest/art-8/", "art_8__point_a", "a"),  # the bill prints bare labels
+        ("/budapest/art-8/?edition=coe-benin-2024", "art_8__point_a", "a."),
+        ("/budapest-p1/art-2/", "art_2__para_1", "1"),
+    ],
+)
+def test_list_labels_are_shown_as_printed(client, url, eid, marker):
+    page = client.get(url).content.decode()
+    item = page[page.index(f'id="{eid}"'):]
+    assert item[item.index('<a class="num"'):].split(">", 1)[1].startswith(f"{marker}</a>")

@@ -280,6 +280,29 @@ def test_marker_styles_in_the_sources(which: str, eid: str, num: str, text_start
 
 
 @pytest.mark.parametrize(
+    "which, eid, marker",
+    [
+        ("un", "art_25__para_2", "2."),
+        ("un", "art_2__point_e", "e)"),  # "- e)"
+        ("un", "art_2__point_e__subpoint_ii", "ii)"),
+        ("bill", "art_8__point_a", "a"),  # "a  ": no punctuation printed
+        ("bill", "art_4__para_2", "2"),
+        ("bill", "art_24__para_7__point_b", "b)"),  # "b)  " among "a  "
+        ("coe", "art_8__point_a", "a."),  # "- a."
+        ("coe", "art_29__para_5__point_b", "a."),  # printed "a." where "b." is due
+        ("protocol", "art_2__para_1", "1"),  # "- 1 "
+    ],
+)
+def test_the_marker_is_kept_as_printed(which: str, eid: str, marker: str) -> None:
+    assert tree(which)[eid].marker == marker
+
+
+def test_articles_and_unnumbered_text_have_no_marker() -> None:
+    nodes = tree("un")
+    assert nodes["art_1"].marker == "" and nodes["art_23__para_3__point_b__wrapup"].marker == ""
+
+
+@pytest.mark.parametrize(
     "which, eid, expected",
     [
         # "3  a   Chaque Partie…": paragraph 3 and its point a on one line

@@ -101,7 +101,7 @@ def _take_line(state: _State, line: Line, rest: list[Line], layout: Layout) -> N
         if kind is None:
             break
         accepted.append((kind, marker.label))
-        _open_item(state, kind, marker.label, line)
+        _open_item(state, kind, marker.label, line, marker.printed)
     if found.markers and len(accepted) < len(found.markers):
         if not accepted:
             text = squeeze(found.undashed)
@@ -175,7 +175,7 @@ def _next_roman(label: str | None) -> str:
     return ROMANS[ROMANS.index(label) + 1] if label else "i"
 
 
-def _open_item(state: _State, kind: str, label: str, line: Line) -> None:
+def _open_item(state: _State, kind: str, label: str, line: Line, printed: str) -> None:
     if kind == "paragraph":
         parent = state.article
         state.point = state.subpoint = None
@@ -192,7 +192,9 @@ def _open_item(state: _State, kind: str, label: str, line: Line) -> None:
     else:
         parent = state.point
         in_sequence = label
-    node = Node(kind=kind, eid=f"{parent.eid}__{_SHORT[kind]}_{in_sequence}", num=label, line=line.no)
+    node = Node(
+        kind=kind, eid=f"{parent.eid}__{_SHORT[kind]}_{in_sequence}", num=label, marker=printed, line=line.no
+    )
     parent.children.append(node)
     state.labels[node.eid] = in_sequence
     setattr(state, _SHORT[kind], node)

@@ -50,6 +50,9 @@ class Node:
     edition: ``chp_2__sec_1``, ``art_25``, ``art_25__para_2``,
     ``art_2__point_e__subpoint_ii``, ``art_14__para_3__point_b__wrapup``.
     ``num`` is the number label as printed ("premier", "1er", "2", "a", "ii");
+    ``marker`` is a list item's label with its printed punctuation ("2.",
+    "a)", "a.", or bare "a" as the bill prints it; empty for articles,
+    divisions and unnumbered text);
     ``heading`` is the title of an article or division; ``text`` holds the
     node's own words that come before its children (for an article, its
     opening words, if any). ``line`` is the 1-based line of the source where
@@ -59,6 +62,7 @@ class Node:
     kind: str
     eid: str
     num: str = ""
+    marker: str = ""
     heading: str = ""
     text: str = ""
     line: int = 0
