@@ -65,8 +65,14 @@ def parse_sources(sources_dir: Path, progress: Progress = lambda message: None) 
         missing = set(entry.editions) - {instrument.slug for instrument in parsed.instruments}
         if missing:
             raise IngestError(f"{entry.filename}: no text found for {', '.join(sorted(missing))}.")
+        # The catalogue's facts about the source are part of it too: a
+        # corrected date or title is stored even when the file is unchanged.
+        catalogue = [entry.title, entry.issuer, entry.issued_on.isoformat(), entry.editions]
         fingerprint = hashlib.sha256(
-            (STORAGE_VERSION + json.dumps(dataclasses.asdict(parsed), sort_keys=True, ensure_ascii=False)).encode()
+            (
+                STORAGE_VERSION
+                + json.dumps([dataclasses.asdict(parsed), catalogue], sort_keys=True, ensure_ascii=False)
+            ).encode()
         ).hexdigest()
         parsed_files.append(
             ParsedFile(entry, hashlib.sha256(raw).hexdigest(), fingerprint, parsed)

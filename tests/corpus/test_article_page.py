@@ -84,3 +84,16 @@ def test_list_labels_are_shown_as_printed(client, url, eid, marker):
     page = client.get(url).content.decode()
     item = page[page.index(f'id="{eid}"'):]
     assert item[item.index('<a class="num"'):].split(">", 1)[1].startswith(f"{marker}</a>")
+
+
+@pytest.mark.parametrize(
+    "url, target",
+    [
+        ("/un/art-01/", "/un/art-1/"),
+        ("/budapest/art-007/?edition=coe-benin-2024", "/budapest/art-7/?edition=coe-benin-2024"),
+    ],
+)
+def test_a_number_with_leading_zeros_redirects_permanently_to_the_article(client, url, target):
+    response = client.get(url)
+    assert response.status_code == 301
+    assert response["Location"] == target

@@ -46,6 +46,10 @@ def test_provenance_of_every_source_is_recorded():
     }
     assert sources["budapest-benin-decree-2024-773-fr.txt"].issuer == "Présidence de la République du Bénin"
     assert str(sources["budapest-bill-905-2003-fr.txt"].issued_on) == "2003-06-11"
+    # The document's date ("Distr. générale 31 décembre 2024"); the adoption
+    # date is the instrument's.
+    assert str(sources["un-resolution-79-243-fr.txt"].issued_on) == "2024-12-31"
+    assert str(Instrument.objects.get(slug="un").adopted_on) == "2024-12-24"
 
 
 def test_budapest_has_two_editions_and_the_bill_is_primary():

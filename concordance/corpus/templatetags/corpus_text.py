@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 
 from django import template
+from django.utils import dateformat
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
@@ -47,3 +49,13 @@ def with_footnote_calls(text: str, footnotes: list[dict], part: str, paragraph: 
         at = offset
     out.append(conditional_escape(text[at:]))
     return mark_safe("".join(out))
+
+
+@register.filter
+def french_date(value: datetime.date | None) -> str:
+    """ "1er février 2024", "24 décembre 2024": French writes the first day
+    of a month as an ordinal."""
+    if value is None:
+        return ""
+    day = "1er" if value.day == 1 else str(value.day)
+    return f"{day} {dateformat.format(value, 'F Y')}"
