@@ -27,7 +27,7 @@ Progress = Callable[[str], None]
 
 # Part of every source's fingerprint: bump it when what ingest stores from a
 # parse changes, so that existing databases are re-stored.
-STORAGE_VERSION = "3"
+STORAGE_VERSION = "4"
 
 
 class IngestError(Exception):
@@ -270,6 +270,20 @@ def store_notes(
         Note(source=source, instrument=instrument, kind=note.kind, position=note.position,
              heading=note.heading, text=note.text, line=note.line)
         for note in [*parsed.context, *parsed.notes]
+    ]
+    # Footnotes of an instrument's title, preamble or closing: rows too, so
+    # that their references can be resolved and linked like a note's (where
+    # each call was printed stays on Edition.footnotes).
+    footnotes = [
+        (instruments[parsed_instrument.slug], footnote)
+        for parsed_instrument in parsed.instruments
+        if parsed_instrument.slug in entry.editions
+        for footnote in parsed_instrument.footnotes
+    ]
+    rows += [
+        Note(source=source, instrument=owner, kind="footnote", position=position,
+             heading=footnote.marker, text=footnote.text, line=footnote.line)
+        for position, (owner, footnote) in enumerate(footnotes)
     ]
     stored = upsert(Note, rows, ["source", "kind", "position"])
     Note.objects.filter(source=source).exclude(pk__in=[note.pk for note in stored]).delete()

@@ -211,6 +211,7 @@ class Note(models.Model):
         ("resolution", "résolution"),
         ("interpretative", "note interprétative"),
         ("commentary", "exposé des motifs"),
+        ("footnote", "note de bas de page"),
     ]
 
     source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="notes")
@@ -237,19 +238,24 @@ class Note(models.Model):
     @property
     def anchor(self) -> str:
         """The id of the note on the page that shows it (see get_absolute_url)."""
+        if self.kind == "footnote":
+            # The line keeps footnote ids unique on a page however many
+            # instruments the source prints.
+            return f"footnote-{self.line}"
         if self.kind != "resolution":
             article_eid = self._first_article_eid()
             if article_eid:
                 # The id templates/corpus/article_body.html gives the note.
                 return f"{article_eid}-note-{self.kind}-{self.position}"
         # Notes that discuss no article are shown on the instrument page:
-        # "resolution-3", "commentary-0".
+        # "resolution-3", "commentary-0". (A footnote is shown with the
+        # edition its source prints: the UN text's, which is primary.)
         return f"{self.kind}-{self.position}"
 
     def get_absolute_url(self) -> str:
         """The note where a reader finds it: under the first article it
         discusses, else on its instrument's page."""
-        article_eid = None if self.kind == "resolution" else self._first_article_eid()
+        article_eid = None if self.kind in ("resolution", "footnote") else self._first_article_eid()
         if article_eid:
             path = reverse("article", args=[self.instrument.slug, int(article_eid.removeprefix("art_"))])
         else:

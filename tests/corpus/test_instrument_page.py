@@ -95,9 +95,9 @@ def test_un_page_gives_the_whole_resolution_with_an_anchor_per_paragraph(client)
 def test_the_footnote_call_of_the_un_closing_clause_links_to_the_footnote_and_back(client):
     page = client.get("/un/").content.decode()
     closing = page[page.index('id="clauses-finales"'):]
-    call = '<sup class="footnote-call"><a href="#footnote-1" id="footnote-call-1" aria-label="Note ¹">¹</a></sup>'
+    call = '<sup class="footnote-call"><a href="#footnote-1329" id="footnote-call-1329" aria-label="Note ¹">¹</a></sup>'
     assert f"ont signé la présente Convention{call}." in closing
-    footnote = closing[closing.index('<li id="footnote-1">'):]
+    footnote = closing[closing.index('<li id="footnote-1329">'):]
     footnote = footnote[: footnote.index("</li>")]
     assert "Des notes interprétatives se rapportant aux articles 2, 17, 23 et 35" in footnote
-    assert 'href="#footnote-call-1"' in footnote
+    assert 'href="#footnote-call-1329"' in footnote

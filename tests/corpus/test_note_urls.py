@@ -48,3 +48,12 @@ def test_the_url_costs_no_query_when_articles_are_prefetched(django_assert_num_q
     with django_assert_num_queries(0):
         urls = [note.get_absolute_url() for note in notes]
     assert len(set(urls)) == len(urls)
+
+
+def test_the_un_footnote_is_a_note_that_links_to_its_place_on_the_un_page(client):
+    note = Note.objects.get(kind="footnote")
+    assert (note.instrument.slug, note.heading, note.line) == ("un", "¹", 1329)
+    assert note.get_absolute_url() == "/un/#footnote-1329"
+    page, anchor = landing(client, note)
+    footnote = page[page.index(f'id="{anchor}"'):]
+    assert footnote[: footnote.index("</li>")].count("Des notes interprétatives") == 1

@@ -28,15 +28,15 @@ def paragraphs(text: str) -> list[SafeString]:
 @register.simple_tag
 def with_footnote_calls(text: str, footnotes: list[dict], part: str, paragraph: int) -> SafeString:
     """``text`` escaped, with the call marks of ``footnotes`` put back where
-    the source printed them, each a link to its note (``footnote-<n>``, n
-    counting from 1 in the edition's footnotes) and the target of the note's
-    link back (``footnote-call-<n>``).
+    the source printed them, each a link to its note (``footnote-<line>``,
+    the note's line in the source, as Note.anchor) and the target of the
+    note's link back (``footnote-call-<line>``).
 
     The stored text has no marks: they are layout (see
     concordance.lib.parsing.tree.Footnote)."""
     calls = sorted(
-        (note["offset"], number, note["marker"])
-        for number, note in enumerate(footnotes, start=1)
+        (note["offset"], note["line"], note["marker"])
+        for note in footnotes
         if note.get("part") == part and note.get("paragraph") == paragraph and note.get("offset") is not None
     )
     out, at = [], 0
