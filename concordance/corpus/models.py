@@ -248,8 +248,7 @@ class Note(models.Model):
                 # The id templates/corpus/article_body.html gives the note.
                 return f"{article_eid}-note-{self.kind}-{self.position}"
         # Notes that discuss no article are shown on the instrument page:
-        # "resolution-3", "commentary-0". (A footnote is shown with the
-        # edition its source prints: the UN text's, which is primary.)
+        # "resolution-3", "commentary-0".
         return f"{self.kind}-{self.position}"
 
     def get_absolute_url(self) -> str:
@@ -259,6 +258,8 @@ class Note(models.Model):
         if article_eid:
             path = reverse("article", args=[self.instrument.slug, int(article_eid.removeprefix("art_"))])
         else:
+            # A footnote is shown with the primary edition's text: the only
+            # footnote of these sources is the UN text's, which is primary.
             path = reverse("instrument", args=[self.instrument.slug])
         return f"{path}#{self.anchor}"
 

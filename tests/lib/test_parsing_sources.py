@@ -116,10 +116,15 @@ def test_provision_kinds_nest_as_documented(filename: str, slug: str) -> None:
 
 def test_all_three_sources_parse_well_under_a_second() -> None:
     texts = {name: (SOURCES / name).read_text(encoding="utf-8") for name in PARSERS}
-    started = time.perf_counter()
-    for name, parse in PARSERS.items():
-        parse(texts[name], name)
-    assert time.perf_counter() - started < 0.5
+    # The best of three runs: the parser's own cost, not the wait for a CPU
+    # on a machine busy with other work.
+    durations = []
+    for _ in range(3):
+        started = time.perf_counter()
+        for name, parse in PARSERS.items():
+            parse(texts[name], name)
+        durations.append(time.perf_counter() - started)
+    assert min(durations) < 0.5
 
 
 # --- headings ----------------------------------------------------------------
