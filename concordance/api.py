@@ -50,6 +50,8 @@ class NodeOut(Schema):
     eid: str
     kind: str
     num: str
+    # A list item's label as printed ("2.", "a)", "a."); empty otherwise.
+    marker: str
     heading: str
     text: str
     children: list["NodeOut"]
@@ -91,6 +93,7 @@ def provision_out(provision: Provision) -> dict:
         "eid": provision.eid,
         "kind": provision.kind,
         "num": provision.num,
+        "marker": provision.marker,
         "heading": provision.heading,
         "text": provision.text,
         "children": [provision_out(child) for child in provision.subprovisions],
@@ -102,6 +105,7 @@ def division_out(entry: reading.DivisionEntry) -> dict:
         "eid": entry.division.eid,
         "kind": entry.division.kind,
         "num": entry.division.num,
+        "marker": "",
         "heading": entry.division.heading,
         "text": "",
         "children": [division_out(child) for child in entry.children]

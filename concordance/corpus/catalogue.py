@@ -87,7 +87,10 @@ SOURCES = [
             "Convention des Nations Unies contre la cybercriminalité et ses notes interprétatives"
         ),
         issuer="Assemblée générale des Nations Unies",
-        issued_on=datetime.date(2024, 12, 24),
+        # The date the document prints ("Distr. générale 31 décembre 2024");
+        # the resolution and the Convention were adopted on 24 December 2024
+        # (Instrument.adopted_on).
+        issued_on=datetime.date(2024, 12, 31),
         parse=parse_un_resolution,
         editions={"un": ("onu-2024", "Texte français officiel (A/RES/79/243)", True)},
     ),

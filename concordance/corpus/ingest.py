@@ -27,7 +27,7 @@ Progress = Callable[[str], None]
 
 # Part of every source's fingerprint: bump it when what ingest stores from a
 # parse changes, so that existing databases are re-stored.
-STORAGE_VERSION = "3"
+STORAGE_VERSION = "4"
 
 
 class IngestError(Exception):
@@ -65,8 +65,14 @@ def parse_sources(sources_dir: Path, progress: Progress = lambda message: None) 
         missing = set(entry.editions) - {instrument.slug for instrument in parsed.instruments}
         if missing:
             raise IngestError(f"{entry.filename}: no text found for {', '.join(sorted(missing))}.")
+        # The catalogue's facts about the source are part of it too: a
+        # corrected date or title is stored even when the file is unchanged.
+        catalogue = [entry.title, entry.issuer, entry.issued_on.isoformat(), entry.editions]
         fingerprint = hashlib.sha256(
-            (STORAGE_VERSION + json.dumps(dataclasses.asdict(parsed), sort_keys=True, ensure_ascii=False)).encode()
+            (
+                STORAGE_VERSION
+                + json.dumps([dataclasses.asdict(parsed), catalogue], sort_keys=True, ensure_ascii=False)
+            ).encode()
         ).hexdigest()
         parsed_files.append(
             ParsedFile(entry, hashlib.sha256(raw).hexdigest(), fingerprint, parsed)
@@ -230,6 +236,7 @@ def store_tree(edition: Edition, body: list[Node], report: IngestReport) -> None
                     article_eid=article_of[node.eid],
                     kind=node.kind,
                     num=node.num,
+                    marker=node.marker,
                     heading=node.heading,
                     text=node.text,
                     footnotes=[dataclasses.asdict(note) for note in node.footnotes],
@@ -260,13 +267,23 @@ def store_notes(
     # Convention for the resolution, the Budapest Convention for the bill.
     instrument = instruments[next(iter(entry.editions))]
     rows = [
-        Note(source=source, instrument=instrument, kind="resolution", position=position,
-             heading="", text=text, line=0)
-        for position, text in enumerate(parsed.context)
-    ] + [
         Note(source=source, instrument=instrument, kind=note.kind, position=note.position,
              heading=note.heading, text=note.text, line=note.line)
-        for note in parsed.notes
+        for note in [*parsed.context, *parsed.notes]
+    ]
+    # Footnotes of an instrument's title, preamble or closing: rows too, so
+    # that their references can be resolved and linked like a note's (where
+    # each call was printed stays on Edition.footnotes).
+    footnotes = [
+        (instruments[parsed_instrument.slug], footnote)
+        for parsed_instrument in parsed.instruments
+        if parsed_instrument.slug in entry.editions
+        for footnote in parsed_instrument.footnotes
+    ]
+    rows += [
+        Note(source=source, instrument=owner, kind="footnote", position=position,
+             heading=footnote.marker, text=footnote.text, line=footnote.line)
+        for position, (owner, footnote) in enumerate(footnotes)
     ]
     stored = upsert(Note, rows, ["source", "kind", "position"])
     Note.objects.filter(source=source).exclude(pk__in=[note.pk for note in stored]).delete()
@@ -277,8 +294,7 @@ def store_notes(
         )
     }
     through = Note.articles.through
-    through.objects.filter(note__source=source).delete()
-    links = []
+    wanted: set[tuple[int, int]] = set()
     for note, parsed_note in zip(stored[len(parsed.context):], parsed.notes):
         for number in dict.fromkeys(parsed_note.articles):
             if number not in articles:
@@ -286,6 +302,16 @@ def store_notes(
                     f"{entry.filename}, line {parsed_note.line}: the note names article "
                     f"{number}, which {instrument.slug} does not have."
                 )
-            links.append(through(note_id=note.pk, provision_id=articles[number].pk))
-    through.objects.bulk_create(links)
+            wanted.add((note.pk, articles[number].pk))
+    # Only what changed is written, so an unchanged link keeps its row.
+    existing = {
+        (note_id, provision_id): pk
+        for pk, note_id, provision_id in through.objects.filter(note__source=source).values_list(
+            "pk", "note_id", "provision_id"
+        )
+    }
+    through.objects.filter(pk__in=[pk for link, pk in existing.items() if link not in wanted]).delete()
+    through.objects.bulk_create(
+        [through(note_id=note_id, provision_id=provision_id) for note_id, provision_id in sorted(wanted - set(existing))]
+    )
     report.counts[f"{entry.filename} notes"] = len(stored)

@@ -159,6 +159,9 @@ class Provision(models.Model):
     article_eid = models.CharField(max_length=40)
     kind = models.CharField(max_length=10, choices=KINDS)
     num = models.CharField(max_length=20, blank=True)
+    # A list item's label as printed, punctuation included ("2.", "a)",
+    # "a.", bare "a"); empty for an article or unnumbered text.
+    marker = models.CharField(max_length=20, blank=True)
     heading = models.CharField(max_length=500, blank=True)
     text = models.TextField(blank=True)
     footnotes = models.JSONField(default=list, blank=True)
@@ -208,6 +211,7 @@ class Note(models.Model):
         ("resolution", "résolution"),
         ("interpretative", "note interprétative"),
         ("commentary", "exposé des motifs"),
+        ("footnote", "note de bas de page"),
     ]
 
     source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="notes")
@@ -230,3 +234,49 @@ class Note(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.position}"
+
+    @property
+    def anchor(self) -> str:
+        """The id of the note on the page that shows it (see get_absolute_url)."""
+        if self.kind == "footnote":
+            # The line keeps footnote ids unique on a page however many
+            # instruments the source prints.
+            return f"footnote-{self.line}"
+        if self.kind != "resolution":
+            article_eid = self._first_article_eid()
+            if article_eid:
+                # The id templates/corpus/article_body.html gives the note.
+                return f"{article_eid}-note-{self.kind}-{self.position}"
+        # Notes that discuss no article are shown on the instrument page:
+        # "resolution-3", "commentary-0".
+        return f"{self.kind}-{self.position}"
+
+    def get_absolute_url(self) -> str:
+        """The note where a reader finds it: under the first article it
+        discusses, else on its instrument's page."""
+        article_eid = None if self.kind in ("resolution", "footnote") else self._first_article_eid()
+        if article_eid:
+            path = reverse("article", args=[self.instrument.slug, int(article_eid.removeprefix("art_"))])
+        else:
+            # A footnote is shown with the primary edition's text: the only
+            # footnote of these sources is the UN text's, which is primary.
+            path = reverse("instrument", args=[self.instrument.slug])
+        return f"{path}#{self.anchor}"
+
+    def _first_article_eid(self) -> str | None:
+        # A query may annotate it (search does); prefetched articles save a
+        # query; otherwise ask the database.
+        if "first_article_eid" in self.__dict__:
+            return self.__dict__["first_article_eid"]
+        cache = getattr(self, "_prefetched_objects_cache", {})
+        if "articles" in cache:
+            eids = sorted((article.eid for article in cache["articles"]), key=_article_number)
+        else:
+            eids = list(self.articles.order_by("position").values_list("eid", flat=True)[:1])
+        found = eids[0] if eids else None
+        self.__dict__["first_article_eid"] = found
+        return found
+
+
+def _article_number(article_eid: str) -> int:
+    return int(article_eid.removeprefix("art_"))

@@ -47,6 +47,11 @@ def nest(provisions: list[Provision]) -> list[Provision]:
 class InstrumentNotes:
     by_article: dict[str, list[Note]]  # interpretative notes and commentary, by article eid
     resolution: list[Note]  # the text that adopted the instrument, if any
+    # Commentary that names no article (the explanatory statement's general
+    # observations): shown once, on the instrument page.
+    general: list[Note] = field(default_factory=list)
+    # Footnotes of the title, preamble or closing, by source (= edition).
+    footnotes: dict[int, list[Note]] = field(default_factory=dict)
 
 
 def instrument_notes(instrument: Instrument) -> InstrumentNotes:
@@ -59,13 +64,20 @@ def instrument_notes(instrument: Instrument) -> InstrumentNotes:
         Prefetch("articles", queryset=Provision.objects.only("pk", "eid"))
     )
     by_article: dict[str, list[Note]] = defaultdict(list)
-    resolution = []
+    resolution, general = [], []
+    footnotes: dict[int, list[Note]] = defaultdict(list)
     for note in notes:
+        note.instrument = instrument
+        articles = note.articles.all()
         if note.kind == "resolution":
             resolution.append(note)
-        for article in note.articles.all():
+        elif note.kind == "footnote":
+            footnotes[note.source_id].append(note)
+        elif not articles:
+            general.append(note)
+        for article in articles:
             by_article[article.eid].append(note)
-    return InstrumentNotes(by_article, resolution)
+    return InstrumentNotes(by_article, resolution, general, dict(footnotes))
 
 
 @dataclass
@@ -96,6 +108,10 @@ class InstrumentText:
     articles: list[Provision]
     # The text that adopted the instrument (resolution 79/243 for the UN).
     resolution: list[Note]
+    general_commentary: list[Note]
+    # The footnotes of the edition's title, preamble and closing, each with
+    # ``has_call``: whether the page shows its call mark to link back to.
+    footnotes: list[Note]
 
 
 def instrument_text(instrument: Instrument, edition: Edition) -> InstrumentText:
@@ -104,7 +120,13 @@ def instrument_text(instrument: Instrument, edition: Edition) -> InstrumentText:
     notes = instrument_notes(instrument)
     for article in articles:
         article.attached_notes = notes.by_article.get(article.eid, [])
-    return InstrumentText(edition, outline(edition, articles), articles, notes.resolution)
+    placed = {footnote["line"] for footnote in edition.footnotes if footnote.get("offset") is not None}
+    footnotes = notes.footnotes.get(edition.source_id, [])
+    for footnote in footnotes:
+        footnote.has_call = footnote.line in placed
+    return InstrumentText(
+        edition, outline(edition, articles), articles, notes.resolution, notes.general, footnotes
+    )
 
 
 @dataclass

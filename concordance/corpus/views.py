@@ -1,7 +1,8 @@
 from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse
 
 from concordance.corpus import reading
 from concordance.corpus.models import Instrument
@@ -25,6 +26,11 @@ def instrument(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def article(request: HttpRequest, slug: str, number: int) -> HttpResponse:
+    canonical = reverse("article", args=[slug, number])
+    if request.path != canonical:
+        # "art-01" is art-1: one address per article, so links and caches agree.
+        query = request.META.get("QUERY_STRING", "")
+        return redirect(f"{canonical}?{query}" if query else canonical, permanent=True)
     instrument = reading.get_instrument(slug)
     edition = reading.choose_edition(instrument, request.GET.get("edition"))
     page = reading.article_page(instrument, edition, number)

@@ -25,6 +25,7 @@ def note_url(kind: str, position: int, instrument_slug: str, article_eid: str | 
     return f"{reverse('instrument', args=[instrument_slug])}{query}#{kind}-{position}"
 
 
-def footnote_url(instrument_slug: str, query: str = "") -> str:
-    """The instrument page, which shows the edition's footnotes at its end."""
-    return f"{reverse('instrument', args=[instrument_slug])}{query}"
+def footnote_url(instrument_slug: str, query: str = "", line: int | None = None) -> str:
+    """The instrument page, which shows the edition's footnotes at its end, each ``#footnote-<line>``."""
+    anchor = f"#footnote-{line}" if line is not None else ""
+    return f"{reverse('instrument', args=[instrument_slug])}{query}{anchor}"

@@ -105,7 +105,9 @@ def _group_of(row: ReferenceTarget, edition: Edition) -> tuple[tuple, CitingGrou
         return ("note", note.pk), CitingGroup("note", f"{reference.instrument.short_title} : {label}", href)
     if reference.footnote is not None:
         label = footnote_label(reference.edition, reference.footnote)
-        href = footnote_url(reference.instrument.slug, _edition_query(reference.edition))
+        footnotes = reference.edition.footnotes or []
+        line = footnotes[reference.footnote].get("line") if reference.footnote < len(footnotes) else None
+        href = footnote_url(reference.instrument.slug, _edition_query(reference.edition), line)
         key = ("footnote", reference.edition_id, reference.footnote)
         return key, CitingGroup("note", f"{reference.instrument.short_title} : {label}", href)
     provision = reference.provision

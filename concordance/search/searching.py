@@ -53,7 +53,7 @@ from psycopg.errors import QueryCanceled
 from django.utils.safestring import SafeString, mark_safe
 
 from concordance.corpus.models import Note, Provision
-from concordance.crossrefs.anchors import note_url
+from concordance.crossrefs.anchors import footnote_url, note_url
 from concordance.crossrefs.linking import Link, link_spans, references_of_rows, render_spans
 from concordance.lib.terminology import Glossary
 from concordance.mapping.models import Theme
@@ -87,7 +87,7 @@ KINDS = {
     "notes": "Notes interprétatives et résolution",
     "commentary": "Exposé des motifs",
 }
-_NOTE_KINDS = {"notes": ["interpretative", "resolution"], "commentary": ["commentary"]}
+_NOTE_KINDS = {"notes": ["interpretative", "resolution", "footnote"], "commentary": ["commentary"]}
 
 
 # --------------------------------------------------------------------------
@@ -591,7 +591,11 @@ def note_result(row: Note, marks: tuple[str, str], links: Sequence[tuple[int, in
         label=note_label(row),
         title_html=escaped("") if same_as_kind else marked(heading_html),
         excerpt_html=excerpt(excerpt_html, row.text, links),
-        url=note_url(row.kind, row.position, instrument.slug, row.first_article_eid),
+        url=(
+            footnote_url(instrument.slug, line=row.line)
+            if row.kind == "footnote"
+            else note_url(row.kind, row.position, instrument.slug, row.first_article_eid)
+        ),
         rank=row.rank,
     )
 

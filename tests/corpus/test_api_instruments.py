@@ -32,6 +32,14 @@ def test_instrument_detail_gives_the_provision_tree(client):
     assert article["kind"] == "article" and article["num"] == "25" and article["heading"]
     paragraph = find(article["children"], "art_25__para_2")
     assert paragraph["kind"] == "paragraph" and "90 jours" in paragraph["text"]
+    assert (paragraph["num"], paragraph["marker"]) == ("2", "2.")
+
+
+def test_the_api_gives_list_labels_as_printed(client):
+    bill = client.get("/api/instruments/budapest/").json()
+    decree = client.get("/api/instruments/budapest/?edition=coe-benin-2024").json()
+    assert find(bill["body"], "art_8__point_a")["marker"] == "a"
+    assert find(decree["body"], "art_8__point_a")["marker"] == "a."
 
 
 def test_instrument_detail_of_another_edition(client):
@@ -57,3 +65,23 @@ def test_queries_do_not_grow_with_the_instrument(client):
             client.get(f"/api/instruments/{slug}/")
         counts.append(len(queries))
     assert counts[0] == counts[1]
+
+
+def test_the_list_costs_the_same_queries_whatever_the_number_of_instruments(client):
+    import datetime
+
+    from concordance.corpus.models import Edition, Instrument, Source
+
+    with CaptureQueriesContext(connection) as three:
+        assert len(client.get("/api/instruments/").json()) == 3
+    source = Source.objects.create(filename="autre.txt", title="Autre", issuer="X", issued_on=datetime.date(2020, 1, 1))
+    other = Instrument.objects.create(
+        slug="autre", title="Autre", short_title="Autre", issuer="X", adopted_at="Genève",
+        adopted_on=datetime.date(2020, 1, 1), position=9,
+    )
+    for slug in ("a", "b"):
+        Edition.objects.create(instrument=other, source=source, slug=slug, label=slug, is_primary=slug == "a", title="Autre")
+    with CaptureQueriesContext(connection) as four:
+        assert len(client.get("/api/instruments/").json()) == 4
+    # instruments with their article counts, their editions with sources
+    assert len(four) == len(three) <= 2

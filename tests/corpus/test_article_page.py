@@ -58,3 +58,42 @@ def test_budapest_article_says_when_its_two_editions_differ(client):
     assert 'href="/budapest/editions/#art_16"' in page
     # Articles 2, 3, 34 and 47 read the same in both editions.
     assert "/budapest/editions/#art_2\"" not in client.get("/budapest/art-2/").content.decode()
+
+
+@pytest.mark.parametrize("url", ["/un/art-2/", "/un/"])
+def test_each_paragraph_of_an_interpretative_note_is_its_own_paragraph(client, url):
+    page = client.get(url).content.decode()
+    note = page[page.index('id="art_2-note-interpretative-0"'):]
+    note = note[: note.index("</section>")]
+    paragraphs = [p.split("</p>")[0] for p in note.split("<p>")[1:]]
+    assert [p[:2] for p in paragraphs] == ["1.", "2."]
+    assert paragraphs[0].endswith("couvertes par cette définition.")
+
+
+@pytest.mark.parametrize(
+    "url, eid, marker",
+    [
+        ("/un/art-25/", "art_25__para_2", "2."),
+        ("/un/art-2/", "art_2__point_e", "e)"),
+        ("/budapest/art-8/", "art_8__point_a", "a"),  # the bill prints bare labels
+        ("/budapest/art-8/?edition=coe-benin-2024", "art_8__point_a", "a."),
+        ("/budapest-p1/art-2/", "art_2__para_1", "1"),
+    ],
+)
+def test_list_labels_are_shown_as_printed(client, url, eid, marker):
+    page = client.get(url).content.decode()
+    item = page[page.index(f'id="{eid}"'):]
+    assert item[item.index('<a class="num"'):].split(">", 1)[1].startswith(f"{marker}</a>")
+
+
+@pytest.mark.parametrize(
+    "url, target",
+    [
+        ("/un/art-01/", "/un/art-1/"),
+        ("/budapest/art-007/?edition=coe-benin-2024", "/budapest/art-7/?edition=coe-benin-2024"),
+    ],
+)
+def test_a_number_with_leading_zeros_redirects_permanently_to_the_article(client, url, target):
+    response = client.get(url)
+    assert response.status_code == 301
+    assert response["Location"] == target

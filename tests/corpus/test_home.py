@@ -22,3 +22,11 @@ def test_home_names_both_budapest_editions_and_their_sources(client):
     assert "Texte annexé au projet de loi n° 905 (France, 2003)" in page
     assert 'href="/budapest/?edition=coe-benin-2024"' in page
     assert "budapest-benin-decree-2024-773-fr.txt" in page
+
+
+def test_dates_are_written_the_french_way(client):
+    page = client.get("/").content.decode()
+    # The decree is dated 1 February 2024: "1er", not "1".
+    assert "1er février 2024" in page and " 1 février" not in page
+    # The UN document's own date, distinct from the adoption date.
+    assert "31 décembre 2024" in page and "le 24 décembre 2024" in page

@@ -1,3 +1,4 @@
+import re
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -62,3 +63,44 @@ def test_un_page_gives_the_resolution_that_adopted_the_convention(client):
     resolution = page[page.index('id="resolution"'): page.index('id="preambule"')]
     assert "Adopte" in resolution and "Hanoï" in resolution
     assert 'id="resolution"' not in client.get("/budapest/").content.decode()
+
+
+def test_budapest_page_shows_the_explanatory_statement_paragraphs_that_name_no_article(client):
+    from concordance.corpus.models import Note
+
+    general = Note.objects.filter(kind="commentary", articles=None).order_by("position")
+    assert general.count() == 7
+    page = client.get("/budapest/").content.decode()
+    section = page[page.index('id="commentary"'): page.index('id="preambule"')]
+    assert "observations générales" in section
+    for note in general:
+        assert f'id="commentary-{note.position}"' in section
+        assert note.text[-40:] in section.replace("&#x27;", "'")
+    assert 'href="#commentary"' in page.split('<div class="body">')[0]
+
+
+def test_un_page_gives_the_whole_resolution_with_an_anchor_per_paragraph(client):
+    from concordance.corpus.models import Note
+
+    page = client.get("/un/").content.decode().replace("&#x27;", "'")
+    resolution = page[page.index('id="resolution"'): page.index('id="preambule"')]
+    assert "79/243. Convention des Nations Unies contre la cybercriminalité ;<br>Renforcement" in resolution
+    assert "Résolution adoptée par l'Assemblée générale le 24 décembre 2024" in resolution
+    assert "55e séance plénière (reprise)<br>24 décembre 2024" in resolution
+    notes = Note.objects.filter(kind="resolution").order_by("position")
+    anchors = [f'id="resolution-{note.position}"' for note in notes]
+    assert all(anchor in resolution for anchor in anchors)
+    assert [resolution.index(anchor) for anchor in anchors] == sorted(resolution.index(a) for a in anchors)
+
+
+def test_the_footnote_call_of_the_un_closing_clause_links_to_the_footnote_and_back(client):
+    page = client.get("/un/").content.decode()
+    closing = page[page.index('id="clauses-finales"'):]
+    call = '<sup class="footnote-call"><a href="#footnote-1329" id="footnote-call-1329" aria-label="Note ¹">¹</a></sup>'
+    assert f"ont signé la présente Convention{call}." in closing
+    footnote = closing[closing.index('<li id="footnote-1329">'):]
+    footnote = footnote[: footnote.index("</li>")]
+    assert "Des notes interprétatives se rapportant aux articles 2, 17, 23 et 35" in re.sub(r"<[^>]+>", "", footnote)
+    # The articles the footnote names are links to them.
+    assert 'href="/un/art-17/#art_17"' in footnote
+    assert 'href="#footnote-call-1329"' in footnote

@@ -82,6 +82,37 @@ def test_running_heads_and_page_numbers_are_dropped() -> None:
     assert "N° 905" not in " ".join(node.text for node in bill.walk())
 
 
+def _parse_real(which: str, old: str, new: str) -> dict[str, Node]:
+    filename, parse, index = FILES[which]
+    text = (SOURCES / filename).read_text(encoding="utf-8")
+    assert text.count(old) == 1
+    instrument = parse(text.replace(old, new), filename).instruments[index]
+    return {node.eid: node for top in instrument.body for node in top.walk()}
+
+
+@pytest.mark.parametrize(
+    "which, eid, old, page_break",
+    [
+        # The UN printed document's running head and job number, between two
+        # halves of a sentence of art. 25 § 2.
+        ("un", "art_25__para_2", "au maximum de 90 jours",
+         "au maximum\n\n24-23456\n\nA/RES/79/243\n\n\n12\n\nde 90 jours"),
+        # The bill's running title and copyright line inside art. 17 § 1 b).
+        ("bill", "art_17__para_1__point_b", "désignée par cette autorité, d'une quantité",
+         "désignée par cette\n\n© Assemblée nationale\n\nN° 905 - Projet de loi autorisant "
+         "l'approbation de la convention sur la cybercriminalité\n\n    autorité, d'une quantité"),
+    ],
+)
+def test_a_running_head_in_mid_sentence_is_removed_and_the_sentence_rejoined(
+    which: str, eid: str, old: str, page_break: str
+) -> None:
+    before = tree(which)
+    after = _parse_real(which, old, page_break)
+    assert after[eid].text == before[eid].text
+    assert old in after[eid].text
+    assert list(after) == list(before)
+
+
 def test_a_label_alone_on_its_line_is_not_a_page_number() -> None:
     nodes = fragment("Article 1\nObjet\n\n1\nChaque Partie.\n\n2.\n\nFin.\n")
     assert (nodes["art_1__para_1"].text, nodes["art_1__para_2"].text) == ("Chaque Partie.", "Fin.")
@@ -95,11 +126,25 @@ def test_footnote_is_kept_apart_and_attached_to_the_node_that_calls_it() -> None
     para = fragment(text)["art_1__para_1"]
     assert para.text == "Chaque Partie adopte les mesures nécessaires."
     assert [(f.marker, f.text, f.line) for f in para.footnotes] == [("²", "Une note de bas de page.", 6)]
+    # The mark is layout, out of the text; where it sat is kept for the page.
+    assert para.text[: para.footnotes[0].offset] == "Chaque Partie adopte les mesures"
+
+
+def test_the_un_footnote_call_keeps_its_place_in_the_closing_clause() -> None:
+    un = parse_un_resolution(
+        (SOURCES / FILES["un"][0]).read_text(encoding="utf-8"), FILES["un"][0]
+    ).instruments[0]
+    [note] = un.footnotes
+    assert (note.part, note.paragraph) == ("closing", 0)
+    # Printed "la présente Convention¹." (line 1309).
+    assert un.closing[0][: note.offset].endswith("ont signé la présente Convention")
+    assert un.closing[0][note.offset:] == "."
 
 
 def test_split_lines_blanks_footnote_lines_and_removes_calls() -> None:
     lines, footnotes = split_lines("ont signé la présente Convention¹.\n\n¹ Des notes interprétatives.")
     assert [(line.text, line.calls) for line in lines] == [("ont signé la présente Convention.", ["¹"]), ("", []), ("", [])]
+    assert lines[0].call_offsets == [len("ont signé la présente Convention")]
     assert [(f.marker, f.text, f.line) for f in footnotes] == [("¹", "Des notes interprétatives.", 3)]
 
 
@@ -235,16 +280,36 @@ def test_marker_styles_in_the_sources(which: str, eid: str, num: str, text_start
 
 
 @pytest.mark.parametrize(
+    "which, eid, marker",
+    [
+        ("un", "art_25__para_2", "2."),
+        ("un", "art_2__point_e", "e)"),  # "- e)"
+        ("un", "art_2__point_e__subpoint_ii", "ii)"),
+        ("bill", "art_8__point_a", "a"),  # "a  ": no punctuation printed
+        ("bill", "art_4__para_2", "2"),
+        ("bill", "art_24__para_7__point_b", "b)"),  # "b)  " among "a  "
+        ("coe", "art_8__point_a", "a."),  # "- a."
+        ("coe", "art_29__para_5__point_b", "a."),  # printed "a." where "b." is due
+        ("protocol", "art_2__para_1", "1"),  # "- 1 "
+    ],
+)
+def test_the_marker_is_kept_as_printed(which: str, eid: str, marker: str) -> None:
+    assert tree(which)[eid].marker == marker
+
+
+def test_articles_and_unnumbered_text_have_no_marker() -> None:
+    nodes = tree("un")
+    assert nodes["art_1"].marker == "" and nodes["art_23__para_3__point_b__wrapup"].marker == ""
+
+
+@pytest.mark.parametrize(
     "which, eid, expected",
     [
         # "3  a   Chaque Partie…": paragraph 3 and its point a on one line
-        ("bill", "art_14__para_3", [("art_14__para_3__point_a", "point"), ("art_14__para_3__point_b", "point"),
-                                    ("art_14__para_3__wrapup", "wrapup")]),
-        ("coe", "art_14__para_3", [("art_14__para_3__point_a", "point"), ("art_14__para_3__point_b", "point"),
-                                   ("art_14__para_3__wrapup", "wrapup")]),
+        ("bill", "art_14__para_3", [("art_14__para_3__point_a", "point"), ("art_14__para_3__point_b", "point")]),
+        ("coe", "art_14__para_3", [("art_14__para_3__point_a", "point"), ("art_14__para_3__point_b", "point")]),
         # "3." alone on its line, then " - a)"
-        ("un", "art_23__para_3", [("art_23__para_3__point_a", "point"), ("art_23__para_3__point_b", "point"),
-                                  ("art_23__para_3__wrapup", "wrapup")]),
+        ("un", "art_23__para_3", [("art_23__para_3__point_a", "point"), ("art_23__para_3__point_b", "point")]),
         # "a) i) À la conversion…"
         ("un", "art_17__para_1__point_a", [("art_17__para_1__point_a__subpoint_i", "subpoint"),
                                            ("art_17__para_1__point_a__subpoint_ii", "subpoint")]),
@@ -333,7 +398,11 @@ def test_a_repeated_letter_is_kept_as_printed_and_flagged() -> None:
         ("un", "art_13__wrapup", "dans l'intention frauduleuse"),  # points directly in the article
         ("un", "art_28__para_1__wrapup", "ou à y accéder de façon similaire"),
         ("un", "art_29__para_1__wrapup", "en temps réel, les données de trafic"),
-        ("un", "art_23__para_3__wrapup", "cet État partie peut se réserver"),  # printed "- cet État …"
+        # The paragraph has no opening words: the main clause ends point b's "Lorsque …" sentence.
+        ("un", "art_23__para_3__point_b__wrapup", "cet État partie peut se réserver"),  # printed "- cet État …"
+        ("bill", "art_14__para_3__point_b__wrapup", "cette Partie peut réserver le droit"),
+        ("coe", "art_14__para_3__point_b__wrapup", "cette Partie peut résERVER le droit"),
+        ("un", "art_30__para_1__wrapup", "en temps réel, les données de contenu"),  # completes the paragraph's "ce qui suit :"
         ("bill", "art_6__para_1__point_a__wrapup", "dans l'intention qu'ils soient utilisés"),
         ("bill", "art_19__para_1__wrapup", "sur son territoire."),  # at the margin after indented items
         ("bill", "art_20__para_1__wrapup", "en temps réel, les données relatives au trafic"),
@@ -344,6 +413,24 @@ def test_a_repeated_letter_is_kept_as_printed_and_flagged() -> None:
 def test_wrapups(which: str, eid: str, starts: str) -> None:
     node = tree(which)[eid]
     assert node.kind == "wrapup" and node.text.startswith(starts)
+
+
+@pytest.mark.parametrize("which, article", [("un", 23), ("bill", 14), ("coe", 14)])
+def test_the_main_clause_after_sub_points_ends_the_point_it_completes(which: str, article: int) -> None:
+    # "3." has no words of its own; "b) Lorsque … qui : i) … ii) …" is only a
+    # sentence with the words after ii): citing "al. b)" must include them.
+    point = f"art_{article}__para_3__point_b"
+    assert [eid for eid, _ in children(which, point)] == [f"{point}__subpoint_i", f"{point}__subpoint_ii", f"{point}__wrapup"]
+    assert tree(which)[point].text.startswith("Lorsqu")
+    assert f"art_{article}__para_3__wrapup" not in tree(which)
+
+
+@pytest.mark.parametrize("which, article", [("un", 29), ("un", 30), ("bill", 20), ("bill", 21), ("coe", 20), ("coe", 21)])
+def test_closing_words_that_complete_the_paragraph_stay_on_the_paragraph(which: str, article: int) -> None:
+    # "1. … ce qui suit : a) … b) … : i) … ii) … en temps réel, …" governs a) and b).
+    paragraph = f"art_{article}__para_1"
+    assert tree(which)[paragraph].text.endswith(":")
+    assert children(which, paragraph)[-1] == (f"{paragraph}__wrapup", "wrapup")
 
 
 def test_closing_words_on_the_same_item_line_stay_in_the_item() -> None:

@@ -26,9 +26,14 @@ def linked_text(context: template.Context, source: Provision | Note | dict) -> S
     text = source.get("text", "") if isinstance(source, dict) else source.text
     if not isinstance(edition, Edition):
         return conditional_escape(text)
+    footnotes = list(edition.footnotes or [])
     if isinstance(source, dict):
-        footnotes = list(edition.footnotes or [])
         key = ("footnote", footnotes.index(source)) if source in footnotes else None
+    elif isinstance(source, Note) and source.kind == "footnote":
+        # A footnote row repeats one of the edition's footnotes, whose
+        # references are resolved once, against the edition: find it by line.
+        lines = [footnote.get("line") for footnote in footnotes]
+        key = ("footnote", lines.index(source.line)) if source.line in lines else None
     else:
         key = ("note" if isinstance(source, Note) else "provision", source.pk)
     return link_text(text, page_references(edition).get(key, []) if key else [])

@@ -14,7 +14,8 @@ line, message).
 
 Fidelity: a node's words are the words of the source. Only markup and layout
 debris are removed (markdown emphasis, link syntax, superscript syntax,
-footnote lines and call marks, running heads, navigation links, list dashes,
+footnote lines and call marks (a call mark is layout, a pointer to its
+note: its place is kept on the Footnote for pages to show it), running heads, navigation links, list dashes,
 blank-line runs of page breaks, letter-spacing of a title); a sentence cut by
 a page break or a footnote is rejoined. Nothing is corrected: source typos
 stay as printed ("se résERVER", "2le Conférence", "articles 14 et 1 5").
@@ -33,8 +34,9 @@ Unnumbered text (rules in ``provisions``): words cut by a page break, a
 wrapped line or a footnote are rejoined to the text they continue; an
 article's first block before any numbered child is its ``text``; a block
 after a list of points or sub-points is a ``wrapup`` of the node whose list
-it closes (the point when another point follows, else the paragraph, else
-the article); any other block is an ``alinea`` of the paragraph or article
+it closes (the point when another point follows or when the paragraph has
+no opening words for them to complete, else the paragraph, else the
+article); any other block is an ``alinea`` of the paragraph or article
 it follows. The testimonium and signature after the last article ("En foi
 de quoi …") go to ``ParsedInstrument.closing``; the resolution's own
 paragraphs to ``ParsedSource.context``.

@@ -3,7 +3,9 @@
 Only characters that are provably not text are removed: markdown emphasis
 marks (``*``, ``**``, ``***``), link syntax (``[74/247](#)`` → ``74/247``),
 superscript syntax (``1^{er}`` → ``1er``, ``55^e`` → ``55e``), footnote call
-marks (``Convention¹`` → ``Convention``, the call is kept apart) and runs of
+marks (``Convention¹`` → ``Convention``: the mark is layout, a pointer to
+the note and no word of the text; where it sat is kept on the Footnote so
+that a page shows it again as a link) and runs of
 white space, no-break spaces included (one space). Whole lines are blanked
 when they are footnotes (kept as Footnote), page numbers standing alone, or
 a source's running heads. Every word is kept as printed, typos and OCR
@@ -43,6 +45,9 @@ class Line:
     # The text with its inner spacing as printed: in the bill, "1  a   Chaque"
     # (two spaces after a label) is what tells a list marker from a word.
     spaced: str = ""
+    # Where each call mark sat in ``text`` (the offset of the character the
+    # mark was printed before), so that a page can put the call back.
+    call_offsets: list[int] = field(default_factory=list)
 
 
 def strip_markup(raw: str) -> str:
@@ -85,10 +90,14 @@ def split_lines(
             lines.append(Line(no, "", 0))
             continue
         calls = _FOOTNOTE_CALL.findall(stripped)
+        offsets = [
+            len(squeeze(_FOOTNOTE_CALL.sub("", stripped[: found.start()])))
+            for found in _FOOTNOTE_CALL.finditer(stripped)
+        ]
         stripped = _FOOTNOTE_CALL.sub("", stripped)
         # The bill indents with no-break spaces: any white space counts.
         indent = len(stripped) - len(stripped.lstrip())
-        lines.append(Line(no, squeeze(stripped), indent, calls, stripped.strip()))
+        lines.append(Line(no, squeeze(stripped), indent, calls, stripped.strip(), offsets))
     _blank_page_numbers(lines)
     return lines, footnotes
 
@@ -120,30 +129,41 @@ def blocks(lines: list[Line]) -> list[list[Line]]:
     return out
 
 
-def paragraphs(lines: list[Line]) -> list[tuple[int, str, list[str]]]:
+def paragraphs(lines: list[Line]) -> list[tuple[int, str, list[tuple[str, int]]]]:
     """Prose paragraphs as (first line, text, footnote calls).
 
     A line is a paragraph of its own unless the text before it stops
     mid-sentence: then it continues that text across the line or page break.
+    Each call is (mark, offset in the paragraph's text).
     """
-    out: list[tuple[int, str, list[str]]] = []
+    out: list[tuple[int, str, list[tuple[str, int]]]] = []
     for line in lines:
         if not line.text:
             continue
         if out and is_open(out[-1][1]):
             no, text, calls = out[-1]
-            out[-1] = (no, f"{text} {line.text}", calls + line.calls)
+            shift = len(text) + 1
+            out[-1] = (no, f"{text} {line.text}", calls + line_calls(line, shift))
         else:
-            out.append((line.no, line.text, list(line.calls)))
+            out.append((line.no, line.text, line_calls(line)))
     return out
 
 
-def take_footnotes(calls: list[str], pool: list[Footnote]) -> list[Footnote]:
-    """Remove from ``pool`` and return the footnotes these calls refer to."""
+def line_calls(line: Line, shift: int = 0) -> list[tuple[str, int]]:
+    """The line's calls as (mark, offset), offsets moved by ``shift``."""
+    return [(mark, offset + shift) for mark, offset in zip(line.calls, line.call_offsets)]
+
+
+def take_footnotes(
+    calls: list[tuple[str, int]], pool: list[Footnote], part: str = "", paragraph: int = 0
+) -> list[Footnote]:
+    """Remove from ``pool`` and return the footnotes these calls refer to,
+    each told where its call sat (``part``, ``paragraph``, the offset)."""
     taken = []
-    for call in calls:
+    for mark, offset in calls:
         for note in pool:
-            if note.marker == call:
+            if note.marker == mark:
+                note.part, note.paragraph, note.offset = part, paragraph, offset
                 taken.append(note)
                 pool.remove(note)
                 break

@@ -28,6 +28,9 @@ _LABEL = re.compile(r"^(?P<label>\d{1,2}|[ivx]{1,4}|[a-z])(?P<after>[.)]|\s{2,}|
 class Marker:
     label: str
     strong: bool
+    # The label with its printed punctuation: "a)", "a.", "1.", or the bare
+    # "a", "1" of the bill and the Protocol. (A list dash is not part of it.)
+    printed: str = ""
 
     @property
     def is_number(self) -> bool:
@@ -65,7 +68,8 @@ def scan(text: str) -> Scan:
         strong = after in (".", ")", "") or len(after) >= 2 or (dash is not None and not markers)
         if markers and not strong:
             break  # a second marker on a line must be unmistakable
-        markers.append(Marker(match.group("label"), strong))
+        label = match.group("label")
+        markers.append(Marker(label, strong, label + after if after in (".", ")") else label))
         rest = rest[match.end():].lstrip()
     return Scan(tuple(markers), rest, dash is not None, undashed)
 

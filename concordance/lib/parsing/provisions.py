@@ -12,9 +12,13 @@ How unnumbered text is placed (the same rule for every source):
 * a block that follows a list of points or sub-points is a ``wrapup``: the
   words that close that list. It belongs to the node whose list it closes:
   the point whose sub-points it follows when the next item is another point
-  (UN art. 11 § 1 a), otherwise the paragraph, or the article when its points
-  stand directly in it (UN art. 13). ``eid`` ``<parent>__wrapup``, then
-  ``__wrapup_2``…;
+  (UN art. 11 § 1 a), or when the paragraph has no words of its own to
+  complete (UN art. 23 § 3 b), Budapest art. 14 § 3 b): "3." then "a) …",
+  "b) Lorsque … : i) … ii) …" and "cet État partie peut …" ends b's
+  sentence); otherwise the paragraph, whose opening words the closing words
+  complete for every point (UN art. 29 § 1 "… ce qui suit : a) … b) … en
+  temps réel, …"), or the article when its points stand directly in it (UN
+  art. 13). ``eid`` ``<parent>__wrapup``, then ``__wrapup_2``…;
 * any other block is an ``alinea`` of the paragraph (or article) it follows,
   ``eid`` ``<parent>__alinea_N``: the definition after "l'expression:" in
   Protocol art. 2 § 1, each dashed item of Budapest art. 39 § 1.
@@ -28,7 +32,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .cleaning import Line, is_open, squeeze, take_footnotes
+from .cleaning import Line, is_open, line_calls, squeeze, take_footnotes
 from .markers import ROMANS, Marker, scan
 from .tree import Footnote, Node, SourceError
 
@@ -97,7 +101,7 @@ def _take_line(state: _State, line: Line, rest: list[Line], layout: Layout) -> N
         if kind is None:
             break
         accepted.append((kind, marker.label))
-        _open_item(state, kind, marker.label, line)
+        _open_item(state, kind, marker.label, line, marker.printed)
     if found.markers and len(accepted) < len(found.markers):
         if not accepted:
             text = squeeze(found.undashed)
@@ -171,7 +175,7 @@ def _next_roman(label: str | None) -> str:
     return ROMANS[ROMANS.index(label) + 1] if label else "i"
 
 
-def _open_item(state: _State, kind: str, label: str, line: Line) -> None:
+def _open_item(state: _State, kind: str, label: str, line: Line, printed: str) -> None:
     if kind == "paragraph":
         parent = state.article
         state.point = state.subpoint = None
@@ -188,7 +192,9 @@ def _open_item(state: _State, kind: str, label: str, line: Line) -> None:
     else:
         parent = state.point
         in_sequence = label
-    node = Node(kind=kind, eid=f"{parent.eid}__{_SHORT[kind]}_{in_sequence}", num=label, line=line.no)
+    node = Node(
+        kind=kind, eid=f"{parent.eid}__{_SHORT[kind]}_{in_sequence}", num=label, marker=printed, line=line.no
+    )
     parent.children.append(node)
     state.labels[node.eid] = in_sequence
     setattr(state, _SHORT[kind], node)
@@ -197,10 +203,13 @@ def _open_item(state: _State, kind: str, label: str, line: Line) -> None:
 
 
 def _add_text(state: _State, node: Node, text: str, line: Line) -> None:
+    # A call's offset counts from the line's text; the node's text is that
+    # text less its list marker, after the node's earlier words.
+    shift = (len(node.text) + 1 if node.text else 0) - (len(line.text) - len(text))
     if text:
         node.text = f"{node.text} {text}" if node.text else text
         state.last_text = text
-    node.footnotes.extend(take_footnotes(line.calls, state.footnotes))
+    node.footnotes.extend(take_footnotes(line_calls(line, shift), state.footnotes))
     state.last = node
 
 
@@ -251,6 +260,14 @@ def _add_wrapup(state: _State, text: str, line: Line, rest: list[Line]) -> None:
         _add_child(state, state.point, "alinea", text, line)  # between two sub-points
         return
     parent = state.container
+    if not parent.text and state.point is not None and state.subpoint is not None:
+        # A paragraph with no words of its own ("3." then "a) …") has no
+        # sentence for the closing words to complete: they finish the
+        # sentence of the point whose sub-points they follow ("b) Lorsque …
+        # qui : i) … ii) … cet État partie peut se réserver …").
+        state.subpoint = None
+        _add_child(state, state.point, "wrapup", text, line)
+        return
     state.point = state.subpoint = None
     _add_child(state, parent, "wrapup", text, line)
 

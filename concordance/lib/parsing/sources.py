@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .cleaning import Line, blocks, paragraphs, split_lines, take_footnotes
+from .cleaning import Line, blocks, line_calls, paragraphs, split_lines, take_footnotes
 from .commentary import mentioned_articles
 from .provisions import Layout
 from .structure import HEADINGS, BodyParser
@@ -56,13 +56,29 @@ class _Doc:
 
         Letter-spacing ("C O N V E N T I O N") is typography: undone."""
         found = blocks(self.lines[start:end])
-        notes = take_footnotes([call for block in found for line in block for call in line.calls], self.footnotes)
         texts = [" ".join(line.text for line in block) for block in found]
-        return [_LETTER_SPACED.sub(lambda m: m.group(0).replace(" ", ""), text) for text in texts], notes
+        # The title is stored as its blocks joined by line breaks: one text.
+        calls, shift = [], 0
+        for block in found:
+            for line in block:
+                calls.extend(line_calls(line, shift))
+                shift += len(line.text) + 1
+        notes = take_footnotes(calls, self.footnotes, "title")
+        undone = [_LETTER_SPACED.sub(lambda m: m.group(0).replace(" ", ""), text) for text in texts]
+        if undone != texts:
+            # Undoing the letter-spacing moved the characters: where a call
+            # sat is no longer known.
+            for note in notes:
+                note.offset = None
+        return undone, notes
 
-    def prose(self, start: int, end: int) -> tuple[list[str], list[Footnote]]:
+    def prose(self, start: int, end: int, part: str) -> tuple[list[str], list[Footnote]]:
         found = paragraphs(self.lines[start:end])
-        notes = take_footnotes([call for _, _, calls in found for call in calls], self.footnotes)
+        notes = [
+            note
+            for index, (_, _, calls) in enumerate(found)
+            for note in take_footnotes(calls, self.footnotes, part, index)
+        ]
         return [text for _, text, _ in found], notes
 
 
@@ -79,11 +95,11 @@ def _instrument(doc: _Doc, spec: InstrumentSpec, start_at: int = 0) -> tuple[Par
     closing_at = doc.find(spec.closing, first_heading)
     end = doc.find(spec.end, closing_at) if spec.end else len(doc.lines)
     title_lines, title_notes = doc.title(start, preamble_at)
-    preamble, preamble_notes = doc.prose(preamble_at + int(spec.preamble_is_heading), first_heading)
+    preamble, preamble_notes = doc.prose(preamble_at + int(spec.preamble_is_heading), first_heading, "preamble")
     body = BodyParser(doc.filename, spec.layout, doc.warnings, doc.footnotes).parse(
         doc.lines[first_heading:closing_at]
     )
-    closing, closing_notes = doc.prose(closing_at, end)
+    closing, closing_notes = doc.prose(closing_at, end, "closing")
     instrument = ParsedInstrument(
         slug=spec.slug,
         title="\n".join(title_lines),
@@ -150,14 +166,46 @@ def parse_un_resolution(text: str, filename: str) -> ParsedSource:
     doc = _doc(text, filename, UN_DEBRIS)
     context_start = doc.find(r"^L'Assemblée générale,$")
     context_end = doc.find(r"^\d+e séance plénière", context_start)
-    # No footnote is called from the resolution's paragraphs; one that were
-    # would stay unplaced and be reported in the warnings.
-    context = [text for _, text, _ in paragraphs(doc.lines[context_start:context_end])]
     annex = doc.find(r"^Annexe$", context_end)
+    context = _resolution(doc, context_start, context_end, annex)
     instrument, end = _instrument(doc, UN, annex + 1)
     notes_start = doc.find(r"^Notes interprétatives", end) + 1
     notes = _interpretative_notes(doc, notes_start)
     return _finish(doc, ParsedSource(filename, [instrument], context=context, notes=notes))
+
+
+# The parts of the resolution, in the order the document prints them.
+RESOLUTION_PARTS = ("En-tête", "Adoption", "Titre", "Préambule", "Dispositif", "Séance")
+_OPERATIVE = re.compile(r"^\d+\. ")
+
+
+def _resolution(doc: _Doc, preamble_at: int, meeting_at: int, annex: int) -> list[Note]:
+    """Resolution 79/243, every word of it, one note per printed block.
+
+    What precedes "L'Assemblée générale," is the document's header
+    ("Assemblée générale", "Distr. générale 31 décembre 2024", session,
+    agenda item and its title), the adoption line and the resolution's
+    number and title; what follows the operative paragraphs is the meeting
+    and date ("55e séance plénière (reprise)" / "24 décembre 2024"), whose
+    line break is kept. No footnote is called from the resolution; one that
+    were would stay unplaced and be reported in the warnings.
+    """
+    adopted_at = doc.find(r"^Résolution adoptée par", 0, preamble_at)
+    title_at = doc.find(r"^\d+/\d+\. ", adopted_at, preamble_at)
+    parts: list[tuple[str, int, str]] = []
+    for first, last, heading in ((0, adopted_at, "En-tête"), (adopted_at, title_at, "Adoption")):
+        for block in blocks(doc.lines[first:last]):
+            parts.append((heading, block[0].no, " ".join(line.text for line in block)))
+    title = blocks(doc.lines[title_at:preamble_at])
+    parts.append(("Titre", title[0][0].no, "\n".join(" ".join(line.text for line in block) for block in title)))
+    for no, paragraph, _ in paragraphs(doc.lines[preamble_at:meeting_at]):
+        parts.append(("Dispositif" if _OPERATIVE.match(paragraph) else "Préambule", no, paragraph))
+    meeting = [line for line in doc.lines[meeting_at:annex] if line.text]
+    parts.append(("Séance", meeting[0].no, "\n".join(line.text for line in meeting)))
+    return [
+        Note("resolution", heading, text, [], no, position)
+        for position, (heading, no, text) in enumerate(parts)
+    ]
 
 
 def _interpretative_notes(doc: _Doc, start: int) -> list[Note]:

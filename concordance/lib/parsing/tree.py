@@ -31,6 +31,15 @@ class Footnote:
     marker: str
     text: str
     line: int
+    # Where the call mark was printed. The mark is layout (a pointer to the
+    # note, not a word of the treaty): the text is stored without it and the
+    # page puts it back. ``part`` is "title", "preamble" or "closing" for an
+    # instrument's footnotes ("" for a provision's own text), ``paragraph``
+    # the index of the text in that part, ``offset`` the character of that
+    # text the mark was printed before (None: the call was not found).
+    part: str = ""
+    paragraph: int = 0
+    offset: int | None = None
 
 
 @dataclass
@@ -41,6 +50,9 @@ class Node:
     edition: ``chp_2__sec_1``, ``art_25``, ``art_25__para_2``,
     ``art_2__point_e__subpoint_ii``, ``art_14__para_3__point_b__wrapup``.
     ``num`` is the number label as printed ("premier", "1er", "2", "a", "ii");
+    ``marker`` is a list item's label with its printed punctuation ("2.",
+    "a)", "a.", or bare "a" as the bill prints it; empty for articles,
+    divisions and unnumbered text);
     ``heading`` is the title of an article or division; ``text`` holds the
     node's own words that come before its children (for an article, its
     opening words, if any). ``line`` is the 1-based line of the source where
@@ -50,6 +62,7 @@ class Node:
     kind: str
     eid: str
     num: str = ""
+    marker: str = ""
     heading: str = ""
     text: str = ""
     line: int = 0
@@ -74,12 +87,14 @@ class Note:
     """Text outside the treaty articles that comments some of them.
 
     Used for the UN interpretative notes (``articles`` = the articles the
-    note concerns) and for the paragraphs of the explanatory statement of
+    note concerns), for the paragraphs of the explanatory statement of
     bill n° 905 (``articles`` = the Budapest articles a paragraph names, in
-    order of first mention; empty when it names none).
+    order of first mention; empty when it names none) and for the blocks of
+    resolution 79/243 (``heading`` = the part of the resolution: "En-tête",
+    "Adoption", "Titre", "Préambule", "Dispositif", "Séance").
     """
 
-    kind: str  # "interpretative" | "commentary"
+    kind: str  # "interpretative" | "commentary" | "resolution"
     heading: str
     text: str
     articles: list[int]
@@ -114,9 +129,10 @@ class ParsedSource:
 
     filename: str
     instruments: list[ParsedInstrument]
-    # Text that frames the instruments: resolution 79/243's own paragraphs
-    # for the UN source, empty elsewhere.
-    context: list[str] = field(default_factory=list)
+    # Text that frames the instruments: resolution 79/243, from the
+    # document's header to its meeting and date, for the UN source; empty
+    # elsewhere.
+    context: list[Note] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
     # Defects of the source that were tolerated, "line N: what", e.g. a
     # point printed "a." where "b." is due. The text itself is kept as printed.
