@@ -7,6 +7,7 @@ from django.urls import reverse
 from concordance.comparison import building
 from concordance.comparison.forms import ComparisonOptionsForm, PairForm, option_links
 from concordance.corpus.models import Provision
+from concordance.lib.comparison import visible_rows
 from concordance.htmx import template_for
 
 
@@ -18,6 +19,7 @@ def compare(request: HttpRequest, left_slug: str, left_eid: str, right_slug: str
     context = {
         "pair": pair,
         "options": options,
+        "rows": visible_rows(pair.comparison, changes_only=options["changes"], terms_shown=options["terms"] == "show"),
         "links": option_links(options),
         "pair_form": PairForm(initial={
             "left": left_slug, "left_ref": left.citation, "right": right_slug, "right_ref": right.citation,

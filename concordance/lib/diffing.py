@@ -524,3 +524,148 @@ def align_paragraphs(
             rows.append((pi, pj))
         li, rj = pi + 1, pj + 1
     return rows
+
+
+# --------------------------------------------------------------------------
+# Alignment in groups: several consecutive paragraphs against one
+# --------------------------------------------------------------------------
+
+Group = tuple[tuple[int, ...], tuple[int, ...]]
+
+# A merge must beat the best single pairing by this much: two paragraphs
+# against one always share more words than one against one, so a bare
+# "higher" would merge every neighbour.
+MERGE_MARGIN = 0.1
+# ... unless every member shares this much with the partner on its own: then
+# any gain means the partner really holds both (UN 8 §1 and §2 against the
+# single block of Budapest 3).
+MEMBER_FLOOR = 0.4
+MAX_MERGE = 3
+
+
+def align_groups(
+    left: Sequence[str],
+    right: Sequence[str],
+    anchors: Sequence[Group] = (),
+    *,
+    skip_left: Iterable[int] = (),
+    skip_right: Iterable[int] = (),
+    threshold: float = 0.5,
+    engine: str | None = None,
+    max_merge: int = MAX_MERGE,
+) -> list[Group]:
+    """Order-preserving alignment into rows of consecutive paragraphs.
+
+    ``anchors`` are rows fixed in advance (curated links), increasing on both
+    sides.  ``skip_left``/``skip_right`` are paragraphs placed by the caller
+    (they appear in no returned row).  Between anchors the free paragraphs
+    are aligned by a dynamic programme over the summed similarity of rows;
+    a row may join up to ``max_merge`` consecutive paragraphs of one side
+    against one of the other when the concatenation is at or above
+    ``threshold`` and beats each member's own similarity by ``MERGE_MARGIN``.
+    Every other index appears exactly once, in increasing order.
+    """
+    sim = _similarity_function(engine)
+    skipped_l, skipped_r = set(skip_left), set(skip_right)
+    for ls, rs in anchors:
+        skipped_l.update(ls)
+        skipped_r.update(rs)
+    lnorm = [_sorted_words(p) for p in left]
+    rnorm = [_sorted_words(p) for p in right]
+    rows: list[Group] = []
+    lo_l = lo_r = 0
+    bounds = [(min(ls), max(ls), min(rs), max(rs)) for ls, rs in anchors]
+    for (ls, rs), (l0, l1, r0, r1) in zip(list(anchors) + [((), ())], bounds + [(len(left), -1, len(right), -1)]):
+        free_l = [i for i in range(lo_l, l0) if i not in skipped_l]
+        free_r = [j for j in range(lo_r, r0) if j not in skipped_r]
+        rows.extend(_align_free(free_l, free_r, left, right, lnorm, rnorm, threshold, sim, max_merge))
+        if ls or rs:
+            rows.append((tuple(ls), tuple(rs)))
+        lo_l, lo_r = l1 + 1, r1 + 1
+    return rows
+
+
+def _align_free(
+    li: list[int],
+    rj: list[int],
+    left: Sequence[str],
+    right: Sequence[str],
+    lnorm: list[str],
+    rnorm: list[str],
+    threshold: float,
+    sim: Callable[[str, str, float], float],
+    max_merge: int,
+) -> list[Group]:
+    n, m = len(li), len(rj)
+    if not n or not m:
+        return [((i,), ()) for i in li] + [((), (j,)) for j in rj]
+    single = [[sim(lnorm[a], rnorm[b], 0.0) for b in rj] for a in li]
+
+    def consecutive(indices: list[int]) -> bool:
+        return all(y == x + 1 for x, y in zip(indices, indices[1:]))
+
+    merged_cache: dict[tuple[str, int, int, int], float] = {}
+
+    def merged(side: str, start: int, stop: int, other: int) -> float:
+        """Similarity of paragraphs [start, stop) of ``side`` joined, against ``other``; 0 if not allowed."""
+        key = (side, start, stop, other)
+        if key not in merged_cache:
+            if side == "l":
+                members = li[start:stop]
+                joined = _sorted_words(" ".join(left[a] for a in members))
+                own = [single[k][other] for k in range(start, stop)]
+                score = sim(joined, rnorm[rj[other]], threshold) if consecutive(members) else 0.0
+            else:
+                members = rj[start:stop]
+                joined = _sorted_words(" ".join(right[b] for b in members))
+                own = [single[other][k] for k in range(start, stop)]
+                score = sim(lnorm[li[other]], joined, threshold) if consecutive(members) else 0.0
+            best = max(own)
+            clearly = score >= best + MERGE_MARGIN or (score > best and min(own) >= MEMBER_FLOOR)
+            merged_cache[key] = score if score >= threshold and clearly else 0.0
+        return merged_cache[key]
+
+    score = [[0.0] * (m + 1) for _ in range(n + 1)]
+    move: list[list[tuple[int, int] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
+    for i in range(n + 1):
+        for j in range(m + 1):
+            if not i and not j:
+                continue
+            best, step = -1.0, None
+            if i:
+                best, step = score[i - 1][j], (1, 0)
+            if j and score[i][j - 1] > best:
+                best, step = score[i][j - 1], (0, 1)
+            if i and j:
+                if single[i - 1][j - 1] >= threshold and score[i - 1][j - 1] + single[i - 1][j - 1] > best:
+                    best, step = score[i - 1][j - 1] + single[i - 1][j - 1], (1, 1)
+                for k in range(2, max_merge + 1):
+                    if i >= k and (s := merged("l", i - k, i, j - 1)) and score[i - k][j - 1] + s > best:
+                        best, step = score[i - k][j - 1] + s, (k, 1)
+                    if j >= k and (s := merged("r", j - k, j, i - 1)) and score[i - 1][j - k] + s > best:
+                        best, step = score[i - 1][j - k] + s, (1, k)
+            score[i][j], move[i][j] = best, step
+    steps: list[tuple[int, int, int, int]] = []
+    i, j = n, m
+    while i or j:
+        di, dj = move[i][j]  # type: ignore[misc]
+        steps.append((i - di, i, j - dj, j))
+        i, j = i - di, j - dj
+    steps.reverse()
+    rows: list[Group] = []
+    pending_l: list[int] = []
+    pending_r: list[int] = []
+    for i0, i1, j0, j1 in steps:
+        if i1 - i0 and j1 - j0:
+            # Unpartnered paragraphs between two rows: left ones first, then right ones.
+            rows.extend(((a,), ()) for a in pending_l)
+            rows.extend(((), (b,)) for b in pending_r)
+            pending_l, pending_r = [], []
+            rows.append((tuple(li[i0:i1]), tuple(rj[j0:j1])))
+        elif i1 - i0:
+            pending_l.extend(li[i0:i1])
+        else:
+            pending_r.extend(rj[j0:j1])
+    rows.extend(((a,), ()) for a in pending_l)
+    rows.extend(((), (b,)) for b in pending_r)
+    return rows
