@@ -454,14 +454,19 @@ def _runs(indices: list[int]) -> list[tuple[int, ...]]:
 
 
 def ordered_groups(groups: Sequence[Group]) -> list[Group]:
-    """The largest set of groups (in units) that keeps both texts' order."""
+    """The largest set of groups (in units) that keeps both texts' order.
+
+    Between equally large sets, the one whose groups sit nearest the same
+    place on both sides wins: the links that moved least stay rows.
+    """
     groups = sorted(groups)
-    best: list[tuple[int, list[Group]]] = []
+    best: list[tuple[tuple[int, int], list[Group]]] = []
     for g in groups:
         chains = [(w, chain) for w, chain in best if max(chain[-1][0]) < min(g[0]) and max(chain[-1][1]) < min(g[1])]
-        w, chain = max(chains, key=lambda c: c[0], default=(0, []))
-        best.append((w + len(g[0]) + len(g[1]), chain + [g]))
-    return max(best, key=lambda c: c[0], default=(0, []))[1]
+        (units, shift), chain = max(chains, key=lambda c: c[0], default=((0, 0), []))
+        weight = (units + len(g[0]) + len(g[1]), shift - abs(min(g[0]) - min(g[1])))
+        best.append((weight, chain + [g]))
+    return max(best, key=lambda c: c[0], default=((0, 0), []))[1]
 
 
 def compare_units(

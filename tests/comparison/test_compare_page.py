@@ -108,3 +108,107 @@ def test_queries_do_not_grow_with_the_size_of_the_pair(client):
             client.get(url)
         counts.append(len(queries))
     assert counts[0] == counts[1], counts
+
+
+def cell_text(page: str, side: str, eid: str) -> str:
+    """The words of one unit as the page shows them (tags dropped, entities read)."""
+    import html
+
+    found = re.findall(rf'<div class="unit" id="{side}-{eid}">(.*?)</div>', page, re.S)
+    assert len(found) == 1, f"{side}-{eid} shown {len(found)} times"
+    return html.unescape(plain(found[0])).split(" ", 2)[-1] if False else html.unescape(plain(found[0]))
+
+
+def test_every_curated_paragraph_link_has_its_row_even_when_links_cross(client):
+    from concordance.corpus.models import Provision
+
+    page = client.get("/compare/un/art_40/budapest/art_27/").content.decode()
+    # UN 40 §20 is linked to Budapest 27 §8, which comes later than §7 (linked to UN §25):
+    # each is shown once, at its own place, with a marker leading to the other.
+    assert re.search(r'<div class="unit" id="l-art_40__para_20">.*?<p class="moved-note">↓[^<]*par\. 8, placé plus bas[^<]*<a href="#r-art_27__para_8">', page, re.S)
+    assert re.search(r'<p class="moved-note">↑[^<]*par\. 20, placé plus haut[^<]*<a href="#l-art_40__para_20">', page)
+    for side, slug_edition, article in (("l", "onu-2024", "art_40"), ("r", None, "art_27")):
+        provisions = Provision.objects.filter(article_eid=article, edition__is_primary=True).exclude(text="")
+        provisions = provisions.filter(edition__instrument__slug="un" if side == "l" else "budapest")
+        for provision in provisions:
+            assert provision.text in cell_text(page, side, provision.eid)
+    # The costs paragraph is no longer paired with the confidentiality one.
+    row = next(row for row in rows_of(page) if 'id="l-art_40__para_30"' in row)
+    assert 'id="r-art_27__para_8"' not in row
+
+
+def rows_of(page: str) -> list[str]:
+    return re.split(r'<div class="row[^"]*" role="row"', page.split('class="rows side"')[1])[2:]
+
+
+def test_a_service_provider_definition_linked_out_of_order_is_not_a_gap(client):
+    page = client.get("/compare/un/art_2/budapest/art_1/").content.decode()
+    # UN 2 e) (service provider) is linked to Budapest 1 c), and UN 2 c) to Budapest 1 d):
+    # the links cross, so one pair is a row and the other is shown moved, each side in place.
+    rows = rows_of(page)
+    together = {
+        (left, right)
+        for row in rows
+        for left in re.findall(r'id="l-(art_2__point_[ce])"', row)
+        for right in re.findall(r'id="r-(art_1__point_[cd])"', row)
+    }
+    moved = set(re.findall(r'<p class="moved-note">[^<]*<a href="#([lr]-[\w]+)">', page))
+    assert (together, moved) in [
+        ({("art_2__point_e", "art_1__point_c")}, {"r-art_1__point_d", "l-art_2__point_c"}),
+        ({("art_2__point_c", "art_1__point_d")}, {"r-art_1__point_c", "l-art_2__point_e"}),
+    ]
+    assert "fournisseur" in cell_text(page, "l", "art_2__point_e")
+    assert "gap" not in "".join(row for row in rows if 'id="l-art_2__point_e"' in row)
+
+
+def test_two_paragraphs_against_one_block_share_a_row(client):
+    page = client.get("/compare/un/art_7/budapest/art_2/").content.decode()
+    assert "pas d&#x27;équivalent" not in page and "pas d'équivalent" not in page
+    row = re.search(r'<div class="row[^"]*" role="row" id="row-1">.*?id="r-art_2"', page, re.S).group(0)
+    assert 'id="l-art_7__para_1"' in row and 'id="l-art_7__para_2"' in row
+
+
+def test_the_same_period_in_words_is_not_a_deletion(client):
+    page = client.get("/compare/un/art_42/budapest/art_29/").content.decode()
+    assert not re.search(r"<(del|ins) class=\"change\">[^<]*(60|soixante)", page)
+    assert re.search(r'<span class="term"[^>]*>d&#x27;au moins soixante\s*</span>', page)
+
+
+def test_list_formatting_has_its_own_style_and_legend(client):
+    page = client.get("/compare/un/art_42/budapest/art_29/").content.decode()
+    assert '<span class="form">mise en forme de liste' in page
+    assert re.search(r'<span class="form" title="[^"]*">L&#x27;</span>', page)
+    assert not re.search(r'<del class="change">L&#x27;</del>', page)
+
+
+def test_a_term_without_words_opposite_says_so(client):
+    page = client.get(URL).content.decode()
+    assert 'title="terme équivalent : "' not in page
+    assert re.search(r'<span class="term" title="terme équivalent, sans mots en regard[^"]*">qui se révèlent', page)
+    assert re.search(r'<span class="term"[^>]*>le gardien\s*</span>', page)
+
+
+def test_a_paragraph_inside_linked_articles_shows_the_articles_link(client):
+    page = client.get("/compare/un/art_25__para_1/budapest/art_16/").content.decode()
+    assert "les articles sont liés" in page
+    assert 'class="badge badge-equivalent"' in page.split("Autres correspondants")[0]
+
+
+def test_other_counterparts_leave_out_the_pair_itself(client):
+    page = client.get(URL).content.decode()
+    aside = page.split("Autres correspondants")[1].split("</aside>")[0]
+    assert 'href="/compare/un/art_25/budapest/art_16/"' not in aside
+
+
+def test_changes_only_says_how_many_identical_rows_it_hid(client):
+    page = client.get("/compare/budapest-p1/art_15/budapest/art_47/?changes=1").content.decode()
+    assert re.search(r'<a href="\?view=side"[^>]*>1 paragraphe identique masqué — les afficher</a>', page)
+
+
+def test_internal_references_are_links_and_the_text_is_unchanged(client):
+    from concordance.corpus.models import Provision
+
+    page = client.get("/compare/un/art_42/budapest/art_29/").content.decode()
+    assert re.search(r'<a class="xref" href="/un/art-25/#art_25"[^>]*data-preview="[^"]+"', page)
+    for provision in Provision.objects.filter(edition__slug="onu-2024", article_eid="art_42").exclude(text=""):
+        assert cell_text(page, "l", provision.eid).endswith(provision.text)
