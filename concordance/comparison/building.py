@@ -43,6 +43,31 @@ def find(slug: str, eid: str) -> Provision:
     return provision
 
 
+def existing(references: list[tuple[str, str]]) -> set[tuple[str, str]]:
+    """Which (instrument slug, eid) pairs name a provision of a primary edition (one query)."""
+    query = Q(pk__in=[])
+    for slug, eid in references:
+        query |= Q(edition__instrument__slug=slug, eid=eid)
+    return set(
+        Provision.objects.filter(query, edition__is_primary=True).values_list("edition__instrument__slug", "eid")
+    )
+
+
+def form_initial(left: Provision, right: Provision) -> dict[str, str]:
+    """The pair form filled with the pair on the page: article, then paragraph or point."""
+    initial = {}
+    for side, provision in (("left", left), ("right", right)):
+        initial[side] = provision.edition.instrument.slug
+        initial[f"{side}_ref"] = str(provision.article_number)
+        initial[f"{side}_paragraph"] = reference_below_article(provision.eid)
+    return initial
+
+
+def reference_below_article(eid: str) -> str:
+    """"art_25__para_2__point_b" → "2 b": what the paragraph field takes."""
+    return " ".join(part.split("_", 1)[1] for part in eid.split("__")[1:])
+
+
 def subtree(provision: Provision) -> list[Provision]:
     return list(
         Provision.objects.filter(edition_id=provision.edition_id, article_eid=provision.article_eid)

@@ -212,3 +212,42 @@ def test_internal_references_are_links_and_the_text_is_unchanged(client):
     assert re.search(r'<a class="xref" href="/un/art-25/#art_25"[^>]*data-preview="[^"]+"', page)
     for provision in Provision.objects.filter(edition__slug="onu-2024", article_eid="art_42").exclude(text=""):
         assert cell_text(page, "l", provision.eid).endswith(provision.text)
+
+
+def test_the_pair_form_takes_the_paragraph_in_its_own_field(client):
+    response = client.get(
+        "/compare/?left=un&left_ref=25&left_paragraph=2&right=budapest&right_ref=1&right_paragraph=c+ii"
+    )
+    assert response.status_code == 302
+    assert response["Location"] == "/compare/un/art_25__para_2/budapest/art_1__point_c__subpoint_ii/"
+    # Without a paragraph, the whole articles.
+    response = client.get("/compare/?left=un&left_ref=25&left_paragraph=&right=budapest&right_ref=16")
+    assert response["Location"] == "/compare/un/art_25/budapest/art_16/"
+
+
+def error_of(page: str, field: str) -> str:
+    match = re.search(rf'<p class="error" role="alert" id="id_{field}_error">([^<]*)</p>', page)
+    return match.group(1) if match else ""
+
+
+def test_each_error_is_given_beside_its_own_field(client):
+    response = client.get("/compare/?left=un&left_ref=25&left_paragraph=9&right=budapest&right_ref=99")
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert error_of(page, "left_paragraph") == "Cet article n&#x27;a pas ce paragraphe ou ce point."
+    assert error_of(page, "left_ref") == ""
+    assert error_of(page, "right_ref") == "Cet instrument n&#x27;a pas cette disposition."
+    # What was typed is kept.
+    assert 'name="left_paragraph" value="9"' in page
+
+    page = client.get("/compare/?left=un&left_ref=25&left_paragraph=%C3%A7a&right=budapest&right_ref=16").content.decode()
+    assert "ne se lit pas comme un paragraphe" in error_of(page, "left_paragraph")
+    page = client.get("/compare/?left=un&left_ref=25.2&left_paragraph=3&right=budapest&right_ref=16").content.decode()
+    assert "déjà donné" in error_of(page, "left_paragraph")
+
+
+def test_the_form_on_a_comparison_is_filled_with_its_pair(client):
+    page = client.get("/compare/un/art_2__point_e/budapest/art_1__point_c/").content.decode()
+    form = page.split('class="pair-form"')[1]
+    assert 'name="left_ref" value="2"' in form and 'name="left_paragraph" value="e"' in form
+    assert 'name="right_ref" value="1"' in form and 'name="right_paragraph" value="c"' in form
