@@ -251,3 +251,60 @@ def test_the_form_on_a_comparison_is_filled_with_its_pair(client):
     form = page.split('class="pair-form"')[1]
     assert 'name="left_ref" value="2"' in form and 'name="left_paragraph" value="e"' in form
     assert 'name="right_ref" value="1"' in form and 'name="right_paragraph" value="c"' in form
+
+
+def test_a_changed_text_is_a_new_comparison(client):
+    from concordance.corpus.models import Provision
+
+    before = client.get(URL).content.decode()
+    assert "rapidement et sans tarder" not in before
+    paragraph = Provision.objects.get(edition__slug="onu-2024", eid="art_25__para_3")
+    paragraph.text = paragraph.text.replace("garder le secret", "garder rapidement et sans tarder le secret")
+    paragraph.save()
+    after = client.get(URL).content.decode()
+    assert re.search(r"<del class=\"change\">[^<]*rapidement et sans tarder", after)
+
+
+def test_a_changed_paragraph_link_is_a_new_comparison(client):
+    from concordance.mapping.models import Correspondence
+
+    url = "/compare/un/art_40/budapest/art_27/"
+    assert '<a href="#r-art_27__para_8">' in client.get(url).content.decode()
+    Correspondence.objects.filter(left__eid="art_40__para_20", right__eid="art_27__para_8").delete()
+    Correspondence.objects.filter(left__eid="art_27__para_8", right__eid="art_40__para_20").delete()
+    assert '<a href="#r-art_27__para_8">' not in client.get(url).content.decode()
+
+
+def test_the_rendered_rows_key_follows_the_templates(tmp_path, settings):
+    import shutil
+
+    from concordance.comparison import building
+
+    for folder in ("templates/comparison", "concordance/comparison"):
+        shutil.copytree(settings.BASE_DIR / folder, tmp_path / folder)
+    building.rendering_version.cache_clear()
+    try:
+        settings.BASE_DIR = tmp_path
+        before = building.rendering_version()
+        building.rendering_version.cache_clear()
+        assert building.rendering_version() == before
+        template = tmp_path / "templates/comparison/compare.html"
+        template.write_text(template.read_text() + "\n{# changed #}\n")
+        building.rendering_version.cache_clear()
+        assert building.rendering_version() != before
+    finally:
+        building.rendering_version.cache_clear()
+
+
+def test_the_rendered_rows_are_cached_under_that_key(client, monkeypatch):
+    from django.core.cache import cache
+    from django.core.cache.utils import make_template_fragment_key
+
+    from concordance.comparison import building
+
+    left, right = building.find("un", "art_25"), building.find("budapest", "art_16")
+    client.get(URL)
+    key = building.compare(left, right).html_key
+    assert cache.get(make_template_fragment_key("comparison-rows", [key, "side", False, "show"])) is not None
+    monkeypatch.setattr(building, "rendering_version", lambda: "another-template")
+    assert building.compare(left, right).html_key != key
