@@ -4,9 +4,10 @@
 // Works after htmx swaps too, since differences are looked up at each key press.
 (function () {
   "use strict";
+  // Inside the rows only: the legend shows the same marks.
   const SELECTOR = [
-    "#rows del.change", "#rows ins.change", "#rows:not(.terms-hidden) .term",
-    "#rows .gap", "#rows .moved-note",
+    "#rows .rows del.change", "#rows .rows ins.change", "#rows:not(.terms-hidden) .rows .term",
+    "#rows .rows .gap", "#rows .rows .moved-note",
   ].join(", ");
   let current = null;
   function differences() {
