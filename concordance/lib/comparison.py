@@ -92,7 +92,11 @@ class Row:
     left_blocks: list[Block] = field(default_factory=list)
     right_blocks: list[Block] = field(default_factory=list)
     inline_pieces: list[Piece] = field(default_factory=list)
+    # Pairs whose quantities lie in the first unit of each side, offsets in that
+    # unit's text: what ``left.eid`` and ``right.eid`` locate (the analysis pages).
     quantity_pairs: list[quantities.QuantityPair] = field(default_factory=list)
+    # Every pair of the row, offsets in the units joined: for the badges.
+    all_quantity_pairs: list[quantities.QuantityPair] = field(default_factory=list)
     # A moved half-row: its partner on the other side, shown at its own place.
     left_elsewhere: Elsewhere | None = None
     right_elsewhere: Elsewhere | None = None
@@ -125,7 +129,17 @@ class Row:
 
     @property
     def divergent_quantities(self) -> list[quantities.QuantityPair]:
-        return [pair for pair in self.quantity_pairs if pair.status == "divergent"]
+        return [pair for pair in self.all_quantity_pairs or self.quantity_pairs if pair.status == "divergent"]
+
+
+def in_first_unit(pairs: Sequence[quantities.QuantityPair], lunits: Sequence[Unit], runits: Sequence[Unit]) -> list[quantities.QuantityPair]:
+    """The pairs lying in the first unit of each side (offsets are then the same)."""
+    lend = len(lunits[0].text) if lunits else 0
+    rend = len(runits[0].text) if runits else 0
+    return [
+        pair for pair in pairs
+        if (pair.left is None or pair.left.end <= lend) and (pair.right is None or pair.right.end <= rend)
+    ]
 
 
 @dataclass
@@ -501,7 +515,8 @@ def compare_units(
     for ls, rs in plan:
         row = Row(units(ls, left), units(rs, right), pinned=(ls, rs) in anchor_set)
         if ls and rs:
-            filled, row.quantity_pairs = compared(ls, rs)
+            filled, row.all_quantity_pairs = compared(ls, rs)
+            row.quantity_pairs = in_first_unit(row.all_quantity_pairs, row.lefts, row.rights)
             _set(row, filled, left=True, right=True)
         elif ls:
             row.left_blocks = [Block(u, [Piece("deleted", u.text)]) for u in row.lefts]
@@ -516,7 +531,10 @@ def compare_units(
     halves: list[tuple[Row, Group, str]] = []
     for ls, rs in moved:
         filled, pairs = compared(ls, rs)
-        left_half = Row(units(ls, left), [], pinned=True, quantity_pairs=pairs)
+        left_half = Row(
+            units(ls, left), [], pinned=True, all_quantity_pairs=pairs,
+            quantity_pairs=in_first_unit(pairs, units(ls, left), units(rs, right)),
+        )
         right_half = Row([], units(rs, right), pinned=True)
         _set(left_half, filled, left=True)
         _set(right_half, filled, right=True)

@@ -183,3 +183,16 @@ def test_changes_only_counts_the_rows_it_hides():
     assert isinstance(items[0], Collapsed) and items[0].count == 2
     assert items[1] is comparison.rows[2]
     assert visible_rows(comparison, changes_only=False, terms_shown=True) == comparison.rows
+
+
+def test_quantities_of_a_grouped_row_are_badged_and_located_in_their_own_unit():
+    left = units("l", "La durée est de 90 jours.", "Elle peut être renouvelée pour 30 jours.")
+    right = units("r", "La durée est de 60 jours. Elle peut être renouvelée pour 30 jours.")
+    comparison = compare(left, right, pinned=[(0, 0), (1, 0)])
+    row = comparison.rows[0]
+    assert row.lefts == left
+    assert [(q.left.label, q.right.label) for q in row.divergent_quantities] == [("90 jours", "60 jours")]
+    # What the analysis pages read: offsets inside the first unit of each side.
+    for pair in row.quantity_pairs:
+        assert left[0].text[pair.left.start : pair.left.end] == pair.left.text
+        assert right[0].text[pair.right.start : pair.right.end] == pair.right.text
