@@ -624,6 +624,29 @@ MEMBER_FLOOR = 0.4
 MAX_MERGE = 3
 
 
+# Words that say nothing of what a provision is about: function words, and the
+# names of the parties and of the units of the text, which every provision has.
+_FUNCTION_WORDS = frozenset(
+    "de la le les l d des du un une et ou a au aux en par pour que qui dans sur ce cet cette ces son sa ses "
+    "leur leurs il elle ils elles est sont ne pas n s qu se y tout toute tous toutes autre autres present "
+    "presente article articles paragraphe paragraphes alinea partie parties etat etats chaque lui meme "
+    "conformement peut peuvent etre".split()
+)
+# Below this share of shared content words, two paragraphs are not a pair
+# whatever their character similarity (which function words inflate): UN 40
+# §30 (costs) against Budapest 27 §9 c)-d) (channels) scores 0.58, shares 0.11.
+CONTENT_FLOOR = 0.12
+
+
+def content_overlap(left: str, right: str) -> float:
+    """Dice coefficient of the content words (first six letters, a cheap stem) of two texts."""
+    def stems(text: str) -> set[str]:
+        return {w[:6] for w in normalise_words(text).split() if len(w) > 2 and w not in _FUNCTION_WORDS}
+
+    a, b = stems(left), stems(right)
+    return 2 * len(a & b) / (len(a) + len(b)) if a or b else 1.0
+
+
 def align_groups(
     left: Sequence[str],
     right: Sequence[str],
@@ -681,6 +704,14 @@ def _align_free(
     if not n or not m:
         return [((i,), ()) for i in li] + [((), (j,)) for j in rj]
     single = [[sim(lnorm[a], rnorm[b], 0.0) for b in rj] for a in li]
+    apart = {
+        (x, y)
+        for x, a in enumerate(li)
+        for y, b in enumerate(rj)
+        if single[x][y] >= threshold and content_overlap(left[a], right[b]) < CONTENT_FLOOR
+    }
+    for x, y in apart:
+        single[x][y] = 0.0
 
     def consecutive(indices: list[int]) -> bool:
         return all(y == x + 1 for x, y in zip(indices, indices[1:]))
@@ -703,6 +734,10 @@ def _align_free(
                 score = sim(lnorm[li[other]], joined, threshold) if consecutive(members) else 0.0
             best = max(own)
             clearly = score >= best + MERGE_MARGIN or (score > best and min(own) >= MEMBER_FLOOR)
+            if clearly and side == "l":
+                clearly = content_overlap(" ".join(left[a] for a in members), right[rj[other]]) >= CONTENT_FLOOR
+            elif clearly:
+                clearly = content_overlap(left[li[other]], " ".join(right[b] for b in members)) >= CONTENT_FLOOR
             merged_cache[key] = score if score >= threshold and clearly else 0.0
         return merged_cache[key]
 

@@ -135,6 +135,8 @@ def test_every_curated_paragraph_link_has_its_row_even_when_links_cross(client):
     # The costs paragraph is no longer paired with the confidentiality one.
     row = next(row for row in rows_of(page) if 'id="l-art_40__para_30"' in row)
     assert 'id="r-art_27__para_8"' not in row
+    # Nor with the channels of §9, which share no content word with it.
+    assert 'id="r-art_27__para_9' not in row
 
 
 def rows_of(page: str) -> list[str]:

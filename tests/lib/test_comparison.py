@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from concordance.lib.comparison import Collapsed, Comparison, Unit, compare_units, visible_rows
-from concordance.lib.diffing import align_groups
+from concordance.lib.diffing import align_groups, paragraph_similarity
 from concordance.lib.terminology import load_glossary
 
 GLOSSARY = load_glossary(Path(__file__).resolve().parents[2] / "fixtures" / "glossary.json")
@@ -196,3 +196,15 @@ def test_quantities_of_a_grouped_row_are_badged_and_located_in_their_own_unit():
     for pair in row.quantity_pairs:
         assert left[0].text[pair.left.start : pair.left.end] == pair.left.text
         assert right[0].text[pair.right.start : pair.right.end] == pair.right.text
+
+
+def test_paragraphs_alike_only_in_their_function_words_are_not_paired():
+    left = ["Les frais ordinaires occasionnés par l'exécution d'une demande sont à la charge de l'État partie requis."]
+    right = ["Les informations obtenues par l'autorité sont à la disposition de l'État partie requérant."]
+    # Similar enough as strings of characters...
+    assert paragraph_similarity(left[0], right[0]) > 0.6
+    # ... but about something else: a gap on each side, not a pair.
+    assert align_groups(left, right) == [((0,), ()), ((), (0,))]
+    # Sharing their content words, they would be.
+    right_alike = ["Les frais ordinaires occasionnés par l'exécution d'une demande sont supportés par la Partie requise."]
+    assert align_groups(left, right_alike) == [((0,), (0,))]
