@@ -51,13 +51,16 @@ class Unit:
 class Piece:
     """A run of text in one cell: ``kind`` is equal, deleted, inserted, term or form.
 
-    ``start`` is the offset of the text in its unit (for cross-reference links).
+    ``start`` is the offset of the text in the unit ``eid`` of ``side``
+    ("left" or "right"), which tells the page where its cross-references are.
     """
 
     kind: str
     text: str
     counterpart: str = ""  # for a term or a form: the words the other side uses
     start: int = 0
+    eid: str = ""
+    side: str = ""
 
 
 @dataclass
@@ -319,7 +322,7 @@ def word_count(text: str) -> int:
     return len(text.split())
 
 
-def _cut(pieces: list[Piece], units: Sequence[Unit]) -> list[Block]:
+def _cut(pieces: list[Piece], units: Sequence[Unit], side: str) -> list[Block]:
     """Cut one side's pieces (over the units joined by SEPARATOR) into one block per unit."""
     blocks = []
     start = 0
@@ -332,10 +335,25 @@ def _cut(pieces: list[Piece], units: Sequence[Unit]) -> list[Block]:
             pos = p1
             lo, hi = max(p0, start), min(p1, stop)
             if lo < hi:
-                found.append(Piece(piece.kind, piece.text[lo - p0 : hi - p0], piece.counterpart, lo - start))
+                found.append(
+                    Piece(piece.kind, piece.text[lo - p0 : hi - p0], piece.counterpart, lo - start, unit.eid, side)
+                )
         blocks.append(Block(unit, found))
         start = stop + len(SEPARATOR)
     return blocks
+
+
+def _located(kind: str, text: str, at: int, units: Sequence[Unit], side: str, counterpart: str = "") -> list[Piece]:
+    """``text`` (at ``at`` in the joined ``units``) as pieces of each unit it covers, separators left out."""
+    out = []
+    start = 0
+    for unit in units:
+        stop = start + len(unit.text)
+        lo, hi = max(at, start), min(at + len(text), stop)
+        if lo < hi:
+            out.append(Piece(kind, text[lo - at : hi - at], counterpart, lo - start, unit.eid, side))
+        start = stop + len(SEPARATOR)
+    return out
 
 
 def _unjoin(text: str, start: int, cuts: Sequence[int]) -> str:
@@ -376,19 +394,21 @@ def _fill(segments: list[ClassifiedSegment], lunits: Sequence[Unit], runits: Seq
         if seg.kind == "equal":
             left.append(Piece("equal", seg.left))
             right.append(Piece("equal", seg.right))
-            inline.append(Piece("equal", rt))
+            inline.extend(_located("equal", seg.right, r0, runits, "right"))
         elif seg.kind in ("terminology", "form"):
             kind = "term" if seg.kind == "terminology" else "form"
             left.append(Piece(kind, seg.left, rt))
             right.append(Piece(kind, seg.right, lt))
-            inline.append(Piece(kind, rt, lt))
+            inline.extend(_located(kind, seg.right, r0, runits, "right", lt))
+            if not seg.right:  # a term only the left text has: shown where it stands
+                inline.extend(_located(kind, seg.left, l0, lunits, "left", ""))
         else:
             if seg.left:
                 left.append(Piece("deleted", seg.left))
-                inline.append(Piece("deleted", lt))
+                inline.extend(_located("deleted", seg.left, l0, lunits, "left"))
             if seg.right:
                 right.append(Piece("inserted", seg.right))
-                inline.append(Piece("inserted", rt))
+                inline.extend(_located("inserted", seg.right, r0, runits, "right"))
     return _Filled(left, right, [p for p in inline if p.text], counts)
 
 
@@ -519,12 +539,12 @@ def compare_units(
             row.quantity_pairs = in_first_unit(row.all_quantity_pairs, row.lefts, row.rights)
             _set(row, filled, left=True, right=True)
         elif ls:
-            row.left_blocks = [Block(u, [Piece("deleted", u.text)]) for u in row.lefts]
-            row.inline_pieces = [Piece("deleted", u.text) for u in row.lefts]
+            row.left_blocks = [Block(u, [Piece("deleted", u.text, "", 0, u.eid, "left")]) for u in row.lefts]
+            row.inline_pieces = [b.pieces[0] for b in row.left_blocks]
             row.substantive_tokens = row.total_tokens = sum(word_count(u.text) for u in row.lefts)
         else:
-            row.right_blocks = [Block(u, [Piece("inserted", u.text)]) for u in row.rights]
-            row.inline_pieces = [Piece("inserted", u.text) for u in row.rights]
+            row.right_blocks = [Block(u, [Piece("inserted", u.text, "", 0, u.eid, "right")]) for u in row.rights]
+            row.inline_pieces = [b.pieces[0] for b in row.right_blocks]
             row.substantive_tokens = row.total_tokens = sum(word_count(u.text) for u in row.rights)
         rows.append(row)
     # Moved pairs: a half-row on each side; leftovers: a half-row on their own side only.
@@ -572,9 +592,9 @@ def compare_units(
 def _set(row: Row, filled: _Filled, *, left: bool = False, right: bool = False) -> None:
     sides = [k for k, on in ((0, left), (1, right)) if on]
     if left:
-        row.left_blocks = _cut(filled.left, row.lefts)
+        row.left_blocks = _cut(filled.left, row.lefts, "left")
     if right:
-        row.right_blocks = _cut(filled.right, row.rights)
+        row.right_blocks = _cut(filled.right, row.rights, "right")
     if left and right:
         row.inline_pieces = filled.inline
     elif left:

@@ -310,3 +310,20 @@ def test_the_rendered_rows_are_cached_under_that_key(client, monkeypatch):
     assert cache.get(make_template_fragment_key("comparison-rows", [key, "side", False, "show"])) is not None
     monkeypatch.setattr(building, "rendering_version", lambda: "another-template")
     assert building.compare(left, right).html_key != key
+
+
+def test_references_are_links_in_the_inline_view_too(client):
+    import html
+
+    from concordance.corpus.models import Provision
+
+    page = client.get("/compare/un/art_42/budapest/art_29/?view=inline").content.decode()
+    inline = page.split('<ol class="rows inline">')[1].split("</ol>")[0]
+    assert re.search(r'<a class="xref" href="/un/art-25/#art_25"[^>]*data-preview="[^"]+"', inline)
+    # Without what the left text alone has, the column reads as the right-hand text, whole.
+    right_only = re.sub(r'<del class="change">.*?</del>|<span class="term term-left"[^>]*>[^<]*</span>', "", inline, flags=re.S)
+    words = html.unescape(plain(right_only))
+    for provision in Provision.objects.filter(
+        edition__instrument__slug="budapest", edition__is_primary=True, article_eid="art_29"
+    ).exclude(text=""):
+        assert provision.text in words

@@ -55,7 +55,9 @@ def piece_html(piece: Piece, hide_terms: bool, spans: list | None = None) -> str
     if piece.kind == "term" and not hide_terms:
         other = piece.counterpart.strip()
         title = f"terme équivalent : {other}" if other else "terme équivalent, sans mots en regard dans l'autre texte"
-        return format_html('<span class="term" title="{}">{}</span>', title, inner)
+        # In one column a term only the left text has is marked as the left's, like a deletion.
+        side = " term-left" if piece.side == "left" and not other else ""
+        return format_html('<span class="term{}" title="{}">{}</span>', side, title, inner)
     if piece.kind == "form":
         other = piece.counterpart.strip()
         title = f"mise en forme de liste (autre texte : « {other} »)" if other else "mise en forme de liste"
@@ -64,8 +66,12 @@ def piece_html(piece: Piece, hide_terms: bool, spans: list | None = None) -> str
 
 
 @register.simple_tag
-def pieces(pieces: list[Piece], terms: str = "show") -> SafeString:
-    return mark_safe("".join(piece_html(piece, terms == "hide") for piece in pieces))
+def pieces(pieces: list[Piece], links: dict | None = None, terms: str = "show") -> SafeString:
+    """Pieces of one column (the inline view), each with the references of its own unit linked."""
+    links = links or {}
+    return mark_safe(
+        "".join(piece_html(piece, terms == "hide", links.get((piece.side, piece.eid))) for piece in pieces)
+    )
 
 
 @register.simple_tag
