@@ -19,6 +19,14 @@ a *moved* half-row whose other cell names the partner, says whether it is
 higher or lower and links to it.  The pair is still diffed together, the
 left half carrying the left words and the right half the right words, so
 every word of each text is shown exactly once and in its order.
+
+Kinds of pieces
+---------------
+Beyond the glossary's terminology, two refinements keep the substance
+visible: a change that lies inside the same quantity on both sides
+("minimum de 60 jours" / "au moins soixante jours") is terminology, and the
+formatting of list items (a capital first word against lower case, the
+closing ";", "; et" or ".") is ``form``.  Neither counts as substantive.
 """
 
 from __future__ import annotations
