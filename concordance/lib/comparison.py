@@ -452,13 +452,13 @@ def _is_point(units: Sequence[Unit]) -> bool:
 # --------------------------------------------------------------------------
 
 
-def link_groups(pinned: Sequence[tuple[int, int]]) -> tuple[list[Group], list[Group]]:
+def link_groups(pinned: Sequence[tuple[int, int]]) -> tuple[list[Group], list[tuple[tuple[int, ...], tuple[int, ...], str]]]:
     """Curated links as groups of units, and the links left over.
 
     Links sharing a unit form one group.  A group whose units are not
     consecutive on a side keeps its first run of consecutive units on each
-    side; the units of the other runs come back as leftovers, each paired
-    with the group's units of the other side.
+    side; each other run comes back as a leftover, paired with the units of
+    the other side it is linked to.
     """
     parent: dict[tuple[str, int], tuple[str, int]] = {}
 
@@ -477,11 +477,15 @@ def link_groups(pinned: Sequence[tuple[int, int]]) -> tuple[list[Group], list[Gr
         (ls if node[0] == "l" else rs).add(node[1])
     groups: list[Group] = []
     leftovers: list[Group] = []
+    links = set(pinned)
     for ls, rs in members.values():
         lruns, rruns = _runs(sorted(ls)), _runs(sorted(rs))
         groups.append((lruns[0], rruns[0]))
-        leftovers.extend((run, rruns[0]) for run in lruns[1:])
-        leftovers.extend((lruns[0], run) for run in rruns[1:])
+        # Each other run comes back with the units it is itself linked to.
+        for run in lruns[1:]:
+            leftovers.append((run, tuple(sorted({j for i, j in links if i in run})), "left"))
+        for run in rruns[1:]:
+            leftovers.append((tuple(sorted({i for i, j in links if j in run})), run, "right"))
     return sorted(groups), leftovers
 
 
@@ -523,8 +527,8 @@ def compare_units(
     groups, leftovers = link_groups(pinned)
     anchors = ordered_groups(groups)
     moved = [g for g in groups if g not in anchors]
-    placed_l = {i for g in moved + leftovers for i in g[0]}
-    placed_r = {j for g in moved + leftovers for j in g[1]}
+    placed_l = {i for g in moved for i in g[0]} | {i for ls, _, side in leftovers if side == "left" for i in ls}
+    placed_r = {j for g in moved for j in g[1]} | {j for _, rs, side in leftovers if side == "right" for j in rs}
     plan = align_groups(
         [u.text for u in left], [u.text for u in right], anchors, skip_left=placed_l, skip_right=placed_r
     )
@@ -567,16 +571,15 @@ def compare_units(
         _set(left_half, filled, left=True)
         _set(right_half, filled, right=True)
         halves += [(left_half, (ls, rs), "left"), (right_half, (ls, rs), "right")]
-    for ls, rs in leftovers:
+    for ls, rs, side in leftovers:
         filled, _ = compared(ls, rs)
-        if ls in {g[0] for g in groups}:  # the left units are shown in their group: the right run is the extra
+        if side == "right":
             half = Row([], units(rs, right), pinned=True)
             _set(half, filled, right=True)
-            halves.append((half, (ls, rs), "right"))
         else:
             half = Row(units(ls, left), [], pinned=True)
             _set(half, filled, left=True)
-            halves.append((half, (ls, rs), "left"))
+        halves.append((half, (ls, rs), side))
     left_index = {u.eid: k for k, u in enumerate(left)}
     right_index = {u.eid: k for k, u in enumerate(right)}
     for half, _, side in halves:

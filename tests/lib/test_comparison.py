@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from concordance.lib.comparison import Collapsed, Comparison, Unit, compare_units, visible_rows
 from concordance.lib.diffing import align_groups, paragraph_similarity
@@ -208,3 +210,40 @@ def test_paragraphs_alike_only_in_their_function_words_are_not_paired():
     # Sharing their content words, they would be.
     right_alike = ["Les frais ordinaires occasionnés par l'exécution d'une demande sont supportés par la Partie requise."]
     assert align_groups(left, right_alike) == [((0,), (0,))]
+
+
+WORDS = "Chaque État partie Partie adopte les mesures ; données informatiques électroniques 90 jours soixante et ou L'accès l'accès .".split()
+_text = st.lists(st.sampled_from(WORDS), min_size=1, max_size=12).map(" ".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(_text, min_size=0, max_size=6),
+    st.lists(_text, min_size=0, max_size=6),
+    st.data(),
+)
+def test_whatever_the_links_each_text_is_shown_whole_once_and_in_order(left_texts, right_texts, data):
+    left = [Unit(f"l_{k}", f"{k + 1})", t) for k, t in enumerate(left_texts)]
+    right = [Unit(f"r_{k}", f"{k + 1})", t) for k, t in enumerate(right_texts)]
+    pins = []
+    if left and right:
+        pins = data.draw(
+            st.lists(st.tuples(st.integers(0, len(left) - 1), st.integers(0, len(right) - 1)), max_size=6)
+        )
+    comparison = compare(left, right, pinned=pins)
+    assert shown(comparison, "left") == [(u.eid, u.text) for u in left]
+    assert shown(comparison, "right") == [(u.eid, u.text) for u in right]
+    # Every curated link is honoured: its two units share a row, or each names the other.
+    for i, j in set(pins):
+        together = any(left[i] in row.lefts and right[j] in row.rights for row in comparison.rows)
+        linked = any(
+            left[i] in row.lefts and row.right_elsewhere and right[j] in row.right_elsewhere.units
+            or right[j] in row.rights and row.left_elsewhere and left[i] in row.left_elsewhere.units
+            for row in comparison.rows
+        )
+        assert together or linked
+    # The one-column view shows every word of the right text, in order, once.
+    inline_right = "".join(
+        p.text for row in comparison.rows for p in row.inline_pieces if p.side == "right"
+    )
+    assert inline_right == "".join(u.text for u in right)
