@@ -2,13 +2,16 @@
 
 The cache key is a hash of everything the comparison depends on (both texts,
 the curated paragraph links, the glossary file), so a changed text or
-correspondence is a different key: nothing needs invalidating by hand.
+correspondence is a different key: nothing needs invalidating by hand.  The
+rendered rows are cached too, under a key that adds the templates and the
+cross-reference links, so a changed template or reference is a new key as well.
 """
 
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+import hashlib
+from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.cache import cache
@@ -17,7 +20,8 @@ from django.http import Http404
 
 from concordance.caching import content_key
 from concordance.corpus.models import Provision
-from concordance.lib.comparison import Comparison, Unit, compare_units, monotone
+from concordance.crossrefs.linking import Link, page_references, segments
+from concordance.lib.comparison import Comparison, Unit, compare_units
 from concordance.lib.terminology import Glossary, load_glossary
 from concordance.mapping.models import Correspondence
 from concordance.mapping.table import Counterpart, correspondences_of, counterparts_by_article
@@ -37,6 +41,31 @@ def find(slug: str, eid: str) -> Provision:
     if provision is None:
         raise Http404(f"Aucune disposition « {eid} » dans « {slug} ».")
     return provision
+
+
+def existing(references: list[tuple[str, str]]) -> set[tuple[str, str]]:
+    """Which (instrument slug, eid) pairs name a provision of a primary edition (one query)."""
+    query = Q(pk__in=[])
+    for slug, eid in references:
+        query |= Q(edition__instrument__slug=slug, eid=eid)
+    return set(
+        Provision.objects.filter(query, edition__is_primary=True).values_list("edition__instrument__slug", "eid")
+    )
+
+
+def form_initial(left: Provision, right: Provision) -> dict[str, str]:
+    """The pair form filled with the pair on the page: article, then paragraph or point."""
+    initial = {}
+    for side, provision in (("left", left), ("right", right)):
+        initial[side] = provision.edition.instrument.slug
+        initial[f"{side}_ref"] = str(provision.article_number)
+        initial[f"{side}_paragraph"] = reference_below_article(provision.eid)
+    return initial
+
+
+def reference_below_article(eid: str) -> str:
+    """"art_25__para_2__point_b" → "2 b": what the paragraph field takes."""
+    return " ".join(part.split("_", 1)[1] for part in eid.split("__")[1:])
 
 
 def subtree(provision: Provision) -> list[Provision]:
@@ -73,7 +102,8 @@ def pinned_pairs(
         # An article-level link says nothing about rows.
         if i is not None and j is not None and "__" in left_eid and "__" in right_eid:
             pairs.append((i, j))
-    return monotone(pairs)
+    # Crossing links are kept: compare_units shows them as moved rows.
+    return pairs
 
 
 def links_inside(left_nodes: list[Provision], right_nodes: list[Provision]) -> list[tuple[str, str]]:
@@ -116,6 +146,22 @@ def first_unit_index(units: list[Unit]):
     return index
 
 
+# Spans of a unit's text that are internal references: (start, end, link).
+LinkSpans = list[tuple[int, int, Link]]
+
+
+@functools.cache
+def rendering_version() -> str:
+    """Hash of the files that turn a comparison into HTML, read once per process."""
+    digest = hashlib.sha256()
+    folders = [settings.BASE_DIR / "templates" / "comparison", settings.BASE_DIR / "concordance" / "comparison"]
+    for folder in folders:
+        for path in sorted(folder.rglob("*")):
+            if path.is_file() and path.suffix in (".html", ".py"):
+                digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
 @dataclass
 class PairView:
     left: Provision
@@ -124,9 +170,14 @@ class PairView:
     correspondence: Correspondence | None
     left_counterparts: list[Counterpart]
     right_counterparts: list[Counterpart]
-    # Names everything the comparison rows depend on; the page also caches
-    # their rendered HTML under it.
+    # Names everything the comparison rows depend on.
     cache_key: str
+    # The link between the two articles when the pair itself is not linked
+    # (a paragraph compared inside a linked article pair).
+    article_correspondence: Correspondence | None = None
+    links: dict[tuple[str, str], LinkSpans] = field(default_factory=dict)
+    # Key of the rendered rows: the comparison, the templates, the links.
+    html_key: str = ""
 
 
 def compare(left: Provision, right: Provision) -> PairView:
@@ -140,14 +191,52 @@ def compare(left: Provision, right: Provision) -> PairView:
     left_counterparts = counterparts_by_article(left.edition, correspondences).get(left.article_eid, [])
     right_counterparts = counterparts_by_article(right.edition, correspondences).get(right.article_eid, [])
     direct = next(
-        (
-            c.correspondence
-            for c in left_counterparts
-            if {c.own.pk, c.provision.pk} == {left.pk, right.pk}
-        ),
+        (c.correspondence for c in left_counterparts if {c.own.pk, c.provision.pk} == {left.pk, right.pk}),
         None,
     )
-    return PairView(left, right, comparison, direct, left_counterparts, right_counterparts, key)
+    around = None
+    if direct is None:
+        around = next(
+            (
+                c.correspondence
+                for c in left_counterparts
+                if c.is_article_level and c.provision.edition_id == right.edition_id
+                and c.provision.article_eid == right.article_eid
+            ),
+            None,
+        )
+    links = {
+        **unit_links("left", left, left_nodes),
+        **unit_links("right", right, right_nodes),
+    }
+    html_key = content_key("comparison-html", (key, rendering_version(), sorted(
+        (side, eid, [(a, b, link.href) for a, b, link in spans]) for (side, eid), spans in links.items()
+    )))
+    return PairView(
+        left, right, comparison, direct,
+        others(left_counterparts, left, right), others(right_counterparts, right, left),
+        key, around, links, html_key,
+    )
+
+
+def others(counterparts: list[Counterpart], own: Provision, other: Provision) -> list[Counterpart]:
+    """The counterparts of one side, without the pair being compared."""
+    return [c for c in counterparts if {c.own.pk, c.provision.pk} != {own.pk, other.pk}]
+
+
+def unit_links(side: str, root: Provision, nodes: list[Provision]) -> dict[tuple[str, str], LinkSpans]:
+    """The internal references of each unit, as the article page links them (one query per edition)."""
+    references = page_references(root.edition)
+    found = {}
+    for node in nodes:
+        spans = []
+        for reference in references.get(("provision", node.pk), []):
+            if node.text[reference.start : reference.end] != reference.text:
+                continue  # the text changed since the references were computed
+            spans.extend((reference.start + a, reference.start + b, link) for a, b, link in segments(reference))
+        if spans:
+            found[(side, node.eid)] = spans
+    return found
 
 
 def correspondences_of_pair(left: Provision, right: Provision) -> list[Correspondence]:

@@ -47,13 +47,22 @@ def option_links(options: dict[str, object]) -> dict[str, str]:
 
 
 class PairForm(forms.Form):
-    """Any two provisions: instrument + article + optional paragraph or point."""
+    """Any two provisions: instrument, article and, optionally, paragraph or point on each side.
+
+    The article field also takes a full reference ("25.2") for those who type
+    it that way; the paragraph field then stays empty.
+    """
 
     left = forms.ChoiceField(label="Instrument de gauche")
-    left_ref = forms.CharField(label="Article (et paragraphe)", max_length=40,
-                               help_text="« 25 », « 25.2 », « 2.e »")
+    left_ref = forms.CharField(label="Article", max_length=40, help_text="« 25 » (ou « 25.2 »)")
+    left_paragraph = forms.CharField(
+        label="Paragraphe ou point", max_length=20, required=False, help_text="facultatif : « 2 », « 2 b », « e »"
+    )
     right = forms.ChoiceField(label="Instrument de droite")
-    right_ref = forms.CharField(label="Article (et paragraphe)", max_length=40)
+    right_ref = forms.CharField(label="Article", max_length=40, help_text="« 16 » (ou « 16.2 »)")
+    right_paragraph = forms.CharField(
+        label="Paragraphe ou point", max_length=20, required=False, help_text="facultatif : « 2 », « 2 b », « e »"
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -61,14 +70,36 @@ class PairForm(forms.Form):
         self.fields["left"].choices = choices
         self.fields["right"].choices = choices
 
+    def sides(self) -> list[dict[str, object]]:
+        """The fields of each side, for one fieldset each."""
+        return [
+            {"legend": legend, "fields": [self[f"{side}{suffix}"] for suffix in ("", "_ref", "_paragraph")]}
+            for side, legend in (("left", "À gauche"), ("right", "À droite"))
+        ]
+
     def clean(self):
         cleaned = super().clean()
         for side in ("left", "right"):
             typed = cleaned.get(f"{side}_ref")
             if typed is None:
                 continue
-            eid = parse_citation(typed)
-            if eid is None:
+            article = parse_citation(typed)
+            if article is None:
                 self.add_error(f"{side}_ref", f"« {typed} » ne se lit pas comme un article : essayez « 25 » ou « 25.2 ».")
+                cleaned[f"{side}_eid"] = None
+                continue
+            paragraph = (cleaned.get(f"{side}_paragraph") or "").strip()
+            eid = article
+            if paragraph:
+                if "__" in article:
+                    self.add_error(f"{side}_paragraph", "Le paragraphe est déjà donné dans le champ « Article ».")
+                else:
+                    eid = parse_citation(f"{typed.strip()}.{paragraph}")
+                    if eid is None or eid == article:
+                        self.add_error(
+                            f"{side}_paragraph", f"« {paragraph} » ne se lit pas comme un paragraphe ou un point : essayez « 2 » ou « 2 b »."
+                        )
+            cleaned[f"{side}_article_eid"] = article.split("__")[0]
             cleaned[f"{side}_eid"] = eid
         return cleaned
+

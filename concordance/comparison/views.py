@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from concordance.comparison import building
 from concordance.comparison.forms import ComparisonOptionsForm, PairForm, option_links
-from concordance.corpus.models import Provision
+from concordance.lib.comparison import visible_rows
 from concordance.htmx import template_for
 
 
@@ -18,10 +18,9 @@ def compare(request: HttpRequest, left_slug: str, left_eid: str, right_slug: str
     context = {
         "pair": pair,
         "options": options,
+        "rows": visible_rows(pair.comparison, changes_only=options["changes"], terms_shown=options["terms"] == "show"),
         "links": option_links(options),
-        "pair_form": PairForm(initial={
-            "left": left_slug, "left_ref": left.citation, "right": right_slug, "right_ref": right.citation,
-        }),
+        "pair_form": PairForm(initial=building.form_initial(left, right)),
     }
     return render(request, template_for(request, "comparison/compare.html", "rows"), context)
 
@@ -31,17 +30,15 @@ def choose(request: HttpRequest) -> HttpResponse:
     form = PairForm(request.GET or None)
     if form.is_bound and form.is_valid():
         data = form.cleaned_data
-        found = {
-            side: Provision.objects.filter(
-                edition__instrument__slug=data[side], edition__is_primary=True, eid=data[f"{side}_eid"]
-            ).exists()
-            for side in ("left", "right")
-        }
-        for side, exists in found.items():
-            if not exists:
+        eids = {side: (data[f"{side}_article_eid"], data[f"{side}_eid"]) for side in ("left", "right")}
+        known = building.existing(
+            [(data[side], eid) for side in ("left", "right") for eid in eids[side]]
+        )
+        for side, (article, eid) in eids.items():
+            if (data[side], article) not in known:
                 form.add_error(f"{side}_ref", "Cet instrument n'a pas cette disposition.")
-        if all(found.values()):
-            return redirect(
-                reverse("compare", args=[data["left"], data["left_eid"], data["right"], data["right_eid"]])
-            )
+            elif (data[side], eid) not in known:
+                form.add_error(f"{side}_paragraph", "Cet article n'a pas ce paragraphe ou ce point.")
+        if not form.errors:
+            return redirect(reverse("compare", args=[data["left"], eids["left"][1], data["right"], eids["right"][1]]))
     return render(request, "comparison/choose.html", {"pair_form": form}, status=400 if form.errors else 200)

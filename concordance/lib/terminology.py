@@ -335,7 +335,7 @@ class Glossary:
                 out.append(ClassifiedSegment("equal", seg.left, seg.right, "equal"))
                 continue
             out.extend(_split_change(self, k, sides, pairs, same_quantity))
-        return _merge_classified(out)
+        return _merge_classified(_absorb_determiners(_merge_classified(out)))
 
 
 # --------------------------------------------------------------------------
@@ -478,6 +478,28 @@ def _split_change(
     if tail_l or tail_r:
         pieces.extend(_rediff(glossary, tail_l, tail_r, same_quantity))
     return pieces
+
+
+def _absorb_determiners(pieces: list[ClassifiedSegment]) -> list[ClassifiedSegment]:
+    """A changed determiner right before a terminology piece agrees with the new term.
+
+    "la personne détentrice" / "le gardien", "l'État partie" / "la Partie":
+    the diff may leave "la"/"le" as a segment of its own; it belongs to the swap.
+    """
+    out = list(pieces)
+    for k in range(len(out) - 1):
+        piece, following = out[k], out[k + 1]
+        if (
+            piece.kind == "substantive"
+            and following.kind == "terminology"
+            and _only_determiners(piece.left)
+            and _only_determiners(piece.right)
+        ):
+            lt, rt = piece.left + following.left, piece.right + following.right
+            op: Op = "replace" if lt and rt else ("delete" if lt else "insert")
+            out[k] = ClassifiedSegment(op, "", "", "equal")
+            out[k + 1] = ClassifiedSegment(op, lt, rt, "terminology", following.entry_id)
+    return out
 
 
 def _merge_classified(pieces: Iterable[ClassifiedSegment]) -> list[ClassifiedSegment]:

@@ -1,10 +1,17 @@
-// Keyboard: n / p (or j / k) move to the next / previous changed row.
-// Works after htmx swaps too, since rows are looked up at each key press.
+// Keyboard: n / p (or j / k) move to the next / previous difference: each
+// deleted, inserted or terminological passage (terminology only while it is
+// marked), each gap and each moved paragraph, in reading order.
+// Works after htmx swaps too, since differences are looked up at each key press.
 (function () {
   "use strict";
-  let current = -1;
-  function changedRows() {
-    return Array.from(document.querySelectorAll("#rows .row.changed"));
+  // Inside the rows only: the legend shows the same marks.
+  const SELECTOR = [
+    "#rows .rows del.change", "#rows .rows ins.change", "#rows:not(.terms-hidden) .rows .term",
+    "#rows .rows .gap", "#rows .rows .moved-note",
+  ].join(", ");
+  let current = null;
+  function differences() {
+    return Array.from(document.querySelectorAll(SELECTOR));
   }
   document.addEventListener("keydown", function (event) {
     if (event.ctrlKey || event.metaKey || event.altKey) return;
@@ -13,14 +20,21 @@
     const forward = event.key === "n" || event.key === "j";
     const backward = event.key === "p" || event.key === "k";
     if (!forward && !backward) return;
-    const rows = changedRows();
-    if (!rows.length) return;
-    current = forward ? Math.min(current + 1, rows.length - 1) : Math.max(current - 1, 0);
-    const row = rows[current];
-    row.setAttribute("tabindex", "-1");
-    row.focus();
-    row.scrollIntoView({ block: "center" });
+    const found = differences();
+    if (!found.length) return;
+    let index = current ? found.indexOf(current) : -1;
+    if (index === -1) {
+      index = forward ? 0 : found.length - 1;
+    } else {
+      index = forward ? Math.min(index + 1, found.length - 1) : Math.max(index - 1, 0);
+    }
+    if (current) current.classList.remove("current-diff");
+    current = found[index];
+    current.classList.add("current-diff");
+    current.setAttribute("tabindex", "-1");
+    current.focus({ preventScroll: true });
+    current.scrollIntoView({ block: "center" });
     event.preventDefault();
   });
-  document.addEventListener("htmx:afterSwap", function () { current = -1; });
+  document.addEventListener("htmx:afterSwap", function () { current = null; });
 })();

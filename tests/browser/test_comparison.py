@@ -40,7 +40,8 @@ def test_differences_only_then_hiding_terminology_keep_the_inline_view(page: Pag
     expect(page).to_have_url(re.compile(r"\?(?=.*view=inline)(?=.*changes=1)"))
     expect(page.locator("#rows")).to_have_attribute("data-changes-only", "1")
     expect(page.locator("#rows ol.rows.inline")).to_be_visible()
-    rows = page.locator("#rows .row")
+    # Identical rows are gone (each run of them would leave a line saying so).
+    rows = page.locator("#rows .row:not(.collapsed)")
     assert rows.count() == page.locator("#rows .row.changed").count() > 0
 
     options(page).get_by_role("link", name="Masquer la terminologie").click()
@@ -59,33 +60,121 @@ def test_the_options_say_which_are_on_after_an_in_place_change(page: Page):
     expect(options(page).get_by_role("link", name="Côte à côte")).to_be_visible()
 
 
-def keyboard_moves_between_changed_rows(page: Page) -> None:
-    changed = page.locator("#rows .row.changed")
-    assert changed.count() >= 3
-    page.keyboard.press("n")
-    expect(changed.nth(0)).to_be_focused()
-    page.keyboard.press("n")
-    expect(changed.nth(1)).to_be_focused()
-    page.keyboard.press("n")
-    expect(changed.nth(2)).to_be_focused()
+DIFFERENCES = (
+    "#rows .rows del.change, #rows .rows ins.change, #rows:not(.terms-hidden) .rows .term,"
+    " #rows .rows .gap, #rows .rows .moved-note"
+)
+
+
+def focused_is(page: Page, locator) -> bool:
+    return locator.evaluate("element => element === document.activeElement")
+
+
+def keyboard_moves_between_differences(page: Page) -> None:
+    differences = page.locator(DIFFERENCES)
+    assert differences.count() >= 6
+    for index in range(5):
+        page.keyboard.press("n")
+        expect(differences.nth(index)).to_be_focused()
     page.keyboard.press("p")
-    expect(changed.nth(1)).to_be_focused()
-    assert page.evaluate("document.activeElement.id") == changed.nth(1).get_attribute("id")
-    # The focused row shows it.
-    style = changed.nth(1).evaluate("row => getComputedStyle(row).outlineStyle")
-    assert style != "none", "the row has the focus but nothing shows it"
+    current = differences.nth(3)
+    expect(current).to_be_focused()
+    # The difference reached shows it, without relying on colour: an outline.
+    assert current.evaluate("element => getComputedStyle(element).outlineStyle") != "none"
+    assert current.evaluate("element => element.classList.contains('current-diff')")
+    assert differences.nth(4).evaluate("element => !element.classList.contains('current-diff')")
 
 
-def test_n_and_p_move_the_focus_between_changed_rows_side_by_side(page: Page):
+def test_n_and_p_move_between_the_differences_side_by_side(page: Page):
     page.goto(PAIR)
-    keyboard_moves_between_changed_rows(page)
+    # The help line says what the keys do.
+    expect(page.locator(".legend .keys")).to_contain_text("différence suivante / précédente")
+    differences = page.locator(DIFFERENCES)
+    # Within one row there are several differences, terminology included: the
+    # keys stop at each of them, not only at each changed row.
+    assert page.locator("#row-1").locator("del.change, ins.change, .term").count() > 1
+    keyboard_moves_between_differences(page)
+    assert differences.nth(0).evaluate("element => element.matches('.term')")
 
 
-def test_n_and_p_move_the_focus_between_changed_rows_inline(page: Page):
+def test_n_and_p_move_between_the_differences_inline(page: Page):
     page.goto(PAIR)
     options(page).get_by_role("link", name="En une colonne").click()
     expect(page.locator("#rows ol.rows.inline")).to_be_visible()
-    keyboard_moves_between_changed_rows(page)
+    keyboard_moves_between_differences(page)
+
+
+def test_with_terminology_hidden_the_keys_skip_it(page: Page):
+    page.goto(PAIR + "?terms=hide")
+    for _ in range(4):
+        page.keyboard.press("n")
+        assert page.evaluate("!document.activeElement.matches('.term')")
+        assert page.evaluate("document.activeElement.matches('del.change, ins.change, .gap, .moved-note')")
+
+
+def test_the_keys_reach_a_paragraph_shown_elsewhere(page: Page):
+    page.goto("/compare/un/art_40/budapest/art_27/")
+    notes = page.locator("#rows .rows .moved-note")
+    assert notes.count() >= 6
+    for _ in range(page.locator(DIFFERENCES).count()):
+        page.keyboard.press("n")
+        if page.evaluate("document.activeElement.matches('.moved-note')"):
+            break
+    else:
+        raise AssertionError("n never reached a moved paragraph")
+    # Its link leads to the partner, at its own place.
+    link = page.locator(".current-diff a")
+    target = link.get_attribute("href")
+    link.click()
+    expect(page).to_have_url(re.compile(re.escape(target) + "$"))
+    expect(page.locator(target)).to_be_in_viewport()
+
+
+def style(locator, prop: str) -> str:
+    return locator.evaluate(f"element => getComputedStyle(element).{prop}")
+
+
+def test_the_differences_read_without_colour(page: Page):
+    page.goto("/compare/un/art_42/budapest/art_29/")
+    legend = page.get_by_label("Légende")
+    expect(legend).to_be_visible()
+    for where in (legend, page.locator("#rows .rows.side")):
+        deleted, inserted = where.locator("del.change").first, where.locator("ins.change").first
+        term, form = where.locator(".term").first, where.locator(".form").first
+        # Struck through, underlined, dotted, dashed: four shapes, whatever the colours.
+        assert "line-through" in style(deleted, "textDecorationLine")
+        assert "underline" in style(inserted, "textDecorationLine")
+        assert style(inserted, "textDecorationStyle") == "solid"
+        assert "underline" in style(term, "textDecorationLine")
+        assert style(term, "textDecorationStyle") == "dotted"
+        assert style(form, "borderBottomStyle") == "dashed"
+        assert style(form, "textDecorationLine") == "none"
+    plain = page.locator("#rows .rows.side .unit").first
+    assert style(plain, "textDecorationLine") == "none"
+    expect(legend).to_contain_text("supprimé à gauche")
+    expect(legend).to_contain_text("ajouté à droite")
+    expect(legend).to_contain_text("terme équivalent")
+    expect(legend).to_contain_text("mise en forme de liste")
+
+
+def test_the_form_takes_an_article_and_an_optional_paragraph(page: Page):
+    page.goto("/compare/")
+    page.get_by_label("Instrument de gauche").select_option("un")
+    page.locator("#id_left_ref").fill("25")
+    page.locator("#id_left_paragraph").fill("2")
+    page.get_by_label("Instrument de droite").select_option("budapest")
+    page.locator("#id_right_ref").fill("16")
+    page.locator("#id_right_paragraph").fill("9")
+    page.get_by_role("button", name="Comparer").click()
+
+    expect(page).to_have_url(re.compile(r"/compare/\?"))
+    error = page.locator("#id_right_paragraph_error")
+    expect(error).to_have_text("Cet article n'a pas ce paragraphe ou ce point.")
+    # Beside its own field, in the right-hand fieldset.
+    expect(page.locator("fieldset", has_text="À droite").locator("#id_right_paragraph_error")).to_be_visible()
+    page.locator("#id_right_paragraph").fill("2")
+    page.get_by_role("button", name="Comparer").click()
+    expect(page).to_have_url(re.compile(r"/compare/un/art_25__para_2/budapest/art_16__para_2/$"))
 
 
 def test_typing_n_in_a_field_types_it(page: Page):

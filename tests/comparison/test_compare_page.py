@@ -108,3 +108,222 @@ def test_queries_do_not_grow_with_the_size_of_the_pair(client):
             client.get(url)
         counts.append(len(queries))
     assert counts[0] == counts[1], counts
+
+
+def cell_text(page: str, side: str, eid: str) -> str:
+    """The words of one unit as the page shows them (tags dropped, entities read)."""
+    import html
+
+    found = re.findall(rf'<div class="unit" id="{side}-{eid}">(.*?)</div>', page, re.S)
+    assert len(found) == 1, f"{side}-{eid} shown {len(found)} times"
+    return html.unescape(plain(found[0])).split(" ", 2)[-1] if False else html.unescape(plain(found[0]))
+
+
+def test_every_curated_paragraph_link_has_its_row_even_when_links_cross(client):
+    from concordance.corpus.models import Provision
+
+    page = client.get("/compare/un/art_40/budapest/art_27/").content.decode()
+    # UN 40 §20 is linked to Budapest 27 §8, which comes later than §7 (linked to UN §25):
+    # each is shown once, at its own place, with a marker leading to the other.
+    assert re.search(r'<div class="unit" id="l-art_40__para_20">.*?<p class="moved-note">↓[^<]*par\. 8, placé plus bas[^<]*<a href="#r-art_27__para_8">', page, re.S)
+    assert re.search(r'<p class="moved-note">↑[^<]*par\. 20, placé plus haut[^<]*<a href="#l-art_40__para_20">', page)
+    for side, slug_edition, article in (("l", "onu-2024", "art_40"), ("r", None, "art_27")):
+        provisions = Provision.objects.filter(article_eid=article, edition__is_primary=True).exclude(text="")
+        provisions = provisions.filter(edition__instrument__slug="un" if side == "l" else "budapest")
+        for provision in provisions:
+            assert provision.text in cell_text(page, side, provision.eid)
+    # The costs paragraph is no longer paired with the confidentiality one.
+    row = next(row for row in rows_of(page) if 'id="l-art_40__para_30"' in row)
+    assert 'id="r-art_27__para_8"' not in row
+    # Nor with the channels of §9, which share no content word with it.
+    assert 'id="r-art_27__para_9' not in row
+
+
+def rows_of(page: str) -> list[str]:
+    return re.split(r'<div class="row[^"]*" role="row"', page.split('class="rows side"')[1])[2:]
+
+
+def test_a_service_provider_definition_linked_out_of_order_is_not_a_gap(client):
+    page = client.get("/compare/un/art_2/budapest/art_1/").content.decode()
+    # UN 2 e) (service provider) is linked to Budapest 1 c), and UN 2 c) to Budapest 1 d):
+    # the links cross, so one pair is a row and the other is shown moved, each side in place.
+    rows = rows_of(page)
+    together = {
+        (left, right)
+        for row in rows
+        for left in re.findall(r'id="l-(art_2__point_[ce])"', row)
+        for right in re.findall(r'id="r-(art_1__point_[cd])"', row)
+    }
+    moved = set(re.findall(r'<p class="moved-note">[^<]*<a href="#([lr]-[\w]+)">', page))
+    assert (together, moved) in [
+        ({("art_2__point_e", "art_1__point_c")}, {"r-art_1__point_d", "l-art_2__point_c"}),
+        ({("art_2__point_c", "art_1__point_d")}, {"r-art_1__point_c", "l-art_2__point_e"}),
+    ]
+    assert "fournisseur" in cell_text(page, "l", "art_2__point_e")
+    assert "gap" not in "".join(row for row in rows if 'id="l-art_2__point_e"' in row)
+
+
+def test_two_paragraphs_against_one_block_share_a_row(client):
+    page = client.get("/compare/un/art_7/budapest/art_2/").content.decode()
+    assert "pas d&#x27;équivalent" not in page and "pas d'équivalent" not in page
+    row = re.search(r'<div class="row[^"]*" role="row" id="row-1">.*?id="r-art_2"', page, re.S).group(0)
+    assert 'id="l-art_7__para_1"' in row and 'id="l-art_7__para_2"' in row
+
+
+def test_the_same_period_in_words_is_not_a_deletion(client):
+    page = client.get("/compare/un/art_42/budapest/art_29/").content.decode()
+    assert not re.search(r"<(del|ins) class=\"change\">[^<]*(60|soixante)", page)
+    assert re.search(r'<span class="term"[^>]*>d&#x27;au moins soixante\s*</span>', page)
+
+
+def test_list_formatting_has_its_own_style_and_legend(client):
+    page = client.get("/compare/un/art_42/budapest/art_29/").content.decode()
+    assert '<span class="form">mise en forme de liste' in page
+    assert re.search(r'<span class="form" title="[^"]*">L&#x27;</span>', page)
+    assert not re.search(r'<del class="change">L&#x27;</del>', page)
+
+
+def test_a_term_without_words_opposite_says_so(client):
+    page = client.get(URL).content.decode()
+    assert 'title="terme équivalent : "' not in page
+    assert re.search(r'<span class="term" title="terme équivalent, sans mots en regard[^"]*">qui se révèlent', page)
+    assert re.search(r'<span class="term"[^>]*>le gardien\s*</span>', page)
+
+
+def test_a_paragraph_inside_linked_articles_shows_the_articles_link(client):
+    page = client.get("/compare/un/art_25__para_1/budapest/art_16/").content.decode()
+    assert "les articles sont liés" in page
+    assert 'class="badge badge-equivalent"' in page.split("Autres correspondants")[0]
+
+
+def test_other_counterparts_leave_out_the_pair_itself(client):
+    page = client.get(URL).content.decode()
+    aside = page.split("Autres correspondants")[1].split("</aside>")[0]
+    assert 'href="/compare/un/art_25/budapest/art_16/"' not in aside
+
+
+def test_changes_only_says_how_many_identical_rows_it_hid(client):
+    page = client.get("/compare/budapest-p1/art_15/budapest/art_47/?changes=1").content.decode()
+    assert re.search(r'<a href="\?view=side"[^>]*>1 paragraphe identique masqué — les afficher</a>', page)
+
+
+def test_internal_references_are_links_and_the_text_is_unchanged(client):
+    from concordance.corpus.models import Provision
+
+    page = client.get("/compare/un/art_42/budapest/art_29/").content.decode()
+    assert re.search(r'<a class="xref" href="/un/art-25/#art_25"[^>]*data-preview="[^"]+"', page)
+    for provision in Provision.objects.filter(edition__slug="onu-2024", article_eid="art_42").exclude(text=""):
+        assert cell_text(page, "l", provision.eid).endswith(provision.text)
+
+
+def test_the_pair_form_takes_the_paragraph_in_its_own_field(client):
+    response = client.get(
+        "/compare/?left=un&left_ref=25&left_paragraph=2&right=budapest&right_ref=1&right_paragraph=c+ii"
+    )
+    assert response.status_code == 302
+    assert response["Location"] == "/compare/un/art_25__para_2/budapest/art_1__point_c__subpoint_ii/"
+    # Without a paragraph, the whole articles.
+    response = client.get("/compare/?left=un&left_ref=25&left_paragraph=&right=budapest&right_ref=16")
+    assert response["Location"] == "/compare/un/art_25/budapest/art_16/"
+
+
+def error_of(page: str, field: str) -> str:
+    match = re.search(rf'<p class="error" role="alert" id="id_{field}_error">([^<]*)</p>', page)
+    return match.group(1) if match else ""
+
+
+def test_each_error_is_given_beside_its_own_field(client):
+    response = client.get("/compare/?left=un&left_ref=25&left_paragraph=9&right=budapest&right_ref=99")
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert error_of(page, "left_paragraph") == "Cet article n&#x27;a pas ce paragraphe ou ce point."
+    assert error_of(page, "left_ref") == ""
+    assert error_of(page, "right_ref") == "Cet instrument n&#x27;a pas cette disposition."
+    # What was typed is kept.
+    assert 'name="left_paragraph" value="9"' in page
+
+    page = client.get("/compare/?left=un&left_ref=25&left_paragraph=%C3%A7a&right=budapest&right_ref=16").content.decode()
+    assert "ne se lit pas comme un paragraphe" in error_of(page, "left_paragraph")
+    page = client.get("/compare/?left=un&left_ref=25.2&left_paragraph=3&right=budapest&right_ref=16").content.decode()
+    assert "déjà donné" in error_of(page, "left_paragraph")
+
+
+def test_the_form_on_a_comparison_is_filled_with_its_pair(client):
+    page = client.get("/compare/un/art_2__point_e/budapest/art_1__point_c/").content.decode()
+    form = page.split('class="pair-form"')[1]
+    assert 'name="left_ref" value="2"' in form and 'name="left_paragraph" value="e"' in form
+    assert 'name="right_ref" value="1"' in form and 'name="right_paragraph" value="c"' in form
+
+
+def test_a_changed_text_is_a_new_comparison(client):
+    from concordance.corpus.models import Provision
+
+    before = client.get(URL).content.decode()
+    assert "rapidement et sans tarder" not in before
+    paragraph = Provision.objects.get(edition__slug="onu-2024", eid="art_25__para_3")
+    paragraph.text = paragraph.text.replace("garder le secret", "garder rapidement et sans tarder le secret")
+    paragraph.save()
+    after = client.get(URL).content.decode()
+    assert re.search(r"<del class=\"change\">[^<]*rapidement et sans tarder", after)
+
+
+def test_a_changed_paragraph_link_is_a_new_comparison(client):
+    from concordance.mapping.models import Correspondence
+
+    url = "/compare/un/art_40/budapest/art_27/"
+    assert '<a href="#r-art_27__para_8">' in client.get(url).content.decode()
+    Correspondence.objects.filter(left__eid="art_40__para_20", right__eid="art_27__para_8").delete()
+    Correspondence.objects.filter(left__eid="art_27__para_8", right__eid="art_40__para_20").delete()
+    assert '<a href="#r-art_27__para_8">' not in client.get(url).content.decode()
+
+
+def test_the_rendered_rows_key_follows_the_templates(tmp_path, settings):
+    import shutil
+
+    from concordance.comparison import building
+
+    for folder in ("templates/comparison", "concordance/comparison"):
+        shutil.copytree(settings.BASE_DIR / folder, tmp_path / folder)
+    building.rendering_version.cache_clear()
+    try:
+        settings.BASE_DIR = tmp_path
+        before = building.rendering_version()
+        building.rendering_version.cache_clear()
+        assert building.rendering_version() == before
+        template = tmp_path / "templates/comparison/compare.html"
+        template.write_text(template.read_text() + "\n{# changed #}\n")
+        building.rendering_version.cache_clear()
+        assert building.rendering_version() != before
+    finally:
+        building.rendering_version.cache_clear()
+
+
+def test_the_rendered_rows_are_cached_under_that_key(client, monkeypatch):
+    from django.core.cache import cache
+    from django.core.cache.utils import make_template_fragment_key
+
+    from concordance.comparison import building
+
+    left, right = building.find("un", "art_25"), building.find("budapest", "art_16")
+    client.get(URL)
+    key = building.compare(left, right).html_key
+    assert cache.get(make_template_fragment_key("comparison-rows", [key, "side", False, "show"])) is not None
+    monkeypatch.setattr(building, "rendering_version", lambda: "another-template")
+    assert building.compare(left, right).html_key != key
+
+
+def test_references_are_links_in_the_inline_view_too(client):
+    import html
+
+    from concordance.corpus.models import Provision
+
+    page = client.get("/compare/un/art_42/budapest/art_29/?view=inline").content.decode()
+    inline = page.split('<ol class="rows inline">')[1].split("</ol>")[0]
+    assert re.search(r'<a class="xref" href="/un/art-25/#art_25"[^>]*data-preview="[^"]+"', inline)
+    # Without what the left text alone has, the column reads as the right-hand text, whole.
+    right_only = re.sub(r'<del class="change">.*?</del>|<span class="term term-left"[^>]*>[^<]*</span>', "", inline, flags=re.S)
+    words = html.unescape(plain(right_only))
+    for provision in Provision.objects.filter(
+        edition__instrument__slug="budapest", edition__is_primary=True, article_eid="art_29"
+    ).exclude(text=""):
+        assert provision.text in words

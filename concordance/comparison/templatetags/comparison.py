@@ -1,34 +1,81 @@
 """Rendering diff pieces as HTML without adding or losing a character.
 
-A template loop would put its own whitespace between pieces; this tag joins
-them exactly, so the words shown are the words of the source.
+A template loop would put its own whitespace between pieces; these tags join
+them exactly, so the words shown are the words of the source.  Internal
+references become the same links as on the article pages: a link that runs
+across two pieces is cut in two anchors, never moved.
 """
 
 from __future__ import annotations
 
 from django import template
-from django.utils.html import conditional_escape, format_html
+from django.utils.html import conditional_escape, escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
-from concordance.lib.comparison import Piece
+from concordance.crossrefs.linking import Link
+from concordance.lib.comparison import Block, Piece
 
 register = template.Library()
 
 
-def piece_html(piece: Piece, hide_terms: bool) -> str:
+def _anchor(text: str, link: Link) -> str:
+    # The markup of crossrefs.linking, so its preview script handles these links too.
+    return format_html(
+        '<a class="xref" href="{}" data-preview="{}"{}>{}</a>',
+        link.href,
+        link.preview,
+        format_html(' title="{}"', link.title) if link.title else "",
+        text,
+    )
+
+
+def linked(text: str, start: int, spans: list[tuple[int, int, Link]]) -> str:
+    """``text`` (at ``start`` in its unit) escaped, the parts inside reference spans made links."""
+    out = []
+    position = 0
+    for a, b, link in spans:
+        lo, hi = max(a - start, position), min(b - start, len(text))
+        if lo >= hi:
+            continue
+        out.append(escape(text[position:lo]))
+        out.append(_anchor(text[lo:hi], link))
+        position = hi
+    out.append(escape(text[position:]))
+    return "".join(out)
+
+
+def piece_html(piece: Piece, hide_terms: bool, spans: list | None = None) -> str:
     if not piece.text:
         return ""
+    inner = mark_safe(linked(piece.text, piece.start, spans or []))
     if piece.kind == "deleted":
-        return format_html('<del class="change">{}</del>', piece.text)
+        return format_html('<del class="change">{}</del>', inner)
     if piece.kind == "inserted":
-        return format_html('<ins class="change">{}</ins>', piece.text)
+        return format_html('<ins class="change">{}</ins>', inner)
     if piece.kind == "term" and not hide_terms:
-        return format_html(
-            '<span class="term" title="terme équivalent : {}">{}</span>', piece.counterpart.strip(), piece.text
-        )
-    return conditional_escape(piece.text)
+        other = piece.counterpart.strip()
+        title = f"terme équivalent : {other}" if other else "terme équivalent, sans mots en regard dans l'autre texte"
+        # In one column a term only the left text has is marked as the left's, like a deletion.
+        side = " term-left" if piece.side == "left" and not other else ""
+        return format_html('<span class="term{}" title="{}">{}</span>', side, title, inner)
+    if piece.kind == "form":
+        other = piece.counterpart.strip()
+        title = f"mise en forme de liste (autre texte : « {other} »)" if other else "mise en forme de liste"
+        return format_html('<span class="form" title="{}">{}</span>', title, inner)
+    return conditional_escape(inner)
 
 
 @register.simple_tag
-def pieces(pieces: list[Piece], terms: str = "show") -> SafeString:
-    return mark_safe("".join(piece_html(piece, terms == "hide") for piece in pieces))
+def pieces(pieces: list[Piece], links: dict | None = None, terms: str = "show") -> SafeString:
+    """Pieces of one column (the inline view), each with the references of its own unit linked."""
+    links = links or {}
+    return mark_safe(
+        "".join(piece_html(piece, terms == "hide", links.get((piece.side, piece.eid))) for piece in pieces)
+    )
+
+
+@register.simple_tag
+def unit_text(block: Block, side: str, links: dict, terms: str = "show") -> SafeString:
+    """One unit's words, with its internal references linked."""
+    spans = links.get((side, block.unit.eid), [])
+    return mark_safe("".join(piece_html(piece, terms == "hide", spans) for piece in block.pieces))
