@@ -257,18 +257,19 @@ def link_quantities(
         for row in comparisons[correspondence.pk].rows:
             if row.left and row.right:
                 found.extend(
-                    to_link(pair, row.left.eid, row.right.eid, left_article, right_article, entries, compare_url)
-                    for pair in row.quantity_pairs
+                    to_link(pair, left_eid, right_eid, left_article, right_article, entries, compare_url)
+                    for pair, left_eid, right_eid in row.located_quantity_pairs()
                 )
                 continue
             # A paragraph with no partner: its quantities have none in this
             # row, but may have one elsewhere in the other article.
-            left_eid = row.left.eid if row.left else correspondence.left_eid
-            right_eid = row.right.eid if row.right else correspondence.right_eid
-            instrument, eid = (left_article.instrument, left_eid) if row.left else (right_article.instrument, right_eid)
-            for entry in by_provision.get((instrument, eid), ()):
-                pair = quantities.pair(entry.quantity, None) if row.left else quantities.pair(None, entry.quantity)
-                found.append(to_link(pair, left_eid, right_eid, left_article, right_article, entries, compare_url))
+            for unit in row.lefts or row.rights:
+                left_eid = unit.eid if row.left else correspondence.left_eid
+                right_eid = unit.eid if row.right else correspondence.right_eid
+                instrument = left_article.instrument if row.left else right_article.instrument
+                for entry in by_provision.get((instrument, unit.eid), ()):
+                    pair = quantities.pair(entry.quantity, None) if row.left else quantities.pair(None, entry.quantity)
+                    found.append(to_link(pair, left_eid, right_eid, left_article, right_article, entries, compare_url))
         for link in pair_across(found):
             candidates.append(((link.one_sided, article_level, correspondence.pk), link, themes_of.get(correspondence.pk, ())))
     links: dict[tuple, QuantityLink] = {}

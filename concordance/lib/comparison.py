@@ -31,6 +31,8 @@ closing ";", "; et" or ".") is ``form``.  Neither counts as substantive.
 
 from __future__ import annotations
 
+import dataclasses
+
 from dataclasses import dataclass, field
 from typing import Sequence
 
@@ -141,6 +143,37 @@ class Row:
     @property
     def divergent_quantities(self) -> list[quantities.QuantityPair]:
         return [pair for pair in self.all_quantity_pairs or self.quantity_pairs if pair.status == "divergent"]
+
+    def located_quantity_pairs(self) -> list[tuple[quantities.QuantityPair, str, str]]:
+        """Every pair of the row with the eids of the paragraphs its quantities lie in.
+
+        A row may hold several paragraphs a side, diffed joined; the analysis
+        pages place each quantity in its own paragraph, so the offsets are
+        made local to it. A quantity-less side takes the side's first eid.
+        """
+        lefts = self.lefts or list(self.left_elsewhere.units if self.left_elsewhere else ())
+        rights = self.rights or list(self.right_elsewhere.units if self.right_elsewhere else ())
+        if not lefts or not rights:
+            return []
+        located = []
+        for pair in self.all_quantity_pairs or self.quantity_pairs:
+            left, left_eid = _in_unit(pair.left, lefts)
+            right, right_eid = _in_unit(pair.right, rights)
+            located.append((dataclasses.replace(pair, left=left, right=right), left_eid, right_eid))
+        return located
+
+
+def _in_unit(quantity: quantities.Quantity | None, units: Sequence[Unit]) -> tuple[quantities.Quantity | None, str]:
+    """The quantity with offsets in the unit it lies in (units joined by SEPARATOR), and that unit's eid."""
+    if quantity is None:
+        return None, units[0].eid
+    offset = 0
+    for unit in units:
+        end = offset + len(unit.text)
+        if quantity.start < end:
+            return dataclasses.replace(quantity, start=quantity.start - offset, end=quantity.end - offset), unit.eid
+        offset = end + len(SEPARATOR)
+    raise ValueError(f"quantity {quantity.text!r} lies outside the row's paragraphs")
 
 
 def in_first_unit(pairs: Sequence[quantities.QuantityPair], lunits: Sequence[Unit], runits: Sequence[Unit]) -> list[quantities.QuantityPair]:
