@@ -52,7 +52,10 @@ def test_the_text_shown_is_the_text_of_the_source(client):
 def test_divergent_quantities_get_a_badge(client):
     # The domestic period against the international one.
     page = client.get("/compare/un/art_25__para_2/budapest/art_29__para_7/").content.decode()
-    assert "90 jours ≠ 60 jours" in page
+    # The badge states the bounds too: a ceiling at home, a floor abroad.
+    assert "au plus 90 jours ≠ au moins 60 jours" in page
+    inline = client.get("/compare/un/art_25__para_2/budapest/art_29__para_7/?view=inline").content.decode()
+    assert "au plus 90 jours ≠ au moins 60 jours" in inline
 
 
 def test_inline_view_and_changes_only(client):

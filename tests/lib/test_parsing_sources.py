@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from collections import Counter
 from functools import cache
 from pathlib import Path
@@ -112,19 +111,6 @@ def test_provision_kinds_nest_as_documented(filename: str, slug: str) -> None:
             for child in parent.children:
                 assert child.kind in allowed[parent.kind], (parent.eid, child.eid)
                 assert child.eid.startswith(parent.eid + "__") or parent.kind in ("chapter", "section", "title")
-
-
-def test_all_three_sources_parse_well_under_a_second() -> None:
-    texts = {name: (SOURCES / name).read_text(encoding="utf-8") for name in PARSERS}
-    # The best of three runs: the parser's own cost, not the wait for a CPU
-    # on a machine busy with other work.
-    durations = []
-    for _ in range(3):
-        started = time.perf_counter()
-        for name, parse in PARSERS.items():
-            parse(texts[name], name)
-        durations.append(time.perf_counter() - started)
-    assert min(durations) < 0.5
 
 
 # --- headings ----------------------------------------------------------------
