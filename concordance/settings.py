@@ -12,6 +12,9 @@ production (DJANGO_DEBUG=0) also requires a secret key and allowed hosts.
                                   plain HTTP on a loopback address
     DJANGO_TRUST_X_FORWARDED_PROTO  production, default 0; 1 behind a proxy
                                   that terminates TLS and sets the header
+    DJANGO_STATIC_ROOT            optional: the folder collectstatic fills and
+                                  production serves (default var/staticfiles)
+    CONCORDANCE_CACHE_DIR         optional: the file cache (default var/cache)
 
 `manage.py check --deploy --fail-level WARNING` passes with production
 settings (tests/security/test_production_settings.py runs it).
@@ -202,7 +205,8 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
-STATIC_ROOT = BASE_DIR / "var" / "staticfiles"
+# Where collectstatic writes and production serves from (whitenoise).
+STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT") or BASE_DIR / "var" / "staticfiles")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
