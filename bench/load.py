@@ -80,7 +80,7 @@ class Pages:
 def site_pages() -> Pages:
     """Every page of each kind, read from the database the app serves."""
     comparisons = curated_pair_urls()  # sets Django up
-    from django.urls import NoReverseMatch, reverse
+    from django.urls import reverse
 
     from concordance.corpus.models import Instrument, Provision
     from concordance.mapping import table
@@ -102,12 +102,7 @@ def site_pages() -> Pages:
         for slug, eid in Provision.objects.filter(kind="article", edition__is_primary=True)
         .values_list("edition__instrument__slug", "article_eid")
     ]
-    try:
-        search = reverse("search")
-    except NoReverseMatch:  # the search page does not exist in this version
-        search = None
-    if search:
-        pages.searches = [f"{search}?{urlencode({'q': q})}" for q in SEARCHES]
+    pages.searches = [f"{reverse('search')}?{urlencode({'q': q})}" for q in SEARCHES]
     return pages
 
 
@@ -138,8 +133,7 @@ class Visitor(FastHttpUser):
 
     @task(2)
     def search(self) -> None:
-        if self.pages.searches:
-            self.visit("search", self.pages.searches)
+        self.visit("search", self.pages.searches)
 
     @task(1)
     def instrument(self) -> None:
@@ -223,14 +217,12 @@ def main() -> int:
     sys.path.insert(0, str(ROOT))
     Visitor.pages = site_pages()
     for kind, urls in vars(Visitor.pages).items():
-        if not urls and kind != "searches":
+        if not urls:
             raise SystemExit(f"no {kind} pages: load the data first (make data).")
     from django.db import connections
 
     connections.close_all()  # this process only reads the URL lists
     print("pages: " + ", ".join(f"{len(urls)} {kind}" for kind, urls in vars(Visitor.pages).items()))
-    if not Visitor.pages.searches:
-        print("no search page in this version: searches left out of the mix")
 
     python = sys.executable
     subprocess.run([python, "manage.py", "collectstatic", "--noinput", "-v", "0"], cwd=ROOT, env=env, check=True)

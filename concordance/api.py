@@ -7,6 +7,7 @@ import datetime
 from django.http import HttpRequest
 from ninja import NinjaAPI, Schema
 
+from concordance.api_errors import ErrorOut
 from concordance.corpus import reading
 from concordance.corpus.models import Instrument, Provision
 from concordance.mapping.data import export_document
@@ -113,14 +114,16 @@ def division_out(entry: reading.DivisionEntry) -> dict:
     }
 
 
-@api.get("/instruments/", response=list[InstrumentOut], summary="Les instruments")
+@api.get("/instruments/", response={200: list[InstrumentOut], 400: ErrorOut}, summary="Les instruments")
 def list_instruments(request: HttpRequest) -> list[dict]:
     return [instrument_out(i) for i in Instrument.objects.with_facts().select_related("parent")]
 
 
 @api.get(
     "/instruments/{slug}/",
-    response=InstrumentDetailOut,
+    # 400: a NUL character in the address (concordance.security); 404: no
+    # such instrument, or no such edition of it.
+    response={200: InstrumentDetailOut, 400: ErrorOut, 404: ErrorOut},
     summary="Un instrument et son arbre de dispositions",
 )
 def instrument_detail(request: HttpRequest, slug: str, edition: str | None = None) -> dict:
@@ -171,7 +174,7 @@ class ConcordanceOut(Schema):
 
 @api.get(
     "/concordance/",
-    response=ConcordanceOut,
+    response={200: ConcordanceOut, 400: ErrorOut},
     summary="La concordance entière, au format de manage.py export_concordance",
 )
 def concordance(request: HttpRequest) -> dict:

@@ -17,7 +17,7 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm
-from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, HttpResponseNotAllowed
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import render
 
 # 429 Too Many Requests: the refusal is about the attempts, not the account.
@@ -44,6 +44,9 @@ def lockout_response(
     return render(request, "registration/login.html", context, status=LOCKOUT_STATUS)
 
 
+NUL_MESSAGE = "Adresse invalide : elle contient un caractère nul."
+
+
 class RejectNulCharacters:
     """Answer 400 to an address whose path or query holds a NUL character.
 
@@ -63,8 +66,11 @@ class RejectNulCharacters:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if has_nul(request):
+            if request.path_info.startswith(settings.API_PREFIX):
+                # The API describes its errors as JSON (concordance/api_errors.py).
+                return JsonResponse({"detail": NUL_MESSAGE}, status=400, json_dumps_params={"ensure_ascii": False})
             return HttpResponseBadRequest(
-                "Adresse invalide : elle contient un caractère nul.",
+                NUL_MESSAGE,
                 content_type="text/plain; charset=utf-8",
             )
         return self.get_response(request)

@@ -6,12 +6,16 @@ production (DJANGO_DEBUG=0) also requires a secret key and allowed hosts.
     DATABASE_URL                  required: postgresql://…
     DJANGO_DEBUG                  1 for development; 0 (the default) for production
     DJANGO_SECRET_KEY             production: 50+ random characters
-    DJANGO_ALLOWED_HOSTS          production: host names, comma-separated
+    DJANGO_ALLOWED_HOSTS          production: host names, comma-separated ('*' refused)
     DJANGO_CSRF_TRUSTED_ORIGINS   optional: https://host,… allowed to POST
     DJANGO_SECURE_SSL_REDIRECT    production, default 1; 0 only to serve over
-                                  plain HTTP on a loopback address
+                                  plain HTTP on a loopback address (refused
+                                  when the allowed hosts are not all loopback)
     DJANGO_TRUST_X_FORWARDED_PROTO  production, default 0; 1 behind a proxy
                                   that terminates TLS and sets the header
+    DJANGO_STATIC_ROOT            optional: the folder collectstatic fills and
+                                  production serves (default var/staticfiles)
+    CONCORDANCE_CACHE_DIR         optional: the file cache (default var/cache)
 
 `manage.py check --deploy --fail-level WARNING` passes with production
 settings (tests/security/test_production_settings.py runs it).
@@ -72,6 +76,11 @@ def production_secret_key(value: str) -> str:
 
 def host_names(hosts: list[str]) -> list[str]:
     for host in hosts:
+        if host == "*":
+            raise ImproperlyConfigured(
+                "DJANGO_ALLOWED_HOSTS='*' would answer any Host header (host-header poisoning of the "
+                "links in sent pages): list the host names served, comma-separated (concordance.example.org)."
+            )
         # An IPv6 address comes in brackets; anything else with a colon has a port.
         if "/" in host or (":" in host and not host.startswith("[")):
             raise ImproperlyConfigured(
@@ -79,6 +88,26 @@ def host_names(hosts: list[str]) -> list[str]:
                 "without scheme, port or path (concordance.example.org,www.example.org)."
             )
     return hosts
+
+
+LOOPBACK = {"127.0.0.1", "localhost", "[::1]", "::1"}
+
+
+def database(url: str) -> dict:
+    """DATABASE_URL as Django's DATABASES entry; PostgreSQL only."""
+    valid = "postgresql://USER:PASSWORD@HOST:PORT/NAME, or postgresql://USER@/NAME?host=/socket/folder"
+    scheme = url.split("://", 1)[0] if "://" in url else ""
+    if scheme not in {"postgres", "postgresql", "pgsql"}:
+        raise ImproperlyConfigured(
+            f"DATABASE_URL={url[:80]!r} is not a PostgreSQL address: write it as {valid}."
+        )
+    try:
+        parsed = dj_database_url.parse(url, conn_max_age=600, conn_health_checks=True)
+    except ValueError as error:
+        raise ImproperlyConfigured(f"DATABASE_URL cannot be read ({error}): write it as {valid}.") from None
+    if not parsed.get("NAME"):
+        raise ImproperlyConfigured(f"DATABASE_URL names no database: write it as {valid}.")
+    return parsed
 
 
 def origins(values: list[str]) -> list[str]:
@@ -115,18 +144,16 @@ else:
 # under another name: https://concordance.example.org (scheme included).
 CSRF_TRUSTED_ORIGINS = origins(env_list("DJANGO_CSRF_TRUSTED_ORIGINS", []))
 
+# Persistent connections, checked before reuse: the app recovers by itself
+# when PostgreSQL restarts (tests/ops/test_reconnect.py).
 DATABASES = {
-    "default": dj_database_url.parse(
+    "default": database(
         env_required(
             "DATABASE_URL",
             "point it at PostgreSQL (the Makefile sets it to the project's private cluster).",
-        ),
-        conn_max_age=600,
-        conn_health_checks=True,
+        )
     )
 }
-if not DATABASES["default"]["ENGINE"].endswith("postgresql"):
-    raise ImproperlyConfigured("DATABASE_URL must name a PostgreSQL database (postgresql://…).")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -202,7 +229,8 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
-STATIC_ROOT = BASE_DIR / "var" / "staticfiles"
+# Where collectstatic writes and production serves from (whitenoise).
+STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT") or BASE_DIR / "var" / "staticfiles")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -267,6 +295,12 @@ if not DEBUG:
     # Off only to serve production settings over plain HTTP on a loopback
     # address (a smoke test behind no proxy); `check --deploy` then warns.
     SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", default=True)
+    if not SECURE_SSL_REDIRECT and not set(ALLOWED_HOSTS) <= LOOPBACK:
+        raise ImproperlyConfigured(
+            "DJANGO_SECURE_SSL_REDIRECT=0 serves plain HTTP: it is allowed only when DJANGO_ALLOWED_HOSTS "
+            f"lists loopback names alone ({', '.join(sorted(LOOPBACK))}), not {', '.join(ALLOWED_HOSTS)}. "
+            "Serve the public host over HTTPS (DJANGO_SECURE_SSL_REDIRECT=1)."
+        )
     # Behind a proxy that terminates TLS and sets X-Forwarded-Proto, requests
     # are secure only if the proxy says so; never trust the header otherwise.
     if env_bool("DJANGO_TRUST_X_FORWARDED_PROTO", default=False):

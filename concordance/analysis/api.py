@@ -8,6 +8,7 @@ from ninja.errors import HttpError
 
 from concordance.analysis import quantities as quantity_groups
 from concordance.analysis.findings import QuantityEntry, findings
+from concordance.api_errors import ErrorOut
 from concordance.lib.quantities import BOUNDS, KINDS, SUBJECT_LABELS, UNITS
 
 router = Router(tags=["analyse"])
@@ -49,7 +50,7 @@ def quantity_out(quantity: QuantityEntry) -> dict:
 
 @router.get(
     "/quantities/",
-    response=list[QuantityOut],
+    response={200: list[QuantityOut], 400: ErrorOut},
     summary="Les quantités de chaque disposition",
     description=f"Filtres facultatifs : instrument (slug), subject ({', '.join(SUBJECT_LABELS)}). "
     f"kind est l'un de : {', '.join(KINDS)}.",

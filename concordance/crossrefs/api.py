@@ -6,6 +6,7 @@ from django.http import HttpRequest
 from ninja import Field, Router, Schema
 from ninja.errors import HttpError
 
+from concordance.api_errors import ErrorOut
 from concordance.corpus.models import Instrument
 from concordance.crossrefs.models import Reference
 
@@ -50,7 +51,7 @@ def reference_out(reference: Reference) -> dict:
 
 @router.get(
     "/references/",
-    response=list[ReferenceOut],
+    response={200: list[ReferenceOut], 400: ErrorOut, 404: ErrorOut},
     summary="Les renvois internes des textes, avec leurs cibles",
 )
 def list_references(request: HttpRequest, instrument: str | None = None) -> list[dict]:

@@ -45,7 +45,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.helpers import DESKTOP, committed
+from tests.browser.helpers import DESKTOP, committed, corpus_ready
 
 REPO = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
@@ -128,6 +128,15 @@ def site(django_db_setup, django_db_blocker) -> Iterator:
         yield server
     server.stop()
     request_finished.disconnect(close_server_connections)
+    # The browser tests' own connection. Django keeps connections in context
+    # variables, and under Playwright's event loop the browser tests get a
+    # connection of their own, not the one of the tests before them, which
+    # is the one pytest-django's final teardown closes. Left open, it kept
+    # the test database from being dropped ("being accessed by other
+    # users"); this teardown sees it and closes it.
+    from django.db import connections
+
+    connections.close_all()
 
 
 def close_server_connections(**kwargs) -> None:
@@ -144,29 +153,6 @@ def close_server_connections(**kwargs) -> None:
         connections.close_all()
 
 
-def corpus_ready() -> None:
-    """The corpus, the curated concordance and the cross-references.
-
-    Loaded by tests/conftest.py, except when a transactional test elsewhere
-    ran first and flushed it; the cross-references are computed only by the
-    crossrefs tests' own set-up. Both steps leave existing rows unchanged.
-    """
-    import json
-
-    from django.conf import settings
-
-    from concordance.corpus.models import Provision
-    from concordance.crossrefs.resolution import resolve_references
-
-    if not Provision.objects.exists():
-        from concordance.corpus.ingest import ingest
-        from concordance.mapping.data import import_document
-
-        ingest(settings.SOURCES_DIR)
-        import_document(json.loads(settings.CONCORDANCE_FIXTURE.read_text(encoding="utf-8")))
-    resolve_references()
-
-
 @pytest.fixture(scope="session")
 def base_url(site) -> str:
     """Relative URLs in page.goto() go to the test server (replaces pytest-playwright's --base-url)."""
@@ -176,6 +162,84 @@ def base_url(site) -> str:
 @pytest.fixture(scope="session")
 def browser_context_args(browser_context_args: dict) -> dict:
     return {**browser_context_args, "locale": "fr-FR", "viewport": DESKTOP}
+
+
+# Injected into every frame before the page's own scripts, by the browser
+# (not subject to the page's CSP): a blocked script, style or connection
+# becomes a console error, which the watch below turns into a failure.
+REPORT_CSP_VIOLATIONS = """
+document.addEventListener("securitypolicyviolation", (event) => {
+    console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || "inline code"}`
+        + ` at ${event.sourceFile || document.location.href}:${event.lineNumber}`);
+});
+"""
+
+
+def is_favicon(url: str) -> bool:
+    # Chromium asks for it by itself; the site declares no icon.
+    return url.endswith("/favicon.ico")
+
+
+def watch(context) -> list[str]:
+    """What went wrong in the pages of a browser context: console errors
+    (Chromium logs CSP violations there too, scripts on or off), uncaught
+    script errors, and subresources that failed to load."""
+    problems: list[str] = []
+    failed_documents: set[str] = set()
+
+    def on_console(message) -> None:
+        if message.type != "error":
+            return
+        url = message.location.get("url", "")
+        # A page the journey opened on purpose that answers 4xx (a wrong
+        # address, a refused form) is logged as a failed load: not a fault.
+        if message.text.startswith("Failed to load resource") and (url in failed_documents or is_favicon(url)):
+            return
+        # htmx logs, as errors, the request it cancels itself when the next
+        # keystroke replaces a search in flight (hx-sync); a request that
+        # really fails is caught by its status or as htmx:responseError.
+        if message.text.startswith(("htmx:sendAbort", "htmx:afterRequest")):
+            return
+        problems.append(f"console error: {message.text} ({url})")
+
+    def on_response(response) -> None:
+        request = response.request
+        if response.status >= 400:
+            if request.is_navigation_request() and request.frame.parent_frame is None:
+                failed_documents.add(response.url)
+            elif not is_favicon(response.url):
+                problems.append(f"{response.status} for {request.resource_type} {response.url}")
+
+    def on_request_failed(request) -> None:
+        # Cancelled by the page itself: a navigation, or htmx replacing a
+        # search still in flight with the next keystroke's.
+        if request.failure != "net::ERR_ABORTED":
+            problems.append(f"request failed: {request.url} ({request.failure})")
+
+    context.add_init_script(REPORT_CSP_VIOLATIONS)
+    context.on("console", on_console)
+    context.on("weberror", lambda error: problems.append(f"uncaught error: {error.error}"))
+    context.on("response", on_response)
+    context.on("requestfailed", on_request_failed)
+    return problems
+
+
+@pytest.fixture
+def new_context(new_context) -> Iterator:
+    """pytest-playwright's factory, with every context watched (see ``watch``):
+    a journey fails on a CSP violation or a script error even when what it
+    asserts looks right."""
+    watched: list[list[str]] = []
+
+    def create(**kwargs):
+        context = new_context(**kwargs)
+        watched.append(watch(context))
+        return context
+
+    yield create
+    problems = [problem for found in watched for problem in found]
+    if problems:
+        pytest.fail("the browser reported:\n" + "\n".join(problems), pytrace=False)
 
 
 @pytest.fixture

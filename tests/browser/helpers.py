@@ -107,3 +107,26 @@ MAIN_PAGES = {
     "divergences": "/divergences/",
     "glossary": "/glossary/",
 }
+
+
+def corpus_ready() -> None:
+    """The corpus, the curated concordance and the cross-references.
+
+    Loaded by tests/conftest.py, except when a transactional test elsewhere
+    ran first and flushed it; the cross-references are computed only by the
+    crossrefs tests' own set-up. Both steps leave existing rows unchanged.
+    """
+    import json
+
+    from django.conf import settings
+
+    from concordance.corpus.models import Provision
+    from concordance.crossrefs.resolution import resolve_references
+
+    if not Provision.objects.exists():
+        from concordance.corpus.ingest import ingest
+        from concordance.mapping.data import import_document
+
+        ingest(settings.SOURCES_DIR)
+        import_document(json.loads(settings.CONCORDANCE_FIXTURE.read_text(encoding="utf-8")))
+    resolve_references()

@@ -159,20 +159,29 @@ def free_port() -> int:
 
 
 def get(port: int, path: str, timeout: float = 30) -> tuple[int, str]:
+    status, _, body = fetch(port, path, timeout=timeout)
+    return status, body.decode("utf-8", "replace")
+
+
+def fetch(port: int, path: str, headers: dict[str, str] | None = None, timeout: float = 30):
+    """(status, headers with lower-case names, body bytes) of a GET on the loopback server."""
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
     try:
-        connection.request("GET", path, headers={"Host": "127.0.0.1"})
+        connection.request("GET", path, headers={"Host": "127.0.0.1", **(headers or {})})
         response = connection.getresponse()
-        return response.status, response.read().decode("utf-8", "replace")
+        return response.status, {name.lower(): value for name, value in response.getheaders()}, response.read()
     finally:
         connection.close()
 
 
 @contextmanager
-def serving(database_url: str, *, workers: int = 1, **extra: str) -> Iterator[int]:
-    """The app under gunicorn on a free loopback port, as one new process; stopped afterwards."""
+def serving(database_url: str, *, workers: int = 1, env: dict[str, str] | None = None, **extra: str) -> Iterator[int]:
+    """The app under gunicorn on a free loopback port, as one new process; stopped afterwards.
+
+    With development settings on that database, unless ``env`` gives the whole environment.
+    """
     port = free_port()
-    env = environment(database_url, **extra)
+    env = environment(database_url, **extra) if env is None else env
     server = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "concordance.wsgi", "--bind", f"127.0.0.1:{port}",
          "--workers", str(workers), "--timeout", "60", "--log-level", "warning"],

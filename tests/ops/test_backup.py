@@ -2,13 +2,14 @@
 migrating or restarting the app leave their work and its history alone.
 
 Everything runs on a scratch database of this module, loaded as `make data`
-loads one, through the commands and scripts an operator runs
-(scripts/backup.sh, scripts/restore.sh, manage.py ...), in subprocesses.
+loads one, through the commands an operator runs (`make backup`,
+`make restore FILE=…`, manage.py ...), in subprocesses.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import secrets
 from pathlib import Path
 
@@ -91,6 +92,17 @@ def script(name: str, database_url: str, *args: str, backups: Path, check: bool 
                environment(database_url, BACKUP_DIR=str(backups)), check=check)
 
 
+def make(target: str, database_url: str, *args: str, backups: Path, check: bool = True):
+    """A Makefile target, as an operator types it, with DATABASE_URL naming the scratch database."""
+    return run(["make", "--no-print-directory", target, *args],
+               environment(database_url, BACKUP_DIR=str(backups)), check=check)
+
+
+def export(database_url: str) -> dict:
+    """The concordance as manage.py export_concordance writes it."""
+    return json.loads(manage(database_url, "export_concordance").stdout)
+
+
 @pytest.fixture(scope="module")
 def database():
     """A database of this module's own, loaded like `make data` loads one, with a curator."""
@@ -106,7 +118,7 @@ def test_a_backup_restores_the_database_exactly_as_it_was(database, tmp_path):
     assert history_count(database) == history_before + 2  # one change, one deletion
     dumped = database_state(database)
 
-    backup = script("backup.sh", database, backups=tmp_path)
+    backup = make("backup", database, backups=tmp_path)
     folder = Path(backup.stdout.split("Backup written to ")[1].splitlines()[0])
     assert folder.parent == tmp_path and (folder / "concordance.dump").stat().st_size > 0
     # The JSON beside the dump is the concordance as curators left it.
@@ -122,13 +134,14 @@ def test_a_backup_restores_the_database_exactly_as_it_was(database, tmp_path):
     assert after_backup["deleted"] != before_backup["deleted"]
     assert differences(dumped["rows"], database_state(database)["rows"])
 
-    restore = script("restore.sh", database, str(folder / "concordance.dump"), backups=tmp_path)
+    restore = make("restore", database, f"FILE={folder / 'concordance.dump'}", backups=tmp_path)
     # It says what it replaces before replacing it, and keeps the replaced state.
     assert "replaces everything in database ops_backup_" in restore.stdout
     assert "correspondence history records" in restore.stdout and "accounts" in restore.stdout
     kept = [p for p in tmp_path.iterdir() if p.name.endswith("-before-restore")]
     assert len(kept) == 1 and (kept[0] / "concordance.dump").is_file()
 
+    assert f"Restored {folder / 'concordance.dump'}" in restore.stdout or "Restored " in restore.stdout
     restored = database_state(database)
     for name in ("mapping_correspondence", "mapping_historicalcorrespondence", "auth_user"):
         assert restored["rows"][name] == dumped["rows"][name], name
@@ -162,7 +175,7 @@ def test_restore_refuses_what_it_cannot_restore_and_changes_nothing(database, tm
         dump.write_bytes(bytes(damaged))
         argument = str(dump)
     before = rows(database, CURATED_TABLES)
-    result = script("restore.sh", database, *([argument] if argument else []), backups=tmp_path / "kept", check=False)
+    result = make("restore", database, *([f"FILE={argument}"] if argument else []), backups=tmp_path / "kept", check=False)
     assert result.returncode != 0
     assert message in result.stderr and "nothing was restored" in result.stderr
     assert rows(database, CURATED_TABLES) == before
@@ -197,3 +210,40 @@ def test_reingest_migrate_and_restart_keep_curated_work_and_history(database):
         status, page = get(port, deleted_page)
         assert status == 200 and section(page, r'<ol class="history">.*?</ol>') == deleted
     assert differences(curated, rows(database, CURATED_TABLES)) == []
+
+
+def test_the_json_of_a_backup_loads_back_as_the_same_concordance(database, tmp_path):
+    """The JSON beside the dump is a second way back: after later changes,
+    manage.py import_concordance of that file gives the concordance as it
+    was backed up."""
+    curate(database, "relectrice", "Dans la sauvegarde JSON.")
+    backup = make("backup", database, backups=tmp_path)
+    folder = Path(backup.stdout.split("Backup written to ")[1].splitlines()[0])
+    saved = json.loads((folder / "concordance.json").read_text(encoding="utf-8"))
+    assert saved == export(database)
+
+    curate(database, "relectrice", "Changé après la sauvegarde JSON.")
+    assert export(database) != saved
+    manage(database, "import_concordance", str(folder / "concordance.json"))
+    assert export(database) == saved
+
+
+def test_migrating_back_and_forth_keeps_curated_work_and_history(database):
+    """A roll-back of the corpus and search migrations (as an older version
+    would need), then the upgrade again: the schema of the text changes under
+    the concordance, whose rows and history must come through unchanged."""
+    curate(database, "relectrice", "Relu avant la migration.")
+    curated = rows(database, CURATED_TABLES)
+    history = history_count(database)
+    applied = manage(database, "showmigrations", "--plan").stdout
+    manage(database, "migrate", "search", "zero", "--noinput")
+    manage(database, "migrate", "corpus", "0001", "--noinput")
+    rolled_back = manage(database, "showmigrations", "--plan").stdout
+    assert re.search(r"\[ \] +corpus\.0002_closing_and_warnings", rolled_back), rolled_back
+    assert re.search(r"\[ \] +search\.0002_search_columns", rolled_back), rolled_back
+    assert differences(curated, rows(database, CURATED_TABLES)) == []
+
+    manage(database, "migrate", "--noinput")
+    assert manage(database, "showmigrations", "--plan").stdout == applied
+    assert differences(curated, rows(database, CURATED_TABLES)) == []
+    assert history_count(database) == history

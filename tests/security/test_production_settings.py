@@ -64,7 +64,10 @@ def test_check_deploy_passes_without_any_warning():
 def test_check_deploy_warns_when_https_redirect_is_turned_off_for_loopback_serving():
     # The override exists for serving on 127.0.0.1 over HTTP; it must not
     # pass unnoticed in a real deployment.
-    result = manage("check", "--deploy", "--fail-level", "WARNING", DJANGO_SECURE_SSL_REDIRECT="0")
+    result = manage(
+        "check", "--deploy", "--fail-level", "WARNING",
+        DJANGO_SECURE_SSL_REDIRECT="0", DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
+    )
     assert result.returncode != 0
     assert "security.W008" in result.stderr + result.stdout
 
@@ -99,7 +102,18 @@ def test_a_missing_required_variable_stops_start_up_naming_it(variable, advice, 
         ({"DJANGO_ALLOWED_HOSTS": f"https://{HOST}"}, f"DJANGO_ALLOWED_HOSTS entry 'https://{HOST}' is not a host name"),
         ({"DJANGO_ALLOWED_HOSTS": f"{HOST}:8000"}, "is not a host name"),
         ({"DJANGO_CSRF_TRUSTED_ORIGINS": HOST}, f"DJANGO_CSRF_TRUSTED_ORIGINS entry '{HOST}' has no scheme"),
-        ({"DATABASE_URL": "sqlite:///db.sqlite3"}, "DATABASE_URL must name a PostgreSQL database"),
+        ({"DATABASE_URL": "sqlite:///db.sqlite3"}, "DATABASE_URL='sqlite:///db.sqlite3' is not a PostgreSQL address: write it as postgresql://"),
+        ({"DATABASE_URL": "banana"}, "DATABASE_URL='banana' is not a PostgreSQL address: write it as postgresql://USER:PASSWORD@HOST:PORT/NAME"),
+        ({"DATABASE_URL": "mysql://u@db/concordance"}, "DATABASE_URL='mysql://u@db/concordance' is not a PostgreSQL address"),
+        ({"DATABASE_URL": "postgresql://u@db:port/concordance"}, "DATABASE_URL cannot be read"),
+        ({"DATABASE_URL": "postgresql://u@db:5432/"}, "DATABASE_URL names no database"),
+        ({"DJANGO_ALLOWED_HOSTS": "*"}, "DJANGO_ALLOWED_HOSTS='*' would answer any Host header"),
+        ({"DJANGO_ALLOWED_HOSTS": f"{HOST},*"}, "DJANGO_ALLOWED_HOSTS='*'"),
+        (
+            {"DJANGO_SECURE_SSL_REDIRECT": "0"},
+            f"DJANGO_SECURE_SSL_REDIRECT=0 serves plain HTTP: it is allowed only when DJANGO_ALLOWED_HOSTS lists loopback names alone",
+        ),
+        ({"DJANGO_TRUST_X_FORWARDED_PROTO": "si"}, "DJANGO_TRUST_X_FORWARDED_PROTO='si' is not a boolean"),
         ({"DJANGO_SECURE_SSL_REDIRECT": "perhaps"}, "DJANGO_SECURE_SSL_REDIRECT='perhaps' is not a boolean"),
     ],
     ids=lambda value: next(iter(value)) if isinstance(value, dict) else None,
@@ -148,9 +162,9 @@ print(json.dumps({
 """
 
 
-def production_responses(**changes: str | None) -> dict:
+def production_responses(host: str = HOST, **changes: str | None) -> dict:
     env = production_environment(DJANGO_SETTINGS_MODULE="concordance.settings", **changes)
-    result = run(["-c", f"HOST = {HOST!r}\n" + RESPONSES], env)
+    result = run(["-c", f"HOST = {host!r}\n" + RESPONSES], env)
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout.strip().splitlines()[-1])
 
@@ -179,7 +193,7 @@ def test_behind_a_tls_proxy_the_forwarded_scheme_is_trusted_only_when_configured
 
 
 def test_loopback_serving_can_turn_the_https_redirect_off():
-    responses = production_responses(DJANGO_SECURE_SSL_REDIRECT="0")
+    responses = production_responses(DJANGO_SECURE_SSL_REDIRECT="0", DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost", host="localhost")
     assert responses["http"]["status"] == 200
     # HSTS is only ever sent over HTTPS, as browsers ignore it otherwise.
     assert "strict-transport-security" not in responses["http"]
