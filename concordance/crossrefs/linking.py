@@ -67,6 +67,19 @@ def link_for(target: ReferenceTarget, page_edition: Edition) -> Link:
     return Link(target_url(slug, target.eid, query), preview_url(slug, target.eid, query), target.excerpt)
 
 
+def _targets_by_reference(condition: Q, *related: str) -> list[list[ReferenceTarget]]:
+    """The targets matching ``condition`` in one query, one list per reference, each in citing order."""
+    rows = (
+        ReferenceTarget.objects.filter(condition)
+        .select_related("reference", "instrument", *related)
+        .order_by("reference_id", "position")
+    )
+    grouped: dict[int, list[ReferenceTarget]] = defaultdict(list)
+    for target in rows:
+        grouped[target.reference_id].append(target)
+    return list(grouped.values())
+
+
 def page_references(edition: Edition) -> dict[tuple[str, int], list[PageReference]]:
     """Every linkable reference of what a page of ``edition`` shows, in one query.
 
@@ -78,18 +91,10 @@ def page_references(edition: Edition) -> dict[tuple[str, int], list[PageReferenc
     cached = getattr(edition, "_page_references", None)
     if cached is not None:
         return cached
-    rows = (
-        ReferenceTarget.objects.filter(
-            Q(reference__edition=edition) | Q(reference__note__instrument_id=edition.instrument_id)
-        )
-        .select_related("reference", "instrument")
-        .order_by("reference_id", "position")
-    )
-    grouped: dict[int, list[ReferenceTarget]] = defaultdict(list)
-    for target in rows:
-        grouped[target.reference_id].append(target)
     result: dict[tuple[str, int], list[PageReference]] = defaultdict(list)
-    for targets in grouped.values():
+    for targets in _targets_by_reference(
+        Q(reference__edition=edition) | Q(reference__note__instrument_id=edition.instrument_id)
+    ):
         reference: Reference = targets[0].reference
         if reference.provision_id:
             key = ("provision", reference.provision_id)
@@ -158,7 +163,8 @@ _TRAILING_CONNECTORS = re.compile(
 )
 
 
-def _anchor(text: str, link: Link) -> str:
+def anchor_html(text: str, link: Link) -> str:
+    """The markup of one reference link, which the preview script (static/js/crossrefs.js) recognises."""
     return format_html(
         '<a class="xref" href="{}" data-preview="{}"{}>{}</a>',
         link.href,
@@ -181,7 +187,7 @@ def link_text(text: str, references: list[PageReference]) -> SafeString:
         inside = 0
         for start, end, link in segments(reference):
             out.append(escape(reference.text[inside:start]))
-            out.append(_anchor(reference.text[start:end], link))
+            out.append(anchor_html(reference.text[start:end], link))
             inside = end
         out.append(escape(reference.text[inside:]))
         position = reference.end
@@ -244,7 +250,7 @@ def render_spans(
     out: list[str] = []
     for start, end, link in regions:
         inner = _marked(text, start, end, marks)
-        out.append(_anchor(inner, link) if link is not None else inner)
+        out.append(anchor_html(inner, link) if link is not None else inner)
     return mark_safe("".join(out))
 
 
@@ -274,18 +280,10 @@ def references_of_rows(
     """
     if not provision_editions and not note_ids:
         return {}
-    rows = (
-        ReferenceTarget.objects.filter(
-            Q(reference__provision_id__in=list(provision_editions)) | Q(reference__note_id__in=note_ids)
-        )
-        .select_related("reference", "instrument")
-        .order_by("reference_id", "position")
-    )
-    grouped: dict[int, list[ReferenceTarget]] = defaultdict(list)
-    for target in rows:
-        grouped[target.reference_id].append(target)
     result: dict[tuple[str, int], list[PageReference]] = defaultdict(list)
-    for targets in grouped.values():
+    for targets in _targets_by_reference(
+        Q(reference__provision_id__in=list(provision_editions)) | Q(reference__note_id__in=note_ids)
+    ):
         reference: Reference = targets[0].reference
         if reference.provision_id:
             key, edition = ("provision", reference.provision_id), provision_editions[reference.provision_id]
@@ -309,16 +307,10 @@ def edition_provision_references(editions: list[Edition]) -> dict[tuple[int, str
     editions, which is cached as plain data).
     """
     by_pk = {edition.pk: edition for edition in editions}
-    rows = (
-        ReferenceTarget.objects.filter(reference__edition_id__in=list(by_pk), reference__provision__isnull=False)
-        .select_related("reference__provision", "instrument")
-        .order_by("reference_id", "position")
-    )
-    grouped: dict[int, list[ReferenceTarget]] = defaultdict(list)
-    for target in rows:
-        grouped[target.reference_id].append(target)
     result: dict[tuple[int, str], list[PageReference]] = defaultdict(list)
-    for targets in grouped.values():
+    for targets in _targets_by_reference(
+        Q(reference__edition_id__in=list(by_pk), reference__provision__isnull=False), "reference__provision"
+    ):
         reference: Reference = targets[0].reference
         edition = by_pk[reference.edition_id]
         result[(edition.pk, reference.provision.eid)].append(

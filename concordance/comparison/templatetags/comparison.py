@@ -12,21 +12,10 @@ from django import template
 from django.utils.html import conditional_escape, escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
-from concordance.crossrefs.linking import Link
+from concordance.crossrefs.linking import Link, anchor_html
 from concordance.lib.comparison import Block, Piece
 
 register = template.Library()
-
-
-def _anchor(text: str, link: Link) -> str:
-    # The markup of crossrefs.linking, so its preview script handles these links too.
-    return format_html(
-        '<a class="xref" href="{}" data-preview="{}"{}>{}</a>',
-        link.href,
-        link.preview,
-        format_html(' title="{}"', link.title) if link.title else "",
-        text,
-    )
 
 
 def linked(text: str, start: int, spans: list[tuple[int, int, Link]]) -> str:
@@ -38,7 +27,7 @@ def linked(text: str, start: int, spans: list[tuple[int, int, Link]]) -> str:
         if lo >= hi:
             continue
         out.append(escape(text[position:lo]))
-        out.append(_anchor(text[lo:hi], link))
+        out.append(anchor_html(text[lo:hi], link))
         position = hi
     out.append(escape(text[position:]))
     return "".join(out)
