@@ -34,25 +34,29 @@ Segments
   unless sliding it right lets it join the next change into one replace;
   so equally good alignments are reported the same way.
 
-Engines: "rapidfuzz" computes a longest common subsequence (Indel);
-"python", the fallback when rapidfuzz is not installed, is a pure-Python
-port of the same bit-parallel LCS and of its walk back, so it makes the same
-choice between equally long matchings and returns the very same segments
-(tested on random texts full of repeated words and on every aligned row of
-the corpus); its paragraph similarity is rapidfuzz's ``ratio`` too.
-"difflib" (the SequenceMatcher heuristic, autojunk off: longest contiguous
-block first, then recursion) stays available as a second opinion; it can
-cross-match a repeated word and miss the LCS.  What is guaranteed, and
-tested, for all three:
+Engines: "rapidfuzz" (``Indel.opcodes``: a longest common subsequence of
+the token keys) and, when rapidfuzz is not installed, "difflib"
+(``SequenceMatcher`` with autojunk off: the longest contiguous block first,
+then the same on each side of it).  Both give opcodes of the same shape,
+and everything after them is shared, so both give segments of the same
+structure.  What is guaranteed, and tested, for both:
 
 * the invariants above always hold;
 * identical texts give one equal segment, texts sharing no token one
   replace;
 * when every token the two texts share occurs once on each side and in the
-  same order, all engines return exactly the same segments.
+  same order, both return exactly the same segments.
 
-Outside that case difflib may choose other, equally valid matchings around
-repeated words ("de", "la"): 5 of the 245 aligned rows of the corpus.
+Around repeated words ("de", "la", "infractions") the two may choose
+different matchings.  On the corpus the canonical form and the cleanup
+below absorb every choice between equally long matchings; what remains
+(5 of the 240 aligned rows, tested) is where difflib's greedy choice of
+blocks misses the longest common subsequence, matches fewer tokens and
+shows a coarser replace.
+
+Paragraph similarity, which drives the alignment, is rapidfuzz's ``ratio``;
+without rapidfuzz the very same number is computed in pure Python
+(bit-parallel LCS), so rows are aligned the same either way.
 
 Cleanup: an LCS happily matches scattered "de", "la", "," inside two
 rewritten sentences.  Like diff-match-patch's semantic cleanup, an equal run
@@ -93,10 +97,10 @@ except ImportError:  # pragma: no cover - exercised by monkeypatching in tests
     _rf_indel = None
 
 Op = Literal["equal", "delete", "insert", "replace"]
-Engine = Literal["rapidfuzz", "python", "difflib"]
+Engine = Literal["rapidfuzz", "difflib"]
 MarkerMode = Literal["label", "ignore", "none"]
 
-ENGINES: tuple[str, ...] = ("rapidfuzz", "python", "difflib")
+ENGINES: tuple[str, ...] = ("rapidfuzz", "difflib")
 
 _ELISION = r"(?<!\w)(?:[Jj]usqu|[Ll]orsqu|[Pp]uisqu|[Qq]u|[DdLlNnSsJjCcMmTt])['’]"
 _NUMBER = r"\d+(?:[.,]\d+)+"
@@ -181,59 +185,7 @@ def _tokens_and_keys(text: str, markers: MarkerMode) -> tuple[list[str], list[st
 
 
 def _default_engine() -> str:
-    return "rapidfuzz" if _rf_indel is not None else "python"
-
-
-def _python_lcs_script(a: list[int], b: list[int]) -> list[tuple[str, int, int]]:
-    """The token script of rapidfuzz's Indel alignment, computed in pure Python.
-
-    The same algorithm as rapidfuzz (common prefix and suffix set aside, a
-    bit-parallel LCS over ``a`` with one bit row per token of ``b``, then the
-    same walk back from the end), so the same tie-breaking between equally
-    long matchings: without rapidfuzz the segments are the very same.
-    Python integers are the bit vectors, so a row costs a few big-int
-    operations whatever the length of ``a``.
-    """
-    n, m = len(a), len(b)
-    prefix = 0
-    while prefix < n and prefix < m and a[prefix] == b[prefix]:
-        prefix += 1
-    suffix = 0
-    while suffix < n - prefix and suffix < m - prefix and a[n - 1 - suffix] == b[m - 1 - suffix]:
-        suffix += 1
-    core_a, core_b = a[prefix : n - suffix], b[prefix : m - suffix]
-    positions: dict[int, int] = {}
-    for i, key in enumerate(core_a):
-        positions[key] = positions.get(key, 0) | (1 << i)
-    mask = (1 << len(core_a)) - 1
-    state, rows = mask, []
-    for key in core_b:
-        matched = state & positions.get(key, 0)
-        state = ((state + matched) | (state - matched)) & mask
-        rows.append(state)
-    steps: list[tuple[str, int, int]] = []
-    col, row = len(core_a), len(core_b)
-    while row and col:
-        if (rows[row - 1] >> (col - 1)) & 1:
-            col -= 1
-            steps.append(("-", prefix + col, -1))
-        else:
-            row -= 1
-            if row and not (rows[row - 1] >> (col - 1)) & 1:
-                steps.append(("+", -1, prefix + row))
-            else:
-                col -= 1
-                steps.append(("=", prefix + col, prefix + row))
-    while col:
-        col -= 1
-        steps.append(("-", prefix + col, -1))
-    while row:
-        row -= 1
-        steps.append(("+", -1, prefix + row))
-    steps.reverse()
-    head = [("=", k, k) for k in range(prefix)]
-    tail = [("=", n - suffix + k, m - suffix + k) for k in range(suffix)]
-    return head + steps + tail
+    return "rapidfuzz" if _rf_indel is not None else "difflib"
 
 
 def _raw_blocks(a: list[int], b: list[int], engine: str) -> list[tuple[str, int, int, int, int]]:
@@ -424,10 +376,7 @@ def diff(
     b = [ids.setdefault(k, len(ids)) for k in rkeys]
     if a == b:
         return [Segment("equal", left, right)] if a else []
-    if engine == "python":
-        script = _python_lcs_script(a, b)
-    else:
-        script = _token_script(_raw_blocks(a, b, engine))
+    script = _token_script(_raw_blocks(a, b, engine))
     script = _slide_left(script, a, b)
     script = _slide_right_to_merge(script, a, b)
     segments, sizes = _segments(script, ltoks, rtoks)
@@ -514,18 +463,16 @@ def _similarity_function(engine: str | None) -> Callable[[str, str, float], floa
         if _rf_fuzz is None:
             raise RuntimeError("rapidfuzz is not installed; use engine='difflib'")
         return lambda x, y, cutoff: _rf_fuzz.ratio(x, y, score_cutoff=cutoff * 100) / 100.0
-    if engine == "python":
-        return _python_ratio
     if engine == "difflib":
-        def ratio(x: str, y: str, cutoff: float) -> float:
-            return difflib.SequenceMatcher(None, x.split(), y.split(), autojunk=False).ratio()
-        return ratio
+        # Not SequenceMatcher.ratio: its greedy blocks undercount, and the
+        # alignment thresholds were set on the exact ratio.
+        return _python_ratio
     raise ValueError(f"unknown similarity engine {engine!r}; expected one of {ENGINES}")
 
 
 def paragraph_similarity(left: str, right: str, engine: str | None = None) -> float:
     """Similarity (0..1) of two paragraphs: rapidfuzz token_sort_ratio on normalised words
-    (difflib: ratio of the sorted word lists)."""
+    (the same number, computed in pure Python, when rapidfuzz is not installed)."""
     return _similarity_function(engine)(_sorted_words(left), _sorted_words(right), 0.0)
 
 

@@ -23,7 +23,7 @@ from concordance.lib.diffing import (
     tokenise,
 )
 
-ENGINES = ["rapidfuzz", "python", "difflib"]
+ENGINES = ["rapidfuzz", "difflib"]
 
 # Real paragraphs: UN art. 25 § 1 and Budapest art. 16 § 1 (2003 French bill).
 UN_25_1 = (
@@ -375,35 +375,23 @@ def load_without_rapidfuzz(monkeypatch):
     return module
 
 
-def test_pure_python_fallback_when_rapidfuzz_is_missing(monkeypatch):
+def test_difflib_is_the_fallback_when_rapidfuzz_is_missing(monkeypatch):
     fallback = load_without_rapidfuzz(monkeypatch)
-    assert fallback._default_engine() == "python"
+    assert fallback._default_engine() == "difflib"
     left = "Chaque État partie adopte les mesures"
     right = "Chaque Partie adopte les mesures"
-    segs = fallback.diff(left, right)
-    assert [(s.op, s.left, s.right) for s in segs] == [
-        (s.op, s.left, s.right) for s in diff(left, right, "rapidfuzz")
+    assert [(s.op, s.left, s.right) for s in fallback.diff(left, right)] == [
+        ("equal", "Chaque ", "Chaque "),
+        ("replace", "État partie ", "Partie "),
+        ("equal", "adopte les mesures", "adopte les mesures"),
     ]
-    assert fallback.align_paragraphs(["Chaque Partie adopte"], ["Chaque État partie adopte"]) == [(0, 0)]
-    # difflib stays available, as a second opinion.
-    assert [(s.op, s.left, s.right) for s in fallback.diff(left, right, "difflib")] == [
-        (s.op, s.left, s.right) for s in diff(left, right, "difflib")
-    ]
+    # Alignment uses the same similarity number without rapidfuzz.
+    assert fallback.paragraph_similarity(UN_25_1, BUDAPEST_16_1) == pytest.approx(
+        paragraph_similarity(UN_25_1, BUDAPEST_16_1, "rapidfuzz")
+    )
+    assert fallback.align_paragraphs(UN_ART_25, BUDAPEST_ART_16) == [(0, 0), (1, 1), (2, 2), (None, 3)]
     with pytest.raises(RuntimeError, match="rapidfuzz is not installed"):
         fallback.diff(left, right, "rapidfuzz")
-
-
-_REPEATED = st.lists(st.sampled_from("de la le Partie État les données , ; système informatique".split()), max_size=25)
-
-
-@settings(max_examples=300, deadline=None)
-@given(_REPEATED, _REPEATED)
-def test_the_python_fallback_gives_the_very_segments_of_rapidfuzz(left_words, right_words):
-    # Repeated words are where two LCS engines may choose different matchings:
-    # the fallback follows rapidfuzz's tie-breaking, so even there they agree.
-    left, right = " ".join(left_words), " ".join(right_words)
-    assert diff(left, right, "python") == diff(left, right, "rapidfuzz")
-    assert diff(left, right, "python", cleanup=False) == diff(left, right, "rapidfuzz", cleanup=False)
 
 
 @settings(max_examples=200, deadline=None)
