@@ -119,7 +119,16 @@ def cell_text(page: str, side: str, eid: str) -> str:
 
     found = re.findall(rf'<div class="unit" id="{side}-{eid}">(.*?)</div>', page, re.S)
     assert len(found) == 1, f"{side}-{eid} shown {len(found)} times"
-    return html.unescape(plain(found[0])).split(" ", 2)[-1] if False else html.unescape(plain(found[0]))
+    return html.unescape(plain(found[0]))
+
+
+def test_moved_paragraph_notes_lead_to_a_paragraph_on_the_page_in_both_views(client):
+    for view in ("side", "inline"):
+        page = client.get(f"/compare/un/art_40/budapest/art_27/?view={view}").content.decode()
+        targets = re.findall(r'<p class="moved-note">[^<]*<a href="#([lr]-\w+)">', page)
+        assert "r-art_27__para_8" in targets and "l-art_40__para_20" in targets, view
+        for target in targets:
+            assert page.count(f'id="{target}"') == 1, (view, target)
 
 
 def test_every_curated_paragraph_link_has_its_row_even_when_links_cross(client):
