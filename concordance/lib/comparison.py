@@ -105,11 +105,9 @@ class Row:
     left_blocks: list[Block] = field(default_factory=list)
     right_blocks: list[Block] = field(default_factory=list)
     inline_pieces: list[Piece] = field(default_factory=list)
-    # Pairs whose quantities lie in the first unit of each side, offsets in that
-    # unit's text: what ``left.eid`` and ``right.eid`` locate (the analysis pages).
+    # Offsets in the row's units joined by SEPARATOR (what the diff saw);
+    # ``located_quantity_pairs`` makes them local to each paragraph.
     quantity_pairs: list[quantities.QuantityPair] = field(default_factory=list)
-    # Every pair of the row, offsets in the units joined: for the badges.
-    all_quantity_pairs: list[quantities.QuantityPair] = field(default_factory=list)
     # A moved half-row: its partner on the other side, shown at its own place.
     left_elsewhere: Elsewhere | None = None
     right_elsewhere: Elsewhere | None = None
@@ -142,7 +140,7 @@ class Row:
 
     @property
     def divergent_quantities(self) -> list[quantities.QuantityPair]:
-        return [pair for pair in self.all_quantity_pairs or self.quantity_pairs if pair.status == "divergent"]
+        return [pair for pair in self.quantity_pairs if pair.status == "divergent"]
 
     def located_quantity_pairs(self) -> list[tuple[quantities.QuantityPair, str, str]]:
         """Every pair of the row with the eids of the paragraphs its quantities lie in.
@@ -156,7 +154,7 @@ class Row:
         if not lefts or not rights:
             return []
         located = []
-        for pair in self.all_quantity_pairs or self.quantity_pairs:
+        for pair in self.quantity_pairs:
             left, left_eid = _in_unit(pair.left, lefts)
             right, right_eid = _in_unit(pair.right, rights)
             located.append((dataclasses.replace(pair, left=left, right=right), left_eid, right_eid))
@@ -174,16 +172,6 @@ def _in_unit(quantity: quantities.Quantity | None, units: Sequence[Unit]) -> tup
             return dataclasses.replace(quantity, start=quantity.start - offset, end=quantity.end - offset), unit.eid
         offset = end + len(SEPARATOR)
     raise ValueError(f"quantity {quantity.text!r} lies outside the row's paragraphs")
-
-
-def in_first_unit(pairs: Sequence[quantities.QuantityPair], lunits: Sequence[Unit], runits: Sequence[Unit]) -> list[quantities.QuantityPair]:
-    """The pairs lying in the first unit of each side (offsets are then the same)."""
-    lend = len(lunits[0].text) if lunits else 0
-    rend = len(runits[0].text) if runits else 0
-    return [
-        pair for pair in pairs
-        if (pair.left is None or pair.left.end <= lend) and (pair.right is None or pair.right.end <= rend)
-    ]
 
 
 @dataclass
@@ -580,8 +568,7 @@ def compare_units(
     for ls, rs in plan:
         row = Row(units(ls, left), units(rs, right), pinned=(ls, rs) in anchor_set)
         if ls and rs:
-            filled, row.all_quantity_pairs = compared(ls, rs)
-            row.quantity_pairs = in_first_unit(row.all_quantity_pairs, row.lefts, row.rights)
+            filled, row.quantity_pairs = compared(ls, rs)
             _set(row, filled, left=True, right=True)
         elif ls:
             row.left_blocks = [Block(u, [Piece("deleted", u.text, "", 0, u.eid, "left")]) for u in row.lefts]
@@ -596,10 +583,7 @@ def compare_units(
     halves: list[tuple[Row, Group, str]] = []
     for ls, rs in moved:
         filled, pairs = compared(ls, rs)
-        left_half = Row(
-            units(ls, left), [], pinned=True, all_quantity_pairs=pairs,
-            quantity_pairs=in_first_unit(pairs, units(ls, left), units(rs, right)),
-        )
+        left_half = Row(units(ls, left), [], pinned=True, quantity_pairs=pairs)
         right_half = Row([], units(rs, right), pinned=True)
         _set(left_half, filled, left=True)
         _set(right_half, filled, right=True)

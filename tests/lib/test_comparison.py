@@ -194,10 +194,16 @@ def test_quantities_of_a_grouped_row_are_badged_and_located_in_their_own_unit():
     row = comparison.rows[0]
     assert row.lefts == left
     assert [(q.left.label, q.right.label) for q in row.divergent_quantities] == [("90 jours", "60 jours")]
-    # What the analysis pages read: offsets inside the first unit of each side.
-    for pair in row.quantity_pairs:
-        assert left[0].text[pair.left.start : pair.left.end] == pair.left.text
-        assert right[0].text[pair.right.start : pair.right.end] == pair.right.text
+    # What the analysis pages read: each quantity in its own paragraph, offsets local to it.
+    located = row.located_quantity_pairs()
+    assert [(pair.left.label, left_eid, right_eid) for pair, left_eid, right_eid in located] == [
+        ("90 jours", left[0].eid, right[0].eid),
+        ("30 jours", left[1].eid, right[0].eid),
+    ]
+    texts = {unit.eid: unit.text for unit in left + right}
+    for pair, left_eid, right_eid in located:
+        assert texts[left_eid][pair.left.start : pair.left.end] == pair.left.text
+        assert texts[right_eid][pair.right.start : pair.right.end] == pair.right.text
 
 
 def test_paragraphs_alike_only_in_their_function_words_are_not_paired():
