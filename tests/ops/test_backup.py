@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import re
 import secrets
+import sys
 from pathlib import Path
 
 import psycopg
@@ -250,3 +251,22 @@ def test_migrating_back_and_forth_keeps_curated_work_and_history(database):
     assert manage(database, "showmigrations", "--plan").stdout == applied
     assert differences(curated, rows(database, CURATED_TABLES)) == []
     assert history_count(database) == history
+
+
+def test_rolling_the_concordance_back_past_per_instrument_records_is_refused_and_changes_nothing(database):
+    """Protocol article 1 is recorded without counterpart in the UN Convention
+    and in the Budapest Convention; the schema before mapping 0002 holds one
+    record per article, so the roll-back names the articles, says what to do,
+    and leaves the schema and the rows as they were."""
+    before = database_state(database)
+    applied = manage(database, "showmigrations", "--plan").stdout
+    refused = run(
+        [sys.executable, "manage.py", "migrate", "mapping", "0001", "--noinput"], environment(database), check=False
+    )
+    assert refused.returncode != 0
+    assert "CommandError: Cannot roll mapping back before 0002" in refused.stderr
+    assert "Traceback" not in refused.stderr
+    assert "budapest-p1 art_1," in refused.stderr and "make backup" in refused.stderr
+    assert manage(database, "showmigrations", "--plan").stdout == applied
+    assert differences(before["rows"], database_state(database)["rows"]) == []
+    assert database_state(database)["schema"] == before["schema"]
