@@ -213,3 +213,30 @@ def test_the_form_says_when_a_provision_does_not_exist(page: Page):
     expect(page).to_have_url(re.compile(r"/compare/\?"))
     expect(page.get_by_role("alert")).to_have_text("Cet instrument n'a pas cette disposition.")
     expect(page.locator("#id_left_ref")).to_have_value("25.2")
+
+
+def test_back_after_an_in_place_switch_and_a_link_shows_the_whole_page(page: Page):
+    page.goto(PAIR)
+    options(page).get_by_role("link", name="En une colonne").click()
+    expect(page).to_have_url(re.compile(r"\?view=inline$"))
+    page.get_by_role("navigation", name="Navigation principale").get_by_role("link", name="Glossaire").click()
+    expect(page).to_have_url(re.compile(r"/glossary/$"))
+
+    page.go_back()
+
+    expect(page).to_have_url(re.compile(r"/compare/un/art_25/budapest/art_16/\?view=inline$"))
+    # The page, not the fragment fetched for the switch: title, site header, rows.
+    expect(page).to_have_title(re.compile(r"art\. 25"))
+    expect(page.get_by_role("navigation", name="Navigation principale")).to_be_visible()
+    expect(page.locator("#rows ol.rows.inline")).to_be_visible()
+
+
+def test_after_an_in_place_switch_the_next_pair_opens_with_the_same_display(page: Page):
+    page.goto(PAIR)
+    options(page).get_by_role("link", name="En une colonne").click()
+    expect(page).to_have_url(re.compile(r"\?view=inline$"))
+
+    page.locator("#counterparts a").first.click()
+
+    expect(page).to_have_url(re.compile(r"/compare/.+/\?view=inline$"))
+    expect(page.locator("#rows ol.rows.inline")).to_be_visible()
