@@ -54,18 +54,26 @@ def existing(references: list[tuple[str, str]]) -> set[tuple[str, str]]:
 
 
 def form_initial(left: Provision, right: Provision) -> dict[str, str]:
-    """The pair form filled with the pair on the page: article, then paragraph or point."""
+    """The pair form filled with the pair on the page, in fields that read it back as the same provision."""
     initial = {}
     for side, provision in (("left", left), ("right", right)):
         initial[side] = provision.edition.instrument.slug
-        initial[f"{side}_ref"] = str(provision.article_number)
-        initial[f"{side}_paragraph"] = reference_below_article(provision.eid)
+        initial[f"{side}_ref"], initial[f"{side}_paragraph"] = form_reference(provision)
     return initial
 
 
-def reference_below_article(eid: str) -> str:
-    """"art_25__para_2__point_b" → "2 b": what the paragraph field takes."""
-    return " ".join(part.split("_", 1)[1] for part in eid.split("__")[1:])
+# What the paragraph field can say: "2", "2 b", "2 b ii".
+_WRITABLE_BELOW_ARTICLE = ("para_", "point_", "subpoint_")
+
+
+def form_reference(provision: Provision) -> tuple[str, str]:
+    """("25", "2 b") for art_25__para_2__point_b; a closing passage or an
+    unnumbered paragraph has no such spelling, so its identifier goes whole
+    into the article field ("art_13__wrapup", "")."""
+    below = provision.eid.split("__")[1:]
+    if all(part.startswith(_WRITABLE_BELOW_ARTICLE) for part in below):
+        return str(provision.article_number), " ".join(part.split("_", 1)[1] for part in below)
+    return provision.eid, ""
 
 
 def subtree(provision: Provision) -> list[Provision]:
