@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django import forms
 
 from concordance.corpus.models import Instrument
@@ -27,22 +29,39 @@ class ComparisonOptionsForm(forms.Form):
         }
 
 
+def option_fields(options: dict[str, object]) -> list[tuple[str, str]]:
+    """The options that differ from the defaults, as (name, value): what a
+    link or a form must carry to keep the display as it is."""
+    fields = []
+    if options["view"] != "side":
+        fields.append(("view", str(options["view"])))
+    if options["changes"]:
+        fields.append(("changes", "1"))
+    if options["terms"] == "hide":
+        fields.append(("terms", "hide"))
+    return fields
+
+
+def option_query(options: dict[str, object]) -> str:
+    """"?view=inline&terms=hide", or "" for the default display."""
+    fields = option_fields(options)
+    return "?" + urlencode(fields) if fields else ""
+
+
 def option_links(options: dict[str, object]) -> dict[str, str]:
     """Query strings for each switch, keeping the other options as they are."""
     def query(**changed: object) -> str:
         merged = {**options, **changed}
-        parts = [f"view={merged['view']}"]
-        if merged["changes"]:
-            parts.append("changes=1")
-        if merged["terms"] == "hide":
-            parts.append("terms=hide")
-        return "?" + "&".join(parts)
+        # The view is always named so that "Côte à côte" is a link of its own.
+        others = [field for field in option_fields(merged) if field[0] != "view"]
+        return "?" + urlencode([("view", merged["view"]), *others])
 
     return {
         "side": query(view="side"),
         "inline": query(view="inline"),
         "toggle_changes": query(changes=not options["changes"]),
         "toggle_terms": query(terms="show" if options["terms"] == "hide" else "hide"),
+        "current": option_query(options),
     }
 
 

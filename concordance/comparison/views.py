@@ -5,9 +5,9 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from concordance.comparison import building
-from concordance.comparison.forms import ComparisonOptionsForm, PairForm, option_links
+from concordance.comparison.forms import ComparisonOptionsForm, PairForm, option_fields, option_links, option_query
+from concordance.htmx import is_partial, template_for
 from concordance.lib.comparison import visible_rows
-from concordance.htmx import template_for
 
 
 def compare(request: HttpRequest, left_slug: str, left_eid: str, right_slug: str, right_eid: str) -> HttpResponse:
@@ -20,14 +20,20 @@ def compare(request: HttpRequest, left_slug: str, left_eid: str, right_slug: str
         "options": options,
         "rows": visible_rows(pair.comparison, changes_only=options["changes"], terms_shown=options["terms"] == "show"),
         "links": option_links(options),
+        "option_fields": option_fields(options),
         "pair_form": PairForm(initial=building.form_initial(left, right)),
+        # An in-place switch also refreshes what carries the options outside the rows.
+        "out_of_band": is_partial(request),
     }
     return render(request, template_for(request, "comparison/compare.html", "rows"), context)
 
 
 def choose(request: HttpRequest) -> HttpResponse:
-    """The form for any two provisions; a valid one opens their comparison."""
-    form = PairForm(request.GET or None)
+    """The form for any two provisions; a valid one opens their comparison, shown as it was asked."""
+    # A link with only unrelated parameters (?utm_source=…) gets the blank form, not four errors.
+    asked = any(name in request.GET for name in PairForm.base_fields)
+    form = PairForm(request.GET if asked else None)
+    options = ComparisonOptionsForm(request.GET).options()
     if form.is_bound and form.is_valid():
         data = form.cleaned_data
         eids = {side: (data[f"{side}_article_eid"], data[f"{side}_eid"]) for side in ("left", "right")}
@@ -40,5 +46,7 @@ def choose(request: HttpRequest) -> HttpResponse:
             elif (data[side], eid) not in known:
                 form.add_error(f"{side}_paragraph", "Cet article n'a pas ce paragraphe ou ce point.")
         if not form.errors:
-            return redirect(reverse("compare", args=[data["left"], eids["left"][1], data["right"], eids["right"][1]]))
-    return render(request, "comparison/choose.html", {"pair_form": form}, status=400 if form.errors else 200)
+            url = reverse("compare", args=[data["left"], eids["left"][1], data["right"], eids["right"][1]])
+            return redirect(url + option_query(options))
+    context = {"pair_form": form, "option_fields": option_fields(options)}
+    return render(request, "comparison/choose.html", context, status=400 if form.errors else 200)
