@@ -33,6 +33,10 @@ class Corpus:
         for provision in provisions:
             self.by_article[(provision.edition_id, provision.article_eid)].append(provision)
 
+    def article(self, provision: Provision) -> Provision:
+        """The article a provision belongs to: the first of its article's provisions."""
+        return self.by_article[(provision.edition_id, provision.article_eid)][0]
+
     def subtree(self, root: Provision) -> list[Provision]:
         return [
             node
@@ -66,11 +70,12 @@ def compare_curated(corpus: Corpus) -> dict[int, Comparison]:
         left_units, right_units = units_of(left, left_nodes), units_of(right, right_nodes)
         pinned = pinned_pairs(left_units, right_units, oriented_links(corpus, links, left_nodes, right_nodes))
         left_slug, right_slug = left.edition.instrument.slug, right.edition.instrument.slug
-        key = comparison_key(left_units, right_units, pinned, left_slug, right_slug)
-        keyed[link.pk] = (key, (left_units, right_units, pinned, left_slug, right_slug))
+        headings = (corpus.article(left).heading, corpus.article(right).heading)
+        key = comparison_key(left_units, right_units, pinned, left_slug, right_slug, headings)
+        keyed[link.pk] = (key, (left_units, right_units, pinned, left_slug, right_slug, headings))
     found = cache.get_many([key for key, _ in keyed.values()])
     computed = {}
-    for key, (left_units, right_units, pinned, left_slug, right_slug) in keyed.values():
+    for key, (left_units, right_units, pinned, left_slug, right_slug, headings) in keyed.values():
         if key in found or key in computed:
             continue
         computed[key] = compare_units(
@@ -80,6 +85,7 @@ def compare_curated(corpus: Corpus) -> dict[int, Comparison]:
             glossary=glossary(),
             left_instrument=left_slug,
             right_instrument=right_slug,
+            headings=headings,
         )
     cache.set_many(computed, timeout=None)
     found.update(computed)

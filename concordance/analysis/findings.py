@@ -329,9 +329,9 @@ def pair_across(links: list[QuantityLink]) -> list[QuantityLink]:
     an", Budapest art. 47 §2 "trois mois") or in a paragraph with no partner
     stays one-sided there. Here a left-only and a right-only quantity are
     paired, in document order, when they are lapses of time, ages or
-    penalties (``ACROSS_ROWS``), measure the same thing
-    (``lib.quantities.comparable``), govern the same subject and agree on
-    whether they say when something takes effect; what is left over is
+    penalties governing the same subject
+    (``lib.quantities.counterparts_across``, which the comparison page's
+    ``lib.comparison.pair_across_rows`` applies too); what is left over is
     one-sided for good.
     """
     rights = [link for link in links if link.left is None]
@@ -355,24 +355,15 @@ def pair_across(links: list[QuantityLink]) -> list[QuantityLink]:
     return [merged.get(id(link), link) for link in links if id(link) in merged or id(link) not in used]
 
 
-# Only lapses of time, ages and penalties are paired across rows: a threshold
-# ("le quarantième instrument") or a calendar point ("le premier jour du mois")
-# means something only next to the delay or the act of its own sentence; UN
-# art. 65 §2 "après le dépôt du quarantième instrument" is no counterpart of
-# Budapest art. 36 §3 "au moins trois Etats membres".
-ACROSS_ROWS = frozenset({"delay", "age", "penalty"})
-
-
 def counterparts(left: QuantityEntry | None, right: QuantityEntry | None) -> bool:
     return (
         left is not None
         and right is not None
         and left.quantity is not None
         and right.quantity is not None
-        and left.quantity.dimension in ACROSS_ROWS
-        and quantities.comparable(left.quantity, right.quantity)
-        and left.subject == right.subject
-        and left.effect == right.effect
+        and quantities.counterparts_across(
+            left.quantity, right.quantity, subjects=(left.subject, right.subject), effects=(left.effect, right.effect)
+        )
     )
 
 

@@ -125,23 +125,45 @@ def links_inside(left_nodes: list[Provision], right_nodes: list[Provision]) -> l
 
 
 def comparison_key(
-    left_units: list[Unit], right_units: list[Unit], pinned: list[tuple[int, int]], left_slug: str, right_slug: str
+    left_units: list[Unit], right_units: list[Unit], pinned: list[tuple[int, int]], left_slug: str, right_slug: str,
+    headings: tuple[str, str],
 ) -> str:
-    return content_key("comparison", (left_units, right_units, pinned, left_slug, right_slug))
+    return content_key("comparison", (left_units, right_units, pinned, left_slug, right_slug, headings))
 
 
 def compare_units_cached(
-    left_units: list[Unit], right_units: list[Unit], pinned: list[tuple[int, int]], left_slug: str, right_slug: str
+    left_units: list[Unit], right_units: list[Unit], pinned: list[tuple[int, int]], left_slug: str, right_slug: str,
+    headings: tuple[str, str],
 ) -> tuple[str, Comparison]:
-    key = comparison_key(left_units, right_units, pinned, left_slug, right_slug)
+    key = comparison_key(left_units, right_units, pinned, left_slug, right_slug, headings)
     comparison = cache.get(key)
     if comparison is None:
         comparison = compare_units(
             left_units, right_units, pinned=pinned, glossary=glossary(),
-            left_instrument=left_slug, right_instrument=right_slug,
+            left_instrument=left_slug, right_instrument=right_slug, headings=headings,
         )
         cache.set(key, comparison, timeout=None)
     return key, comparison
+
+
+def article_headings(left: Provision, right: Provision) -> tuple[str, str]:
+    """The headings of the two provisions' articles (one query when a side is below its article)."""
+    below = [p for p in (left, right) if p.kind != "article"]
+    found: dict[tuple[int, str], str] = {}
+    if below:
+        rows = Provision.objects.filter(_articles_of(below)).values_list("edition_id", "eid", "heading")
+        found = {(edition, eid): heading for edition, eid, heading in rows}
+    left_heading, right_heading = (
+        p.heading if p.kind == "article" else found.get((p.edition_id, p.article_eid), "") for p in (left, right)
+    )
+    return left_heading, right_heading
+
+
+def _articles_of(provisions: list[Provision]) -> Q:
+    query = Q(pk__in=[])
+    for provision in provisions:
+        query |= Q(edition_id=provision.edition_id, eid=provision.article_eid)
+    return query
 
 
 def first_unit_index(units: list[Unit]):
@@ -193,7 +215,8 @@ def compare(left: Provision, right: Provision) -> PairView:
     left_units, right_units = units_of(left, left_nodes), units_of(right, right_nodes)
     pinned = pinned_pairs(left_units, right_units, links_inside(left_nodes, right_nodes))
     key, comparison = compare_units_cached(
-        left_units, right_units, pinned, left.edition.instrument.slug, right.edition.instrument.slug
+        left_units, right_units, pinned, left.edition.instrument.slug, right.edition.instrument.slug,
+        article_headings(left, right),
     )
     correspondences = correspondences_of_pair(left, right)
     left_counterparts = counterparts_by_article(left.edition, correspondences).get(left.article_eid, [])

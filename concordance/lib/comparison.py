@@ -174,9 +174,20 @@ def _in_unit(quantity: quantities.Quantity | None, units: Sequence[Unit]) -> tup
     raise ValueError(f"quantity {quantity.text!r} lies outside the row's paragraphs")
 
 
+@dataclass(frozen=True)
+class AcrossPair:
+    """Two quantities set against each other from paragraphs in different rows
+    (offsets local to each paragraph): see ``pair_across_rows``."""
+
+    pair: quantities.QuantityPair
+    left: Unit
+    right: Unit
+
+
 @dataclass
 class Comparison:
     rows: list[Row]
+    across: list[AcrossPair] = field(default_factory=list)
 
     @property
     def substantive_share(self) -> float:
@@ -187,7 +198,14 @@ class Comparison:
 
     @property
     def divergent_quantities(self) -> list[quantities.QuantityPair]:
-        return [pair for row in self.rows for pair in row.divergent_quantities]
+        """Every divergence of the pair, within a row or across rows."""
+        return [pair for row in self.rows for pair in row.divergent_quantities] + [
+            found.pair for found in self.across if found.pair.status == "divergent"
+        ]
+
+    @property
+    def divergent_across(self) -> list[AcrossPair]:
+        return [found for found in self.across if found.pair.status == "divergent"]
 
 
 @dataclass(frozen=True)
@@ -544,7 +562,9 @@ def compare_units(
     glossary: Glossary,
     left_instrument: str,
     right_instrument: str,
+    headings: tuple[str, str] = ("", ""),
 ) -> Comparison:
+    """``headings``: the two articles' headings, which tell what a quantity governs."""
     groups, leftovers = link_groups(pinned)
     anchors = ordered_groups(groups)
     moved = [g for g in groups if g not in anchors]
@@ -614,7 +634,59 @@ def compare_units(
             half.right_elsewhere = where
         else:
             half.left_elsewhere = where
-    return Comparison(rows)
+    return Comparison(rows, pair_across_rows(rows, headings))
+
+
+def pair_across_rows(rows: Sequence[Row], headings: tuple[str, str]) -> list[AcrossPair]:
+    """Pair the quantities left without a counterpart in their own row.
+
+    A row pairs the quantities of its aligned paragraphs; the counterpart of
+    one may sit in another paragraph (UN art. 67 §1 "un an" against Budapest
+    art. 47 §2 "trois mois", a paragraph with no partner). Left-only and
+    right-only quantities, and those of paragraphs with no partner, are
+    paired in document order when ``quantities.counterparts_across`` says
+    they answer each other; the divergence report pairs them by the same rule.
+    Moved half-rows count once, in the half that carries the pair's quantities.
+    """
+    lefts: list[tuple[quantities.Quantity, Unit]] = []
+    rights: list[tuple[quantities.Quantity, Unit]] = []
+    for row in rows:
+        if row.quantity_pairs:
+            units = {unit.eid: unit for unit in [*row.lefts, *row.rights, *_elsewhere_units(row)]}
+            for pair, left_eid, right_eid in row.located_quantity_pairs():
+                if pair.right is None:
+                    lefts.append((pair.left, units[left_eid]))  # type: ignore[arg-type]
+                elif pair.left is None:
+                    rights.append((pair.right, units[right_eid]))
+        elif not row.moved and not (row.lefts and row.rights):
+            for unit in row.lefts:
+                lefts.extend((q, unit) for q in quantities.extract_quantities(unit.text))
+            for unit in row.rights:
+                rights.extend((q, unit) for q in quantities.extract_quantities(unit.text))
+
+    def reading(quantity: quantities.Quantity, unit: Unit, heading: str) -> tuple[str, bool]:
+        return quantities.subject_of(quantity, unit.text, heading), quantities.takes_effect(quantity, unit.text)
+
+    right_readings = [reading(q, unit, headings[1]) for q, unit in rights]
+    used: set[int] = set()
+    found = []
+    for left_quantity, left_unit in lefts:
+        left_subject, left_effect = reading(left_quantity, left_unit, headings[0])
+        for k, (right_quantity, right_unit) in enumerate(rights):
+            subject, effect = right_readings[k]
+            if k not in used and quantities.counterparts_across(
+                left_quantity, right_quantity, subjects=(left_subject, subject), effects=(left_effect, effect)
+            ):
+                used.add(k)
+                found.append(AcrossPair(quantities.pair(left_quantity, right_quantity), left_unit, right_unit))
+                break
+    return found
+
+
+def _elsewhere_units(row: Row) -> tuple[Unit, ...]:
+    return (row.left_elsewhere.units if row.left_elsewhere else ()) + (
+        row.right_elsewhere.units if row.right_elsewhere else ()
+    )
 
 
 def _set(row: Row, filled: _Filled, *, left: bool = False, right: bool = False) -> None:

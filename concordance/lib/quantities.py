@@ -696,3 +696,28 @@ def compare(left: list[Quantity], right: list[Quantity]) -> list[QuantityPair]:
         return (max(((ro, lo) for lo, ro in both if ro < at), default=(-1, -1))[1], 1, at)
 
     return sorted(pairs, key=position)
+
+
+# Only lapses of time, ages and penalties are paired across paragraphs: a
+# threshold ("le quarantième instrument") or a calendar point ("le premier
+# jour du mois") means something only next to the delay or the act of its own
+# sentence; UN art. 65 §2 "après le dépôt du quarantième instrument" is no
+# counterpart of Budapest art. 36 §3 "au moins trois Etats membres".
+ACROSS_PARAGRAPHS = frozenset({"delay", "age", "penalty"})
+
+
+def counterparts_across(
+    left: Quantity, right: Quantity, *, subjects: tuple[str, str], effects: tuple[bool, bool]
+) -> bool:
+    """Whether two quantities left without a counterpart in their own aligned
+    paragraphs answer each other from different paragraphs of the two
+    provisions (UN art. 67 §1 "un an", Budapest art. 47 §2 "trois mois"): a
+    lapse of time, an age or a penalty, of the same dimension, governing the
+    same subject (``subject_of``) and alike in whether their clause says when
+    something takes effect (``takes_effect``)."""
+    return (
+        left.dimension in ACROSS_PARAGRAPHS
+        and comparable(left, right)
+        and subjects[0] == subjects[1]
+        and effects[0] == effects[1]
+    )

@@ -416,3 +416,28 @@ def test_the_pair_form_is_filled_with_the_pair_it_reopens(client, left, right):
     response = client.get("/compare/", fields)
     assert response.status_code == 302, response.content.decode()
     assert response["Location"] == url
+
+
+def test_every_divergence_of_the_report_is_shown_on_the_comparison_it_links_to(client):
+    import html
+
+    from concordance.analysis.findings import findings
+
+    divergent = [link for link in findings().links if link.status == "divergent"]
+    assert len(divergent) >= 10
+    for link in divergent:
+        page = html.unescape(client.get(link.compare_url).content.decode())
+        assert f'<span class="badge badge-divergent">{link.badge}</span>' in page or (
+            f'<p class="badge badge-divergent">{link.badge}</p>' in page
+        ), (link.compare_url, link.badge)
+
+
+def test_quantities_that_answer_each_other_from_different_paragraphs_are_set_against_each_other(client):
+    # UN 67 §1 "un an" is aligned with Budapest 47 §1; the three months are in §2.
+    page = client.get("/compare/un/art_67/budapest/art_47/").content.decode()
+    across = page[page.index('<div class="across">'):]
+    across = across[: across.index("</div>")]
+    assert "1 an ≠ 3 mois" in across
+    assert 'href="#l-art_67__para_1"' in across and 'href="#r-art_47__para_2"' in across
+    assert "« un an »" in across and "« trois mois »" in across
+    assert "1 quantité divergente" in page

@@ -253,3 +253,36 @@ def test_whatever_the_links_each_text_is_shown_whole_once_and_in_order(left_text
         p.text for row in comparison.rows for p in row.inline_pieces if p.side == "right"
     )
     assert inline_right == "".join(u.text for u in right)
+
+
+DENUNCIATION_UN = units(
+    "un",
+    "Tout État partie peut dénoncer la présente Convention par notification écrite ; la dénonciation prend effet un an après la date de réception de la notification.",
+)
+DENUNCIATION_BUDAPEST = units(
+    "b",
+    "Toute Partie peut, à tout moment, dénoncer la présente Convention par notification au Secrétaire Général.",
+    "La dénonciation prendra effet le premier jour du mois qui suit l'expiration d'une période de trois mois après la date de réception de la notification.",
+)
+
+
+def test_a_delay_stated_in_another_paragraph_is_set_against_its_counterpart():
+    comparison = compare(DENUNCIATION_UN, DENUNCIATION_BUDAPEST, pinned=[(0, 0)])
+    # The curated link puts UN §1 beside Budapest §1; the delay is in Budapest §2.
+    assert [row.lefts for row in comparison.rows][0] == DENUNCIATION_UN
+    assert not any(row.divergent_quantities for row in comparison.rows)
+    [found] = comparison.divergent_across
+    assert found.pair.badge == "1 an ≠ 3 mois"
+    assert (found.left.eid, found.right.eid) == ("un_0", "b_1")
+    assert (found.pair.left.text, found.pair.right.text) == ("un an", "trois mois")
+    assert comparison.divergent_quantities == [found.pair]
+
+
+def test_quantities_of_different_subjects_are_not_set_against_each_other_across_rows():
+    budapest = units(
+        "b",
+        DENUNCIATION_BUDAPEST[0].text,
+        "Un amendement adopté prend effet trois mois après la date de son acceptation.",
+    )
+    comparison = compare(DENUNCIATION_UN, budapest, pinned=[(0, 0)])
+    assert comparison.across == []
