@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+from importlib import metadata
 from typing import Callable, TypeVar
 
 from django.conf import settings
@@ -27,7 +28,17 @@ def code_version() -> str:
         if "migrations" not in path.parts:
             digest.update(path.read_bytes())
     digest.update(settings.GLOSSARY_PATH.read_bytes())
+    # The diff engine is rapidfuzz when installed, difflib otherwise, and
+    # they may differ: installing, removing or upgrading it changes results.
+    digest.update(repr(_installed("rapidfuzz")).encode())
     return digest.hexdigest()
+
+
+def _installed(distribution: str) -> str | None:
+    try:
+        return metadata.version(distribution)
+    except metadata.PackageNotFoundError:
+        return None
 
 
 def content_key(namespace: str, inputs: object) -> str:

@@ -240,8 +240,11 @@ def compare(left: Provision, right: Provision) -> PairView:
         **unit_links("left", left, left_nodes),
         **unit_links("right", right, right_nodes),
     }
-    html_key = content_key("comparison-html", (key, rendering_version(), sorted(
-        (side, eid, [(a, b, link.href) for a, b, link in spans]) for (side, eid), spans in links.items()
+    # The rows show the instruments' titles and each reference link's address,
+    # preview and title (which quote the provision it leads to).
+    titles = (left.edition.instrument.short_title, right.edition.instrument.short_title)
+    html_key = content_key("comparison-html", (key, rendering_version(), titles, sorted(
+        (side, eid, spans) for (side, eid), spans in links.items()
     )))
     return PairView(
         left, right, comparison, direct,

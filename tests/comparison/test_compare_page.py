@@ -441,3 +441,21 @@ def test_quantities_that_answer_each_other_from_different_paragraphs_are_set_aga
     assert 'href="#l-art_67__para_1"' in across and 'href="#r-art_47__para_2"' in across
     assert "« un an »" in across and "« trois mois »" in across
     assert "1 quantité divergente" in page
+
+
+def test_the_rows_follow_a_change_to_what_their_links_quote_and_to_the_titles(client):
+    from concordance.corpus.models import Instrument
+    from concordance.crossrefs.models import ReferenceTarget
+
+    url = "/compare/un/art_42/budapest/art_29/"
+    assert 'title="Chaque État partie adopte' in client.get(url).content.decode()
+    # UN 42 refers to article 25, which is not on the page: its links quote it
+    # (the excerpt stored when references are resolved, here as after a text change).
+    ReferenceTarget.objects.filter(instrument__slug="un", eid="art_25").update(excerpt="Texte révisé de l'article.")
+    page = client.get(url).content.decode()
+    assert 'title="Chaque État partie adopte' not in page
+    assert "Texte révisé de l&#x27;article." in page
+
+    Instrument.objects.filter(slug="budapest").update(short_title="Budapest (titre revu)")
+    page = client.get(url).content.decode()
+    assert 'data-instrument="Budapest (titre revu)"' in page
