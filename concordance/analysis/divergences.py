@@ -15,6 +15,7 @@ import io
 from dataclasses import dataclass, field
 
 from concordance.analysis.findings import Findings, Missing, PairShare, QuantityLink, by_subject
+from concordance.mapping.exports import BOM, neutralised
 
 KINDS = {
     "quantity": "quantités divergentes",
@@ -112,9 +113,19 @@ COLUMNS = [
 ]
 
 
+class _SpreadsheetSafeWriter(csv.DictWriter):
+    """Every cell neutralised: reasons are curators' free text, and a cell
+    opening with "=" would run as a formula where the file is opened."""
+
+    def writerow(self, rowdict):
+        return super().writerow({name: neutralised(str(value)) for name, value in rowdict.items()})
+
+
 def as_csv(found: Divergences, base_url: str = "") -> str:
+    """The report as CSV for a spreadsheet: a byte-order mark (or Excel garbles "≠" and accents), no live formula."""
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\r\n")
+    buffer.write(BOM)
+    writer = _SpreadsheetSafeWriter(buffer, fieldnames=COLUMNS, lineterminator="\r\n")
     writer.writeheader()
     for kind, link in [("quantity", link) for link in found.quantities] + [("one-sided", link) for link in found.one_sided]:
         writer.writerow({

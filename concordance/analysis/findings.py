@@ -107,7 +107,7 @@ class QuantityLink:
     spelled_differently: bool
     bound_differs: bool
     # Counted in different units ("un an" / "trois mois", "le quarantième
-    # instrument" / "cinq Etats"): compared in a common unit.
+    # instrument" / "cinq Etats"); ``units_caption`` says whether they convert.
     across_units: bool = False
 
     @property
@@ -121,6 +121,17 @@ class QuantityLink:
     @property
     def one_sided(self) -> bool:
         return self.left is None or self.right is None
+
+    @property
+    def units_caption(self) -> str:
+        """Said under a pair counted in different units: converted, or only set side by side."""
+        if not self.across_units or self.left is None or self.right is None:
+            return ""
+        if self.left.quantity is None or self.right.quantity is None:
+            return "unités différentes"
+        if quantities.common_unit(self.left.quantity, self.right.quantity):
+            return "unités différentes, comparées dans une unité commune"
+        return "unités différentes, mises en regard sans conversion"
 
     @property
     def badge(self) -> str:

@@ -18,6 +18,10 @@ class FilterForm(forms.Form):
         self.is_valid()
         return {name: value for name, value in self.cleaned_data.items() if name not in self.errors}
 
+    def values_in_query(self) -> dict[str, str]:
+        """The valid, non-empty filters, for a link that keeps them (an export)."""
+        return {name: value for name, value in self.values().items() if value}
+
 
 def instrument_field() -> forms.ChoiceField:
     return forms.ChoiceField(label="Instrument", required=False)
@@ -49,10 +53,6 @@ class QuantityFilterForm(FilterForm):
     def values(self) -> dict[str, str]:
         values = super().values()
         return {"instrument": values.get("instrument", ""), "subject": values.get("subject", "")}
-
-    def values_in_query(self) -> dict[str, str]:
-        """The valid, non-empty filters, for a link that keeps them (the JSON export)."""
-        return {name: value for name, value in self.values().items() if value}
 
 
 class DivergenceFilterForm(FilterForm):

@@ -58,7 +58,8 @@ def divergences(request: HttpRequest) -> HttpResponse:
     context = {
         "form": form,
         "found": divergence_list.divergences(findings(), **form.values()),
-        "query": request.GET.urlencode(),
+        # Only what was applied: a bad value must not lead the CSV link to a 400.
+        "query": urlencode(form.values_in_query()),
     }
     return render(
         request,

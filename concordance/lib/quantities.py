@@ -721,3 +721,16 @@ def counterparts_across(
         and subjects[0] == subjects[1]
         and effects[0] == effects[1]
     )
+
+
+def common_unit(left: Quantity, right: Quantity) -> bool:
+    """Whether two quantities of different units were really converted to one
+    ("un an" / "trois mois": months), rather than only set side by side
+    ("le quatre-vingt-dixième jour" / "trois mois", "quarantième instrument" /
+    "cinq Etats", "90 jours" / "le trentième jour")."""
+    return (
+        left.kind == right.kind
+        and left.unit in _IN_BASE
+        and right.unit in _IN_BASE
+        and _IN_BASE[left.unit][0] == _IN_BASE[right.unit][0]
+    )

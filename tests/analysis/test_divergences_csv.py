@@ -11,7 +11,7 @@ def rows(client, query: str = "") -> list[dict[str, str]]:
     assert response.status_code == 200
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert "divergences.csv" in response["Content-Disposition"]
-    return list(csv.DictReader(io.StringIO(response.content.decode())))
+    return list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
 
 
 def test_every_kind_is_exported(client):
@@ -52,3 +52,16 @@ def test_one_sided_quantities_are_exported_on_their_own(client):
     assert {row["status"] for row in found} <= {"left-only", "right-only"}
     six_months = next(row for row in found if row["words"] == "six mois")
     assert (six_months["instrument"], six_months["eid"], six_months["counterpart_instrument"]) == ("un", "art_63__para_2", "budapest")
+
+
+def test_the_file_opens_in_a_spreadsheet_with_its_accents_and_no_live_formula(client):
+    from concordance.mapping.models import MissingCounterpart
+
+    content = client.get("/divergences.csv").content
+    # The byte-order mark tells Excel the file is UTF-8 ("≠", "É").
+    assert content.startswith("\ufeff".encode()) and "≠".encode() in content
+    missing = MissingCounterpart.objects.get(article__eid="art_16", article__edition__instrument__slug="un")
+    missing.reason = '=HYPERLINK("http://example.org","voir")'
+    missing.save()
+    un_16 = next(row for row in rows(client, "?kind=missing") if row["eid"] == "art_16" and row["instrument"] == "un")
+    assert un_16["reason"] == '\'=HYPERLINK("http://example.org","voir")'

@@ -169,3 +169,21 @@ def test_queries_are_few_and_do_not_depend_on_the_filters(client):
             client.get(url)
         counts.append(len(queries))
     assert counts[0] == counts[1] == counts[2] <= 9, counts
+
+
+def test_with_a_bad_filter_the_csv_link_carries_only_the_filter_applied(client):
+    response = client.get("/divergences/?theme=nope&kind=quantity")
+    assert response.status_code == 400
+    link = re.search(r'href="(/divergences\.csv[^"]*)"', response.content.decode()).group(1)
+    assert link == "/divergences.csv?kind=quantity"
+    assert client.get(link).status_code == 200
+
+
+def test_a_common_unit_is_claimed_only_where_the_values_were_converted(client):
+    rows = divergence_rows(client.get("/divergences/?kind=quantity").content.decode())
+    years_months = row_with(rows, "1 an ≠ 3 mois", "art. 47")
+    assert "comparées dans une unité commune" in years_months
+    for badge in ("90e jour ≠ 3 mois", "40e instrument ≠ 5 États", "90 jours ≠ 30e jour"):
+        for row in (row for row in rows if badge in row):
+            assert "comparées dans une unité commune" not in row
+            assert "mises en regard sans conversion" in row
