@@ -446,9 +446,11 @@ def _fill(segments: list[ClassifiedSegment], lunits: Sequence[Unit], runits: Seq
             kind = "term" if seg.kind == "terminology" else "form"
             left.append(Piece(kind, seg.left, rt))
             right.append(Piece(kind, seg.right, lt))
+            # One column shows both wordings of a term, the left's first (as a
+            # deletion before an insertion); list formatting only as the right has it.
+            if kind == "term" or not seg.right:
+                inline.extend(_located(kind, seg.left, l0, lunits, "left", rt if kind == "term" else ""))
             inline.extend(_located(kind, seg.right, r0, runits, "right", lt))
-            if not seg.right:  # a term only the left text has: shown where it stands
-                inline.extend(_located(kind, seg.left, l0, lunits, "left", ""))
         else:
             if seg.left:
                 left.append(Piece("deleted", seg.left))

@@ -459,3 +459,16 @@ def test_the_rows_follow_a_change_to_what_their_links_quote_and_to_the_titles(cl
     Instrument.objects.filter(slug="budapest").update(short_title="Budapest (titre revu)")
     page = client.get(url).content.decode()
     assert 'data-instrument="Budapest (titre revu)"' in page
+
+
+def test_one_column_shows_both_wordings_of_a_term_and_never_passes_one_texts_words_as_shared(client):
+    row = client.get(URL + "?view=inline").content.decode().split('id="row-1"')[1].split("</li>")[0]
+    # UN "État partie", then Budapest "Partie": both readable without a tooltip.
+    assert re.search(r'<span class="term term-left" title="[^"]*">État partie\s*</span><span class="term"[^>]*>Partie\s*</span>', row)
+
+    # With terminology hidden the right's wording stands alone...
+    row = client.get(URL + "?view=inline&terms=hide").content.decode().split('id="row-1"')[1].split("</li>")[0]
+    assert "Chaque Partie adopte" in plain(row) and "État partie" not in row
+    # ...and a word only UN has stays marked as the left's.
+    hidden = client.get("/compare/un/art_40/budapest/art_25/?view=inline&terms=hide").content.decode()
+    assert '<span class="term-left" title="mots du seul texte de gauche, terminologiques">judiciaire' in hidden

@@ -33,10 +33,12 @@ def linked(text: str, start: int, spans: list[tuple[int, int, Link]]) -> str:
     return "".join(out)
 
 
-def piece_html(piece: Piece, hide_terms: bool, spans: list | None = None) -> str:
+def piece_html(piece: Piece, hide_terms: bool, spans: list | None = None, *, one_column: bool = False) -> str:
     if not piece.text:
         return ""
     inner = mark_safe(linked(piece.text, piece.start, spans or []))
+    if one_column and piece.kind == "term" and piece.side == "left":
+        return _left_term_in_one_column(piece, inner, hide_terms)
     if piece.kind == "deleted":
         return format_html('<del class="change">{}</del>', inner)
     if piece.kind == "inserted":
@@ -44,9 +46,7 @@ def piece_html(piece: Piece, hide_terms: bool, spans: list | None = None) -> str
     if piece.kind == "term" and not hide_terms:
         other = piece.counterpart.strip()
         title = f"terme équivalent : {other}" if other else "terme équivalent, sans mots en regard dans l'autre texte"
-        # In one column a term only the left text has is marked as the left's, like a deletion.
-        side = " term-left" if piece.side == "left" and not other else ""
-        return format_html('<span class="term{}" title="{}">{}</span>', side, title, inner)
+        return format_html('<span class="term" title="{}">{}</span>', title, inner)
     if piece.kind == "form":
         other = piece.counterpart.strip()
         title = f"mise en forme de liste (autre texte : « {other} »)" if other else "mise en forme de liste"
@@ -54,12 +54,31 @@ def piece_html(piece: Piece, hide_terms: bool, spans: list | None = None) -> str
     return conditional_escape(inner)
 
 
+def _left_term_in_one_column(piece: Piece, inner: str, hide_terms: bool) -> str:
+    """The left text's wording of a term, in the one-column view.
+
+    Marked, then the right's wording follows. With terminology hidden the
+    right's wording stands alone, as unchanged text; words of a term that
+    only the left text has stay visible and marked as the left's, so they
+    never read as words both texts share.
+    """
+    other = piece.counterpart.strip()
+    if hide_terms and other:
+        return ""
+    if hide_terms:
+        return format_html('<span class="term-left" title="{}">{}</span>', "mots du seul texte de gauche, terminologiques", inner)
+    title = f"terme équivalent, texte de gauche ; à droite : {other}" if other else "terme équivalent, sans mots en regard dans l'autre texte"
+    return format_html('<span class="term term-left" title="{}">{}</span>', title, inner)
+
+
 @register.simple_tag
 def pieces(pieces: list[Piece], links: dict | None = None, terms: str = "show") -> SafeString:
     """Pieces of one column (the inline view), each with the references of its own unit linked."""
     links = links or {}
     return mark_safe(
-        "".join(piece_html(piece, terms == "hide", links.get((piece.side, piece.eid))) for piece in pieces)
+        "".join(
+            piece_html(piece, terms == "hide", links.get((piece.side, piece.eid)), one_column=True) for piece in pieces
+        )
     )
 
 
