@@ -20,7 +20,7 @@ from django.http import Http404
 
 from concordance.caching import content_key
 from concordance.corpus.models import Provision
-from concordance.crossrefs.linking import Link, page_references, segments
+from concordance.crossrefs.linking import Link, provision_references, segments
 from concordance.lib.comparison import Comparison, Unit, compare_units
 from concordance.lib.terminology import Glossary, load_glossary
 from concordance.mapping.models import Correspondence
@@ -259,8 +259,8 @@ def others(counterparts: list[Counterpart], own: Provision, other: Provision) ->
 
 
 def unit_links(side: str, root: Provision, nodes: list[Provision]) -> dict[tuple[str, str], LinkSpans]:
-    """The internal references of each unit, as the article page links them (one query per edition)."""
-    references = page_references(root.edition)
+    """The internal references of each unit, as the article page links them (one query per side)."""
+    references = provision_references(root.edition, [node.pk for node in nodes])
     found = {}
     for node in nodes:
         spans = []

@@ -91,10 +91,24 @@ def page_references(edition: Edition) -> dict[tuple[str, int], list[PageReferenc
     cached = getattr(edition, "_page_references", None)
     if cached is not None:
         return cached
+    edition._page_references = _page_references(
+        Q(reference__edition=edition) | Q(reference__note__instrument_id=edition.instrument_id), edition
+    )
+    return edition._page_references
+
+
+def provision_references(edition: Edition, provision_ids: list[int]) -> dict[tuple[str, int], list[PageReference]]:
+    """The references of these provisions only, keyed as ``page_references`` keys them, in one query.
+
+    A comparison shows a few provisions of each edition; reading every
+    reference of the edition for them cost a tenth of a second per page.
+    """
+    return _page_references(Q(reference__provision_id__in=provision_ids), edition)
+
+
+def _page_references(condition: Q, edition: Edition) -> dict[tuple[str, int], list[PageReference]]:
     result: dict[tuple[str, int], list[PageReference]] = defaultdict(list)
-    for targets in _targets_by_reference(
-        Q(reference__edition=edition) | Q(reference__note__instrument_id=edition.instrument_id)
-    ):
+    for targets in _targets_by_reference(condition):
         reference: Reference = targets[0].reference
         if reference.provision_id:
             key = ("provision", reference.provision_id)
@@ -112,7 +126,6 @@ def page_references(edition: Edition) -> dict[tuple[str, int], list[PageReferenc
         )
     for references in result.values():
         references.sort(key=lambda r: r.start)
-    edition._page_references = result
     return result
 
 
