@@ -24,7 +24,7 @@ from concordance.crossrefs.linking import Link, provision_references, segments
 from concordance.lib.comparison import Comparison, Unit, compare_units
 from concordance.lib.terminology import Glossary, load_glossary
 from concordance.mapping.models import Correspondence
-from concordance.mapping.table import Counterpart, correspondences_of, counterparts_by_article
+from concordance.mapping.table import Counterpart, correspondences_of_articles, counterparts_by_article
 
 
 @functools.cache
@@ -275,8 +275,4 @@ def unit_links(side: str, root: Provision, nodes: list[Provision]) -> dict[tuple
 
 def correspondences_of_pair(left: Provision, right: Provision) -> list[Correspondence]:
     """Curated links touching either side's article (one query plus articles)."""
-    found = {}
-    for side in (left, right):
-        for correspondence in correspondences_of(side.edition, [side.article_eid]):
-            found[correspondence.pk] = correspondence
-    return list(found.values())
+    return correspondences_of_articles([left, right])

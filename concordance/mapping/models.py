@@ -48,6 +48,9 @@ class Origin(models.TextChoices):
     SUGGESTED = "suggested", "suggéré"
 
 
+EDITION_TEXT_FIELDS = ("preamble", "closing", "footnotes")
+
+
 class CorrespondenceQuerySet(models.QuerySet):
     def curated(self) -> CorrespondenceQuerySet:
         return self.filter(origin=Origin.CURATED)
@@ -56,9 +59,15 @@ class CorrespondenceQuerySet(models.QuerySet):
         return self.filter(origin=Origin.SUGGESTED)
 
     def with_provisions(self) -> CorrespondenceQuerySet:
-        return self.select_related(
-            "left__edition__instrument", "right__edition__instrument"
-        ).prefetch_related("themes")
+        # An edition's preamble, closing and footnotes are long and no list
+        # of correspondences shows them; decoding them on every row was most
+        # of the time of a comparison page's query.
+        heavy = [f"{side}__edition__{field}" for side in ("left", "right") for field in EDITION_TEXT_FIELDS]
+        return (
+            self.select_related("left__edition__instrument", "right__edition__instrument")
+            .defer(*heavy)
+            .prefetch_related("themes")
+        )
 
     def touching(self, provision: Provision) -> CorrespondenceQuerySet:
         return self.filter(Q(left=provision) | Q(right=provision))

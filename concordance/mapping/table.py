@@ -93,16 +93,22 @@ def counterparts_by_article(
     return grouped
 
 
-def correspondences_of(edition: Edition, article_eids: list[str] | None = None) -> list[Correspondence]:
+def correspondences_of(edition: Edition) -> list[Correspondence]:
     """Curated correspondences touching the edition, each with its article on both sides."""
-    touching = Q(left__edition=edition) | Q(right__edition=edition)
-    if article_eids is not None:
-        touching = Q(left__edition=edition, left__article_eid__in=article_eids) | Q(
-            right__edition=edition, right__article_eid__in=article_eids
-        )
-    correspondences = list(
-        Correspondence.objects.curated().filter(touching).with_provisions()
-    )
+    return _with_articles(Q(left__edition=edition) | Q(right__edition=edition))
+
+
+def correspondences_of_articles(articles: list[Provision]) -> list[Correspondence]:
+    """Curated correspondences touching any of these articles (by edition and eid), in one query plus articles."""
+    touching = Q(pk__in=[])
+    for article in articles:
+        for side in ("left", "right"):
+            touching |= Q(**{f"{side}__edition_id": article.edition_id, f"{side}__article_eid": article.article_eid})
+    return _with_articles(touching)
+
+
+def _with_articles(touching: Q) -> list[Correspondence]:
+    correspondences = list(Correspondence.objects.curated().filter(touching).with_provisions())
     attach_articles(correspondences)
     return correspondences
 
