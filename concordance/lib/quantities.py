@@ -50,7 +50,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fractions import Fraction
 
 __all__ = [
@@ -94,7 +94,8 @@ BOUNDS: dict[str, str] = {
 }
 SUBJECT_LABELS: dict[str, str] = {
     "preservation": "conservation rapide des données",
-    "age": "âge des mineurs",
+    # Minors (UN 14, Budapest 9) and the adults of an intimate image (UN 16).
+    "age": "âge des personnes visées",
     "entry-into-force": "entrée en vigueur",
     "accession": "signature, ratification et adhésion",
     "territorial-application": "application territoriale",
@@ -270,7 +271,7 @@ _QUANTITY = re.compile(
         (?:d(?:e\s+|['’]\s*)(?:ses|leurs|ces)\s+)?      # "au moins un de ses États membres"
         {_units("u_", list(_UNIT_PATTERNS))}
     )
-    (?:\s+(?:(?P<p_most>maximum|au\s+plus)|(?P<p_least>minimum|au\s+moins|ou\s+plus))(?![\w-]))?
+    (?:\s+(?:(?P<p_most>maximum|au\s+plus\s+tard|au\s+plus)|(?P<p_least>minimum|au\s+moins|ou\s+plus))(?![\w-]))?
     """,
     re.VERBOSE | re.IGNORECASE,
 )
@@ -278,6 +279,11 @@ _QUANTITY = re.compile(
 # Determiners that turn "deux Parties" into "both Parties".
 _BOTH = re.compile(r"\b(?:les|des|aux|ces|ses|leurs)\s+$", re.IGNORECASE)
 _PENALTY_CUE = re.compile(r"\bpeines?\b|emprisonnement|privatives?\s+de\s+liberté|\bdétention\b", re.IGNORECASE)
+# "dix ans d'emprisonnement": the penalty named right after the duration.
+_PENALTY_AFTER = re.compile(
+    r"\s*(?:d['’]\s*(?:emprisonnement|incarcération)|de\s+(?:prison|détention|réclusion|privation\s+de\s+liberté))\b",
+    re.IGNORECASE,
+)
 _AGE_CUE = re.compile(r"\bâg(?:e|ée?s?)\b|\bmineure?s?\b|\bmajeure?s?\b|\benfants?\b|\bpersonnes?\b", re.IGNORECASE)
 _MAJORITY_CUE = re.compile(r"\bmajorité\b", re.IGNORECASE)
 # Clause ends: sentence punctuation, and the "(article 36)," that closes each
@@ -473,7 +479,7 @@ def _quantity(match: re.Match[str], text: str) -> Quantity | None:
     elif unit == "fraction":
         value = value / _DENOMINATORS[match["u_fraction"].casefold()]
         kind = "majority" if _MAJORITY_CUE.search(before) else "fraction"
-    elif _PENALTY_CUE.search(before):
+    elif _PENALTY_CUE.search(before) or _PENALTY_AFTER.match(text, match.end()):
         kind = "penalty"
     elif unit == "year" and _AGE_CUE.search(before[-60:]):
         kind = "age"
@@ -482,10 +488,34 @@ def _quantity(match: re.Match[str], text: str) -> Quantity | None:
     return Quantity(match[0], match.start(), match.end(), value, unit, kind, bound, (numeral,))
 
 
+# The first number of a range, whose unit is written once after the second:
+# "de 16 à 18 ans", "entre seize et dix-huit ans".
+_RANGE_START = re.compile(rf"(?:\bde|\bentre)\s+(?P<low>{_NUMBER})\s+(?:à|et)\s+$", re.VERBOSE | re.IGNORECASE)
+
+
+def _range_start(quantity: Quantity, text: str) -> Quantity | None:
+    if quantity.kind in ("availability", "ordinal", "fraction", "majority") or quantity.bound:
+        return None
+    match = _RANGE_START.search(text, max(0, quantity.start - 80), quantity.start)
+    value = parse_french_number(match["low"]) if match else None
+    if value is None:
+        return None
+    return replace(quantity, text=match["low"], start=match.start("low"), end=match.end("low"),
+                   value=value, numerals=(match["low"],))
+
+
 def extract_quantities(text: str) -> list[Quantity]:
     """Every quantity of ``text``, in order of appearance."""
-    found = (_availability(m) if m["avail"] else _quantity(m, text) for m in _QUANTITY.finditer(text))
-    return [q for q in found if q is not None]
+    found: list[Quantity] = []
+    for match in _QUANTITY.finditer(text):
+        quantity = _availability(match) if match["avail"] else _quantity(match, text)
+        if quantity is None:
+            continue
+        low = _range_start(quantity, text)
+        if low is not None:
+            found.append(low)
+        found.append(quantity)
+    return found
 
 
 # --------------------------------------------------------------------------

@@ -353,6 +353,13 @@ def test_synthetic_false_positive(sentence: str) -> None:
         ("elle ne dure pas plus de dix jours", [("ne dure pas plus de dix jours", 10, "day", "duration", "at-most")]),
         ("pour une durée maximale de quatre ans", [("durée maximale de quatre ans", 4, "year", "duration", "at-most")]),
         ("pour une durée minimale de deux ans", [("durée minimale de deux ans", 2, "year", "duration", "at-least")]),
+        ("six mois au plus tard après la date", [("six mois au plus tard", 6, "month", "duration", "at-most")]),
+        # A range writes its unit once: both ends are quantities.
+        ("des personnes âgées de 16 à 18 ans", [("16", 16, "year", "age", ""), ("18 ans", 18, "year", "age", "")]),
+        ("entre 30 et 60 jours", [("30", 30, "day", "duration", ""), ("60 jours", 60, "day", "duration", "")]),
+        # The penalty named after its length.
+        ("passible de dix ans d'emprisonnement", [("dix ans", 10, "year", "penalty", "")]),
+        ("puni de cinq ans de prison", [("cinq ans", 5, "year", "penalty", "")]),
         # One round-the-clock service, however the two halves are joined.
         ("joignable 24 heures sur 24 et 7 jours sur 7, afin", [("24 heures sur 24 et 7 jours sur 7", 168, "hour", "availability", "")]),
     ],
