@@ -52,13 +52,16 @@ def quantity_out(quantity: QuantityEntry) -> dict:
     "/quantities/",
     response={200: list[QuantityOut], 400: ErrorOut},
     summary="Les quantités de chaque disposition",
-    description=f"Filtres facultatifs : instrument (slug), subject ({', '.join(SUBJECT_LABELS)}). "
-    f"kind est l'un de : {', '.join(KINDS)}.",
+    description=f"Filtres facultatifs, combinables : instrument (slug), subject ({', '.join(SUBJECT_LABELS)}), "
+    f"kind ({', '.join(KINDS)}).",
 )
-def list_quantities(request: HttpRequest, instrument: str = "", subject: str = "") -> list[dict]:
+def list_quantities(request: HttpRequest, instrument: str = "", subject: str = "", kind: str = "") -> list[dict]:
     found = findings()
-    if instrument and not any(key[0] == instrument for key in found.articles):
-        raise HttpError(400, f"Instrument inconnu : « {instrument} ».")
+    instruments = list(dict.fromkeys(key[0] for key in found.articles))
+    if instrument and instrument not in instruments:
+        raise HttpError(400, f"Instrument inconnu : « {instrument} » ; valeurs admises : {', '.join(instruments)}.")
     if subject and subject not in SUBJECT_LABELS:
         raise HttpError(400, f"Objet inconnu : « {subject} » ; valeurs admises : {', '.join(SUBJECT_LABELS)}.")
-    return [quantity_out(q) for q in quantity_groups.select(found, instrument, subject)]
+    if kind and kind not in KINDS:
+        raise HttpError(400, f"Nature inconnue : « {kind} » ; valeurs admises : {', '.join(KINDS)}.")
+    return [quantity_out(q) for q in quantity_groups.select(found, instrument, subject, kind)]

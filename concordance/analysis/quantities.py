@@ -54,9 +54,11 @@ def groups(findings: Findings, instrument: str = "", subject: str = "") -> list[
     return found
 
 
-def select(findings: Findings, instrument: str = "", subject: str = "") -> list[QuantityEntry]:
+def select(findings: Findings, instrument: str = "", subject: str = "", kind: str = "") -> list[QuantityEntry]:
     return [
         q
         for q in findings.quantities
-        if (not instrument or q.instrument == instrument) and (not subject or q.subject == subject)
+        if (not instrument or q.instrument == instrument)
+        and (not subject or q.subject == subject)
+        and (not kind or q.kind == kind)
     ]

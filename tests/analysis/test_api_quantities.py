@@ -44,11 +44,25 @@ def test_filter_by_instrument(client):
     assert quantities and {q["instrument"] for q in quantities} == {"budapest-p1"}
 
 
-@pytest.mark.parametrize("query", ["instrument=nope", "subject=weather"])
-def test_bad_filter_is_a_400_with_a_message(client, query):
+def test_filter_by_kind(client):
+    quantities = client.get("/api/quantities/?kind=ordinal&instrument=un").json()
+    assert [(q["eid"], q["text"]) for q in quantities] == [
+        ("art_65__para_1", "quatre-vingt-dixième jour"),
+        ("art_65__para_1", "quarantième instrument"),
+        ("art_65__para_2", "quarantième instrument"),
+        ("art_65__para_2", "trentième jour"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("query", "admitted"),
+    [("instrument=nope", "budapest-p1"), ("subject=weather", "preservation"), ("kind=weight", "ordinal")],
+)
+def test_bad_filter_is_a_400_naming_the_admitted_values(client, query, admitted):
     response = client.get(f"/api/quantities/?{query}")
     assert response.status_code == 400
-    assert "inconnu" in response.json()["detail"]
+    detail = response.json()["detail"]
+    assert "inconnu" in detail and "valeurs admises" in detail and admitted in detail
 
 
 def test_the_schema_is_published_and_documents_the_bound(client):
