@@ -15,8 +15,9 @@ from concordance.lib.terminology import normalise_term
 @dataclass(frozen=True)
 class ArticleCount:
     article: ArticleRef
-    count: int
+    count: int  # in the heading and the text
     first_eid: str  # the provision of the first occurrence in the article
+    in_heading: bool = False  # "Falsification informatique" is only the heading of Budapest 7
 
     @property
     def url(self) -> str:
@@ -72,16 +73,18 @@ def build(texts: Texts) -> tuple[EntryUses, ...]:
         for instrument, _ in texts.instruments:
             for form in entry.forms(instrument):
                 form_of.setdefault((entry.id, instrument, normalise_term(form, entry.case_sensitive)), form)
+    in_heading: set[tuple[str, str, str, str]] = set()  # (entry, instrument, form, article eid)
     for row in texts.provisions:
-        if not row.text:
-            continue
-        for occurrence in terms.find(row.text, row.instrument):
-            entry = terms.entry(occurrence.entry_id)
-            form = form_of.get(
-                (entry.id, row.instrument, normalise_term(occurrence.text, entry.case_sensitive)), occurrence.text
-            )
-            seen = counts[(entry.id, row.instrument, form)].setdefault(row.article_eid, [0, row.eid])
-            seen[0] += 1
+        for words, is_heading in ((row.heading if row.kind == "article" else "", True), (row.text, False)):
+            for occurrence in terms.find(words, row.instrument) if words else ():
+                entry = terms.entry(occurrence.entry_id)
+                form = form_of.get(
+                    (entry.id, row.instrument, normalise_term(occurrence.text, entry.case_sensitive)), occurrence.text
+                )
+                seen = counts[(entry.id, row.instrument, form)].setdefault(row.article_eid, [0, row.eid])
+                seen[0] += 1
+                if is_heading:
+                    in_heading.add((entry.id, row.instrument, form, row.article_eid))
     entries = []
     for entry in terms.entries:
         columns = []
@@ -93,7 +96,10 @@ def build(texts: Texts) -> tuple[EntryUses, ...]:
                 TermUse(
                     form,
                     tuple(
-                        ArticleCount(articles[(instrument, article_eid)], count, first_eid)
+                        ArticleCount(
+                            articles[(instrument, article_eid)], count, first_eid,
+                            (entry.id, instrument, form, article_eid) in in_heading,
+                        )
                         for article_eid, (count, first_eid) in counts.get((entry.id, instrument, form), {}).items()
                     ),
                 )

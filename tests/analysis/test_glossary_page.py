@@ -47,14 +47,29 @@ def test_each_term_links_the_articles_where_it_occurs_with_counts(client):
     assert 'href="/un/art-2/#art_2__point_a"' in first_form
 
 
-def test_a_term_the_text_never_uses_says_so(client):
+def test_a_term_used_only_in_headings_links_them_as_headings(client):
     # "préservation accélérée" is in the UN headings only, never in the article texts.
     texts = Provision.objects.filter(edition__instrument__slug="un", edition__is_primary=True).values_list("text", flat=True)
     assert not any("préservation accélérée" in text.casefold() for text in texts)
     entry = block(client.get("/glossary/").content.decode(), "entry-expedited-preservation")
     un = entry[entry.index('data-instrument="un"'): entry.index('data-instrument="budapest"')]
     form = un[un.index("préservation accélérée"):]
-    assert form[: form.index("</li>")].count("absent du texte") == 1
+    form = form[: form.index("</li>")]
+    assert "absent du texte" not in form
+    assert '>25</a> <span class="count">(intitulé)</span>' in form
+    assert '>42</a> <span class="count">(intitulé)</span>' in form
+    # Budapest 16 has the term in its heading and its text.
+    budapest = entry[entry.index('data-instrument="budapest"'):]
+    assert '>16</a> <span class="count">(2, dont l\'intitulé)</span>' in budapest
+
+
+def test_a_term_an_instrument_never_uses_says_so(client):
+    entry = block(client.get("/glossary/").content.decode(), "entry-expedited-preservation")
+    protocol = entry[entry.index('data-instrument="budapest-p1"'):]
+    assert "conservation rapide" in protocol and "absent du texte" in protocol
+    assert not Provision.objects.filter(
+        edition__instrument__slug="budapest-p1", text__icontains="conservation rapide"
+    ).exists()
 
 
 def test_filter_by_instrument_keeps_only_its_column(client):
