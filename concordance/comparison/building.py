@@ -208,15 +208,17 @@ class PairView:
     links: dict[tuple[str, str], LinkSpans] = field(default_factory=dict)
     # Key of the rendered rows: the comparison, the templates, the links.
     html_key: str = ""
+    # The headings of the two articles, as the sources print them.
+    headings: tuple[str, str] = ("", "")
 
 
 def compare(left: Provision, right: Provision) -> PairView:
     left_nodes, right_nodes = subtree(left), subtree(right)
     left_units, right_units = units_of(left, left_nodes), units_of(right, right_nodes)
     pinned = pinned_pairs(left_units, right_units, links_inside(left_nodes, right_nodes))
+    headings = article_headings(left, right)
     key, comparison = compare_units_cached(
-        left_units, right_units, pinned, left.edition.instrument.slug, right.edition.instrument.slug,
-        article_headings(left, right),
+        left_units, right_units, pinned, left.edition.instrument.slug, right.edition.instrument.slug, headings
     )
     correspondences = correspondences_of_pair(left, right)
     left_counterparts = counterparts_by_article(left.edition, correspondences).get(left.article_eid, [])
@@ -249,7 +251,7 @@ def compare(left: Provision, right: Provision) -> PairView:
     return PairView(
         left, right, comparison, direct,
         others(left_counterparts, left, right), others(right_counterparts, right, left),
-        key, around, links, html_key,
+        key, around, links, html_key, headings,
     )
 
 

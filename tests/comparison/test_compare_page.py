@@ -3,6 +3,7 @@ import re
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils.html import escape
 
 pytestmark = pytest.mark.django_db
 
@@ -472,3 +473,15 @@ def test_one_column_shows_both_wordings_of_a_term_and_never_passes_one_texts_wor
     # ...and a word only UN has stays marked as the left's.
     hidden = client.get("/compare/un/art_40/budapest/art_25/?view=inline&terms=hide").content.decode()
     assert '<span class="term-left" title="mots du seul texte de gauche, terminologiques">judiciaire' in hidden
+
+
+def test_both_article_headings_are_shown_as_the_sources_print_them(client):
+    from concordance.corpus.models import Provision
+
+    page = client.get("/compare/un/art_25__para_2/budapest/art_16/").content.decode()
+    headings = page[page.index('class="article-headings"'):]
+    headings = headings[: headings.index("</p>")]
+    un = Provision.objects.get(edition__instrument__slug="un", edition__is_primary=True, eid="art_25").heading
+    budapest = Provision.objects.get(edition__instrument__slug="budapest", edition__is_primary=True, eid="art_16").heading
+    assert un and budapest
+    assert escape(un) in headings and escape(budapest) in headings
