@@ -99,7 +99,7 @@ def correspondences_of(edition: Edition) -> list[Correspondence]:
 
 
 def correspondences_of_articles(articles: list[Provision]) -> list[Correspondence]:
-    """Curated correspondences touching any of these articles (by edition and eid), in one query plus articles."""
+    """Curated correspondences touching the articles of these provisions, in one query plus articles."""
     touching = Q(pk__in=[])
     for article in articles:
         for side in ("left", "right"):
