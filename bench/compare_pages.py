@@ -180,7 +180,8 @@ def main() -> None:
                 for url, floor_url in zip(urls, floor_urls):
                     body = get(server.connection, url)[1]
                     (floor_dir / Path(floor_url).name).write_bytes(body)
-                first = server.server_times()
+            # Read once gunicorn has stopped: its last log lines are written then.
+            first = server.server_times()
             # Second server: whitenoise indexes static files when it starts,
             # so this one serves the floor copies; pages are measured warm,
             # after one fetch each, which is left out.
@@ -192,7 +193,7 @@ def main() -> None:
                     for url, floor_url in zip(urls, floor_urls):
                         client_pages.append(get(server.connection, url)[0])
                         client_floor.append(get(server.connection, floor_url)[0])
-                served = server.server_times()
+            served = server.server_times()
         finally:
             shutil.rmtree(floor_dir, ignore_errors=True)
 
