@@ -66,14 +66,13 @@ def build(texts: Texts) -> tuple[EntryUses, ...]:
     terms = glossary()
     articles = texts.articles()
     titles = dict(texts.instruments)
-    # (entry, instrument, form) -> article eid -> [count, first provision eid]
+    # (entry, instrument, form) -> article eid -> [count, first provision eid, in its heading]
     counts: dict[tuple[str, str, str], dict[str, list]] = defaultdict(dict)
     form_of: dict[tuple[str, str, str], str] = {}
     for entry in terms.entries:
         for instrument, _ in texts.instruments:
             for form in entry.forms(instrument):
                 form_of.setdefault((entry.id, instrument, normalise_term(form, entry.case_sensitive)), form)
-    in_heading: set[tuple[str, str, str, str]] = set()  # (entry, instrument, form, article eid)
     for row in texts.provisions:
         for words, is_heading in ((row.heading if row.kind == "article" else "", True), (row.text, False)):
             for occurrence in terms.find(words, row.instrument) if words else ():
@@ -81,10 +80,9 @@ def build(texts: Texts) -> tuple[EntryUses, ...]:
                 form = form_of.get(
                     (entry.id, row.instrument, normalise_term(occurrence.text, entry.case_sensitive)), occurrence.text
                 )
-                seen = counts[(entry.id, row.instrument, form)].setdefault(row.article_eid, [0, row.eid])
+                seen = counts[(entry.id, row.instrument, form)].setdefault(row.article_eid, [0, row.eid, False])
                 seen[0] += 1
-                if is_heading:
-                    in_heading.add((entry.id, row.instrument, form, row.article_eid))
+                seen[2] = seen[2] or is_heading
     entries = []
     for entry in terms.entries:
         columns = []
@@ -96,11 +94,10 @@ def build(texts: Texts) -> tuple[EntryUses, ...]:
                 TermUse(
                     form,
                     tuple(
-                        ArticleCount(
-                            articles[(instrument, article_eid)], count, first_eid,
-                            (entry.id, instrument, form, article_eid) in in_heading,
-                        )
-                        for article_eid, (count, first_eid) in counts.get((entry.id, instrument, form), {}).items()
+                        ArticleCount(articles[(instrument, article_eid)], count, first_eid, in_heading)
+                        for article_eid, (count, first_eid, in_heading) in counts.get(
+                            (entry.id, instrument, form), {}
+                        ).items()
                     ),
                 )
                 for form in forms

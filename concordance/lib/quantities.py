@@ -489,7 +489,8 @@ def _quantity(match: re.Match[str], text: str) -> Quantity | None:
 
 
 # The first number of a range, whose unit is written once after the second:
-# "de 16 à 18 ans", "entre seize et dix-huit ans".
+# "de 16 à 18 ans", "entre 30 et 60 jours". In words, "entre trente et
+# soixante jours" reads as one number that does not parse and gives nothing.
 _RANGE_START = re.compile(rf"(?:\bde|\bentre)\s+(?P<low>{_NUMBER})\s+(?:à|et)\s+$", re.VERBOSE | re.IGNORECASE)
 
 
