@@ -100,11 +100,11 @@ def correspondences_of(edition: Edition) -> list[Correspondence]:
 
 def correspondences_of_articles(articles: list[Provision]) -> list[Correspondence]:
     """Curated correspondences touching the articles of these provisions, in one query plus articles."""
-    return _with_articles(functools.reduce(operator.or_, (
-        Q(**{f"{side}__edition_id": p.edition_id, f"{side}__article_eid": p.article_eid})
-        for p in articles
-        for side in ("left", "right")
-    )))
+    touching = Q(pk__in=[])
+    for article in articles:
+        for side in ("left", "right"):
+            touching |= Q(**{f"{side}__edition_id": article.edition_id, f"{side}__article_eid": article.article_eid})
+    return _with_articles(touching)
 
 
 def _with_articles(touching: Q) -> list[Correspondence]:
