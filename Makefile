@@ -93,9 +93,10 @@ lint: venv ## ruff check, ruff format --check, mypy (strict on concordance/lib),
 	fi; \
 	exit $$rc
 
-format: venv ## ruff format, then ruff check --fix (the rest is for a human: make lint lists it)
+# Fixes first: what they rewrite (sorted imports...) is then formatted.
+format: venv ## ruff check --fix, then ruff format (what is left is for a human: make lint lists it)
+	@$(VENV)/bin/ruff check --fix --quiet --output-format concise || true
 	@$(VENV)/bin/ruff format
-	@$(VENV)/bin/ruff check --fix --quiet || true
 
 serve: data ## production-like: DEBUG off, collectstatic, gunicorn on 127.0.0.1:PORT
 	@mkdir -p var
