@@ -95,8 +95,10 @@ lint: venv ## ruff check, ruff format --check, mypy (strict on concordance/lib),
 
 # Fixes first: what they rewrite (sorted imports...) is then formatted.
 format: venv ## ruff check --fix, then ruff format (what is left is for a human: make lint lists it)
-	@$(VENV)/bin/ruff check --fix --quiet --output-format concise || true
+	@$(VENV)/bin/ruff check --fix --quiet >/dev/null || true
 	@$(VENV)/bin/ruff format
+	@$(VENV)/bin/ruff check --quiet --output-format concise \
+	    || echo "==> the findings above are left for a human (ruff cannot fix them alone)"
 
 serve: data ## production-like: DEBUG off, collectstatic, gunicorn on 127.0.0.1:PORT
 	@mkdir -p var
