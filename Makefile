@@ -33,7 +33,7 @@ endif
 $(STAMP): pyproject.toml
 	@bash scripts/venv.sh $(STAMP)
 
-.PHONY: help venv db data run test serve bench backup restore load stop clean-db db-status psql FORCE
+.PHONY: help venv db data run test test-fast lint format serve bench backup restore load stop clean-db db-status psql FORCE
 FORCE:
 
 help: ## list the targets
@@ -62,12 +62,43 @@ run: data ## set up everything and serve on http://127.0.0.1:PORT/ (DEBUG on)
 	@echo "==> serving http://127.0.0.1:$(PORT)/ (Ctrl-C stops the web server; 'make stop' stops PostgreSQL)"
 	@DJANGO_DEBUG=1 $(MANAGE) runserver 127.0.0.1:$(PORT)
 
-test: venv db ## set up, then run the whole test suite (pytest; PYTEST_ARGS=... to pass options)
+test: lint db ## lint, set up, then run the whole test suite (pytest; PYTEST_ARGS=... to pass options)
 	@bash scripts/browser.sh ensure
 	@echo "==> running the test suite (pytest $(PYTEST_ARGS))"
 	@DJANGO_DEBUG=1 $(VENV)/bin/pytest $(PYTEST_ARGS); rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "error: pytest collected no tests; that counts as a failure." >&2; exit 1; fi; \
 	exit $$rc
+
+# The edit loop: no PostgreSQL (none is started, DATABASE_URL is unset for
+# pytest), no browser.  tests/browser and tests/ops are left out; elsewhere
+# `--without-database` (tests/testing_environment.py) deselects every test
+# that asks for the database (django_db mark, db/live_server fixtures).
+test-fast: venv ## the tests that need neither database nor browser (tests/lib and others, ~30 s)
+	@echo "==> running the tests without database or browser (pytest --without-database $(PYTEST_ARGS))"
+	@env -u DATABASE_URL DJANGO_DEBUG=1 $(VENV)/bin/pytest --without-database \
+	    --ignore=tests/browser --ignore=tests/ops $(PYTEST_ARGS); rc=$$?; \
+	if [ $$rc -eq 5 ]; then echo "error: pytest collected no tests; that counts as a failure." >&2; exit 1; fi; \
+	exit $$rc
+
+# Every check runs, so one pass shows all findings; any finding fails.
+# Settings: [tool.ruff], [tool.mypy], [tool.module-length] in pyproject.toml.
+lint: venv ## ruff check, ruff format --check, mypy (strict on concordance/lib), module lengths
+	@rc=0; \
+	echo "==> ruff check"; $(VENV)/bin/ruff check --quiet --output-format concise || rc=1; \
+	echo "==> ruff format --check"; $(VENV)/bin/ruff format --check --quiet --output-format concise || rc=1; \
+	echo "==> mypy"; $(VENV)/bin/mypy || rc=1; \
+	echo "==> module lengths"; $(VENV)/bin/python scripts/module_lengths.py || rc=1; \
+	if [ $$rc -ne 0 ]; then \
+	    echo "error: lint found problems (above); 'make format' fixes formatting and what ruff can fix alone." >&2; \
+	fi; \
+	exit $$rc
+
+# Fixes first: what they rewrite (sorted imports...) is then formatted.
+format: venv ## ruff check --fix, then ruff format (what is left is for a human: make lint lists it)
+	@$(VENV)/bin/ruff check --fix --quiet >/dev/null || true
+	@$(VENV)/bin/ruff format
+	@$(VENV)/bin/ruff check --quiet --output-format concise \
+	    || echo "==> the findings above are left for a human (ruff cannot fix them alone)"
 
 serve: data ## production-like: DEBUG off, collectstatic, gunicorn on 127.0.0.1:PORT
 	@mkdir -p var

@@ -97,7 +97,8 @@ def test_the_pair_form_reports_errors_beside_the_fields(client):
     response = client.get("/compare/?left=un&left_ref=999&right=budapest&right_ref=zz")
     assert response.status_code == 400
     page = response.content.decode()
-    assert "n&#x27;a pas cette disposition" in page or "ne se lit pas" in page
+    # "zz" does not parse, so the form stops there: whether art. 999 exists is asked of valid forms only.
+    assert error_of(page, "right_ref") == "« zz » ne se lit pas comme un article : essayez « 25 » ou « 25.2 »."
 
 
 @pytest.mark.parametrize(
@@ -119,7 +120,8 @@ def test_queries_do_not_grow_with_the_size_of_the_pair(client):
         with CaptureQueriesContext(connection) as queries:
             client.get(url)
         counts.append(len(queries))
-    assert counts[0] == counts[1] <= 16, counts
+    # Measured: 11 for either pair; a change that adds one should say why here.
+    assert counts == [11, 11], counts
 
 
 def cell_text(page: str, side: str, eid: str) -> str:

@@ -142,7 +142,7 @@ def test_a_backup_restores_the_database_exactly_as_it_was(database, tmp_path):
     kept = [p for p in tmp_path.iterdir() if p.name.endswith("-before-restore")]
     assert len(kept) == 1 and (kept[0] / "concordance.dump").is_file()
 
-    assert f"Restored {folder / 'concordance.dump'}" in restore.stdout or "Restored " in restore.stdout
+    assert f"Restored {folder / 'concordance.dump'} into database ops_backup_" in restore.stdout
     restored = database_state(database)
     for name in ("mapping_correspondence", "mapping_historicalcorrespondence", "auth_user"):
         assert restored["rows"][name] == dumped["rows"][name], name

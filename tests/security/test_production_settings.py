@@ -1,6 +1,6 @@
 """Production settings, as a deployment would load them: in a subprocess.
 
-The test process itself runs with DJANGO_DEBUG=1 (concordance/testing_environment.py);
+The test process itself runs with DJANGO_DEBUG=1 (tests/testing_environment.py);
 settings are read once per process, so production is exercised by starting
 `manage.py` (or a small script) with the production environment.
 """
