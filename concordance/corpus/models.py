@@ -245,7 +245,7 @@ class Note(models.Model):
         if self.kind != "resolution":
             article_eid = self._first_article_eid()
             if article_eid:
-                # The id templates/corpus/article_body.html gives the note.
+                # The id templates/reading/article_body.html gives the note.
                 return f"{article_eid}-note-{self.kind}-{self.position}"
         # Notes that discuss no article are shown on the instrument page:
         # "resolution-3", "commentary-0".

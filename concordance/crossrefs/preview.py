@@ -8,7 +8,7 @@ from urllib.parse import urlencode
 from django.db.models import Q
 from django.http import Http404
 
-from concordance.corpus import reading
+from concordance.corpus import texts
 from concordance.corpus.models import Division, Instrument, Provision
 from concordance.crossrefs.linking import target_url
 
@@ -43,7 +43,7 @@ def target_preview(slug: str, eid: str, edition_slug: str | None) -> Preview:
         instrument = Instrument.objects.prefetch_related("editions").get(slug=slug)
     except Instrument.DoesNotExist:
         raise Http404(f"Aucun instrument « {slug} ».") from None
-    edition = reading.choose_edition(instrument, edition_slug)
+    edition = texts.choose_edition(instrument, edition_slug)
     query = "" if edition.is_primary else "?" + urlencode({"edition": edition.slug})
     href = target_url(slug, eid, query)
     if eid.startswith("art_"):

@@ -198,7 +198,7 @@ def lexicon() -> tuple[frozenset[str], str]:
 
 def two_editions(instrument: Instrument) -> tuple[Edition, Edition] | None:
     """The primary edition and the other one, or None when there are not exactly two."""
-    editions = list(instrument.editions.all())  # prefetched by reading.get_instrument
+    editions = list(instrument.editions.all())  # prefetched by texts.get_instrument
     primary = [e for e in editions if e.is_primary]
     others = [e for e in editions if not e.is_primary]
     if len(primary) != 1 or len(others) != 1:

@@ -1,4 +1,8 @@
-"""Assembling what a reading page shows from flat rows.
+"""The texts of instruments and articles as trees, nested from flat rows.
+
+What the reading pages (``concordance.reading``), the collated editions, the
+reference previews and the API show of a text. (This module was
+``corpus/reading.py``; the pages themselves now live in the reading app.)
 
 Each function costs a fixed number of queries whatever the size of the
 instrument: rows are fetched flat, in document order, and nested in Python.
