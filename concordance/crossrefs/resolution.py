@@ -239,9 +239,10 @@ def _target_objects(reference: Reference, row: _ReferenceRow) -> list[ReferenceT
 def resolve_references() -> ResolutionReport:
     """Bring the stored references in line with the stored texts.
 
-    Call it after every ingest, inside the ingest's transaction: provisions'
-    primary keys are stable across ingests, so unchanged references keep
-    their rows and only what the new text changed is written.
+    Run after every ingest, inside the ingest's transaction (the ``ingest``
+    command does): provisions' primary keys are stable across ingests, so
+    unchanged references keep their rows and only what the new text changed
+    is written.
     """
     report = ResolutionReport()
     wanted = {row.key: row for row in compute()}
