@@ -20,7 +20,8 @@ from django.http import Http404
 
 from concordance.caching import content_key
 from concordance.corpus.models import Provision
-from concordance.crossrefs.linking import Link, provision_references, segments
+from concordance.crossrefs.linking import Link, provision_references
+from concordance.crossrefs.rendering import segments
 from concordance.glossary import curated_glossary
 from concordance.lib.comparison import Comparison, Unit, compare_units
 from concordance.mapping.models import Correspondence

@@ -30,7 +30,8 @@ from django.http import Http404
 from concordance.caching import cached
 
 from concordance.corpus.models import Division, Edition, Instrument, Provision
-from concordance.crossrefs.linking import edition_provision_references, link_spans
+from concordance.crossrefs.linking import edition_provision_references
+from concordance.crossrefs.rendering import link_spans
 from concordance.lib.collation import (
     CLASS_LABELS,
     CLASSES,

@@ -6,6 +6,8 @@ from django.urls import reverse
 
 from concordance.corpus import texts
 from concordance.corpus.models import Instrument
+from concordance.crossrefs.citing import cited_by
+from concordance.crossrefs.linking import page_references
 from concordance.editions.collation import article_variant_counts
 from concordance.mapping.table import article_counterparts
 
@@ -21,7 +23,7 @@ def instrument(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request,
         "reading/instrument.html",
-        {"instrument": instrument, "edition": edition, "text": text},
+        {"instrument": instrument, "edition": edition, "text": text, "references": page_references(edition)},
     )
 
 
@@ -41,5 +43,7 @@ def article(request: HttpRequest, slug: str, number: int) -> HttpResponse:
         "article": page.article,
         "counterparts": article_counterparts(instrument, page.article.eid),
         "edition_variants": article_variant_counts(instrument).get(page.article.article_eid, 0),
+        "references": page_references(edition),
+        "cited_by": cited_by(edition, page.article),
     }
     return render(request, "reading/article.html", context)
