@@ -8,7 +8,7 @@ from django.http import HttpRequest
 from ninja import NinjaAPI, Schema
 
 from concordance.api_errors import ErrorOut
-from concordance.corpus import reading
+from concordance.corpus import texts
 from concordance.corpus.models import Instrument, Provision
 from concordance.mapping.data import export_document
 
@@ -101,7 +101,7 @@ def provision_out(provision: Provision) -> dict:
     }
 
 
-def division_out(entry: reading.DivisionEntry) -> dict:
+def division_out(entry: texts.DivisionEntry) -> dict:
     return {
         "eid": entry.division.eid,
         "kind": entry.division.kind,
@@ -127,9 +127,9 @@ def list_instruments(request: HttpRequest) -> list[dict]:
     summary="Un instrument et son arbre de dispositions",
 )
 def instrument_detail(request: HttpRequest, slug: str, edition: str | None = None) -> dict:
-    instrument = reading.get_instrument(slug)
-    chosen = reading.choose_edition(instrument, edition)
-    text = reading.instrument_text(instrument, chosen)
+    instrument = texts.get_instrument(slug)
+    chosen = texts.choose_edition(instrument, edition)
+    text = texts.instrument_text(instrument, chosen)
     return {
         **instrument_out(instrument),
         "edition": chosen.slug,

@@ -177,6 +177,7 @@ INSTALLED_APPS = [
     "concordance.crossrefs",
     "concordance.editions",
     "concordance.analysis",
+    "concordance.reading",
 ]
 
 MIDDLEWARE = [

@@ -19,5 +19,5 @@ urlpatterns = [
     path("", include("concordance.editions.urls")),
     path("", include("concordance.analysis.urls")),
     # Instrument slugs are matched last: fixed paths above take precedence.
-    path("", include("concordance.corpus.urls")),
+    path("", include("concordance.reading.urls")),
 ]

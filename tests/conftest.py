@@ -12,10 +12,12 @@ def django_db_setup(django_db_setup, django_db_blocker):
     import json
 
     from concordance.corpus.ingest import ingest
+    from concordance.crossrefs.resolution import resolve_references
     from concordance.mapping.data import import_document
 
     with django_db_blocker.unblock():
         ingest(settings.SOURCES_DIR)
+        resolve_references()
         import_document(json.loads(settings.CONCORDANCE_FIXTURE.read_text(encoding="utf-8")))
 
 

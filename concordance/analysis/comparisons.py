@@ -13,8 +13,9 @@ from collections import defaultdict
 
 from django.core.cache import cache
 
-from concordance.comparison.building import comparison_key, glossary, pinned_pairs, units_of
+from concordance.comparison.building import comparison_key, pinned_pairs, units_of
 from concordance.corpus.models import Provision
+from concordance.glossary import curated_glossary
 from concordance.lib.comparison import Comparison, compare_units
 from concordance.mapping.models import Correspondence
 
@@ -82,7 +83,7 @@ def compare_curated(corpus: Corpus) -> dict[int, Comparison]:
             left_units,
             right_units,
             pinned=pinned,
-            glossary=glossary(),
+            glossary=curated_glossary(),
             left_instrument=left_slug,
             right_instrument=right_slug,
             headings=headings,

@@ -15,7 +15,7 @@ import io
 from dataclasses import dataclass, field
 
 from concordance.analysis.findings import Findings, Missing, PairShare, QuantityLink, by_subject
-from concordance.mapping.exports import BOM, neutralised
+from concordance.csv_cells import BOM, neutralised
 
 KINDS = {
     "quantity": "quantités divergentes",

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from concordance.analysis.state import ArticleRef, Texts, load_texts
 from concordance.caching import cached
-from concordance.comparison.building import glossary
+from concordance.glossary import curated_glossary
 from concordance.lib.terminology import normalise_term
 
 
@@ -63,7 +63,7 @@ def folded(text: str) -> str:
 
 
 def build(texts: Texts) -> tuple[EntryUses, ...]:
-    terms = glossary()
+    terms = curated_glossary()
     articles = texts.articles()
     titles = dict(texts.instruments)
     # (entry, instrument, form) -> article eid -> [count, first provision eid, in its heading]

@@ -20,16 +20,12 @@ from django.http import Http404
 
 from concordance.caching import content_key
 from concordance.corpus.models import Provision
-from concordance.crossrefs.linking import Link, provision_references, segments
+from concordance.crossrefs.linking import Link, provision_references
+from concordance.crossrefs.rendering import segments
+from concordance.glossary import curated_glossary
 from concordance.lib.comparison import Comparison, Unit, compare_units
-from concordance.lib.terminology import Glossary, load_glossary
 from concordance.mapping.models import Correspondence
 from concordance.mapping.table import Counterpart, correspondences_of_articles, counterparts_by_article
-
-
-@functools.cache
-def glossary() -> Glossary:
-    return load_glossary(settings.GLOSSARY_PATH)
 
 
 def find(slug: str, eid: str) -> Provision:
@@ -139,7 +135,7 @@ def compare_units_cached(
     comparison = cache.get(key)
     if comparison is None:
         comparison = compare_units(
-            left_units, right_units, pinned=pinned, glossary=glossary(),
+            left_units, right_units, pinned=pinned, glossary=curated_glossary(),
             left_instrument=left_slug, right_instrument=right_slug, headings=headings,
         )
         cache.set(key, comparison, timeout=None)

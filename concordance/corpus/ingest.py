@@ -4,6 +4,10 @@ Everything is parsed before the database is touched, and written in one
 transaction: a source that cannot be parsed leaves the database as it was.
 Rows are upserted on their natural keys, so a second run changes nothing and
 every provision keeps its primary key.
+
+Cross-references are not resolved here: they belong to ``crossrefs``, an app
+above this one. The ``ingest`` command resolves them as its own step, inside
+the same transaction, so a text stored without its references never commits.
 """
 
 from __future__ import annotations
@@ -20,7 +24,6 @@ from django.db.models import Model, ProtectedError
 
 from concordance.corpus.catalogue import INSTRUMENTS, SOURCES, SourceEntry
 from concordance.corpus.models import Division, Edition, Instrument, Note, Provision, Source
-from concordance.crossrefs.resolution import resolve_references
 from concordance.lib.parsing.tree import DIVISION_KINDS, Node, ParsedSource
 
 Progress = Callable[[str], None]
@@ -101,10 +104,6 @@ def ingest(sources_dir: Path, *, force: bool = False, progress: Progress = lambd
             for parsed_file in parsed_files:
                 progress(f"storing {parsed_file.entry.filename}")
                 store_source(parsed_file, instruments, report)
-            progress("resolving cross-references")
-            references = resolve_references()
-            report.counts["references"] = references.created + references.updated + references.unchanged
-            report.counts["unresolved references"] = len(references.unresolved)
     except ProtectedError as error:
         raise IngestError(
             "the new text no longer has provisions that correspondences point to: "

@@ -12,6 +12,8 @@ from django.db import models
 from django.db.models import Count, Prefetch, Q
 from django.urls import reverse
 
+from concordance.lib import eids
+
 
 class Source(models.Model):
     """A source document the project carries in ``fixtures/sources/``."""
@@ -135,6 +137,15 @@ class ProvisionQuerySet(models.QuerySet):
     def articles(self) -> ProvisionQuerySet:
         return self.filter(kind="article")
 
+    def subtree(self, provision_or_eid: Provision | str) -> ProvisionQuerySet:
+        """The provision (by row or eid) and every provision inside it, in any edition not filtered out.
+
+        ``subtree("art_25__para_2")`` is paragraph 2 of article 25 and its
+        points, not ``art_25__para_20``: the match is on whole levels.
+        """
+        eid = provision_or_eid if isinstance(provision_or_eid, str) else provision_or_eid.eid
+        return self.filter(Q(eid=eid) | Q(eid__startswith=eids.descendants_prefix(eid)))
+
 
 class Provision(models.Model):
     KINDS = [
@@ -187,14 +198,13 @@ class Provision(models.Model):
 
     @property
     def article_number(self) -> int:
-        return int(self.article_eid.removeprefix("art_"))
+        return int(eids.label_of(self.article_eid))
 
     @property
     def citation(self) -> str:
         """The provision as a lawyer cites it: "art. 25, par. 2, al. b)"."""
         parts = []
-        for segment in self.eid.split("__"):
-            kind, _, label = segment.partition("_")
+        for kind, label in eids.levels(self.eid):
             if kind == "art":
                 parts.append(f"art. {label}")
             elif kind == "para":
@@ -245,7 +255,7 @@ class Note(models.Model):
         if self.kind != "resolution":
             article_eid = self._first_article_eid()
             if article_eid:
-                # The id templates/corpus/article_body.html gives the note.
+                # The id templates/reading/article_body.html gives the note.
                 return f"{article_eid}-note-{self.kind}-{self.position}"
         # Notes that discuss no article are shown on the instrument page:
         # "resolution-3", "commentary-0".
@@ -256,7 +266,7 @@ class Note(models.Model):
         discusses, else on its instrument's page."""
         article_eid = None if self.kind in ("resolution", "footnote") else self._first_article_eid()
         if article_eid:
-            path = reverse("article", args=[self.instrument.slug, int(article_eid.removeprefix("art_"))])
+            path = reverse("article", args=[self.instrument.slug, int(eids.label_of(article_eid))])
         else:
             # A footnote is shown with the primary edition's text: the only
             # footnote of these sources is the UN text's, which is primary.
@@ -279,4 +289,4 @@ class Note(models.Model):
 
 
 def _article_number(article_eid: str) -> int:
-    return int(article_eid.removeprefix("art_"))
+    return int(eids.label_of(article_eid))

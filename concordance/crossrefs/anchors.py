@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from django.urls import reverse
 
+from concordance.lib import eids
+
 
 def note_url(kind: str, position: int, instrument_slug: str, article_eid: str | None, query: str = "") -> str:
     """A note under the first article it discusses, or in its instrument's page.
@@ -19,7 +21,7 @@ def note_url(kind: str, position: int, instrument_slug: str, article_eid: str | 
     of the general commentary.
     """
     if article_eid:
-        number = int(article_eid.removeprefix("art_"))
+        number = int(eids.label_of(article_eid))
         path = reverse("article", args=[instrument_slug, number])
         return f"{path}{query}#{article_eid}-note-{kind}-{position}"
     return f"{reverse('instrument', args=[instrument_slug])}{query}#{kind}-{position}"

@@ -11,6 +11,7 @@ from django.urls import reverse
 from concordance.corpus.models import Edition, Note, Provision
 from concordance.crossrefs.anchors import footnote_url, note_url
 from concordance.crossrefs.models import ReferenceTarget, footnote_label, note_label
+from concordance.lib import eids
 
 
 @dataclass
@@ -53,7 +54,7 @@ def cited_by(edition: Edition, article: Provision) -> list[CitingGroup]:
     )
     rows = (
         ReferenceTarget.objects.filter(instrument_id=instrument_id)
-        .filter(Q(eid=article.eid) | Q(eid__startswith=f"{article.eid}__"))
+        .filter(Q(eid=article.eid) | Q(eid__startswith=eids.descendants_prefix(article.eid)))
         .filter(
             (Q(reference__edition=edition) & ~Q(reference__provision__article_eid=article.eid))
             | (Q(reference__edition__is_primary=True) & ~Q(reference__instrument_id=instrument_id))

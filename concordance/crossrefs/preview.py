@@ -8,9 +8,10 @@ from urllib.parse import urlencode
 from django.db.models import Q
 from django.http import Http404
 
-from concordance.corpus import reading
+from concordance.corpus import texts
 from concordance.corpus.models import Division, Instrument, Provision
 from concordance.crossrefs.linking import target_url
+from concordance.lib import eids
 
 # A popover shows the start of a long article; the link leads to the rest.
 MAX_LINES = 6
@@ -43,15 +44,15 @@ def target_preview(slug: str, eid: str, edition_slug: str | None) -> Preview:
         instrument = Instrument.objects.prefetch_related("editions").get(slug=slug)
     except Instrument.DoesNotExist:
         raise Http404(f"Aucun instrument « {slug} ».") from None
-    edition = reading.choose_edition(instrument, edition_slug)
+    edition = texts.choose_edition(instrument, edition_slug)
     query = "" if edition.is_primary else "?" + urlencode({"edition": edition.slug})
     href = target_url(slug, eid, query)
-    if eid.startswith("art_"):
-        article_eid = eid.split("__", 1)[0]
+    article_eid = eids.article_of(eid)
+    if eids.levels(article_eid)[0].kind == "art":
         provisions = [
             p
             for p in Provision.objects.of_article(edition, article_eid)
-            if p.eid == eid or p.eid.startswith(f"{eid}__") or p.eid == article_eid
+            if eids.is_within(p.eid, eid) or p.eid == article_eid
         ]
         target = next((p for p in provisions if p.eid == eid), None)
         if target is None:
@@ -60,11 +61,11 @@ def target_preview(slug: str, eid: str, edition_slug: str | None) -> Preview:
         title = f"{instrument.short_title}, {target.citation}"
         if article.heading:
             title += f" — {article.heading}"
-        base = target.eid.count("__")
+        base = eids.depth(target.eid)
         lines = [
-            PreviewLine(p.eid.count("__") - base, _num(p), p.text)
+            PreviewLine(eids.depth(p.eid) - base, _num(p), p.text)
             for p in provisions
-            if p.text and (p.eid == eid or p.eid.startswith(f"{eid}__"))
+            if p.text and eids.is_within(p.eid, eid)
         ]
     else:
         division = Division.objects.filter(edition=edition, eid=eid).first()
@@ -76,7 +77,7 @@ def target_preview(slug: str, eid: str, edition_slug: str | None) -> Preview:
         articles = (
             Provision.objects.articles()
             .filter(edition=edition)
-            .filter(Q(division__eid=eid) | Q(division__eid__startswith=f"{eid}__"))
+            .filter(Q(division__eid=eid) | Q(division__eid__startswith=eids.descendants_prefix(eid)))
             .order_by("position")
         )
         lines = [PreviewLine(0, "", f"Article {a.num}" + (f" — {a.heading}" if a.heading else "")) for a in articles]

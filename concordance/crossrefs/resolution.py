@@ -18,6 +18,7 @@ from django.db import transaction
 
 from concordance.corpus.models import Division, Edition, Instrument, Note, Provision
 from concordance.crossrefs.models import Reference, ReferenceTarget
+from concordance.lib import eids
 from concordance.lib.references import Context, Target, find_references
 
 EXCERPT_LENGTH = 300
@@ -110,14 +111,13 @@ class _EditionIndex:
     def context(self, instrument: str, provision: Provision) -> Context:
         article = self.articles.get(provision.article_eid)
         division = self.division_eids.get(article.division_id) if article else None
-        parts = division.split("__") if division else []
-        paragraph = next((s.removeprefix("para_") for s in provision.eid.split("__") if s.startswith("para_")), None)
+        levels = eids.levels(division) if division else []
         return Context(
             instrument,
             article=provision.article_number,
-            paragraph=paragraph,
-            chapter=parts[0] if parts else None,
-            section="__".join(parts[:2]) if len(parts) > 1 and parts[1].startswith("sec_") else None,
+            paragraph=eids.labels(provision.eid).get("para"),
+            chapter=str(levels[0]) if levels else None,
+            section=eids.join(*levels[:2]) if len(levels) > 1 and levels[1].kind == "sec" else None,
         )
 
 
@@ -239,9 +239,10 @@ def _target_objects(reference: Reference, row: _ReferenceRow) -> list[ReferenceT
 def resolve_references() -> ResolutionReport:
     """Bring the stored references in line with the stored texts.
 
-    Call it after every ingest, inside the ingest's transaction: provisions'
-    primary keys are stable across ingests, so unchanged references keep
-    their rows and only what the new text changed is written.
+    Run after every ingest, inside the ingest's transaction (the ``ingest``
+    command does): provisions' primary keys are stable across ingests, so
+    unchanged references keep their rows and only what the new text changed
+    is written.
     """
     report = ResolutionReport()
     wanted = {row.key: row for row in compute()}

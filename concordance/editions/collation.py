@@ -30,7 +30,8 @@ from django.http import Http404
 from concordance.caching import cached
 
 from concordance.corpus.models import Division, Edition, Instrument, Provision
-from concordance.crossrefs.linking import edition_provision_references, link_spans
+from concordance.crossrefs.linking import edition_provision_references
+from concordance.crossrefs.rendering import link_spans
 from concordance.lib.collation import (
     CLASS_LABELS,
     CLASSES,
@@ -198,7 +199,7 @@ def lexicon() -> tuple[frozenset[str], str]:
 
 def two_editions(instrument: Instrument) -> tuple[Edition, Edition] | None:
     """The primary edition and the other one, or None when there are not exactly two."""
-    editions = list(instrument.editions.all())  # prefetched by reading.get_instrument
+    editions = list(instrument.editions.all())  # prefetched by texts.get_instrument
     primary = [e for e in editions if e.is_primary]
     others = [e for e in editions if not e.is_primary]
     if len(primary) != 1 or len(others) != 1:

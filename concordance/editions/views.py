@@ -3,7 +3,7 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from concordance.corpus import reading
+from concordance.corpus import texts
 from concordance.editions import collation
 from concordance.htmx import template_for
 from concordance.lib.collation import CLASS_LABELS, CLASSES
@@ -11,7 +11,7 @@ from concordance.lib.collation import CLASS_LABELS, CLASSES
 
 def editions(request: HttpRequest, slug: str) -> HttpResponse:
     """The two French editions of an instrument collated, optionally one class of variant."""
-    instrument = reading.get_instrument(slug)
+    instrument = texts.get_instrument(slug)
     result = collation.collation_of(instrument)
     chosen = request.GET.get("class", "")
     error = ""

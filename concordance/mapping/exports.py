@@ -5,21 +5,13 @@ from __future__ import annotations
 import csv
 import io
 
+from concordance.csv_cells import BOM, neutralised
 from concordance.mapping.data import export_document
 
 COLUMNS = [
     "kind", "left_instrument", "left_eid", "right_instrument", "right_eid",
     "relation", "note", "themes", "status", "origin", "reason",
 ]
-# Excel reads a file without a byte-order mark as the local code page and garbles the accents.
-BOM = "\ufeff"
-# A cell opening with one of these is run as a formula by spreadsheets (CSV injection).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralised(value: str) -> str:
-    """The cell as text a spreadsheet shows, never evaluates: a leading apostrophe does that."""
-    return "'" + value if value.startswith(FORMULA_STARTS) else value
 
 
 def concordance_csv() -> str:

@@ -11,8 +11,8 @@ from collections import defaultdict
 
 from django.db import transaction
 
-from concordance.comparison.building import glossary
 from concordance.corpus.models import Provision
+from concordance.glossary import curated_glossary
 from concordance.lib.aligner import ArticleText, Suggestion, agreement, suggest_counterparts
 from concordance.mapping.models import Correspondence, Origin, Relation, Status
 
@@ -37,7 +37,7 @@ def article_texts(instrument_slug: str) -> list[ArticleText]:
 
 
 def equivalent_term(phrase: str) -> str:
-    return glossary().entry_id_of(phrase) or phrase
+    return curated_glossary().entry_id_of(phrase) or phrase
 
 
 def suggest(left_slug: str, right_slug: str, top: int = 3) -> dict[str, list[Suggestion]]:

@@ -54,7 +54,8 @@ from django.utils.safestring import SafeString, mark_safe
 
 from concordance.corpus.models import Note, Provision
 from concordance.crossrefs.anchors import footnote_url, note_url
-from concordance.crossrefs.linking import Link, link_spans, references_of_rows, render_spans
+from concordance.crossrefs.linking import Link, references_of_rows
+from concordance.crossrefs.rendering import link_spans, render_spans
 from concordance.lib.terminology import Glossary
 from concordance.mapping.models import Theme
 
@@ -477,7 +478,7 @@ def excerpt(headline: str, text: str, links: Sequence[tuple[int, int, Link]] = (
 
     An excerpt must never read as the whole provision: the ellipses show
     where words were left out. ``links`` (spans of ``text``, from
-    ``linking.link_spans``) make the references in the excerpt links; a
+    ``rendering.link_spans``) make the references in the excerpt links; a
     link goes around the marks inside it, and everything is escaped.
     """
     delimiter = _EXCERPT["fragment_delimiter"]

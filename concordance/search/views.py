@@ -3,8 +3,8 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from concordance.comparison.building import glossary
 from concordance.corpus.models import Instrument
+from concordance.glossary import curated_glossary
 from concordance.htmx import template_for
 from concordance.mapping.models import Theme
 from concordance.search import searching
@@ -20,7 +20,7 @@ def search(request: HttpRequest) -> HttpResponse:
     filters = form.filters()
     outcome = None
     if query.text:
-        outcome = searching.search(query, filters, None if exact else glossary())
+        outcome = searching.search(query, filters, None if exact else curated_glossary())
     context = {
         "query": query,
         "form": form,

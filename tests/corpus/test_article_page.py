@@ -97,3 +97,17 @@ def test_a_number_with_leading_zeros_redirects_permanently_to_the_article(client
     response = client.get(url)
     assert response.status_code == 301
     assert response["Location"] == target
+
+
+def test_a_subtree_is_the_provision_and_what_it_holds_on_whole_levels():
+    from concordance.corpus.models import Provision
+
+    un = Provision.objects.filter(edition__slug="onu-2024")
+    article = un.get(eid="art_25")
+    whole_article = set(un.filter(article_eid="art_25").values_list("eid", flat=True))
+    assert set(un.subtree(article).values_list("eid", flat=True)) == whole_article
+    assert set(un.subtree("art_25").values_list("eid", flat=True)) == whole_article
+    paragraph = set(un.subtree("art_25__para_2").values_list("eid", flat=True))
+    assert paragraph == {eid for eid in whole_article if eid == "art_25__para_2" or eid.startswith("art_25__para_2__")}
+    # art_2 holds art_2__…, never art_20 or art_25.
+    assert set(un.subtree("art_2").values_list("article_eid", flat=True)) == {"art_2"}

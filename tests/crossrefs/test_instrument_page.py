@@ -94,9 +94,25 @@ def test_the_references_of_a_whole_page_are_one_query(django_assert_num_queries)
     edition = Edition.objects.get(instrument__slug="un", is_primary=True)
     with django_assert_num_queries(1):
         references = page_references(edition)
-        assert page_references(edition) is references  # kept for the rest of the page
     assert len(references) > 100
     assert any(kind == "note" for kind, _ in references)
+
+
+def test_the_text_tags_render_the_references_they_are_given_without_a_query(django_assert_num_queries):
+    from django.template import Context, Template
+
+    edition = Edition.objects.get(instrument__slug="un", is_primary=True)
+    references = page_references(edition)
+    key = next(key for key in references if key[0] == "provision")
+    provision = Provision.objects.get(pk=key[1])
+    template = Template("{% load crossrefs %}{% linked_text provision %}")
+    with django_assert_num_queries(0):
+        linked = template.render(Context({"edition": edition, "references": references, "provision": provision}))
+        bare = template.render(Context({"edition": edition, "provision": provision}))
+    assert 'class="xref"' in linked and 'class="xref"' not in bare
+    assert plain(linked) == plain(bare) == provision.text
+    # Nothing is kept on the model instance: the data flows through the context only.
+    assert not [name for name in vars(edition) if "reference" in name or "crossrefs" in name]
 
 
 def test_the_resolution_and_the_footnote_link_to_the_articles_they_cite(client):
@@ -121,6 +137,7 @@ def test_linked_text_links_notes_without_an_article_and_footnotes():
     edition = Edition.objects.get(slug="onu-2024")
     note = Note.objects.get(kind="resolution", text__contains="article 58 de la Convention")
     template = Template("{% load crossrefs %}{% linked_text note %}|{% linked_text footnote %}")
-    html = template.render(Context({"edition": edition, "note": note, "footnote": edition.footnotes[0]}))
+    context = {"edition": edition, "references": page_references(edition), "note": note, "footnote": edition.footnotes[0]}
+    html = template.render(Context(context))
     words = [w for w, _ in links(html)]
     assert "article 58 de la Convention" in words and "35 de la présente Convention" in words

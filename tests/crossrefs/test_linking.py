@@ -5,7 +5,8 @@ from __future__ import annotations
 import html
 import re
 
-from concordance.crossrefs.linking import Link, PageReference, link_text, segments
+from concordance.crossrefs.linking import Link, PageReference
+from concordance.crossrefs.rendering import link_text, segments
 
 
 def link(n: int) -> Link:
@@ -67,7 +68,8 @@ def test_words_that_no_longer_match_the_text_are_not_linked():
 
 
 def test_render_spans_nests_marks_inside_links_and_escapes():
-    from concordance.crossrefs.linking import Link, render_spans
+    from concordance.crossrefs.linking import Link
+    from concordance.crossrefs.rendering import render_spans
 
     link = Link("/x/#a", "/p/", "t")
     text = "voir <l'article 5> & suite"

@@ -5,7 +5,7 @@ from django.db import connection
 from django.template.loader import render_to_string
 from django.test.utils import CaptureQueriesContext
 
-from concordance.corpus import reading
+from concordance.corpus import texts
 from concordance.corpus.models import Provision
 from concordance.editions import collation
 
@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_differing_articles_of_budapest():
-    differing = collation.differing_articles(reading.get_instrument("budapest"))
+    differing = collation.differing_articles(texts.get_instrument("budapest"))
     assert {"art_4", "art_16", "art_18", "art_41"} <= differing
     # Read the same in both editions.
     assert not {"art_2", "art_3"} & differing
@@ -21,18 +21,18 @@ def test_differing_articles_of_budapest():
 
 
 def test_variant_counts_per_article():
-    counts = collation.article_variant_counts(reading.get_instrument("budapest"))
+    counts = collation.article_variant_counts(texts.get_instrument("budapest"))
     assert counts["art_4"] == 1  # "se résERVER"
     assert counts["art_16"] == 4
 
 
 def test_one_query_for_the_whole_instrument_and_none_without_a_second_edition():
-    budapest = reading.get_instrument("budapest")
+    budapest = texts.get_instrument("budapest")
     collation.article_variant_counts(budapest)  # warm the cache
     with CaptureQueriesContext(connection) as queries:
         collation.article_variant_counts(budapest)
     assert len(queries) == 1
-    un = reading.get_instrument("un")
+    un = texts.get_instrument("un")
     with CaptureQueriesContext(connection) as queries:
         assert collation.article_variant_counts(un) == {}
         assert collation.differing_articles(un) == frozenset()
@@ -40,7 +40,7 @@ def test_one_query_for_the_whole_instrument_and_none_without_a_second_edition():
 
 
 def test_the_collation_is_cached_by_content(monkeypatch):
-    budapest = reading.get_instrument("budapest")
+    budapest = texts.get_instrument("budapest")
     first = collation.collation_of(budapest)
 
     def fail(*args, **kwargs):
@@ -57,7 +57,7 @@ def test_the_collation_is_cached_by_content(monkeypatch):
 
 
 def test_the_article_notice_links_to_the_collation_anchor():
-    budapest = reading.get_instrument("budapest")
+    budapest = texts.get_instrument("budapest")
     article = Provision.objects.get(edition__slug="pjl-905-2003", eid="art_16")
     counts = collation.article_variant_counts(budapest)
     notice = render_to_string(
@@ -91,7 +91,7 @@ def test_the_right_edition_reads_with_its_own_spaces():
 
 
 def test_article_differs():
-    budapest = reading.get_instrument("budapest")
+    budapest = texts.get_instrument("budapest")
     assert collation.article_differs(budapest, "art_16")
     assert not collation.article_differs(budapest, "art_3")
-    assert not collation.article_differs(reading.get_instrument("un"), "art_16")
+    assert not collation.article_differs(texts.get_instrument("un"), "art_16")

@@ -105,10 +105,10 @@ def test_preservation_rapide_finds_the_four_articles_ahead_of_everything(client)
     assert hits(group(html, "un"))[:2] == ["/un/art-25/#art_25", "/un/art-42/#art_42"]
     assert hits(group(html, "budapest"))[:2] == ["/budapest/art-16/#art_16", "/budapest/art-29/#art_29"]
     # Ahead of everything else in the ranking too, not only inside each group.
-    from concordance.comparison.building import glossary
+    from concordance.glossary import curated_glossary
     from concordance.search.searching import Filters, search
 
-    outcome = search(clean_query("préservation rapide"), Filters(), glossary())
+    outcome = search(clean_query("préservation rapide"), Filters(), curated_glossary())
     ranked = sorted(outcome.results, key=lambda result: -result.rank)
     assert {result.url for result in ranked[:4]} == {
         "/un/art-25/#art_25", "/un/art-42/#art_42",
@@ -277,13 +277,13 @@ HANG = ("Etats Parties données système informatique " * 5)[:193]
 def test_a_pasted_repetitive_query_is_searched_once_per_term_and_capped(client):
     # This query used to build a 16 825-character tsquery and take 140 s
     # (timed in bench/search_queries.py, not here).
-    from concordance.comparison.building import glossary
+    from concordance.glossary import curated_glossary
     from concordance.search.searching import (
         MAX_TSQUERY_LENGTH, compile_tsquery, distinct_terms, glossary_variants,
     )
 
     assert distinct_terms(HANG) == "Etats Parties données système informatique"
-    variants, _ = glossary_variants(distinct_terms(HANG), glossary())
+    variants, _ = glossary_variants(distinct_terms(HANG), curated_glossary())
     assert len(compile_tsquery(variants).tsquery) <= MAX_TSQUERY_LENGTH
     html = page(client, q=HANG)
     assert "/budapest/art-32/#art_32__point_b" in hits(html)
@@ -291,14 +291,14 @@ def test_a_pasted_repetitive_query_is_searched_once_per_term_and_capped(client):
 
 
 def test_too_many_equivalents_are_cut_and_the_page_says_so(client):
-    from concordance.comparison.building import glossary
+    from concordance.glossary import curated_glossary
     from concordance.search.searching import MAX_TSQUERY_LENGTH, compile_tsquery, glossary_variants
 
     query = (
         "préservation rapide données de trafic données de contenu système informatique "
         "fournisseur de services mineur possession diffusion entraide garanties détention"
     )
-    compiled = compile_tsquery(glossary_variants(query, glossary())[0])
+    compiled = compile_tsquery(glossary_variants(query, curated_glossary())[0])
     assert compiled.cut and len(compiled.tsquery) <= MAX_TSQUERY_LENGTH
     assert "seules les premières combinaisons d'équivalents ont été cherchées" in page(client, q=query)
 

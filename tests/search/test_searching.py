@@ -2,7 +2,7 @@
 
 import pytest
 
-from concordance.comparison.building import glossary
+from concordance.glossary import curated_glossary
 from concordance.search.searching import (
     MAX_VARIANTS,
     clean_query,
@@ -13,26 +13,26 @@ from concordance.search.searching import (
 
 
 def test_variants_replace_a_term_by_each_equivalent_as_a_phrase():
-    variants, expansions = glossary_variants("préservation rapide des données", glossary())
+    variants, expansions = glossary_variants("préservation rapide des données", curated_glossary())
     assert variants[0] == "préservation rapide des données"
     assert '"conservation rapide" des données' in variants
     assert [e.term for e in expansions] == ["préservation rapide"]
 
 
 def test_inside_quotes_the_equivalent_stays_inside_the_phrase():
-    variants, _ = glossary_variants('"la préservation rapide"', glossary())
+    variants, _ = glossary_variants('"la préservation rapide"', curated_glossary())
     assert '"la conservation rapide"' in variants
 
 
 def test_two_terms_are_replaced_together_and_the_variants_are_bounded():
-    variants, expansions = glossary_variants("préservation rapide de données de trafic", glossary())
+    variants, expansions = glossary_variants("préservation rapide de données de trafic", curated_glossary())
     assert len(expansions) == 2
     assert '"conservation rapide" de "données relatives au trafic"' in variants
     assert len(variants) <= MAX_VARIANTS
 
 
 def test_an_excluded_term_has_no_variant():
-    variants, expansions = glossary_variants("données -préservation", glossary())
+    variants, expansions = glossary_variants("données -préservation", curated_glossary())
     assert variants == ["données -préservation"] and expansions == []
 
 
@@ -62,7 +62,7 @@ def test_excerpts_mark_every_lexeme_searched_but_not_the_excluded_ones():
 
 
 def test_accentless_and_plural_terms_are_expanded():
-    variants, expansions = glossary_variants("preservations rapides des donnees", glossary())
+    variants, expansions = glossary_variants("preservations rapides des donnees", curated_glossary())
     assert [e.term for e in expansions] == ["preservations rapides"]
     assert '"conservation rapide" des donnees' in variants
 

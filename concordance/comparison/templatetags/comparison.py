@@ -12,7 +12,8 @@ from django import template
 from django.utils.html import conditional_escape, escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
-from concordance.crossrefs.linking import Link, anchor_html
+from concordance.crossrefs.linking import Link
+from concordance.crossrefs.rendering import anchor_html
 from concordance.lib.comparison import Block, Piece
 
 register = template.Library()

@@ -1,17 +1,23 @@
-"""Cross-reference links in the text of reading pages."""
+"""Cross-reference links in the text of reading pages.
+
+The tags only render: the page's view fetches the references
+(``linking.page_references``) and what cites the article
+(``citing.cited_by``) and passes them in the context.
+"""
 
 from __future__ import annotations
 
 from django import template
-from django.templatetags.static import static
-from django.utils.html import conditional_escape, format_html
+from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString
 
 from concordance.corpus.models import Edition, Note, Provision
-from concordance.crossrefs.citing import CitingGroup, cited_by
-from concordance.crossrefs.linking import link_text, page_references
+from concordance.crossrefs.linking import PageReference
+from concordance.crossrefs.rendering import link_text
 
 register = template.Library()
+
+ReferencesByRow = dict[tuple[str, int], list[PageReference]]
 
 
 @register.simple_tag(takes_context=True)
@@ -19,12 +25,14 @@ def linked_text(context: template.Context, source: Provision | Note | dict) -> S
     """The text of a provision, a note or a footnote, escaped, its internal references made links.
 
     A footnote is one of the ``edition.footnotes`` dicts (``{"marker",
-    "text", "line"}``). The references of the whole page come from one
-    query, made on the first call and kept on the page's edition.
+    "text", "line"}``). The links come from the context's ``references``
+    (``page_references(edition)``, fetched once by the view for the whole
+    page); without them the text is only escaped.
     """
     edition: Edition | None = context.get("edition")
+    references: ReferencesByRow | None = context.get("references")
     text = source.get("text", "") if isinstance(source, dict) else source.text
-    if not isinstance(edition, Edition):
+    if not isinstance(edition, Edition) or references is None:
         return conditional_escape(text)
     footnotes = list(edition.footnotes or [])
     if isinstance(source, dict):
@@ -36,19 +44,4 @@ def linked_text(context: template.Context, source: Provision | Note | dict) -> S
         key = ("footnote", lines.index(source.line)) if source.line in lines else None
     else:
         key = ("note" if isinstance(source, Note) else "provision", source.pk)
-    return link_text(text, page_references(edition).get(key, []) if key else [])
-
-
-@register.simple_tag(takes_context=True)
-def crossrefs_script(context: template.Context) -> SafeString | str:
-    """The preview script, once per page however many articles include it."""
-    edition = context.get("edition")
-    if edition is None or getattr(edition, "_crossrefs_script", False):
-        return ""
-    edition._crossrefs_script = True
-    return format_html('<script src="{}" defer></script>', static("js/crossrefs.js"))
-
-
-@register.simple_tag
-def citing_groups(edition: Edition, article: Provision) -> list[CitingGroup]:
-    return cited_by(edition, article)
+    return link_text(text, references.get(key, []) if key else [])

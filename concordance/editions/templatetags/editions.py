@@ -11,7 +11,7 @@ from django import template
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
-from concordance.crossrefs.linking import render_spans
+from concordance.crossrefs.rendering import render_spans
 from concordance.lib.collation import CLASS_LABELS, Collated
 
 register = template.Library()

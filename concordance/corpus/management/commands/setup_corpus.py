@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand
 
 class Command(BaseCommand):
     help = (
-        "Everything the set-up loads, in one process: the texts (ingest), the curated "
+        "Everything the set-up loads, in one process: the texts and their cross-references (ingest), the curated "
         "concordance into an empty database, the aligner's suggestions if none are "
         "stored, and the analysis caches. Safe to run again: curators' work is kept."
     )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from concordance.corpus import views
+from concordance.reading import views
 
 urlpatterns = [
     path("", views.home, name="home"),

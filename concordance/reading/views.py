@@ -4,24 +4,26 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from concordance.corpus import reading
+from concordance.corpus import texts
 from concordance.corpus.models import Instrument
+from concordance.crossrefs.citing import cited_by
+from concordance.crossrefs.linking import page_references
 from concordance.editions.collation import article_variant_counts
 from concordance.mapping.table import article_counterparts
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "corpus/home.html", {"instruments": Instrument.objects.with_facts()})
+    return render(request, "reading/home.html", {"instruments": Instrument.objects.with_facts()})
 
 
 def instrument(request: HttpRequest, slug: str) -> HttpResponse:
-    instrument = reading.get_instrument(slug)
-    edition = reading.choose_edition(instrument, request.GET.get("edition"))
-    text = reading.instrument_text(instrument, edition)
+    instrument = texts.get_instrument(slug)
+    edition = texts.choose_edition(instrument, request.GET.get("edition"))
+    text = texts.instrument_text(instrument, edition)
     return render(
         request,
-        "corpus/instrument.html",
-        {"instrument": instrument, "edition": edition, "text": text},
+        "reading/instrument.html",
+        {"instrument": instrument, "edition": edition, "text": text, "references": page_references(edition)},
     )
 
 
@@ -31,9 +33,9 @@ def article(request: HttpRequest, slug: str, number: int) -> HttpResponse:
         # "art-01" is art-1: one address per article, so links and caches agree.
         query = request.META.get("QUERY_STRING", "")
         return redirect(f"{canonical}?{query}" if query else canonical, permanent=True)
-    instrument = reading.get_instrument(slug)
-    edition = reading.choose_edition(instrument, request.GET.get("edition"))
-    page = reading.article_page(instrument, edition, number)
+    instrument = texts.get_instrument(slug)
+    edition = texts.choose_edition(instrument, request.GET.get("edition"))
+    page = texts.article_page(instrument, edition, number)
     context = {
         "instrument": instrument,
         "edition": edition,
@@ -41,5 +43,7 @@ def article(request: HttpRequest, slug: str, number: int) -> HttpResponse:
         "article": page.article,
         "counterparts": article_counterparts(instrument, page.article.eid),
         "edition_variants": article_variant_counts(instrument).get(page.article.article_eid, 0),
+        "references": page_references(edition),
+        "cited_by": cited_by(edition, page.article),
     }
-    return render(request, "corpus/article.html", context)
+    return render(request, "reading/article.html", context)

@@ -1,4 +1,8 @@
-"""Assembling what a reading page shows from flat rows.
+"""The texts of instruments and articles as trees, nested from flat rows.
+
+What the reading pages (``concordance.reading``), the collated editions, the
+reference previews and the API show of a text. (This module was
+``corpus/reading.py``; the pages themselves now live in the reading app.)
 
 Each function costs a fixed number of queries whatever the size of the
 instrument: rows are fetched flat, in document order, and nested in Python.
@@ -13,6 +17,7 @@ from django.db.models import Prefetch
 from django.http import Http404
 
 from concordance.corpus.models import Division, Edition, Instrument, Note, Provision
+from concordance.lib import eids
 
 
 def get_instrument(slug: str) -> Instrument:
@@ -138,7 +143,7 @@ class ArticlePage:
 
 
 def article_page(instrument: Instrument, edition: Edition, number: int) -> ArticlePage:
-    eid = f"art_{number}"
+    eid = eids.child("", "art", number)
     provisions = list(
         Provision.objects.of_article(edition, eid).select_related("division")
     )
@@ -164,7 +169,6 @@ def division_path(division: Division | None) -> list[Division]:
     """The divisions enclosing an article, outermost first (one query)."""
     if division is None:
         return []
-    prefixes = ["__".join(division.eid.split("__")[: i + 1]) for i in range(division.eid.count("__") + 1)]
     return list(
-        Division.objects.filter(edition_id=division.edition_id, eid__in=prefixes).order_by("position")
+        Division.objects.filter(edition_id=division.edition_id, eid__in=eids.ancestors(division.eid)).order_by("position")
     )
