@@ -13,7 +13,7 @@ from django.utils.html import conditional_escape, escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
 from concordance.crossrefs.linking import Link, anchor_html
-from concordance.lib.comparison import Block, Piece
+from concordance.lib.comparison import Block, MarkedPiece
 
 register = template.Library()
 
@@ -33,7 +33,7 @@ def linked(text: str, start: int, spans: list[tuple[int, int, Link]]) -> str:
     return "".join(out)
 
 
-def piece_html(piece: Piece, hide_terms: bool, spans: list | None = None, *, one_column: bool = False) -> str:
+def piece_html(piece: MarkedPiece, hide_terms: bool, spans: list | None = None, *, one_column: bool = False) -> str:
     if not piece.text:
         return ""
     inner = mark_safe(linked(piece.text, piece.start, spans or []))
@@ -54,7 +54,7 @@ def piece_html(piece: Piece, hide_terms: bool, spans: list | None = None, *, one
     return conditional_escape(inner)
 
 
-def _left_term_in_one_column(piece: Piece, inner: str, hide_terms: bool) -> str:
+def _left_term_in_one_column(piece: MarkedPiece, inner: str, hide_terms: bool) -> str:
     """The left text's wording of a term, in the one-column view.
 
     Marked, then the right's wording follows. With terminology hidden the
@@ -72,7 +72,7 @@ def _left_term_in_one_column(piece: Piece, inner: str, hide_terms: bool) -> str:
 
 
 @register.simple_tag
-def pieces(pieces: list[Piece], links: dict | None = None, terms: str = "show") -> SafeString:
+def pieces(pieces: list[MarkedPiece], links: dict | None = None, terms: str = "show") -> SafeString:
     """Pieces of one column (the inline view), each with the references of its own unit linked."""
     links = links or {}
     return mark_safe(
