@@ -14,7 +14,8 @@ from dataclasses import dataclass, field, replace
 
 from django.urls import reverse
 
-from concordance.analysis.comparisons import Corpus, compare_curated
+from concordance.analysis.comparisons import compare_curated
+from concordance.comparison.inputs import CorpusSnapshot
 from concordance.analysis.state import ArticleRef, Concordance, Texts, load_concordance, load_texts
 from concordance.caching import cached
 from concordance.corpus.models import Provision
@@ -433,7 +434,7 @@ def build(texts: Texts, concordance: Concordance) -> Findings:
     articles = texts.articles()
     found = extract(texts, articles)
     entries = {entry.key: entry for entry in found}
-    comparisons = compare_curated(Corpus())
+    comparisons = compare_curated(CorpusSnapshot())
     links = link_quantities(concordance, articles, entries, comparisons)
     divergent = frozenset(
         q.key for link in links if link.status == "divergent" for q in (link.left, link.right) if q
