@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from concordance.analysis.findings import Findings, QuantityEntry, QuantityLink, by_subject
+from concordance.analysis.findings import by_subject
+from concordance.analysis.records import Findings, QuantityEntry, QuantityLink
 from concordance.analysis.divergences import preservation_periods
 from concordance.lib.quantities import SUBJECT_LABELS
 
