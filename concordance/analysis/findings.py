@@ -15,7 +15,14 @@ from dataclasses import replace
 from django.urls import reverse
 
 from concordance.analysis.comparisons import compare_curated
-from concordance.analysis.inputs import ArticleRef, Concordance, Texts, load_concordance, load_texts
+from concordance.analysis.inputs import (
+    ArticleRef,
+    Concordance,
+    CorrespondenceRow,
+    Texts,
+    load_concordance,
+    load_texts,
+)
 from concordance.analysis.records import (
     Findings,
     Missing,
@@ -81,32 +88,49 @@ def link_quantities(
         by_provision.setdefault((entry.instrument, entry.eid), []).append(entry)
     candidates = []
     for correspondence in concordance.correspondences:
-        left_article = articles[(correspondence.left_instrument, eids.article_of(correspondence.left_eid))]
-        right_article = articles[(correspondence.right_instrument, eids.article_of(correspondence.right_eid))]
-        compare_url = reverse(
-            "compare",
-            args=[correspondence.left_instrument, correspondence.left_eid, correspondence.right_instrument, correspondence.right_eid],
-        )
         article_level = eids.is_top_level(correspondence.left_eid) and eids.is_top_level(correspondence.right_eid)
-        found: list[QuantityLink] = []
-        for row in comparisons[correspondence.pk].rows:
-            if row.left and row.right:
-                found.extend(
-                    to_link(pair, left_eid, right_eid, left_article, right_article, entries, compare_url)
-                    for pair, left_eid, right_eid in row.located_quantity_pairs()
-                )
-                continue
-            # A paragraph with no partner: its quantities have none in this
-            # row, but may have one elsewhere in the other article.
-            for unit in row.lefts or row.rights:
-                left_eid = unit.eid if row.left else correspondence.left_eid
-                right_eid = unit.eid if row.right else correspondence.right_eid
-                instrument = left_article.instrument if row.left else right_article.instrument
-                for entry in by_provision.get((instrument, unit.eid), ()):
-                    pair = quantities.pair(entry.quantity, None) if row.left else quantities.pair(None, entry.quantity)
-                    found.append(to_link(pair, left_eid, right_eid, left_article, right_article, entries, compare_url))
+        found = links_of_correspondence(correspondence, comparisons[correspondence.pk], articles, entries, by_provision)
         for link in pair_across(found):
             candidates.append(((link.one_sided, article_level, correspondence.pk), link, themes_of.get(correspondence.pk, ())))
+    return keep_most_specific(candidates)
+
+
+def links_of_correspondence(
+    correspondence: CorrespondenceRow,
+    comparison: Comparison,
+    articles: dict[tuple[str, str], ArticleRef],
+    entries: dict[tuple[str, str, int], QuantityEntry],
+    by_provision: dict[tuple[str, str], list[QuantityEntry]],
+) -> list[QuantityLink]:
+    """The quantity pairs of one correspondence's rows, before they are paired across rows."""
+    left_article = articles[(correspondence.left_instrument, eids.article_of(correspondence.left_eid))]
+    right_article = articles[(correspondence.right_instrument, eids.article_of(correspondence.right_eid))]
+    compare_url = reverse(
+        "compare",
+        args=[correspondence.left_instrument, correspondence.left_eid, correspondence.right_instrument, correspondence.right_eid],
+    )
+    found: list[QuantityLink] = []
+    for row in comparison.rows:
+        if row.left and row.right:
+            found.extend(
+                to_link(pair, left_eid, right_eid, left_article, right_article, entries, compare_url)
+                for pair, left_eid, right_eid in row.located_quantity_pairs()
+            )
+            continue
+        # A paragraph with no partner: its quantities have none in this
+        # row, but may have one elsewhere in the other article.
+        for unit in row.lefts or row.rights:
+            left_eid = unit.eid if row.left else correspondence.left_eid
+            right_eid = unit.eid if row.right else correspondence.right_eid
+            instrument = left_article.instrument if row.left else right_article.instrument
+            for entry in by_provision.get((instrument, unit.eid), ()):
+                pair = quantities.pair(entry.quantity, None) if row.left else quantities.pair(None, entry.quantity)
+                found.append(to_link(pair, left_eid, right_eid, left_article, right_article, entries, compare_url))
+    return found
+
+
+def keep_most_specific(candidates: list[tuple[tuple, QuantityLink, tuple[str, ...]]]) -> list[QuantityLink]:
+    """Each pair once, from the most specific correspondence (see ``link_quantities``), with every theme that found it."""
     links: dict[tuple, QuantityLink] = {}
     claimed: set[tuple] = set()
     for _, link, themes in sorted(candidates, key=lambda candidate: candidate[0]):
