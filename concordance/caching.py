@@ -10,15 +10,15 @@ from __future__ import annotations
 
 import functools
 import hashlib
-from importlib import metadata
 from collections.abc import Callable, Sequence
+from importlib import metadata
 from typing import TypeVar
 
 from django.conf import settings
 from django.core.cache import cache
 
 T = TypeVar("T")
-I = TypeVar("I")
+Inputs = TypeVar("Inputs")
 
 
 @functools.cache
@@ -57,7 +57,7 @@ def cached(namespace: str, inputs: object, build: Callable[[], T]) -> T:
     return value
 
 
-def cached_many(namespace: str, inputs_list: Sequence[I], build: Callable[[I], T]) -> list[T]:
+def cached_many(namespace: str, inputs_list: Sequence[Inputs], build: Callable[[Inputs], T]) -> list[T]:
     """``build(inputs)`` for each of ``inputs_list``, in order: ``cached`` for many at once.
 
     One lookup for all of them and one store for those computed, each

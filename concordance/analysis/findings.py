@@ -91,7 +91,8 @@ def link_quantities(
         article_level = eids.is_top_level(correspondence.left_eid) and eids.is_top_level(correspondence.right_eid)
         found = links_of_correspondence(correspondence, comparisons[correspondence.pk], articles, entries, by_provision)
         for link in pair_across(found):
-            candidates.append(((link.one_sided, article_level, correspondence.pk), link, themes_of.get(correspondence.pk, ())))
+            order = (link.one_sided, article_level, correspondence.pk)
+            candidates.append((order, link, themes_of.get(correspondence.pk, ())))
     return keep_most_specific(candidates)
 
 
@@ -107,7 +108,12 @@ def links_of_correspondence(
     right_article = articles[(correspondence.right_instrument, eids.article_of(correspondence.right_eid))]
     compare_url = reverse(
         "compare",
-        args=[correspondence.left_instrument, correspondence.left_eid, correspondence.right_instrument, correspondence.right_eid],
+        args=[
+            correspondence.left_instrument,
+            correspondence.left_eid,
+            correspondence.right_instrument,
+            correspondence.right_eid,
+        ],
     )
     found: list[QuantityLink] = []
     for row in comparison.rows:
@@ -130,7 +136,8 @@ def links_of_correspondence(
 
 
 def keep_most_specific(candidates: list[tuple[tuple, QuantityLink, tuple[str, ...]]]) -> list[QuantityLink]:
-    """Each pair once, from the most specific correspondence (see ``link_quantities``), with every theme that found it."""
+    """Each pair once, from the most specific correspondence (see ``link_quantities``),
+    with the themes of every correspondence that found it."""
     links: dict[tuple, QuantityLink] = {}
     claimed: set[tuple] = set()
     for _, link, themes in sorted(candidates, key=lambda candidate: candidate[0]):

@@ -1,7 +1,7 @@
 """The comparison page's model: a pair's comparison, its links, and the key of its rendered rows.
 
-The rows are cached as rendered HTML too (the ``{% cache %}`` of
-``comparison/compare.html``), under ``html_key``: the comparison's own key,
+The rows are cached as rendered HTML too (the ``{% cached %}`` block of
+``comparison/compare.html``, through ``caching.cached``), under ``html_key``: the comparison's own key,
 the files that render it, the instruments' titles and the cross-reference
 links the rows show, so a changed template or reference is a new key.
 """
@@ -63,7 +63,9 @@ def comparison_page(left: Provision, right: Provision) -> ComparisonPage:
     )
 
 
-def rows_html_key(comparison_key: str, left: Provision, right: Provision, links: dict[tuple[str, str], LinkSpans]) -> str:
+def rows_html_key(
+    comparison_key: str, left: Provision, right: Provision, links: dict[tuple[str, str], LinkSpans]
+) -> str:
     # The rows show the instruments' titles and each reference link's address,
     # preview and title (which quote the provision it leads to).
     titles = (left.edition.instrument.short_title, right.edition.instrument.short_title)

@@ -322,15 +322,15 @@ def test_the_rendered_rows_key_follows_the_templates(tmp_path, settings):
 
 def test_the_rendered_rows_are_cached_under_that_key(client, monkeypatch):
     from django.core.cache import cache
-    from django.core.cache.utils import make_template_fragment_key
 
+    from concordance.caching import content_key
     from concordance.comparison import page
     from concordance.comparison.lookup import find
 
     left, right = find("un", "art_25"), find("budapest", "art_16")
     client.get(URL)
     key = page.comparison_page(left, right).html_key
-    assert cache.get(make_template_fragment_key("comparison-rows", [key, "side", False, "show"])) is not None
+    assert cache.get(content_key("comparison-rows", (key, "side", False, "show"))) is not None
     monkeypatch.setattr(page, "rendering_version", lambda: "another-template")
     assert page.comparison_page(left, right).html_key != key
 

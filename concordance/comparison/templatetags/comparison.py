@@ -12,10 +12,34 @@ from django import template
 from django.utils.html import conditional_escape, escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
+from concordance.caching import cached
 from concordance.crossrefs.linking import Link, anchor_html
 from concordance.lib.comparison import Block, MarkedPiece
 
 register = template.Library()
+
+
+class CachedNode(template.Node):
+    def __init__(self, nodelist: template.NodeList, namespace: str, inputs: list[template.base.FilterExpression]):
+        self.nodelist = nodelist
+        self.namespace = namespace
+        self.inputs = inputs
+
+    def render(self, context: template.Context) -> str:
+        inputs = tuple(expression.resolve(context) for expression in self.inputs)
+        return cached(self.namespace, inputs, lambda: self.nodelist.render(context))
+
+
+@register.tag("cached")
+def do_cached(parser: template.base.Parser, token: template.base.Token) -> CachedNode:
+    """``{% cached "namespace" input … %}…{% endcached %}``: the rendered block, stored
+    through ``caching.cached`` under the inputs it names, like every derived result."""
+    bits = token.split_contents()
+    if len(bits) < 3:
+        raise template.TemplateSyntaxError(f"{bits[0]} takes a namespace and at least one input")
+    nodelist = parser.parse(("endcached",))
+    parser.delete_first_token()
+    return CachedNode(nodelist, bits[1].strip("\"'"), [parser.compile_filter(bit) for bit in bits[2:]])
 
 
 def linked(text: str, start: int, spans: list[tuple[int, int, Link]]) -> str:

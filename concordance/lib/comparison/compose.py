@@ -14,9 +14,19 @@ from dataclasses import dataclass
 from concordance.lib import quantities
 from concordance.lib.comparison.across import pair_across_rows
 from concordance.lib.comparison.fill import FilledPieces, fill, fill_gap, fill_row
-from concordance.lib.comparison.model import SEPARATOR, AlignedRow, Comparison, ComparedUnit, Elsewhere
+from concordance.lib.comparison.model import (
+    SEPARATOR,
+    AlignedRow,
+    ComparedUnit,
+    Comparison,
+    Elsewhere,
+)
 from concordance.lib.comparison.plan import RowPlan, Side, plan_rows
-from concordance.lib.comparison.refine import mark_form, same_quantity, settle_quantities
+from concordance.lib.comparison.refine import (
+    mark_form,
+    same_quantity,
+    settle_quantities,
+)
 from concordance.lib.diffing import Group, Segment, diff
 from concordance.lib.terminology import ClassifiedSegment, Glossary
 
