@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import functools
 import hashlib
+from collections.abc import Callable, Sequence
 from importlib import metadata
-from typing import Callable, TypeVar
+from typing import TypeVar
 
 from django.conf import settings
 from django.core.cache import cache
 
 T = TypeVar("T")
+Inputs = TypeVar("Inputs")
 
 
 @functools.cache
@@ -53,3 +55,21 @@ def cached(namespace: str, inputs: object, build: Callable[[], T]) -> T:
         value = build()
         cache.set(key, value, timeout=None)
     return value
+
+
+def cached_many(namespace: str, inputs_list: Sequence[Inputs], build: Callable[[Inputs], T]) -> list[T]:
+    """``build(inputs)`` for each of ``inputs_list``, in order: ``cached`` for many at once.
+
+    One lookup for all of them and one store for those computed, each
+    distinct inputs computed once.
+    """
+    keys = [content_key(namespace, inputs) for inputs in inputs_list]
+    found = cache.get_many(keys)
+    computed: dict[str, T] = {}
+    for key, inputs in zip(keys, inputs_list, strict=True):
+        if key not in found and key not in computed:
+            computed[key] = build(inputs)
+    if computed:
+        cache.set_many(computed, timeout=None)
+    found.update(computed)
+    return [found[key] for key in keys]

@@ -14,10 +14,11 @@ import csv
 import io
 from dataclasses import dataclass, field
 
-from concordance.analysis.findings import Findings, Missing, PairShare, QuantityLink, by_subject
+from concordance.analysis.findings import by_subject
+from concordance.analysis.records import Findings, Missing, PairShare, QuantityLink
 from concordance.csv_cells import BOM, neutralised
 
-KINDS = {
+DIVERGENCE_KINDS = {
     "quantity": "quantités divergentes",
     "one-sided": "quantités d'un seul côté",
     "missing": "articles sans équivalent",
@@ -59,9 +60,6 @@ class Divergences:
     kind: str
     one_sided: list[QuantityLink] = field(default_factory=list)
     preservation: list[PreservationPeriod] = field(default_factory=list)
-
-    def shows(self, kind: str) -> bool:
-        return not self.kind or self.kind == kind
 
     @property
     def total(self) -> int:

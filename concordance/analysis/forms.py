@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from django import forms
 
-from concordance.analysis.divergences import KINDS
+from concordance.analysis.divergences import DIVERGENCE_KINDS
 from concordance.lib.quantities import SUBJECT_LABELS
 
 
@@ -57,7 +57,7 @@ class QuantityFilterForm(FilterForm):
 
 class DivergenceFilterForm(FilterForm):
     theme = forms.ChoiceField(label="Thème", required=False)
-    kind = forms.ChoiceField(label="Nature", required=False, choices=[("", "toutes")] + list(KINDS.items()))
+    kind = forms.ChoiceField(label="Nature", required=False, choices=[("", "toutes")] + list(DIVERGENCE_KINDS.items()))
 
     def __init__(self, data, *, themes: list[tuple[str, str]]):
         super().__init__(data)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from concordance.analysis.findings import Findings, QuantityEntry, QuantityLink, by_subject
 from concordance.analysis.divergences import preservation_periods
+from concordance.analysis.findings import by_subject
+from concordance.analysis.records import Findings, QuantityEntry, QuantityLink
 from concordance.lib.quantities import SUBJECT_LABELS
 
 

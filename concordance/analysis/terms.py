@@ -6,7 +6,7 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 
-from concordance.analysis.state import ArticleRef, Texts, load_texts
+from concordance.analysis.inputs import ArticleRef, Texts, load_texts
 from concordance.caching import cached
 from concordance.glossary import curated_glossary
 from concordance.lib.terminology import normalise_term

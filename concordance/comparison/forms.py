@@ -4,7 +4,9 @@ from urllib.parse import urlencode
 
 from django import forms
 
-from concordance.corpus.models import Instrument
+from concordance.comparison.lookup import existing
+from concordance.corpus.models import Instrument, Provision
+from concordance.lib import eids
 from concordance.lib.citations import parse_citation
 
 VIEWS = [("side", "côte à côte"), ("inline", "en une colonne")]
@@ -99,26 +101,64 @@ class PairForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
         for side in ("left", "right"):
-            typed = cleaned.get(f"{side}_ref")
-            if typed is None:
-                continue
-            article = parse_citation(typed)
-            if article is None:
-                self.add_error(f"{side}_ref", f"« {typed} » ne se lit pas comme un article : essayez « 25 » ou « 25.2 ».")
-                cleaned[f"{side}_eid"] = None
-                continue
-            paragraph = (cleaned.get(f"{side}_paragraph") or "").strip()
-            eid = article
-            if paragraph:
-                if "__" in article:
-                    self.add_error(f"{side}_paragraph", "Le paragraphe est déjà donné dans le champ « Article ».")
-                else:
-                    eid = parse_citation(f"{typed.strip()}.{paragraph}")
-                    if eid is None or eid == article:
-                        self.add_error(
-                            f"{side}_paragraph", f"« {paragraph} » ne se lit pas comme un paragraphe ou un point : essayez « 2 » ou « 2 b »."
-                        )
-            cleaned[f"{side}_article_eid"] = article.split("__")[0]
-            cleaned[f"{side}_eid"] = eid
+            self._clean_side(cleaned, side)
+        if not self.errors:
+            self._check_existence(cleaned)
         return cleaned
 
+    def _clean_side(self, cleaned: dict, side: str) -> None:
+        """The article and provision eids a side's fields name (``left_article_eid``, ``left_eid``)."""
+        typed = cleaned.get(f"{side}_ref")
+        if typed is None:
+            return
+        article = parse_citation(typed)
+        if article is None:
+            self.add_error(f"{side}_ref", f"« {typed} » ne se lit pas comme un article : essayez « 25 » ou « 25.2 ».")
+            cleaned[f"{side}_eid"] = None
+            return
+        paragraph = (cleaned.get(f"{side}_paragraph") or "").strip()
+        eid = article
+        if paragraph:
+            if not eids.is_top_level(article):
+                self.add_error(f"{side}_paragraph", "Le paragraphe est déjà donné dans le champ « Article ».")
+            else:
+                eid = parse_citation(f"{typed.strip()}.{paragraph}")
+                if eid is None or eid == article:
+                    self.add_error(
+                        f"{side}_paragraph", f"« {paragraph} » ne se lit pas comme un paragraphe ou un point : essayez « 2 » ou « 2 b »."
+                    )
+        cleaned[f"{side}_article_eid"] = eids.article_of(article)
+        cleaned[f"{side}_eid"] = eid
+
+    def _check_existence(self, cleaned: dict) -> None:
+        """Each side names a provision of its instrument's primary edition (one query)."""
+        sides = {side: (cleaned[f"{side}_article_eid"], cleaned[f"{side}_eid"]) for side in ("left", "right")}
+        known = existing([(cleaned[side], eid) for side in ("left", "right") for eid in sides[side]])
+        for side, (article, eid) in sides.items():
+            if (cleaned[side], article) not in known:
+                self.add_error(f"{side}_ref", "Cet instrument n'a pas cette disposition.")
+            elif (cleaned[side], eid) not in known:
+                self.add_error(f"{side}_paragraph", "Cet article n'a pas ce paragraphe ou ce point.")
+
+
+def form_initial(left: Provision, right: Provision) -> dict[str, str]:
+    """The pair form filled with the pair on the page, in fields that read it back as the same provision."""
+    initial = {}
+    for side, provision in (("left", left), ("right", right)):
+        initial[side] = provision.edition.instrument.slug
+        initial[f"{side}_ref"], initial[f"{side}_paragraph"] = form_reference(provision)
+    return initial
+
+
+# What the paragraph field can say: "2", "2 b", "2 b ii".
+_WRITABLE_BELOW_ARTICLE = ("para", "point", "subpoint")
+
+
+def form_reference(provision: Provision) -> tuple[str, str]:
+    """("25", "2 b") for art_25__para_2__point_b; a closing passage or an
+    unnumbered paragraph has no such spelling, so its identifier goes whole
+    into the article field ("art_13__wrapup", "")."""
+    below = eids.below_article(provision.eid)
+    if all(level.kind in _WRITABLE_BELOW_ARTICLE and level.label for level in below):
+        return str(provision.article_number), " ".join(level.label for level in below)
+    return provision.eid, ""

@@ -80,7 +80,7 @@ import unicodedata
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
-from concordance.lib.comparison import monotone
+from concordance.lib.comparison import ordered_pairs as monotone
 from concordance.lib.diffing import align_paragraphs, diff, token_key, tokenise
 from concordance.lib.quantities import parse_french_number
 

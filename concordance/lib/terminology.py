@@ -59,7 +59,7 @@ from typing import Literal
 
 from concordance.lib.diffing import Op, Segment, diff, token_key, tokenise
 
-Kind = Literal["equal", "terminology", "substantive"]
+Kind = Literal["equal", "terminology", "substantive", "form"]
 INSTRUMENTS: tuple[str, ...] = ("un", "budapest", "budapest-p1")
 QUANTITY_ENTRY = "quantity"
 _FALLBACK = {"budapest-p1": "budapest"}

@@ -303,36 +303,37 @@ def test_a_changed_paragraph_link_is_a_new_comparison(client):
 def test_the_rendered_rows_key_follows_the_templates(tmp_path, settings):
     import shutil
 
-    from concordance.comparison import building
+    from concordance.comparison import page
 
     for folder in ("templates/comparison", "concordance/comparison"):
         shutil.copytree(settings.BASE_DIR / folder, tmp_path / folder)
-    building.rendering_version.cache_clear()
+    page.rendering_version.cache_clear()
     try:
         settings.BASE_DIR = tmp_path
-        before = building.rendering_version()
-        building.rendering_version.cache_clear()
-        assert building.rendering_version() == before
+        before = page.rendering_version()
+        page.rendering_version.cache_clear()
+        assert page.rendering_version() == before
         template = tmp_path / "templates/comparison/compare.html"
         template.write_text(template.read_text() + "\n{# changed #}\n")
-        building.rendering_version.cache_clear()
-        assert building.rendering_version() != before
+        page.rendering_version.cache_clear()
+        assert page.rendering_version() != before
     finally:
-        building.rendering_version.cache_clear()
+        page.rendering_version.cache_clear()
 
 
 def test_the_rendered_rows_are_cached_under_that_key(client, monkeypatch):
     from django.core.cache import cache
-    from django.core.cache.utils import make_template_fragment_key
 
-    from concordance.comparison import building
+    from concordance.caching import content_key
+    from concordance.comparison import page
+    from concordance.comparison.lookup import find
 
-    left, right = building.find("un", "art_25"), building.find("budapest", "art_16")
+    left, right = find("un", "art_25"), find("budapest", "art_16")
     client.get(URL)
-    key = building.compare(left, right).html_key
-    assert cache.get(make_template_fragment_key("comparison-rows", [key, "side", False, "show"])) is not None
-    monkeypatch.setattr(building, "rendering_version", lambda: "another-template")
-    assert building.compare(left, right).html_key != key
+    key = page.comparison_page(left, right).html_key
+    assert cache.get(content_key("comparison-rows", (key, "side", False, "show"))) is not None
+    monkeypatch.setattr(page, "rendering_version", lambda: "another-template")
+    assert page.comparison_page(left, right).html_key != key
 
 
 def test_references_are_links_in_the_inline_view_too(client):

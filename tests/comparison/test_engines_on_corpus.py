@@ -2,7 +2,8 @@
 
 import pytest
 
-from concordance.analysis.comparisons import Corpus, compare_curated
+from concordance.analysis.comparisons import compare_curated
+from concordance.comparison.inputs import CorpusSnapshot
 from concordance.lib.comparison import SEPARATOR
 from concordance.lib.diffing import diff, segment_keys
 
@@ -18,7 +19,7 @@ def real_rows(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         return {
             (SEPARATOR.join(u.text for u in row.lefts), SEPARATOR.join(u.text for u in row.rights))
-            for comparison in compare_curated(Corpus()).values()
+            for comparison in compare_curated(CorpusSnapshot()).values()
             for row in comparison.rows
             if row.lefts and row.rights
         }

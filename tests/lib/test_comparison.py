@@ -8,15 +8,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from concordance.lib.comparison import Collapsed, Comparison, Unit, compare_units, visible_rows
+from concordance.lib.comparison import Collapsed, Comparison, ComparedUnit, compare_units, visible_rows
 from concordance.lib.diffing import align_groups, paragraph_similarity
 from concordance.lib.terminology import load_glossary
 
 GLOSSARY = load_glossary(Path(__file__).resolve().parents[2] / "fixtures" / "glossary.json")
 
 
-def units(prefix: str, *texts: str) -> list[Unit]:
-    return [Unit(f"{prefix}_{k}", f"par. {k + 1}", text) for k, text in enumerate(texts)]
+def units(prefix: str, *texts: str) -> list[ComparedUnit]:
+    return [ComparedUnit(f"{prefix}_{k}", f"par. {k + 1}", text) for k, text in enumerate(texts)]
 
 
 def compare(left, right, pinned=()):
@@ -152,8 +152,8 @@ def test_a_different_period_stays_a_change_with_its_badge():
     ],
 )
 def test_list_item_formatting_is_form_not_substance(left_text, right_text):
-    left = [Unit("l_a", "par. 3, a)", left_text)]
-    right = [Unit("r_a", "par. 1, a)", right_text)]
+    left = [ComparedUnit("l_a", "par. 3, a)", left_text)]
+    right = [ComparedUnit("r_a", "par. 1, a)", right_text)]
     comparison = compare(left, right)
     row = comparison.rows[0]
     assert row.substantive_tokens == 0
@@ -162,8 +162,8 @@ def test_list_item_formatting_is_form_not_substance(left_text, right_text):
 
 
 def test_a_case_change_inside_the_sentence_or_an_alternative_stays_a_change():
-    left = [Unit("l_a", "a)", "L'accès au Système ; ou")]
-    right = [Unit("r_a", "a)", "l'accès au système ; et")]
+    left = [ComparedUnit("l_a", "a)", "L'accès au Système ; ou")]
+    right = [ComparedUnit("r_a", "a)", "l'accès au système ; et")]
     row = compare(left, right).rows[0]
     assert row.substantive_tokens > 0
     texts = {p.text.strip() for p in row.left_blocks[0].pieces if p.kind == "deleted"}
@@ -230,8 +230,8 @@ _text = st.lists(st.sampled_from(WORDS), min_size=1, max_size=12).map(" ".join)
     st.data(),
 )
 def test_whatever_the_links_each_text_is_shown_whole_once_and_in_order(left_texts, right_texts, data):
-    left = [Unit(f"l_{k}", f"{k + 1})", t) for k, t in enumerate(left_texts)]
-    right = [Unit(f"r_{k}", f"{k + 1})", t) for k, t in enumerate(right_texts)]
+    left = [ComparedUnit(f"l_{k}", f"{k + 1})", t) for k, t in enumerate(left_texts)]
+    right = [ComparedUnit(f"r_{k}", f"{k + 1})", t) for k, t in enumerate(right_texts)]
     pins = []
     if left and right:
         pins = data.draw(

@@ -12,11 +12,35 @@ from django import template
 from django.utils.html import conditional_escape, escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
+from concordance.caching import cached
 from concordance.crossrefs.linking import Link
 from concordance.crossrefs.rendering import anchor_html
-from concordance.lib.comparison import Block, Piece
+from concordance.lib.comparison import Block, MarkedPiece
 
 register = template.Library()
+
+
+class CachedNode(template.Node):
+    def __init__(self, nodelist: template.NodeList, namespace: str, inputs: list[template.base.FilterExpression]):
+        self.nodelist = nodelist
+        self.namespace = namespace
+        self.inputs = inputs
+
+    def render(self, context: template.Context) -> str:
+        inputs = tuple(expression.resolve(context) for expression in self.inputs)
+        return cached(self.namespace, inputs, lambda: self.nodelist.render(context))
+
+
+@register.tag("cached")
+def do_cached(parser: template.base.Parser, token: template.base.Token) -> CachedNode:
+    """``{% cached "namespace" input … %}…{% endcached %}``: the rendered block, stored
+    through ``caching.cached`` under the inputs it names, like every derived result."""
+    bits = token.split_contents()
+    if len(bits) < 3:
+        raise template.TemplateSyntaxError(f"{bits[0]} takes a namespace and at least one input")
+    nodelist = parser.parse(("endcached",))
+    parser.delete_first_token()
+    return CachedNode(nodelist, bits[1].strip("\"'"), [parser.compile_filter(bit) for bit in bits[2:]])
 
 
 def linked(text: str, start: int, spans: list[tuple[int, int, Link]]) -> str:
@@ -34,7 +58,7 @@ def linked(text: str, start: int, spans: list[tuple[int, int, Link]]) -> str:
     return "".join(out)
 
 
-def piece_html(piece: Piece, hide_terms: bool, spans: list | None = None, *, one_column: bool = False) -> str:
+def piece_html(piece: MarkedPiece, hide_terms: bool, spans: list | None = None, *, one_column: bool = False) -> str:
     if not piece.text:
         return ""
     inner = mark_safe(linked(piece.text, piece.start, spans or []))
@@ -55,7 +79,7 @@ def piece_html(piece: Piece, hide_terms: bool, spans: list | None = None, *, one
     return conditional_escape(inner)
 
 
-def _left_term_in_one_column(piece: Piece, inner: str, hide_terms: bool) -> str:
+def _left_term_in_one_column(piece: MarkedPiece, inner: str, hide_terms: bool) -> str:
     """The left text's wording of a term, in the one-column view.
 
     Marked, then the right's wording follows. With terminology hidden the
@@ -73,7 +97,7 @@ def _left_term_in_one_column(piece: Piece, inner: str, hide_terms: bool) -> str:
 
 
 @register.simple_tag
-def pieces(pieces: list[Piece], links: dict | None = None, terms: str = "show") -> SafeString:
+def pieces(pieces: list[MarkedPiece], links: dict | None = None, terms: str = "show") -> SafeString:
     """Pieces of one column (the inline view), each with the references of its own unit linked."""
     links = links or {}
     return mark_safe(

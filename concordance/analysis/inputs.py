@@ -16,6 +16,7 @@ from typing import NamedTuple, TypeVar
 from django.urls import reverse
 
 from concordance.corpus.models import Division, Instrument, Provision
+from concordance.lib import eids
 from concordance.mapping.models import Correspondence, MissingCounterpart, Theme
 
 T = TypeVar("T")
@@ -63,7 +64,7 @@ class ArticleRef:
 
     @property
     def number(self) -> int:
-        return int(self.eid.removeprefix("art_"))
+        return int(eids.label_of(self.eid))
 
     @property
     def scope(self) -> str:
@@ -93,7 +94,7 @@ class Texts:
         for row in self.provisions:
             if row.kind != "article":
                 continue
-            chapter = chapters.get((row.instrument, (row.division_eid or "").split("__")[0]))
+            chapter = chapters.get((row.instrument, eids.top(row.division_eid or "")))
             found[(row.instrument, row.eid)] = ArticleRef(
                 row.instrument,
                 titles[row.instrument],
@@ -102,7 +103,7 @@ class Texts:
                 row.heading,
                 f"chap. {chapter.num} — {chapter.heading}" if chapter else "",
                 positions[row.instrument],
-                reverse("article", args=[row.instrument, int(row.eid.removeprefix("art_"))]),
+                reverse("article", args=[row.instrument, int(eids.label_of(row.eid))]),
             )
         return found
 

@@ -1,0 +1,227 @@
+"""What a pair's comparison is computed from, built one way from two sources.
+
+``pair_inputs`` assembles a pair's ``PairInputs`` (both sides' units, the
+curated paragraph links between them, the instruments, the articles'
+headings) from an ``InputSource``: the database, a few queries a pair (the
+comparison page), or a ``CorpusSnapshot`` fetched once for every pair (the
+analysis pages).  The inputs name everything the comparison depends on, so
+they are its cache key: a pair computed by one page is warm for the other.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from django.db.models import Q
+
+from concordance.caching import cached, cached_many, content_key
+from concordance.glossary import curated_glossary
+from concordance.corpus.models import Provision
+from concordance.lib import eids
+from concordance.lib.comparison import ComparedUnit, Comparison, compare_units
+from concordance.mapping.models import Correspondence
+
+NAMESPACE = "comparison"
+
+
+@dataclass(frozen=True)
+class PairInputs:
+    """Everything a pair's comparison depends on but the code and the glossary (which the cache key adds)."""
+
+    left_units: tuple[ComparedUnit, ...]
+    right_units: tuple[ComparedUnit, ...]
+    # Curated paragraph links inside the pair, as (left, right) unit indices.
+    pinned: tuple[tuple[int, int], ...]
+    left_instrument: str
+    right_instrument: str
+    # The two articles' headings, which tell what a quantity governs.
+    headings: tuple[str, str]
+
+    @property
+    def cache_key(self) -> str:
+        return content_key(NAMESPACE, self)
+
+    def compare(self) -> Comparison:
+        return compare_units(
+            self.left_units,
+            self.right_units,
+            pinned=self.pinned,
+            glossary=curated_glossary(),
+            left_instrument=self.left_instrument,
+            right_instrument=self.right_instrument,
+            headings=self.headings,
+        )
+
+
+class InputSource(Protocol):
+    def subtree(self, root: Provision) -> list[Provision]:
+        """The provision and every provision inside it, in document order."""
+
+    def links_between(self, left_nodes: list[Provision], right_nodes: list[Provision]) -> list[tuple[str, str]]:
+        """Curated links between two subtrees, as (left eid, right eid)."""
+
+    def headings(self, left: Provision, right: Provision) -> tuple[str, str]:
+        """The headings of the two provisions' articles."""
+
+
+def pair_inputs(left: Provision, right: Provision, source: InputSource) -> PairInputs:
+    """The inputs of the comparison of ``left`` with ``right``."""
+    left_nodes, right_nodes = source.subtree(left), source.subtree(right)
+    left_units, right_units = units_of(left, left_nodes), units_of(right, right_nodes)
+    return PairInputs(
+        tuple(left_units),
+        tuple(right_units),
+        tuple(pinned_pairs(left_units, right_units, source.links_between(left_nodes, right_nodes))),
+        left.edition.instrument.slug,
+        right.edition.instrument.slug,
+        source.headings(left, right),
+    )
+
+
+def compare_pair(inputs: PairInputs) -> Comparison:
+    """The comparison of one pair, computed once per distinct inputs."""
+    return cached(NAMESPACE, inputs, inputs.compare)
+
+
+def compare_pairs(inputs: Sequence[PairInputs]) -> list[Comparison]:
+    """The comparisons of many pairs, in order, looked up and stored in one batch."""
+    return cached_many(NAMESPACE, inputs, PairInputs.compare)
+
+
+# --------------------------------------------------------------------------
+# From provisions to units
+# --------------------------------------------------------------------------
+
+
+def unit_label(root: Provision, node: Provision) -> str:
+    if node.pk == root.pk:
+        return "texte" if root.kind == "article" else root.citation.split(", ")[-1]
+    if node.kind == "wrapup":
+        return "fin"
+    if node.kind == "alinea":
+        return "alinéa"
+    return node.citation.removeprefix(root.citation + ", ")
+
+
+def units_of(root: Provision, nodes: list[Provision]) -> list[ComparedUnit]:
+    return [ComparedUnit(node.eid, unit_label(root, node), node.text) for node in nodes if node.text.strip()]
+
+
+def pinned_pairs(
+    left_units: list[ComparedUnit], right_units: list[ComparedUnit], links: list[tuple[str, str]]
+) -> list[tuple[int, int]]:
+    """Curated paragraph links inside the pair, given as (left eid, right eid), as unit indices.
+
+    Sorted: the links' order says nothing, and both sources must give the same inputs.
+    """
+    pairs = set()
+    for left_eid, right_eid in links:
+        i, j = first_unit_within(left_units, left_eid), first_unit_within(right_units, right_eid)
+        # An article-level link says nothing about rows.
+        if i is not None and j is not None and not eids.is_top_level(left_eid) and not eids.is_top_level(right_eid):
+            pairs.add((i, j))
+    # Crossing links are kept: compare_units shows them as moved rows.
+    return sorted(pairs)
+
+
+def first_unit_within(units: list[ComparedUnit], eid: str) -> int | None:
+    """The index of the first unit that is ``eid`` or lies inside it."""
+    return next((position for position, unit in enumerate(units) if eids.is_within(unit.eid, eid)), None)
+
+
+# --------------------------------------------------------------------------
+# Sources
+# --------------------------------------------------------------------------
+
+
+class DatabaseSource:
+    """One pair's inputs from the database (three or four queries); a subtree is fetched once."""
+
+    def __init__(self) -> None:
+        self._subtrees: dict[int, list[Provision]] = {}
+
+    def subtree(self, root: Provision) -> list[Provision]:
+        if root.pk not in self._subtrees:
+            self._subtrees[root.pk] = list(
+                Provision.objects.filter(edition_id=root.edition_id, article_eid=root.article_eid).subtree(root)
+                .order_by("position")
+            )
+        return self._subtrees[root.pk]
+
+    def links_between(self, left_nodes: list[Provision], right_nodes: list[Provision]) -> list[tuple[str, str]]:
+        """One query."""
+        left_ids = {node.pk for node in left_nodes}
+        right_ids = {node.pk for node in right_nodes}
+        rows = Correspondence.objects.curated().filter(
+            Q(left_id__in=left_ids, right_id__in=right_ids) | Q(left_id__in=right_ids, right_id__in=left_ids)
+        ).values_list("left__eid", "right__eid", "left_id")
+        return [(a, b) if left_id in left_ids else (b, a) for a, b, left_id in rows]
+
+    def headings(self, left: Provision, right: Provision) -> tuple[str, str]:
+        """One query when a side is below its article, none otherwise."""
+        below = [p for p in (left, right) if p.kind != "article"]
+        found: dict[tuple[int, str], str] = {}
+        if below:
+            articles = Q(pk__in=[])
+            for provision in below:
+                articles |= Q(edition_id=provision.edition_id, eid=provision.article_eid)
+            rows = Provision.objects.filter(articles).values_list("edition_id", "eid", "heading")
+            found = {(edition, eid): heading for edition, eid, heading in rows}
+        return (
+            self._heading(left, found),
+            self._heading(right, found),
+        )
+
+    @staticmethod
+    def _heading(provision: Provision, found: dict[tuple[int, str], str]) -> str:
+        if provision.kind == "article":
+            return provision.heading
+        return found.get((provision.edition_id, provision.article_eid), "")
+
+
+class CorpusSnapshot:
+    """The primary editions' provisions and the curated links, fetched once (two queries)."""
+
+    def __init__(self) -> None:
+        provisions = list(
+            Provision.objects.filter(edition__is_primary=True)
+            .select_related("edition__instrument")
+            .order_by("position")
+        )
+        self.by_pk = {p.pk: p for p in provisions}
+        self.by_article: dict[tuple[int, str], list[Provision]] = defaultdict(list)
+        for provision in provisions:
+            self.by_article[(provision.edition_id, provision.article_eid)].append(provision)
+        self.curated = list(Correspondence.objects.curated().order_by("pk"))
+
+    def subtree(self, root: Provision) -> list[Provision]:
+        return [
+            node for node in self.by_article[(root.edition_id, root.article_eid)] if eids.is_within(node.eid, root.eid)
+        ]
+
+    def links_between(self, left_nodes: list[Provision], right_nodes: list[Provision]) -> list[tuple[str, str]]:
+        left_ids = {node.pk for node in left_nodes}
+        right_ids = {node.pk for node in right_nodes}
+        oriented = []
+        for link in self.curated:
+            if link.left_id in left_ids and link.right_id in right_ids:
+                oriented.append((self.by_pk[link.left_id].eid, self.by_pk[link.right_id].eid))
+            elif link.left_id in right_ids and link.right_id in left_ids:
+                oriented.append((self.by_pk[link.right_id].eid, self.by_pk[link.left_id].eid))
+        return oriented
+
+    def headings(self, left: Provision, right: Provision) -> tuple[str, str]:
+        return self._article(left).heading, self._article(right).heading
+
+    def _article(self, provision: Provision) -> Provision:
+        """The article a provision belongs to: the first of its article's provisions."""
+        return self.by_article[(provision.edition_id, provision.article_eid)][0]
+
+    def curated_pairs(self) -> list[tuple[Correspondence, PairInputs]]:
+        """Every curated correspondence with its pair's inputs, in the order of their keys (pk)."""
+        return [
+            (link, pair_inputs(self.by_pk[link.left_id], self.by_pk[link.right_id], self)) for link in self.curated
+        ]

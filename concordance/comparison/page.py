@@ -1,0 +1,102 @@
+"""The comparison page's model: a pair's comparison, its links, and the key of its rendered rows.
+
+The rows are cached as rendered HTML too (the ``{% cached %}`` block of
+``comparison/compare.html``, through ``caching.cached``), under ``html_key``: the comparison's own key,
+the files that render it, the instruments' titles and the cross-reference
+links the rows show, so a changed template or reference is a new key.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+from dataclasses import dataclass, field
+
+from django.conf import settings
+
+from concordance.caching import content_key
+from concordance.comparison.counterparts import pair_counterparts
+from concordance.comparison.inputs import DatabaseSource, compare_pair, pair_inputs
+from concordance.corpus.models import Provision
+from concordance.crossrefs.linking import Link, provision_references
+from concordance.crossrefs.rendering import segments
+from concordance.lib.comparison import Comparison
+from concordance.mapping.models import Correspondence
+from concordance.mapping.table import Counterpart
+
+# Spans of a unit's text that are internal references: (start, end, link).
+LinkSpans = list[tuple[int, int, Link]]
+
+
+@dataclass
+class ComparisonPage:
+    left: Provision
+    right: Provision
+    comparison: Comparison
+    correspondence: Correspondence | None
+    left_counterparts: list[Counterpart]
+    right_counterparts: list[Counterpart]
+    # Names everything the comparison rows depend on.
+    cache_key: str
+    # The link between the two articles when the pair itself is not linked
+    # (a paragraph compared inside a linked article pair).
+    article_correspondence: Correspondence | None = None
+    links: dict[tuple[str, str], LinkSpans] = field(default_factory=dict)
+    # Key of the rendered rows: the comparison, the templates, the links.
+    html_key: str = ""
+    # The headings of the two articles, as the sources print them.
+    headings: tuple[str, str] = ("", "")
+
+
+def comparison_page(left: Provision, right: Provision) -> ComparisonPage:
+    source = DatabaseSource()
+    inputs = pair_inputs(left, right, source)
+    comparison = compare_pair(inputs)
+    counterparts = pair_counterparts(left, right)
+    links = {
+        **unit_links("left", left, source.subtree(left)),
+        **unit_links("right", right, source.subtree(right)),
+    }
+    return ComparisonPage(
+        left, right, comparison, counterparts.correspondence, counterparts.left, counterparts.right,
+        inputs.cache_key, counterparts.article_correspondence, links,
+        rows_html_key(inputs.cache_key, left, right, links), inputs.headings,
+    )
+
+
+def rows_html_key(
+    comparison_key: str, left: Provision, right: Provision, links: dict[tuple[str, str], LinkSpans]
+) -> str:
+    # The rows show the instruments' titles and each reference link's address,
+    # preview and title (which quote the provision it leads to).
+    titles = (left.edition.instrument.short_title, right.edition.instrument.short_title)
+    return content_key("comparison-html", (comparison_key, rendering_version(), titles, sorted(
+        (side, eid, spans) for (side, eid), spans in links.items()
+    )))
+
+
+@functools.cache
+def rendering_version() -> str:
+    """Hash of the files that turn a comparison into HTML, read once per process."""
+    digest = hashlib.sha256()
+    folders = [settings.BASE_DIR / "templates" / "comparison", settings.BASE_DIR / "concordance" / "comparison"]
+    for folder in folders:
+        for path in sorted(folder.rglob("*")):
+            if path.is_file() and path.suffix in (".html", ".py"):
+                digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def unit_links(side: str, root: Provision, nodes: list[Provision]) -> dict[tuple[str, str], LinkSpans]:
+    """The internal references of each unit, as the article page links them (one query per side)."""
+    references = provision_references(root.edition, [node.pk for node in nodes])
+    found = {}
+    for node in nodes:
+        spans = []
+        for reference in references.get(("provision", node.pk), []):
+            if node.text[reference.start : reference.end] != reference.text:
+                continue  # the text changed since the references were computed
+            spans.extend((reference.start + a, reference.start + b, link) for a, b, link in segments(reference))
+        if spans:
+            found[(side, node.eid)] = spans
+    return found
