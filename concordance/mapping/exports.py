@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 
-from concordance.mapping.data import export_document
+from concordance.mapping.interchange.export import export_document
 
 COLUMNS = [
     "kind", "left_instrument", "left_eid", "right_instrument", "right_eid",
