@@ -1,5 +1,7 @@
 """Collating an instrument's two French editions, article by article, with a cache.
 
+What the page shows of a collation is ``editions.page``.
+
 Everything both editions print is collated: the title, the preamble, each
 division's number and heading, every article, the closing formula.
 
@@ -28,17 +30,9 @@ from django.db.models import Value
 from django.http import Http404
 
 from concordance.caching import cached
-
 from concordance.corpus.models import Division, Edition, Instrument, Provision
-from concordance.crossrefs.linking import edition_provision_references, link_spans
-from concordance.lib.collation import (
-    CLASS_LABELS,
-    CLASSES,
-    Row,
-    Unit,
-    collate_units,
-    lexicon_of,
-)
+from concordance.lib import eids
+from concordance.lib.collation import CLASSES, Row, Unit, collate_units, lexicon_of
 
 
 # What a collated part of the text is: an article, or the text around and
@@ -129,48 +123,6 @@ class EditionCollation:
         return {cls: total.get(cls, 0) for cls in CLASSES}
 
 
-@dataclass(frozen=True)
-class LinkedRow:
-    """A row as the page shows it, with the spans of its cross-reference links on each side."""
-
-    row: Row
-    left_links: tuple = ()
-    right_links: tuple = ()
-
-    def __getattr__(self, name: str):
-        # label, left, right, collated, variants: the row's own.
-        return getattr(self.row, name)
-
-
-@dataclass
-class ArticleView:
-    """A differing article as the page shows it: the rows that carry a variant."""
-
-    article: ArticleCollation
-    rows: list[LinkedRow]
-    identical: int
-
-
-@dataclass
-class CollationView:
-    collation: EditionCollation
-    chosen: str
-    articles: list[ArticleView] = field(default_factory=list)
-
-    @property
-    def classes(self) -> list[dict[str, object]]:
-        totals = self.collation.totals
-        return [{"code": cls, "label": CLASS_LABELS[cls], "count": totals[cls]} for cls in CLASSES]
-
-    @property
-    def variant_count(self) -> int:
-        return sum(self.collation.totals.values())
-
-    @property
-    def chosen_label(self) -> str:
-        return CLASS_LABELS.get(self.chosen, "")
-
-
 # --------------------------------------------------------------------------
 # Lexicon: words attested in at least two source documents
 # --------------------------------------------------------------------------
@@ -209,8 +161,7 @@ def two_editions(instrument: Instrument) -> tuple[Edition, Edition] | None:
 def unit_label(eid: str) -> str:
     """"art_6__para_1__point_a__subpoint_ii" → "par. 1, a), ii)"; the article itself → "texte"."""
     parts = []
-    for segment in eid.split("__")[1:]:
-        kind, _, label = segment.partition("_")
+    for kind, label in eids.below_article(eid):
         if kind == "para":
             parts.append(f"par. {label}")
         elif kind in ("point", "subpoint"):
@@ -357,46 +308,3 @@ def article_variant_counts(instrument: Instrument) -> dict[str, int]:
     return {
         article.eid: article.variant_count for article in collation_of(instrument).differing if article.is_article
     }
-
-
-def differing_articles(instrument: Instrument) -> frozenset[str]:
-    """The eids of the articles whose two French editions differ."""
-    return frozenset(article_variant_counts(instrument))
-
-
-def view_of(
-    collation: EditionCollation, chosen: str = "", editions: tuple[Edition, Edition] | None = None
-) -> CollationView:
-    """What the page shows: every differing article, or those with a variant of ``chosen``.
-
-    Given the two editions, the provisions' cross-references become links
-    in the collated text (one query).
-    """
-    view = CollationView(collation, chosen)
-    references = edition_provision_references(list(editions)) if editions else {}
-
-    def linked(row: Row) -> LinkedRow:
-        if not editions:
-            return LinkedRow(row)
-        sides = []
-        for edition, unit in zip(editions, (row.left, row.right)):
-            found = references.get((edition.pk, unit.eid), []) if unit and unit.kind == "text" else []
-            sides.append(tuple(link_spans(unit.text, found)) if found else ())
-        return LinkedRow(row, *sides)
-
-    for article in collation.differing:
-        if chosen and not article.has(chosen):
-            continue
-        rows = [
-            row for row in article.rows
-            if row.variants and (not chosen or any(v.cls == chosen for v in row.variants))
-        ]
-        view.articles.append(
-            ArticleView(article, [linked(row) for row in rows], identical=sum(1 for r in article.rows if not r.variants))
-        )
-    return view
-
-
-def article_differs(instrument: Instrument, article_eid: str) -> bool:
-    """Whether one article's two French editions differ (prefer ``article_variant_counts`` for many)."""
-    return article_eid in article_variant_counts(instrument)
