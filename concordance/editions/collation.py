@@ -212,54 +212,71 @@ def _articles(left: Edition, right: Edition) -> dict[str, _Article]:
         "parent__eid",
     )
     rows = sorted(provisions.union(divisions, all=True), key=lambda r: (r[1] != left.pk, r[0], r[8]))
-    nums: dict[tuple[str, int, str], str] = {(r[0], r[1], r[2]): r[5] for r in rows}
-    division_rows = {(r[1], r[2]): r for r in rows if r[0] == "division"}
-    parts = {pk: _edition_parts(edition) for pk, edition in ((left.pk, left), (right.pk, right))}
-    by_part: dict[str, _Article] = {}
-    for part in ("title", "preamble"):
-        article = by_part[part] = _Article(kind=part)
-        for pk in (left.pk, right.pk):
-            article.units[pk] = parts[pk][part]
+    return _Parts(left, right, rows).in_order()
 
-    def add_division(edition_id: int, eid: str | None) -> None:
+
+class _Parts:
+    """The parts of two editions, placed in the primary edition's order as their rows come."""
+
+    def __init__(self, left: Edition, right: Edition, rows: list[tuple]):
+        self.left, self.right, self.rows = left, right, rows
+        self.nums: dict[tuple[str, int, str], str] = {(r[0], r[1], r[2]): r[5] for r in rows}
+        self.division_rows = {(r[1], r[2]): r for r in rows if r[0] == "division"}
+        self.by_part: dict[str, _Article] = {}
+
+    def other_side(self, edition_id: int) -> int:
+        return self.right.pk if edition_id == self.left.pk else self.left.pk
+
+    def in_order(self) -> dict[str, _Article]:
+        parts = {pk: _edition_parts(edition) for pk, edition in ((self.left.pk, self.left), (self.right.pk, self.right))}
+        for part in ("title", "preamble"):
+            article = self.by_part[part] = _Article(kind=part)
+            for pk in (self.left.pk, self.right.pk):
+                article.units[pk] = parts[pk][part]
+        for row in self.rows:
+            if row[0] != "division":
+                self.add_provision(row)
+        for edition_id, eid in self.division_rows:
+            self.add_division(edition_id, eid)  # a division without articles
+        closing = self.by_part["closing"] = _Article(kind="closing")
+        for pk in (self.left.pk, self.right.pk):
+            closing.units[pk] = parts[pk]["closing"]
+        return self.by_part
+
+    def add_division(self, edition_id: int, eid: str | None) -> None:
         """The heading of division ``eid`` and of its parents not yet placed, outermost first."""
-        if not eid or eid in by_part or (edition_id, eid) not in division_rows:
+        if not eid or eid in self.by_part or (edition_id, eid) not in self.division_rows:
             return
-        _, _, _, _, kind, num, heading, _, _, parent = division_rows[(edition_id, eid)]
-        add_division(edition_id, parent)
-        by_part[eid] = _Article(f"{DIVISION_LABELS.get(kind, kind.capitalize())} {num}", heading, kind="division")
-        for side in (left.pk, right.pk):
-            if (side, eid) not in division_rows:
+        _, _, _, _, kind, num, heading, _, _, parent = self.division_rows[(edition_id, eid)]
+        self.add_division(edition_id, parent)
+        division = self.by_part[eid] = _Article(
+            f"{DIVISION_LABELS.get(kind, kind.capitalize())} {num}", heading, kind="division"
+        )
+        for side in (self.left.pk, self.right.pk):
+            if (side, eid) not in self.division_rows:
                 continue
-            side_num, side_heading = division_rows[(side, eid)][5], division_rows[(side, eid)][6]
-            other = nums.get(("division", right.pk if side == left.pk else left.pk, eid))
+            side_num, side_heading = self.division_rows[(side, eid)][5], self.division_rows[(side, eid)][6]
+            other = self.nums.get(("division", self.other_side(side), eid))
             if other is not None and other != side_num:
-                by_part[eid].units[side].append(Unit(f"{eid}#num", "numéro", side_num, kind="num"))
+                division.units[side].append(Unit(f"{eid}#num", "numéro", side_num, kind="num"))
             if side_heading.strip():
-                by_part[eid].units[side].append(Unit(f"{eid}#heading", "intitulé", side_heading))
+                division.units[side].append(Unit(f"{eid}#heading", "intitulé", side_heading))
 
-    for source, edition_id, eid, article_eid, kind, num, heading, text, _, division in rows:
-        if source == "division":
-            continue
+    def add_provision(self, row: tuple) -> None:
+        _, edition_id, eid, article_eid, kind, num, heading, text, _, division = row
         if kind == "article":
-            add_division(edition_id, division)
-        article = by_part.setdefault(article_eid, _Article())
+            self.add_division(edition_id, division)
+        article = self.by_part.setdefault(article_eid, _Article())
         if kind == "article" and not article.num:
             article.num, article.heading = num, heading
         if kind == "article" and heading:
             article.units[edition_id].append(Unit(f"{eid}#heading", "intitulé", heading))
-        other = nums.get(("provision", right.pk if edition_id == left.pk else left.pk, eid))
+        other = self.nums.get(("provision", self.other_side(edition_id), eid))
         if num and other is not None and other != num:
             label = "numéro de l'article" if kind == "article" else f"{unit_label(eid)} — numéro imprimé"
             article.units[edition_id].append(Unit(f"{eid}#num", label, num, kind="num"))
         if text.strip():
             article.units[edition_id].append(Unit(eid, unit_label(eid), text))
-    for edition_id, eid in division_rows:
-        add_division(edition_id, eid)  # a division without articles
-    closing = by_part["closing"] = _Article(kind="closing")
-    for pk in (left.pk, right.pk):
-        closing.units[pk] = parts[pk]["closing"]
-    return by_part
 
 
 def collation_of(instrument: Instrument) -> EditionCollation:

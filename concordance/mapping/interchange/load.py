@@ -216,7 +216,17 @@ def import_themes(
         for slug in [slug for slug in themes if slug not in listed]:
             themes.pop(slug).delete()
             report.changes.append(f"- theme {slug}")
+    import_article_themes(document, provisions, themes, replace, report)
+    return themes
 
+
+def import_article_themes(
+    document: ConcordanceDocument,
+    provisions: dict[Key, Provision],
+    themes: dict[str, Theme],
+    replace: bool,
+    report: ImportReport,
+) -> None:
     wanted = {
         provisions[Key(instrument, eid)].pk: list(dict.fromkeys(slugs))
         for instrument, by_eid in document.article_themes.items()
@@ -235,4 +245,3 @@ def import_themes(
             [through(theme_id=themes[slug].pk, provision_id=pk) for pk in changed for slug in wanted.get(pk, [])]
         )
         report.changes.append(f"~ themes of {len(changed)} article(s)")
-    return themes
