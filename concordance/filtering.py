@@ -36,9 +36,13 @@ class FilterForm(forms.Form, Generic[F]):
         return {name: value for name, value in self.cleaned_data.items() if name not in self.errors}
 
     def filters(self) -> F:
-        """The filters to apply: the valid values; a refused one keeps its default."""
+        """The filters to apply: the valid values; a refused or empty one keeps the dataclass's default."""
         names = {field.name for field in dataclasses.fields(self.filters_class)}
-        values = {self.renamed.get(name, name): value for name, value in self.valid_values().items()}
+        values = {
+            self.renamed.get(name, name): value
+            for name, value in self.valid_values().items()
+            if value is not None and value != ""
+        }
         return self.filters_class(**{name: value for name, value in values.items() if name in names})
 
     def in_query(self) -> dict[str, Any]:
