@@ -228,7 +228,7 @@ class _Parts:
         return self.right.pk if edition_id == self.left.pk else self.left.pk
 
     def in_order(self) -> dict[str, _Article]:
-        parts = {pk: _edition_parts(edition) for pk, edition in ((self.left.pk, self.left), (self.right.pk, self.right))}
+        parts = {edition.pk: _edition_parts(edition) for edition in (self.left, self.right)}
         for part in ("title", "preamble"):
             article = self.by_part[part] = _Article(kind=part)
             for pk in (self.left.pk, self.right.pk):

@@ -72,7 +72,7 @@ def collation_page(
         if not editions:
             return LinkedRow(row)
         sides = []
-        for edition, unit in zip(editions, (row.left, row.right)):
+        for edition, unit in zip(editions, (row.left, row.right), strict=True):
             found = references.get((edition.pk, unit.eid), []) if unit and unit.kind == "text" else []
             sides.append(tuple(link_spans(unit.text, found)) if found else ())
         return LinkedRow(row, *sides)

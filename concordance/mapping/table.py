@@ -216,7 +216,9 @@ class ThemeColumn:
 
 def theme_columns(theme: Theme, instruments: list[Instrument]) -> list[ThemeColumn]:
     """The articles of every instrument under one theme, instrument by instrument."""
-    articles = theme.articles.filter(edition__is_primary=True).select_related("edition__instrument").order_by("position")
+    articles = (
+        theme.articles.filter(edition__is_primary=True).select_related("edition__instrument").order_by("position")
+    )
     by_instrument: dict[int, list[Provision]] = defaultdict(list)
     for article in articles:
         by_instrument[article.edition.instrument_id].append(article)

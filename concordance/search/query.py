@@ -172,7 +172,7 @@ def glossary_variants(query: str, glossary: Glossary) -> tuple[list[str], list[E
     for combination in itertools.islice(combinations, 1, MAX_VARIANTS):
         replacements = sorted(
             (start, end, inside, form)
-            for (spans, _), form in zip(options, combination)
+            for (spans, _), form in zip(options, combination, strict=True)
             for start, end, inside in spans
         )
         variant, cursor = [], 0

@@ -72,7 +72,8 @@ def excerpt(headline: str, text: str, links: Sequence[tuple[int, int, Link]] = (
         return mark_safe(body + " …") if len(words) > EXCERPT["max_words"] else body
     body = mark_safe(
         html.escape(delimiter).join(
-            render_spans(plain, offset, list(links), marks) for (plain, marks), offset in zip(fragments, offsets)
+            render_spans(plain, offset, list(links), marks)
+            for (plain, marks), offset in zip(fragments, offsets, strict=True)
         )
     )
     if fragments and not text.startswith(fragments[0][0]):
