@@ -10,7 +10,8 @@ from ninja import NinjaAPI, Schema
 from concordance.api_errors import ErrorOut
 from concordance.corpus import texts
 from concordance.corpus.models import Instrument, Provision
-from concordance.mapping.data import export_document
+from concordance.mapping.interchange.export import export_document
+from concordance.mapping.interchange.schema import ConcordanceDocument
 
 api = NinjaAPI(
     title="Concordance",
@@ -138,44 +139,13 @@ def instrument_detail(request: HttpRequest, slug: str, edition: str | None = Non
     }
 
 
-class ProvisionKey(Schema):
-    instrument: str
-    eid: str
-
-
-class CorrespondenceOut(Schema):
-    left: ProvisionKey
-    right: ProvisionKey
-    relation: str
-    note: str
-    themes: list[str]
-    status: str
-    origin: str
-
-
-class MissingOut(Schema):
-    instrument: str
-    eid: str
-    other_instrument: str  # the instrument the article has no counterpart in
-    reason: str
-
-
-class ThemeOut(Schema):
-    slug: str
-    name: str
-
-
-class ConcordanceOut(Schema):
-    themes: list[ThemeOut]
-    article_themes: dict[str, dict[str, list[str]]]
-    correspondences: list[CorrespondenceOut]
-    without_counterpart: list[MissingOut]
-
-
 @api.get(
     "/concordance/",
-    response={200: ConcordanceOut, 400: ErrorOut},
+    # The shape the import reads (mapping.interchange.schema), declared once.
+    response={200: ConcordanceDocument, 400: ErrorOut},
     summary="La concordance entière, au format de manage.py export_concordance",
+    # A curated correspondence has no score: the field is left out, as in the export.
+    exclude_unset=True,
 )
 def concordance(request: HttpRequest) -> dict:
     return export_document()

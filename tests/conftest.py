@@ -13,7 +13,7 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
     from concordance.corpus.ingest import ingest
     from concordance.crossrefs.resolution import resolve_references
-    from concordance.mapping.data import import_document
+    from concordance.mapping.interchange.load import import_document
 
     with django_db_blocker.unblock():
         ingest(settings.SOURCES_DIR)

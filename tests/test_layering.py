@@ -25,6 +25,7 @@ LAYERS: list[tuple[str, list[str]]] = [
         "concordance.caching",  # content-addressed cache keys and the cache calls
         "concordance.glossary",  # the curated glossary, loaded once per process
         "concordance.csv_cells",  # spreadsheet-safe CSV cells
+        "concordance.filtering",  # query-string filter forms returning typed filters
         "concordance.htmx",  # one template per page, a named partial for htmx
         "concordance.security",  # middleware and sign-in lockout
         "concordance.api_errors",  # the API's error shape
@@ -54,7 +55,6 @@ LAYERS: list[tuple[str, list[str]]] = [
         "concordance.urls",
         "concordance.settings",
         "concordance.wsgi",
-        "concordance.testing_environment",
         "concordance",  # the package's own __init__ only: it places nothing below it
     ]),
 ]

@@ -6,28 +6,41 @@ ignored (the view answers 400), so a mistyped URL says what is wrong.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django import forms
 
 from concordance.analysis.divergences import DIVERGENCE_KINDS
+from concordance.filtering import FilterForm
 from concordance.lib.quantities import SUBJECT_LABELS
 
 
-class FilterForm(forms.Form):
-    def values(self) -> dict[str, str]:
-        """The valid filters; an invalid one is dropped (its error stays on the form)."""
-        self.is_valid()
-        return {name: value for name, value in self.cleaned_data.items() if name not in self.errors}
+@dataclass(frozen=True)
+class GlossaryFilters:
+    instrument: str = ""
+    text: str = ""  # a term, or part of one
 
-    def values_in_query(self) -> dict[str, str]:
-        """The valid, non-empty filters, for a link that keeps them (an export)."""
-        return {name: value for name, value in self.values().items() if value}
+
+@dataclass(frozen=True)
+class QuantityFilters:
+    instrument: str = ""
+    subject: str = ""
+
+
+@dataclass(frozen=True)
+class DivergenceFilters:
+    theme: str = ""
+    kind: str = ""
 
 
 def instrument_field() -> forms.ChoiceField:
     return forms.ChoiceField(label="Instrument", required=False)
 
 
-class GlossaryFilterForm(FilterForm):
+class GlossaryFilterForm(FilterForm[GlossaryFilters]):
+    filters_class = GlossaryFilters
+    renamed = {"q": "text"}
+
     instrument = instrument_field()
     q = forms.CharField(label="Terme", required=False, max_length=100)
 
@@ -35,12 +48,10 @@ class GlossaryFilterForm(FilterForm):
         super().__init__(data)
         self.fields["instrument"].choices = [("", "tous")] + instruments
 
-    def values(self) -> dict[str, str]:
-        values = super().values()
-        return {"instrument": values.get("instrument", ""), "text": values.get("q", "")}
 
+class QuantityFilterForm(FilterForm[QuantityFilters]):
+    filters_class = QuantityFilters
 
-class QuantityFilterForm(FilterForm):
     instrument = instrument_field()
     subject = forms.ChoiceField(
         label="Objet", required=False, choices=[("", "tous")] + list(SUBJECT_LABELS.items())
@@ -50,19 +61,13 @@ class QuantityFilterForm(FilterForm):
         super().__init__(data)
         self.fields["instrument"].choices = [("", "tous")] + instruments
 
-    def values(self) -> dict[str, str]:
-        values = super().values()
-        return {"instrument": values.get("instrument", ""), "subject": values.get("subject", "")}
 
+class DivergenceFilterForm(FilterForm[DivergenceFilters]):
+    filters_class = DivergenceFilters
 
-class DivergenceFilterForm(FilterForm):
     theme = forms.ChoiceField(label="Thème", required=False)
     kind = forms.ChoiceField(label="Nature", required=False, choices=[("", "toutes")] + list(DIVERGENCE_KINDS.items()))
 
     def __init__(self, data, *, themes: list[tuple[str, str]]):
         super().__init__(data)
         self.fields["theme"].choices = [("", "tous")] + themes
-
-    def values(self) -> dict[str, str]:
-        values = super().values()
-        return {"theme": values.get("theme", ""), "kind": values.get("kind", "")}

@@ -25,58 +25,46 @@ def theme_choices() -> list[tuple[str, str]]:
 
 def glossary(request: HttpRequest) -> HttpResponse:
     form = GlossaryFilterForm(request.GET, instruments=instrument_choices())
-    entries = terms.select(terms.glossary_uses(), **form.values())
+    filters = form.filters()
+    entries = terms.select(terms.glossary_uses(), instrument=filters.instrument, text=filters.text)
     context = {"form": form, "entries": entries}
-    return render(
-        request,
-        template_for(request, "analysis/glossary.html", "results"),
-        context,
-        status=400 if form.errors else 200,
-    )
+    return render(request, template_for(request, "analysis/glossary.html", "results"), context, status=form.status)
 
 
 def quantities(request: HttpRequest) -> HttpResponse:
     form = QuantityFilterForm(request.GET, instruments=instrument_choices())
     found = findings()
-    groups = quantity_groups.groups(found, **form.values())
+    filters = form.filters()
+    groups = quantity_groups.groups(found, instrument=filters.instrument, subject=filters.subject)
     context = {
         "form": form,
         "groups": groups,
         "count": sum(len(g.quantities) for g in groups),
-        "query": urlencode(form.values_in_query()),
+        "query": urlencode(form.in_query()),
     }
-    return render(
-        request,
-        template_for(request, "analysis/quantities.html", "results"),
-        context,
-        status=400 if form.errors else 200,
-    )
+    return render(request, template_for(request, "analysis/quantities.html", "results"), context, status=form.status)
 
 
 def divergences(request: HttpRequest) -> HttpResponse:
     form = DivergenceFilterForm(request.GET, themes=theme_choices())
+    filters = form.filters()
     context = {
         "form": form,
-        "found": divergence_list.divergences(findings(), **form.values()),
+        "found": divergence_list.divergences(findings(), theme=filters.theme, kind=filters.kind),
         # Only what was applied: a bad value must not lead the CSV link to a 400.
-        "query": urlencode(form.values_in_query()),
+        "query": urlencode(form.in_query()),
     }
-    return render(
-        request,
-        template_for(request, "analysis/divergences.html", "results"),
-        context,
-        status=400 if form.errors else 200,
-    )
+    return render(request, template_for(request, "analysis/divergences.html", "results"), context, status=form.status)
 
 
 def divergences_csv(request: HttpRequest) -> HttpResponse:
     form = DivergenceFilterForm(request.GET, themes=theme_choices())
     if not form.is_valid():
-        problems = "; ".join(f"{name} : {' '.join(errors)}" for name, errors in form.errors.items())
         return HttpResponse(
-            f"Filtre invalide — {problems}\n", status=400, content_type="text/plain; charset=utf-8"
+            f"Filtre invalide — {form.problems()}\n", status=form.status, content_type="text/plain; charset=utf-8"
         )
-    found = divergence_list.divergences(findings(), **form.values())
+    filters = form.filters()
+    found = divergence_list.divergences(findings(), theme=filters.theme, kind=filters.kind)
     response = HttpResponse(
         divergence_list.as_csv(found, request.build_absolute_uri("/").rstrip("/")),
         content_type="text/csv; charset=utf-8",

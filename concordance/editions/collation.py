@@ -1,5 +1,7 @@
 """Collating an instrument's two French editions, article by article, with a cache.
 
+What the page shows of a collation is ``editions.page``.
+
 Everything both editions print is collated: the title, the preamble, each
 division's number and heading, every article, the closing formula.
 
@@ -28,18 +30,9 @@ from django.db.models import Value
 from django.http import Http404
 
 from concordance.caching import cached
-
 from concordance.corpus.models import Division, Edition, Instrument, Provision
-from concordance.crossrefs.linking import edition_provision_references
-from concordance.crossrefs.rendering import link_spans
-from concordance.lib.collation import (
-    CLASS_LABELS,
-    CLASSES,
-    Row,
-    Unit,
-    collate_units,
-    lexicon_of,
-)
+from concordance.lib import eids
+from concordance.lib.collation import CLASSES, Row, Unit, collate_units, lexicon_of
 
 
 # What a collated part of the text is: an article, or the text around and
@@ -130,48 +123,6 @@ class EditionCollation:
         return {cls: total.get(cls, 0) for cls in CLASSES}
 
 
-@dataclass(frozen=True)
-class LinkedRow:
-    """A row as the page shows it, with the spans of its cross-reference links on each side."""
-
-    row: Row
-    left_links: tuple = ()
-    right_links: tuple = ()
-
-    def __getattr__(self, name: str):
-        # label, left, right, collated, variants: the row's own.
-        return getattr(self.row, name)
-
-
-@dataclass
-class ArticleView:
-    """A differing article as the page shows it: the rows that carry a variant."""
-
-    article: ArticleCollation
-    rows: list[LinkedRow]
-    identical: int
-
-
-@dataclass
-class CollationView:
-    collation: EditionCollation
-    chosen: str
-    articles: list[ArticleView] = field(default_factory=list)
-
-    @property
-    def classes(self) -> list[dict[str, object]]:
-        totals = self.collation.totals
-        return [{"code": cls, "label": CLASS_LABELS[cls], "count": totals[cls]} for cls in CLASSES]
-
-    @property
-    def variant_count(self) -> int:
-        return sum(self.collation.totals.values())
-
-    @property
-    def chosen_label(self) -> str:
-        return CLASS_LABELS.get(self.chosen, "")
-
-
 # --------------------------------------------------------------------------
 # Lexicon: words attested in at least two source documents
 # --------------------------------------------------------------------------
@@ -210,8 +161,7 @@ def two_editions(instrument: Instrument) -> tuple[Edition, Edition] | None:
 def unit_label(eid: str) -> str:
     """"art_6__para_1__point_a__subpoint_ii" → "par. 1, a), ii)"; the article itself → "texte"."""
     parts = []
-    for segment in eid.split("__")[1:]:
-        kind, _, label = segment.partition("_")
+    for kind, label in eids.below_article(eid):
         if kind == "para":
             parts.append(f"par. {label}")
         elif kind in ("point", "subpoint"):
@@ -262,54 +212,71 @@ def _articles(left: Edition, right: Edition) -> dict[str, _Article]:
         "parent__eid",
     )
     rows = sorted(provisions.union(divisions, all=True), key=lambda r: (r[1] != left.pk, r[0], r[8]))
-    nums: dict[tuple[str, int, str], str] = {(r[0], r[1], r[2]): r[5] for r in rows}
-    division_rows = {(r[1], r[2]): r for r in rows if r[0] == "division"}
-    parts = {pk: _edition_parts(edition) for pk, edition in ((left.pk, left), (right.pk, right))}
-    by_part: dict[str, _Article] = {}
-    for part in ("title", "preamble"):
-        article = by_part[part] = _Article(kind=part)
-        for pk in (left.pk, right.pk):
-            article.units[pk] = parts[pk][part]
+    return _Parts(left, right, rows).in_order()
 
-    def add_division(edition_id: int, eid: str | None) -> None:
+
+class _Parts:
+    """The parts of two editions, placed in the primary edition's order as their rows come."""
+
+    def __init__(self, left: Edition, right: Edition, rows: list[tuple]):
+        self.left, self.right, self.rows = left, right, rows
+        self.nums: dict[tuple[str, int, str], str] = {(r[0], r[1], r[2]): r[5] for r in rows}
+        self.division_rows = {(r[1], r[2]): r for r in rows if r[0] == "division"}
+        self.by_part: dict[str, _Article] = {}
+
+    def other_side(self, edition_id: int) -> int:
+        return self.right.pk if edition_id == self.left.pk else self.left.pk
+
+    def in_order(self) -> dict[str, _Article]:
+        parts = {edition.pk: _edition_parts(edition) for edition in (self.left, self.right)}
+        for part in ("title", "preamble"):
+            article = self.by_part[part] = _Article(kind=part)
+            for pk in (self.left.pk, self.right.pk):
+                article.units[pk] = parts[pk][part]
+        for row in self.rows:
+            if row[0] != "division":
+                self.add_provision(row)
+        for edition_id, eid in self.division_rows:
+            self.add_division(edition_id, eid)  # a division without articles
+        closing = self.by_part["closing"] = _Article(kind="closing")
+        for pk in (self.left.pk, self.right.pk):
+            closing.units[pk] = parts[pk]["closing"]
+        return self.by_part
+
+    def add_division(self, edition_id: int, eid: str | None) -> None:
         """The heading of division ``eid`` and of its parents not yet placed, outermost first."""
-        if not eid or eid in by_part or (edition_id, eid) not in division_rows:
+        if not eid or eid in self.by_part or (edition_id, eid) not in self.division_rows:
             return
-        _, _, _, _, kind, num, heading, _, _, parent = division_rows[(edition_id, eid)]
-        add_division(edition_id, parent)
-        by_part[eid] = _Article(f"{DIVISION_LABELS.get(kind, kind.capitalize())} {num}", heading, kind="division")
-        for side in (left.pk, right.pk):
-            if (side, eid) not in division_rows:
+        _, _, _, _, kind, num, heading, _, _, parent = self.division_rows[(edition_id, eid)]
+        self.add_division(edition_id, parent)
+        division = self.by_part[eid] = _Article(
+            f"{DIVISION_LABELS.get(kind, kind.capitalize())} {num}", heading, kind="division"
+        )
+        for side in (self.left.pk, self.right.pk):
+            if (side, eid) not in self.division_rows:
                 continue
-            side_num, side_heading = division_rows[(side, eid)][5], division_rows[(side, eid)][6]
-            other = nums.get(("division", right.pk if side == left.pk else left.pk, eid))
+            side_num, side_heading = self.division_rows[(side, eid)][5], self.division_rows[(side, eid)][6]
+            other = self.nums.get(("division", self.other_side(side), eid))
             if other is not None and other != side_num:
-                by_part[eid].units[side].append(Unit(f"{eid}#num", "numéro", side_num, kind="num"))
+                division.units[side].append(Unit(f"{eid}#num", "numéro", side_num, kind="num"))
             if side_heading.strip():
-                by_part[eid].units[side].append(Unit(f"{eid}#heading", "intitulé", side_heading))
+                division.units[side].append(Unit(f"{eid}#heading", "intitulé", side_heading))
 
-    for source, edition_id, eid, article_eid, kind, num, heading, text, _, division in rows:
-        if source == "division":
-            continue
+    def add_provision(self, row: tuple) -> None:
+        _, edition_id, eid, article_eid, kind, num, heading, text, _, division = row
         if kind == "article":
-            add_division(edition_id, division)
-        article = by_part.setdefault(article_eid, _Article())
+            self.add_division(edition_id, division)
+        article = self.by_part.setdefault(article_eid, _Article())
         if kind == "article" and not article.num:
             article.num, article.heading = num, heading
         if kind == "article" and heading:
             article.units[edition_id].append(Unit(f"{eid}#heading", "intitulé", heading))
-        other = nums.get(("provision", right.pk if edition_id == left.pk else left.pk, eid))
+        other = self.nums.get(("provision", self.other_side(edition_id), eid))
         if num and other is not None and other != num:
             label = "numéro de l'article" if kind == "article" else f"{unit_label(eid)} — numéro imprimé"
             article.units[edition_id].append(Unit(f"{eid}#num", label, num, kind="num"))
         if text.strip():
             article.units[edition_id].append(Unit(eid, unit_label(eid), text))
-    for edition_id, eid in division_rows:
-        add_division(edition_id, eid)  # a division without articles
-    closing = by_part["closing"] = _Article(kind="closing")
-    for pk in (left.pk, right.pk):
-        closing.units[pk] = parts[pk]["closing"]
-    return by_part
 
 
 def collation_of(instrument: Instrument) -> EditionCollation:
@@ -358,46 +325,3 @@ def article_variant_counts(instrument: Instrument) -> dict[str, int]:
     return {
         article.eid: article.variant_count for article in collation_of(instrument).differing if article.is_article
     }
-
-
-def differing_articles(instrument: Instrument) -> frozenset[str]:
-    """The eids of the articles whose two French editions differ."""
-    return frozenset(article_variant_counts(instrument))
-
-
-def view_of(
-    collation: EditionCollation, chosen: str = "", editions: tuple[Edition, Edition] | None = None
-) -> CollationView:
-    """What the page shows: every differing article, or those with a variant of ``chosen``.
-
-    Given the two editions, the provisions' cross-references become links
-    in the collated text (one query).
-    """
-    view = CollationView(collation, chosen)
-    references = edition_provision_references(list(editions)) if editions else {}
-
-    def linked(row: Row) -> LinkedRow:
-        if not editions:
-            return LinkedRow(row)
-        sides = []
-        for edition, unit in zip(editions, (row.left, row.right)):
-            found = references.get((edition.pk, unit.eid), []) if unit and unit.kind == "text" else []
-            sides.append(tuple(link_spans(unit.text, found)) if found else ())
-        return LinkedRow(row, *sides)
-
-    for article in collation.differing:
-        if chosen and not article.has(chosen):
-            continue
-        rows = [
-            row for row in article.rows
-            if row.variants and (not chosen or any(v.cls == chosen for v in row.variants))
-        ]
-        view.articles.append(
-            ArticleView(article, [linked(row) for row in rows], identical=sum(1 for r in article.rows if not r.variants))
-        )
-    return view
-
-
-def article_differs(instrument: Instrument, article_eid: str) -> bool:
-    """Whether one article's two French editions differ (prefer ``article_variant_counts`` for many)."""
-    return article_eid in article_variant_counts(instrument)

@@ -5,31 +5,22 @@ from django.shortcuts import render
 
 from concordance.corpus import texts
 from concordance.editions import collation
+from concordance.editions.forms import CollationFilterForm
+from concordance.editions.page import collation_page
 from concordance.htmx import template_for
-from concordance.lib.collation import CLASS_LABELS, CLASSES
 
 
 def editions(request: HttpRequest, slug: str) -> HttpResponse:
     """The two French editions of an instrument collated, optionally one class of variant."""
     instrument = texts.get_instrument(slug)
     result = collation.collation_of(instrument)
-    chosen = request.GET.get("class", "")
-    error = ""
-    if chosen and chosen not in CLASSES:
-        error = (
-            f"Classe de variante inconnue : « {chosen} ». Classes possibles : "
-            + ", ".join(f"{code} ({CLASS_LABELS[code]})" for code in CLASSES)
-            + "."
-        )
-        chosen = ""
+    form = CollationFilterForm(request.GET)
+    filters = form.filters()
     context = {
         "instrument": instrument,
-        "view": collation.view_of(result, chosen, collation.two_editions(instrument)),
-        "error": error,
+        "form": form,
+        "page": collation_page(result, filters.variant_class, collation.two_editions(instrument)),
     }
     return render(
-        request,
-        template_for(request, "editions/collation.html", "collation"),
-        context,
-        status=400 if error else 200,
+        request, template_for(request, "editions/collation.html", "collation"), context, status=form.status
     )

@@ -6,7 +6,7 @@ import csv
 import io
 
 from concordance.csv_cells import BOM, neutralised
-from concordance.mapping.data import export_document
+from concordance.mapping.interchange.export import export_document
 
 COLUMNS = [
     "kind", "left_instrument", "left_eid", "right_instrument", "right_eid",

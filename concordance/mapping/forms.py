@@ -3,17 +3,20 @@ from __future__ import annotations
 from django import forms
 
 from concordance.corpus.models import Division, Instrument
+from concordance.filtering import FilterForm
 from concordance.mapping.curation import find_provision, save_correspondence
 from concordance.mapping.models import Correspondence, Origin, Relation, Status, Theme
-from concordance.mapping.table import Filters
+from concordance.mapping.table import ConcordanceFilters
 
 
-class ConcordanceFilterForm(forms.Form):
+class ConcordanceFilterForm(FilterForm[ConcordanceFilters]):
     """The filters of the concordance table, read from the query string.
 
     A value that is not one of the choices is reported beside its field and
     ignored, so a mistyped URL still shows the table.
     """
+
+    filters_class = ConcordanceFilters
 
     chapter = forms.ChoiceField(label="Chapitre", required=False)
     theme = forms.ChoiceField(label="Thème", required=False)
@@ -28,12 +31,6 @@ class ConcordanceFilterForm(forms.Form):
             (c.eid, f"{c}{' — ' + c.heading if c.heading else ''}") for c in chapters
         ]
         self.fields["theme"].choices = [("", "tous")] + [(t.slug, t.name) for t in themes]
-
-    def filters(self) -> Filters:
-        if self.is_valid():
-            return Filters(**self.cleaned_data)
-        valid = {name: value for name, value in self.cleaned_data.items() if name not in self.errors}
-        return Filters(**valid)
 
 
 def choose_instrument(instruments: list[Instrument], slug: str | None) -> Instrument | None:

@@ -7,14 +7,13 @@ grouped in Python.
 
 from __future__ import annotations
 
-import functools
-import operator
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch, Q
 
 from concordance.corpus.models import Division, Edition, Instrument, Provision
+from concordance.lib import eids
 from concordance.mapping.models import Correspondence, MissingCounterpart, Relation, Theme
 
 # A relation read from the right-hand side is the converse one.
@@ -47,7 +46,9 @@ class Gap:
 
 
 @dataclass
-class Row:
+class ArticleConcordance:
+    """One article of an instrument with what the concordance says of it: a line of the table."""
+
     article: Provision
     themes: list[Theme]
     counterparts: list[Counterpart] = field(default_factory=list)
@@ -63,8 +64,8 @@ class Row:
 
 
 @dataclass(frozen=True)
-class Filters:
-    chapter: str = ""
+class ConcordanceFilters:
+    chapter: str = ""  # a chapter's eid: its articles, those of its sections too
     theme: str = ""
     relation: str = ""
     missing: bool = False
@@ -78,29 +79,40 @@ def primary_edition(instrument: Instrument) -> Edition:
     return Edition.objects.get(instrument=instrument, is_primary=True)
 
 
+@dataclass(frozen=True)
+class LinkedCorrespondence:
+    """A correspondence with the article each of its provisions belongs to."""
+
+    correspondence: Correspondence
+    left_article: Provision
+    right_article: Provision
+
+
 def counterparts_by_article(
-    edition: Edition, correspondences: list[Correspondence]
+    edition: Edition, correspondences: list[LinkedCorrespondence]
 ) -> dict[str, list[Counterpart]]:
     """Group correspondences under the article of ``edition`` they touch."""
     grouped: dict[str, list[Counterpart]] = defaultdict(list)
-    for correspondence in correspondences:
-        for own, other, relation in (
-            (correspondence.left, correspondence.right, correspondence.relation),
-            (correspondence.right, correspondence.left, CONVERSE.get(correspondence.relation, correspondence.relation)),
+    for linked in correspondences:
+        correspondence = linked.correspondence
+        for own, other, other_article, relation in (
+            (correspondence.left, correspondence.right, linked.right_article, correspondence.relation),
+            (
+                correspondence.right, correspondence.left, linked.left_article,
+                CONVERSE.get(correspondence.relation, correspondence.relation),
+            ),
         ):
             if own.edition_id == edition.pk:
-                grouped[own.article_eid].append(
-                    Counterpart(correspondence, other.article, other, own, relation)
-                )
+                grouped[own.article_eid].append(Counterpart(correspondence, other_article, other, own, relation))
     return grouped
 
 
-def correspondences_of(edition: Edition) -> list[Correspondence]:
+def correspondences_of(edition: Edition) -> list[LinkedCorrespondence]:
     """Curated correspondences touching the edition, each with its article on both sides."""
     return _with_articles(Q(left__edition=edition) | Q(right__edition=edition))
 
 
-def correspondences_of_articles(articles: list[Provision]) -> list[Correspondence]:
+def correspondences_of_articles(articles: list[Provision]) -> list[LinkedCorrespondence]:
     """Curated correspondences touching the articles of these provisions, in one query plus articles."""
     touching = Q(pk__in=[])
     for article in articles:
@@ -109,17 +121,15 @@ def correspondences_of_articles(articles: list[Provision]) -> list[Correspondenc
     return _with_articles(touching)
 
 
-def _with_articles(touching: Q) -> list[Correspondence]:
-    correspondences = list(Correspondence.objects.curated().filter(touching).with_provisions())
-    attach_articles(correspondences)
-    return correspondences
+def _with_articles(touching: Q) -> list[LinkedCorrespondence]:
+    return with_articles(list(Correspondence.objects.curated().filter(touching).with_provisions()))
 
 
-def attach_articles(correspondences: list[Correspondence]) -> None:
-    """Set ``.article`` on both provisions of each correspondence (one query)."""
+def with_articles(correspondences: list[Correspondence]) -> list[LinkedCorrespondence]:
+    """Each correspondence with the articles of its two provisions (one query)."""
     wanted = {(p.edition_id, p.article_eid) for c in correspondences for p in (c.left, c.right)}
     if not wanted:
-        return
+        return []
     condition = Q()
     for edition_id, article_eid in wanted:
         condition |= Q(edition_id=edition_id, eid=article_eid)
@@ -127,12 +137,17 @@ def attach_articles(correspondences: list[Correspondence]) -> None:
         (a.edition_id, a.eid): a
         for a in Provision.objects.filter(condition).select_related("edition__instrument")
     }
-    for correspondence in correspondences:
-        for provision in (correspondence.left, correspondence.right):
-            provision.article = articles[(provision.edition_id, provision.article_eid)]
+    return [
+        LinkedCorrespondence(
+            c,
+            articles[(c.left.edition_id, c.left.article_eid)],
+            articles[(c.right.edition_id, c.right.article_eid)],
+        )
+        for c in correspondences
+    ]
 
 
-def concordance_rows(instrument: Instrument, filters: Filters) -> list[Row]:
+def concordance_rows(instrument: Instrument, filters: ConcordanceFilters) -> list[ArticleConcordance]:
     edition = primary_edition(instrument)
     articles = list(
         Provision.objects.articles()
@@ -144,7 +159,7 @@ def concordance_rows(instrument: Instrument, filters: Filters) -> list[Row]:
     counterparts = counterparts_by_article(edition, correspondences_of(edition))
     gaps = gaps_by_article(edition)
     rows = [
-        Row(
+        ArticleConcordance(
             article=article,
             themes=list(article.themes.all()),
             counterparts=counterparts.get(article.eid, []),
@@ -165,11 +180,8 @@ def gaps_by_article(edition: Edition, article_eid: str | None = None) -> dict[st
     return grouped
 
 
-def apply_filters(row: Row, filters: Filters) -> Row | None:
-    if filters.chapter and not (
-        row.article.division
-        and (row.article.division.eid == filters.chapter or row.article.division.eid.startswith(filters.chapter + "__"))
-    ):
+def apply_filters(row: ArticleConcordance, filters: ConcordanceFilters) -> ArticleConcordance | None:
+    if filters.chapter and not (row.article.division and eids.is_within(row.article.division.eid, filters.chapter)):
         return None
     if filters.missing and not row.gaps:
         return None
@@ -183,7 +195,7 @@ def apply_filters(row: Row, filters: Filters) -> Row | None:
         matching = [c for c in row.counterparts if c.relation == filters.relation]
         if not matching:
             return None
-        row = Row(row.article, row.themes, matching, row.gaps)
+        row = ArticleConcordance(row.article, row.themes, matching, row.gaps)
     return row
 
 
@@ -202,7 +214,9 @@ class ThemeColumn:
 
 def theme_columns(theme: Theme, instruments: list[Instrument]) -> list[ThemeColumn]:
     """The articles of every instrument under one theme, instrument by instrument."""
-    articles = theme.articles.filter(edition__is_primary=True).select_related("edition__instrument").order_by("position")
+    articles = (
+        theme.articles.filter(edition__is_primary=True).select_related("edition__instrument").order_by("position")
+    )
     by_instrument: dict[int, list[Provision]] = defaultdict(list)
     for article in articles:
         by_instrument[article.edition.instrument_id].append(article)
@@ -276,10 +290,8 @@ def theme_rows(columns: list[ThemeColumn]) -> list[list[list[ThemeCell]]]:
     ]
 
 
-def theme_correspondences(theme: Theme) -> list[Correspondence]:
-    correspondences = list(Correspondence.objects.curated().filter(themes=theme).with_provisions())
-    attach_articles(correspondences)
-    return correspondences
+def theme_correspondences(theme: Theme) -> list[LinkedCorrespondence]:
+    return with_articles(list(Correspondence.objects.curated().filter(themes=theme).with_provisions()))
 
 
 @dataclass
@@ -295,8 +307,7 @@ def article_counterparts(instrument: Instrument, article_eid: str) -> ArticleCou
     touching = Q(left__edition=edition, left__article_eid=article_eid) | Q(
         right__edition=edition, right__article_eid=article_eid
     )
-    correspondences = list(Correspondence.objects.filter(touching).with_provisions())
-    attach_articles(correspondences)
+    correspondences = with_articles(list(Correspondence.objects.filter(touching).with_provisions()))
     counterparts = counterparts_by_article(edition, correspondences).get(article_eid, [])
     return ArticleCounterparts(
         curated=[c for c in counterparts if c.correspondence.origin == "curated"],

@@ -32,7 +32,7 @@ def concordance(request: HttpRequest) -> HttpResponse:
         "mapped": sum(1 for row in rows if row.article_counterparts),
         "missing": sum(1 for row in rows if row.gaps),
     }
-    return render(request, template_for(request, "mapping/concordance.html", "results"), context)
+    return render(request, template_for(request, "mapping/concordance.html", "results"), context, status=form.status)
 
 
 def concordance_csv(request: HttpRequest) -> HttpResponse:

@@ -3,23 +3,26 @@ from __future__ import annotations
 from django import forms
 
 from concordance.corpus.models import Instrument
+from concordance.filtering import FilterForm
 from concordance.mapping.models import Theme
-from concordance.search.searching import KINDS, Filters
+from concordance.search.query import RESULT_KINDS, SearchFilters
 
 
-class SearchFilterForm(forms.Form):
+class SearchFilterForm(FilterForm[SearchFilters]):
     """The filters of the search page, read from the query string.
 
     The query itself (``q``) is not a form field: it is cleaned rather than
-    validated (``searching.clean_query``), so that no query is ever refused.
+    validated (``query.clean_query``), so that no query is ever refused.
     A filter value that is not one of the choices is reported beside its
     field and ignored.
     """
 
+    filters_class = SearchFilters
+
     instrument = forms.ChoiceField(label="Instrument", required=False)
     theme = forms.ChoiceField(label="Thème", required=False)
     kind = forms.ChoiceField(
-        label="Dans", required=False, choices=[("", "tout")] + list(KINDS.items())
+        label="Dans", required=False, choices=[("", "tout")] + list(RESULT_KINDS.items())
     )
     all_editions = forms.BooleanField(
         label="Inclure les autres éditions (texte du Conseil de l'Europe, Bénin 2024)", required=False
@@ -31,8 +34,3 @@ class SearchFilterForm(forms.Form):
         self.fields["theme"].choices = [("", "tous")] + [(t.slug, t.name) for t in themes]
         for name in ("instrument", "theme", "kind"):
             self.fields[name].widget.attrs["class"] = "search-filter"
-
-    def filters(self) -> Filters:
-        self.is_valid()
-        valid = {name: value for name, value in self.cleaned_data.items() if name not in self.errors}
-        return Filters(**valid)

@@ -7,12 +7,13 @@ from concordance.corpus.models import Instrument
 from concordance.glossary import curated_glossary
 from concordance.htmx import template_for
 from concordance.mapping.models import Theme
+from concordance.search import query as search_query
 from concordance.search import searching
 from concordance.search.forms import SearchFilterForm
 
 
 def search(request: HttpRequest) -> HttpResponse:
-    query = searching.clean_query(request.GET.get("q", ""))
+    query = search_query.clean_query(request.GET.get("q", ""))
     form = SearchFilterForm(
         request.GET, instruments=list(Instrument.objects.all()), themes=list(Theme.objects.all())
     )
@@ -27,6 +28,6 @@ def search(request: HttpRequest) -> HttpResponse:
         "filters": filters,
         "exact": exact,
         "outcome": outcome,
-        "max_length": searching.MAX_QUERY_LENGTH,
+        "max_length": search_query.MAX_QUERY_LENGTH,
     }
-    return render(request, template_for(request, "search/search.html", "results"), context)
+    return render(request, template_for(request, "search/search.html", "results"), context, status=form.status)

@@ -125,7 +125,7 @@ def corpus_ready() -> None:
 
     if not Provision.objects.exists():
         from concordance.corpus.ingest import ingest
-        from concordance.mapping.data import import_document
+        from concordance.mapping.interchange.load import import_document
 
         ingest(settings.SOURCES_DIR)
         import_document(json.loads(settings.CONCORDANCE_FIXTURE.read_text(encoding="utf-8")))

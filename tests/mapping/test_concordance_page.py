@@ -46,7 +46,8 @@ def test_filters_by_chapter_theme_relation_and_missing(client):
 
 def test_an_unknown_filter_value_is_reported_and_ignored(client):
     response = client.get("/concordance/?theme=nope")
-    assert response.status_code == 200
+    # Answered as every filtered page answers a refused filter (concordance.filtering).
+    assert response.status_code == 400
     page = response.content.decode()
     assert 'class="error"' in page
     assert page.count('<tr id="row-art_') == 68

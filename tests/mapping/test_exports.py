@@ -7,6 +7,7 @@ import pytest
 from django.conf import settings
 from django.core.management import CommandError, call_command
 
+from concordance.mapping.interchange.export import export_document
 from concordance.mapping.models import Correspondence, MissingCounterpart, Theme
 from concordance.mapping.suggestions import store_suggestions
 
@@ -86,6 +87,8 @@ def test_json_api_gives_the_same_document(client):
     assert {"instrument": "un", "eid": "art_16", "other_instrument": "budapest"}.items() <= next(
         m for m in data["without_counterpart"] if m["eid"] == "art_16" and m["instrument"] == "un"
     ).items()
+    # One shape (mapping.interchange.schema) for the API and the export: the same document, key for key.
+    assert data == json.loads(json.dumps(export_document()))
 
 
 def test_export_then_import_replace_round_trips_exactly(tmp_path):
@@ -204,6 +207,31 @@ LINK = {"left": {"instrument": "un", "eid": "art_25"}, "right": {"instrument": "
             {"instrument": "un", "eid": "art_25", "other_instrument": "budapest", "reason": "Aucune."}]}),
          "without_counterpart un:art_25 in budapest: this article also has a correspondence"),
         ('{"surprise": []}', "unknown top-level keys"),
+        # Each of these once reached the database and crashed the import with a traceback.
+        (json.dumps({"correspondences": [{**LINK, "note": "avant\x00après"}]}),
+         "correspondences[0].note: contains a NUL character"),
+        (json.dumps({"without_counterpart": [
+            {"instrument": "un", "eid": "art_16", "other_instrument": "budapest", "reason": "Aucune\x00."}]}),
+         "without_counterpart[0].reason: contains a NUL character"),
+        (json.dumps({"themes": [{"slug": "long", "name": "x" * 121}]}),
+         "themes[0].name: longer than the 120 characters allowed (121)"),
+        (json.dumps({"themes": [{"slug": "s" * 61, "name": "Long"}]}),
+         "themes[0].slug: longer than the 60 characters allowed (61)"),
+        (json.dumps({"without_counterpart": [
+            {"instrument": "un", "eid": "art_16", "other_instrument": ["budapest"], "reason": "x"}]}),
+         "without_counterpart[0].other_instrument: expected a string, got ['budapest']"),
+        (json.dumps({"correspondences": [{**LINK, "themes": [["offences"]]}]}),
+         "correspondences[0].themes[0]: expected a string"),
+        (json.dumps({"correspondences": [{**LINK, "origin": "suggested", "score": float("nan")}]}),
+         "correspondences[0].score: expected a finite number or null, got nan"),
+        ('{"correspondences": [{"left": {"instrument": "un", "eid": "art_25"}, '
+         '"right": {"instrument": "budapest", "eid": "art_16"}, "relation": "equivalent", '
+         '"origin": "suggested", "score": 1e309}]}',
+         "correspondences[0].score: expected a finite number or null, got inf"),
+        (json.dumps({"correspondences": [{**LINK, "origin": "suggested", "score": True}]}),
+         "correspondences[0].score: expected a finite number or null, got True"),
+        ('{"correspondences": [' + "[" * 100_000 + "]" * 100_000 + "]}", "nested too deeply"),
+        ('{"correspondences": [' + "[" * 500 + "]" * 500 + "]}", "correspondences[0]: expected an object, got [[[[...]]]]"),
     ],
 )
 def test_every_malformed_document_is_refused_clearly_and_changes_nothing(tmp_path, content, expected):

@@ -6,7 +6,8 @@ from django.test.utils import CaptureQueriesContext
 
 from concordance.corpus.models import Provision
 from concordance.search import views
-from concordance.search.searching import MAX_QUERY_LENGTH, clean_query, marked
+from concordance.search.query import MAX_QUERY_LENGTH, clean_query
+from concordance.search.results import marked
 
 pytestmark = pytest.mark.django_db
 
@@ -106,9 +107,10 @@ def test_preservation_rapide_finds_the_four_articles_ahead_of_everything(client)
     assert hits(group(html, "budapest"))[:2] == ["/budapest/art-16/#art_16", "/budapest/art-29/#art_29"]
     # Ahead of everything else in the ranking too, not only inside each group.
     from concordance.glossary import curated_glossary
-    from concordance.search.searching import Filters, search
+    from concordance.search.query import SearchFilters
+    from concordance.search.searching import search
 
-    outcome = search(clean_query("préservation rapide"), Filters(), curated_glossary())
+    outcome = search(clean_query("préservation rapide"), SearchFilters(), curated_glossary())
     ranked = sorted(outcome.results, key=lambda result: -result.rank)
     assert {result.url for result in ranked[:4]} == {
         "/un/art-25/#art_25", "/un/art-42/#art_42",
@@ -278,7 +280,7 @@ def test_a_pasted_repetitive_query_is_searched_once_per_term_and_capped(client):
     # This query used to build a 16 825-character tsquery and take 140 s
     # (timed in bench/search_queries.py, not here).
     from concordance.glossary import curated_glossary
-    from concordance.search.searching import (
+    from concordance.search.query import (
         MAX_TSQUERY_LENGTH, compile_tsquery, distinct_terms, glossary_variants,
     )
 
@@ -292,7 +294,7 @@ def test_a_pasted_repetitive_query_is_searched_once_per_term_and_capped(client):
 
 def test_too_many_equivalents_are_cut_and_the_page_says_so(client):
     from concordance.glossary import curated_glossary
-    from concordance.search.searching import MAX_TSQUERY_LENGTH, compile_tsquery, glossary_variants
+    from concordance.search.query import MAX_TSQUERY_LENGTH, compile_tsquery, glossary_variants
 
     query = (
         "préservation rapide données de trafic données de contenu système informatique "
@@ -304,7 +306,7 @@ def test_too_many_equivalents_are_cut_and_the_page_says_so(client):
 
 
 def test_a_repeated_word_is_kept_when_or_gives_it_meaning():
-    from concordance.search.searching import distinct_terms
+    from concordance.search.query import distinct_terms
 
     assert distinct_terms("a or b a") == "a or b a"
     assert distinct_terms('"x y" z "x y" -z') == '"x y" z -z'
@@ -318,7 +320,7 @@ def test_a_search_postgresql_cancels_says_the_query_is_too_complex(client, monke
             cursor.execute("SELECT pg_sleep(2)")
 
     monkeypatch.setattr(searching, "STATEMENT_TIMEOUT_MS", 50)
-    monkeypatch.setattr(searching, "ranked_provisions", slow)
+    monkeypatch.setattr(searching, "search_provisions", slow)
     html = page(client, q="préservation")
     assert "Recherche trop complexe" in html
     # The connection is usable again: the next search answers.
@@ -414,7 +416,10 @@ def test_other_editions_are_searched_on_request_and_linked_with_their_edition(cl
 
 
 def test_an_unknown_filter_value_is_reported_and_ignored(client):
-    html = page(client, q="préservation rapide", instrument="nope", kind="everything")
+    # Answered as every filtered page answers a refused filter (concordance.filtering).
+    response = client.get("/search/", {"q": "préservation rapide", "instrument": "nope", "kind": "everything"})
+    assert response.status_code == 400
+    html = response.content.decode()
     assert html.count('class="error"') == 2
     assert "/budapest/art-16/#art_16" in hits(html)
 

@@ -3,7 +3,7 @@
 import pytest
 
 from concordance.glossary import curated_glossary
-from concordance.search.searching import (
+from concordance.search.query import (
     MAX_VARIANTS,
     clean_query,
     compile_tsquery,

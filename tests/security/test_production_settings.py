@@ -111,7 +111,7 @@ def test_a_missing_required_variable_stops_start_up_naming_it(variable, advice, 
         ({"DJANGO_ALLOWED_HOSTS": f"{HOST},*"}, "DJANGO_ALLOWED_HOSTS='*'"),
         (
             {"DJANGO_SECURE_SSL_REDIRECT": "0"},
-            f"DJANGO_SECURE_SSL_REDIRECT=0 serves plain HTTP: it is allowed only when DJANGO_ALLOWED_HOSTS lists loopback names alone",
+            "DJANGO_SECURE_SSL_REDIRECT=0 serves plain HTTP: it is allowed only when DJANGO_ALLOWED_HOSTS lists loopback names alone",
         ),
         ({"DJANGO_TRUST_X_FORWARDED_PROTO": "si"}, "DJANGO_TRUST_X_FORWARDED_PROTO='si' is not a boolean"),
         ({"DJANGO_SECURE_SSL_REDIRECT": "perhaps"}, "DJANGO_SECURE_SSL_REDIRECT='perhaps' is not a boolean"),

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from concordance.mapping.data import export_document
+from concordance.mapping.interchange.export import export_document
 
 
 class Command(BaseCommand):

@@ -6,7 +6,8 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from concordance.mapping.data import ConcordanceDataError, import_document
+from concordance.mapping.interchange.load import import_document
+from concordance.mapping.interchange.validate import ConcordanceDataError
 from concordance.mapping.models import Correspondence, MissingCounterpart
 
 
@@ -76,3 +77,7 @@ class Command(BaseCommand):
             return json.loads(text)
         except json.JSONDecodeError as error:
             raise CommandError(f"{path}, line {error.lineno}: invalid JSON ({error.msg}).") from None
+        except RecursionError:
+            # No concordance nests more than four levels; the parser gives up
+            # about a thousand levels down.
+            raise CommandError(f"{path}: JSON nested too deeply to be a concordance; nothing was imported.") from None

@@ -1,0 +1,93 @@
+"""The collation page's model: the differing articles, each with the rows that carry a variant.
+
+The collation itself (plain, cached data) is ``editions.collation``; this
+module chooses what the page shows of it and adds the cross-reference links
+of each edition's text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from concordance.corpus.models import Edition
+from concordance.crossrefs.linking import edition_provision_references
+from concordance.crossrefs.rendering import link_spans
+from concordance.editions.collation import ArticleCollation, EditionCollation
+from concordance.lib.collation import CLASS_LABELS, CLASSES, Row
+
+
+@dataclass(frozen=True)
+class LinkedRow:
+    """A row as the page shows it, with the spans of its cross-reference links on each side."""
+
+    row: Row
+    left_links: tuple = ()
+    right_links: tuple = ()
+
+    def __getattr__(self, name: str):
+        # label, left, right, collated, variants: the row's own.
+        return getattr(self.row, name)
+
+
+@dataclass
+class ArticleVariants:
+    """A differing article as the page shows it: the rows that carry a variant."""
+
+    article: ArticleCollation
+    rows: list[LinkedRow]
+    identical: int
+
+
+@dataclass
+class CollationPage:
+    collation: EditionCollation
+    chosen: str
+    articles: list[ArticleVariants] = field(default_factory=list)
+
+    @property
+    def classes(self) -> list[dict[str, object]]:
+        totals = self.collation.totals
+        return [{"code": cls, "label": CLASS_LABELS[cls], "count": totals[cls]} for cls in CLASSES]
+
+    @property
+    def variant_count(self) -> int:
+        return sum(self.collation.totals.values())
+
+    @property
+    def chosen_label(self) -> str:
+        return CLASS_LABELS.get(self.chosen, "")
+
+
+def collation_page(
+    collation: EditionCollation, chosen: str = "", editions: tuple[Edition, Edition] | None = None
+) -> CollationPage:
+    """What the page shows: every differing article, or those with a variant of ``chosen``.
+
+    Given the two editions, the provisions' cross-references become links
+    in the collated text (one query).
+    """
+    page = CollationPage(collation, chosen)
+    references = edition_provision_references(list(editions)) if editions else {}
+
+    def linked(row: Row) -> LinkedRow:
+        if not editions:
+            return LinkedRow(row)
+        sides = []
+        for edition, unit in zip(editions, (row.left, row.right), strict=True):
+            found = references.get((edition.pk, unit.eid), []) if unit and unit.kind == "text" else []
+            sides.append(tuple(link_spans(unit.text, found)) if found else ())
+        return LinkedRow(row, *sides)
+
+    for article in collation.differing:
+        if chosen and not article.has(chosen):
+            continue
+        rows = [
+            row for row in article.rows
+            if row.variants and (not chosen or any(v.cls == chosen for v in row.variants))
+        ]
+        page.articles.append(
+            ArticleVariants(
+                article, [linked(row) for row in rows], identical=sum(1 for r in article.rows if not r.variants)
+            )
+        )
+    return page
