@@ -34,8 +34,8 @@ from concordance.crossrefs.linking import edition_provision_references, link_spa
 from concordance.lib.collation import (
     CLASS_LABELS,
     CLASSES,
-    Row,
-    Unit,
+    CollatedRow,
+    EditionUnit,
     collate_units,
     lexicon_of,
 )
@@ -56,7 +56,7 @@ class ArticleCollation:
     eid: str
     num: str
     heading: str
-    rows: tuple[Row, ...]
+    rows: tuple[CollatedRow, ...]
     # "article", "title", "preamble", "division" or "closing"; for a
     # division, ``num`` is its label ("Chapitre II").
     kind: str = "article"
@@ -133,7 +133,7 @@ class EditionCollation:
 class LinkedRow:
     """A row as the page shows it, with the spans of its cross-reference links on each side."""
 
-    row: Row
+    row: CollatedRow
     left_links: tuple = ()
     right_links: tuple = ()
 
@@ -226,20 +226,22 @@ def unit_label(eid: str) -> str:
 class _Article:
     num: str = ""
     heading: str = ""
-    units: dict[int, list[Unit]] = field(default_factory=lambda: defaultdict(list))
+    units: dict[int, list[EditionUnit]] = field(default_factory=lambda: defaultdict(list))
     kind: str = "article"
 
 
-def _edition_parts(edition: Edition) -> dict[str, list[Unit]]:
+def _edition_parts(edition: Edition) -> dict[str, list[EditionUnit]]:
     """The title, preamble and closing of an edition as units, by part."""
     return {
-        "title": [Unit("title", "titre", edition.title)] if edition.title.strip() else [],
+        "title": [EditionUnit("title", "titre", edition.title)] if edition.title.strip() else [],
         "preamble": [
-            Unit(f"preamble_{n}", f"alinéa {n + 1}", text) for n, text in enumerate(edition.preamble) if text.strip()
+            EditionUnit(f"preamble_{n}", f"alinéa {n + 1}", text)
+            for n, text in enumerate(edition.preamble)
+            if text.strip()
         ],
         # One unit: the editions break the closing into different
         # paragraphs, which is layout, not a difference of words.
-        "closing": [Unit("closing", "texte", "\n".join(edition.closing))] if any(edition.closing) else [],
+        "closing": [EditionUnit("closing", "texte", "\n".join(edition.closing))] if any(edition.closing) else [],
     }
 
 
@@ -283,9 +285,9 @@ def _articles(left: Edition, right: Edition) -> dict[str, _Article]:
             side_num, side_heading = division_rows[(side, eid)][5], division_rows[(side, eid)][6]
             other = nums.get(("division", right.pk if side == left.pk else left.pk, eid))
             if other is not None and other != side_num:
-                by_part[eid].units[side].append(Unit(f"{eid}#num", "numéro", side_num, kind="num"))
+                by_part[eid].units[side].append(EditionUnit(f"{eid}#num", "numéro", side_num, kind="num"))
             if side_heading.strip():
-                by_part[eid].units[side].append(Unit(f"{eid}#heading", "intitulé", side_heading))
+                by_part[eid].units[side].append(EditionUnit(f"{eid}#heading", "intitulé", side_heading))
 
     for source, edition_id, eid, article_eid, kind, num, heading, text, _, division in rows:
         if source == "division":
@@ -296,13 +298,13 @@ def _articles(left: Edition, right: Edition) -> dict[str, _Article]:
         if kind == "article" and not article.num:
             article.num, article.heading = num, heading
         if kind == "article" and heading:
-            article.units[edition_id].append(Unit(f"{eid}#heading", "intitulé", heading))
+            article.units[edition_id].append(EditionUnit(f"{eid}#heading", "intitulé", heading))
         other = nums.get(("provision", right.pk if edition_id == left.pk else left.pk, eid))
         if num and other is not None and other != num:
             label = "numéro de l'article" if kind == "article" else f"{unit_label(eid)} — numéro imprimé"
-            article.units[edition_id].append(Unit(f"{eid}#num", label, num, kind="num"))
+            article.units[edition_id].append(EditionUnit(f"{eid}#num", label, num, kind="num"))
         if text.strip():
-            article.units[edition_id].append(Unit(eid, unit_label(eid), text))
+            article.units[edition_id].append(EditionUnit(eid, unit_label(eid), text))
     for edition_id, eid in division_rows:
         add_division(edition_id, eid)  # a division without articles
     closing = by_part["closing"] = _Article(kind="closing")
@@ -375,7 +377,7 @@ def view_of(
     view = CollationView(collation, chosen)
     references = edition_provision_references(list(editions)) if editions else {}
 
-    def linked(row: Row) -> LinkedRow:
+    def linked(row: CollatedRow) -> LinkedRow:
         if not editions:
             return LinkedRow(row)
         sides = []

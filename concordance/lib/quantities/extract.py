@@ -19,6 +19,7 @@ from concordance.lib.quantities.patterns import (
     _QUANTITY,
 )
 
+
 def _group(match: re.Match[str], prefix: str) -> str | None:
     return next((name[len(prefix):] for name, v in match.groupdict().items() if v and name.startswith(prefix)), None)
 
