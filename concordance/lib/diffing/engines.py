@@ -11,9 +11,10 @@ from typing import Literal
 try:  # rapidfuzz is a hard dependency of the project, but the library must survive without it
     from rapidfuzz import fuzz as _rf_fuzz
     from rapidfuzz.distance import Indel as _rf_indel
-except ImportError:  # pragma: no cover - exercised by monkeypatching in tests
-    _rf_fuzz = None
-    _rf_indel = None
+
+    HAS_RAPIDFUZZ = True
+except ImportError:  # pragma: no cover - exercised by tests/lib/without_rapidfuzz.py
+    HAS_RAPIDFUZZ = False
 
 Engine = Literal["rapidfuzz", "difflib"]
 
@@ -21,12 +22,12 @@ ENGINES: tuple[str, ...] = ("rapidfuzz", "difflib")
 
 
 def default_engine() -> str:
-    return "rapidfuzz" if _rf_indel is not None else "difflib"
+    return "rapidfuzz" if HAS_RAPIDFUZZ else "difflib"
 
 
 def opcodes(a: list[int], b: list[int], engine: str) -> list[tuple[str, int, int, int, int]]:
     if engine == "rapidfuzz":
-        if _rf_indel is None:
+        if not HAS_RAPIDFUZZ:
             raise RuntimeError("rapidfuzz is not installed; use engine='difflib'")
         return [(op.tag, op.src_start, op.src_end, op.dest_start, op.dest_end) for op in _rf_indel.opcodes(a, b)]
     if engine == "difflib":
@@ -34,7 +35,7 @@ def opcodes(a: list[int], b: list[int], engine: str) -> list[tuple[str, int, int
     raise ValueError(f"unknown diff engine {engine!r}; expected one of {ENGINES}")
 
 
-def _lcs_length(a: Sequence[object], b: Sequence[object]) -> int:
+def lcs_length(a: Sequence[object], b: Sequence[object]) -> int:
     """Length of a longest common subsequence, bit-parallel (as rapidfuzz computes it)."""
     positions: dict[object, int] = {}
     for i, item in enumerate(a):
@@ -50,7 +51,7 @@ def _lcs_length(a: Sequence[object], b: Sequence[object]) -> int:
 def python_ratio(x: str, y: str, cutoff: float) -> float:
     """rapidfuzz's ``fuzz.ratio`` / 100 (normalised Indel similarity of characters), 0 below ``cutoff``."""
     total = len(x) + len(y)
-    score = 2 * _lcs_length(x, y) / total if total else 1.0
+    score = 2 * lcs_length(x, y) / total if total else 1.0
     return score if score >= cutoff else 0.0
 
 
@@ -58,7 +59,7 @@ def similarity_function(engine: str | None) -> Callable[[str, str, float], float
     """Similarity of two ``sorted_words`` strings; may return 0 below ``cutoff``."""
     engine = engine or default_engine()
     if engine == "rapidfuzz":
-        if _rf_fuzz is None:
+        if not HAS_RAPIDFUZZ:
             raise RuntimeError("rapidfuzz is not installed; use engine='difflib'")
         return lambda x, y, cutoff: _rf_fuzz.ratio(x, y, score_cutoff=cutoff * 100) / 100.0
     if engine == "difflib":
