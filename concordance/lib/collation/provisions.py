@@ -32,14 +32,21 @@ class CollatedRow:
     by_eid: bool = True
 
     @property
+    def _either(self) -> EditionUnit:
+        """The left unit, or the right one of a row only the right edition has."""
+        unit = self.left or self.right
+        assert unit is not None, "a row has a unit on at least one side"
+        return unit
+
+    @property
     def label(self) -> str:
         if self.left and self.right and self.left.label != self.right.label:
             return f"{self.left.label} / {self.right.label}"
-        return (self.left or self.right).label  # type: ignore[union-attr]
+        return self._either.label
 
     @property
     def eid(self) -> str:
-        return (self.left or self.right).eid  # type: ignore[union-attr]
+        return self._either.eid
 
     @property
     def variants(self) -> tuple[Variant, ...]:

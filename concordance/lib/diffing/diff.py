@@ -167,7 +167,8 @@ def _cleanup_semantic(segments: list[Segment], sizes: list[tuple[int, int]]) -> 
             n = max(sizes[k])
             if n <= max(sizes[k - 1]) and n <= max(sizes[k + 1]):
                 segs[k - 1 : k + 2] = [_merge(segs[k - 1 : k + 2])]
-                sizes[k - 1 : k + 2] = [tuple(map(sum, zip(*sizes[k - 1 : k + 2])))]
+                merged = sizes[k - 1 : k + 2]
+                sizes[k - 1 : k + 2] = [(sum(left for left, _ in merged), sum(right for _, right in merged))]
                 # The change grew: the equality before it may now qualify too.
                 k = max(k - 2, 1)
                 continue

@@ -57,9 +57,10 @@ def _quantity(match: re.Match[str], text: str) -> Quantity | None:
             return None
         return Quantity(match[0], match.start(), match.end(), value, unit, kind, bound, (numeral,))
     numeral, unit = match["num"], _group(match, "u_")
-    value = parse_french_number(numeral)
-    if value is None or unit is None:
+    number = parse_french_number(numeral)
+    if number is None or unit is None:
         return None
+    value: int | float = number
     # "un État partie", "un ou plusieurs États", "un tiers" (a third party):
     # only a bound word makes "un" a number there.
     stated_bound = any(match[g] for g in ("b_least", "b_most", "b_under", "b_over", "p_least", "p_most"))
@@ -93,7 +94,7 @@ def _range_start(quantity: Quantity, text: str) -> Quantity | None:
         return None
     match = _RANGE_START.search(text, max(0, quantity.start - 80), quantity.start)
     value = parse_french_number(match["low"]) if match else None
-    if value is None:
+    if match is None or value is None:
         return None
     return replace(quantity, text=match["low"], start=match.start("low"), end=match.end("low"),
                    value=value, numerals=(match["low"],))

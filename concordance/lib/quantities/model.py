@@ -140,12 +140,19 @@ class QuantityPair:
     bound_differs: bool = False  # both present, bounds differ ("au moins" / none, "moins de" / "plus de")
 
     @property
+    def _either(self) -> Quantity:
+        """The left quantity, or the right one of a right-only pair."""
+        quantity = self.left or self.right
+        assert quantity is not None, "a pair has a quantity on at least one side"
+        return quantity
+
+    @property
     def kind(self) -> str:
-        return (self.left or self.right).kind  # type: ignore[union-attr]
+        return self._either.kind
 
     @property
     def dimension(self) -> str:
-        return (self.left or self.right).dimension  # type: ignore[union-attr]
+        return self._either.dimension
 
     @property
     def across_units(self) -> bool:
@@ -156,13 +163,13 @@ class QuantityPair:
     def badge(self) -> str:
         """Both values with their bounds: "au plus 90 jours ≠ au moins 90 jours"; one value when one-sided."""
         if self.left is None or self.right is None:
-            return (self.left or self.right).bounded_label  # type: ignore[union-attr]
+            return self._either.bounded_label
         sign = "=" if self.status == "same" else "≠"
         return f"{self.left.bounded_label} {sign} {self.right.bounded_label}"
 
     @property
     def unit(self) -> str:
-        return (self.left or self.right).unit  # type: ignore[union-attr]
+        return self._either.unit
 
 
 def _availability_label(numerals: tuple[str, ...]) -> str:

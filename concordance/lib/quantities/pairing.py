@@ -101,7 +101,8 @@ def compare(left: list[Quantity], right: list[Quantity]) -> list[QuantityPair]:
     def position(pair: QuantityPair) -> tuple[int, int, int]:
         if pair.left is not None:
             return (pair.left.start, 0, pair.right.start if pair.right else -1)
-        at = pair.right.start  # type: ignore[union-attr]
+        assert pair.right is not None, "a pair has a quantity on at least one side"
+        at = pair.right.start
         return (max(((ro, lo) for lo, ro in both if ro < at), default=(-1, -1))[1], 1, at)
 
     return sorted(pairs, key=position)

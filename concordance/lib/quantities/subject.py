@@ -75,9 +75,9 @@ def subject_of(quantity: Quantity, text: str, heading: str = "") -> str:
         (sentence_start, sentence_end, quantity.start),
         (previous_start, sentence_start, sentence_start),
     ):
-        subject = _cue(text[lo:hi], position - lo)
-        if subject:
-            return subject
+        cued = _cue(text[lo:hi], position - lo)
+        if cued:
+            return cued
     return "other"
 
 
