@@ -51,11 +51,11 @@ def _availability(match: re.Match[str]) -> Quantity:
 def _quantity(match: re.Match[str], text: str) -> Quantity | None:
     bound = _bound(match)
     if match["ord"]:
-        value = parse_french_ordinal(match["ord"])
+        rank = parse_french_ordinal(match["ord"])
         unit, kind, numeral = _group(match, "o_"), "ordinal", match["ord"]
-        if value is None or unit is None:
+        if rank is None or unit is None:
             return None
-        return Quantity(match[0], match.start(), match.end(), value, unit, kind, bound, (numeral,))
+        return Quantity(match[0], match.start(), match.end(), rank, unit, kind, bound, (numeral,))
     numeral, unit = match["num"], _group(match, "u_")
     number = parse_french_number(numeral)
     if number is None or unit is None:
