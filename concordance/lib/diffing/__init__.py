@@ -17,7 +17,7 @@ follows them (the first token also carries any leading whitespace), so
 The comparison key of a token is its core, NFC-normalised, with ``’``
 folded to ``'``; whitespace never takes part in comparisons.  Case and
 accents do: "Partie" → "partie" or "Etat" → "État" are shown as changes,
-and it is the glossary (``terminology.py``) that decides they are only
+and it is the glossary (``lib/terminology``) that decides they are only
 terminology.
 
 Segments

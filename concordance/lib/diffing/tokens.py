@@ -31,7 +31,7 @@ _MARKER_KEY_PREFIX = "\x00marker:"
 
 
 def tokenise(text: str) -> list[str]:
-    """Split ``text`` into tokens carrying their trailing whitespace (see module doc)."""
+    """Split ``text`` into tokens carrying their trailing whitespace (see the package docstring)."""
     leading = _LEADING_SPACE_RE.match(text)  # "\s*" matches any string, the empty one too
     lead = leading.end() if leading else 0
     tokens = [m.group(0) for m in _TOKEN_RE.finditer(text, lead)]

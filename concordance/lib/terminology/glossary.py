@@ -232,7 +232,7 @@ class Glossary:
         """Split and label diff segments as equal / terminology / substantive.
 
         The result rebuilds both texts exactly (``"".join(s.left ...)``).
-        See the module docstring for the method.
+        See the package docstring (concordance.lib.terminology) for the method.
         """
         return classify_segments(
             self,
@@ -249,7 +249,7 @@ class Glossary:
 
 
 class GlossaryEntryData(TypedDict):
-    """One entry as the glossary's JSON writes it (format in the module docstring)."""
+    """One entry as the glossary's JSON writes it (format in the package docstring)."""
 
     id: str
     concept: str
@@ -281,6 +281,6 @@ def parse_glossary(data: GlossaryData) -> Glossary:
 
 
 def load_glossary(path: str | Path) -> Glossary:
-    """Read a glossary JSON file (format in the module docstring)."""
+    """Read a glossary JSON file (format in the package docstring)."""
     with open(path, encoding="utf-8") as fh:
         return parse_glossary(json.load(fh))
