@@ -9,7 +9,7 @@ from ninja.errors import HttpError
 from concordance.analysis import quantities as quantity_groups
 from concordance.analysis.findings import QuantityEntry, findings
 from concordance.api_errors import ErrorOut
-from concordance.lib.quantities import BOUNDS, KINDS, SUBJECT_LABELS, UNITS
+from concordance.lib.quantities import BOUNDS, QUANTITY_KINDS, SUBJECT_LABELS, UNITS
 
 router = Router(tags=["analyse"])
 
@@ -21,7 +21,7 @@ class QuantityOut(Schema):
     text: str = Field(description="Les mots exacts de la source, borne comprise (« au maximum de 90 jours »).")
     value: int | float = Field(description="Valeur normalisée dans l'unité donnée ; pour une fraction, la part elle-même.")
     unit: str = Field(description=f"Unité : {', '.join(UNITS)}.")
-    kind: str = Field(description=f"Nature : {', '.join(KINDS)}.")
+    kind: str = Field(description=f"Nature : {', '.join(QUANTITY_KINDS)}.")
     bound: str = Field(
         description="Borne : « » (exactement), "
         + ", ".join(f"{key} ({words})" for key, words in BOUNDS.items() if key)
@@ -53,7 +53,7 @@ def quantity_out(quantity: QuantityEntry) -> dict:
     response={200: list[QuantityOut], 400: ErrorOut},
     summary="Les quantités de chaque disposition",
     description=f"Filtres facultatifs, combinables : instrument (slug), subject ({', '.join(SUBJECT_LABELS)}), "
-    f"kind ({', '.join(KINDS)}).",
+    f"kind ({', '.join(QUANTITY_KINDS)}).",
 )
 def list_quantities(request: HttpRequest, instrument: str = "", subject: str = "", kind: str = "") -> list[dict]:
     found = findings()
@@ -62,6 +62,6 @@ def list_quantities(request: HttpRequest, instrument: str = "", subject: str = "
         raise HttpError(400, f"Instrument inconnu : « {instrument} » ; valeurs admises : {', '.join(instruments)}.")
     if subject and subject not in SUBJECT_LABELS:
         raise HttpError(400, f"Objet inconnu : « {subject} » ; valeurs admises : {', '.join(SUBJECT_LABELS)}.")
-    if kind and kind not in KINDS:
-        raise HttpError(400, f"Nature inconnue : « {kind} » ; valeurs admises : {', '.join(KINDS)}.")
+    if kind and kind not in QUANTITY_KINDS:
+        raise HttpError(400, f"Nature inconnue : « {kind} » ; valeurs admises : {', '.join(QUANTITY_KINDS)}.")
     return [quantity_out(q) for q in quantity_groups.select(found, instrument, subject, kind)]

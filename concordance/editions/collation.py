@@ -32,7 +32,7 @@ from django.http import Http404
 from concordance.caching import cached
 from concordance.corpus.models import Division, Edition, Instrument, Provision
 from concordance.lib import eids
-from concordance.lib.collation import CLASSES, Row, Unit, collate_units, lexicon_of
+from concordance.lib.collation import CLASSES, CollatedRow, EditionUnit, collate_units, lexicon_of
 
 
 # What a collated part of the text is: an article, or the text around and
@@ -50,7 +50,7 @@ class ArticleCollation:
     eid: str
     num: str
     heading: str
-    rows: tuple[Row, ...]
+    rows: tuple[CollatedRow, ...]
     # "article", "title", "preamble", "division" or "closing"; for a
     # division, ``num`` is its label ("Chapitre II").
     kind: str = "article"
@@ -177,20 +177,20 @@ def unit_label(eid: str) -> str:
 class _Article:
     num: str = ""
     heading: str = ""
-    units: dict[int, list[Unit]] = field(default_factory=lambda: defaultdict(list))
+    units: dict[int, list[EditionUnit]] = field(default_factory=lambda: defaultdict(list))
     kind: str = "article"
 
 
-def _edition_parts(edition: Edition) -> dict[str, list[Unit]]:
+def _edition_parts(edition: Edition) -> dict[str, list[EditionUnit]]:
     """The title, preamble and closing of an edition as units, by part."""
     return {
-        "title": [Unit("title", "titre", edition.title)] if edition.title.strip() else [],
+        "title": [EditionUnit("title", "titre", edition.title)] if edition.title.strip() else [],
         "preamble": [
-            Unit(f"preamble_{n}", f"alinéa {n + 1}", text) for n, text in enumerate(edition.preamble) if text.strip()
+            EditionUnit(f"preamble_{n}", f"alinéa {n + 1}", text) for n, text in enumerate(edition.preamble) if text.strip()
         ],
         # One unit: the editions break the closing into different
         # paragraphs, which is layout, not a difference of words.
-        "closing": [Unit("closing", "texte", "\n".join(edition.closing))] if any(edition.closing) else [],
+        "closing": [EditionUnit("closing", "texte", "\n".join(edition.closing))] if any(edition.closing) else [],
     }
 
 
@@ -258,9 +258,9 @@ class _Parts:
             side_num, side_heading = self.division_rows[(side, eid)][5], self.division_rows[(side, eid)][6]
             other = self.nums.get(("division", self.other_side(side), eid))
             if other is not None and other != side_num:
-                division.units[side].append(Unit(f"{eid}#num", "numéro", side_num, kind="num"))
+                division.units[side].append(EditionUnit(f"{eid}#num", "numéro", side_num, kind="num"))
             if side_heading.strip():
-                division.units[side].append(Unit(f"{eid}#heading", "intitulé", side_heading))
+                division.units[side].append(EditionUnit(f"{eid}#heading", "intitulé", side_heading))
 
     def add_provision(self, row: tuple) -> None:
         _, edition_id, eid, article_eid, kind, num, heading, text, _, division = row
@@ -270,13 +270,13 @@ class _Parts:
         if kind == "article" and not article.num:
             article.num, article.heading = num, heading
         if kind == "article" and heading:
-            article.units[edition_id].append(Unit(f"{eid}#heading", "intitulé", heading))
+            article.units[edition_id].append(EditionUnit(f"{eid}#heading", "intitulé", heading))
         other = self.nums.get(("provision", self.other_side(edition_id), eid))
         if num and other is not None and other != num:
             label = "numéro de l'article" if kind == "article" else f"{unit_label(eid)} — numéro imprimé"
-            article.units[edition_id].append(Unit(f"{eid}#num", label, num, kind="num"))
+            article.units[edition_id].append(EditionUnit(f"{eid}#num", label, num, kind="num"))
         if text.strip():
-            article.units[edition_id].append(Unit(eid, unit_label(eid), text))
+            article.units[edition_id].append(EditionUnit(eid, unit_label(eid), text))
 
 
 def collation_of(instrument: Instrument) -> EditionCollation:

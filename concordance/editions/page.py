@@ -13,14 +13,14 @@ from concordance.corpus.models import Edition
 from concordance.crossrefs.linking import edition_provision_references
 from concordance.crossrefs.rendering import link_spans
 from concordance.editions.collation import ArticleCollation, EditionCollation
-from concordance.lib.collation import CLASS_LABELS, CLASSES, Row
+from concordance.lib.collation import CLASS_LABELS, CLASSES, CollatedRow
 
 
 @dataclass(frozen=True)
 class LinkedRow:
     """A row as the page shows it, with the spans of its cross-reference links on each side."""
 
-    row: Row
+    row: CollatedRow
     left_links: tuple = ()
     right_links: tuple = ()
 
@@ -69,7 +69,7 @@ def collation_page(
     page = CollationPage(collation, chosen)
     references = edition_provision_references(list(editions)) if editions else {}
 
-    def linked(row: Row) -> LinkedRow:
+    def linked(row: CollatedRow) -> LinkedRow:
         if not editions:
             return LinkedRow(row)
         sides = []

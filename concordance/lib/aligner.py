@@ -11,7 +11,8 @@ folded, stop-words dropped, light French stemming):
 * the article body, compared with a TF-IDF cosine whose IDF is computed over
   both instruments, so that boilerplate shared by every article ("Chaque
   Partie adopte les mesures législatives et autres...") weighs little;
-* the article heading, compared with rapidfuzz's ``token_set_ratio`` and given
+* the article heading, compared with rapidfuzz's ``token_set_ratio`` (the same
+  number in pure Python when rapidfuzz is not installed) and given
   extra weight, because treaty headings are short and highly diagnostic;
 * a weak positional prior (relative rank of the article in its instrument):
   both conventions follow the same plan (definitions, offences, procedure,
@@ -34,7 +35,14 @@ from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
+from concordance.lib.diffing.engines import lcs_length
+
+try:  # rapidfuzz is a hard dependency of the project, but the library must survive without it (as lib/diffing does)
+    from rapidfuzz import fuzz as _rf_fuzz
+
+    HAS_RAPIDFUZZ = True
+except ImportError:  # pragma: no cover - exercised by tests/lib/without_rapidfuzz.py
+    HAS_RAPIDFUZZ = False
 
 __all__ = ["ArticleText", "Suggestion", "agreement", "normalise", "suggest_counterparts"]
 
@@ -176,6 +184,44 @@ def _cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
     return sum(v * b.get(tok, 0.0) for tok, v in a.items())
 
 
+def heading_similarity(left: str, right: str) -> float:
+    """rapidfuzz's ``token_set_ratio`` / 100 of two normalised headings; without
+    rapidfuzz the same number, computed in pure Python (``_token_set_ratio``)."""
+    if HAS_RAPIDFUZZ:
+        return float(_rf_fuzz.token_set_ratio(left, right)) / 100.0
+    return _token_set_ratio(left, right)
+
+
+def _token_set_ratio(left: str, right: str) -> float:
+    """rapidfuzz's ``token_set_ratio`` / 100: the best of the character similarity
+    of "shared words + the words of one side" against "shared words + the words
+    of the other", and of the shared words against either; 1 when one side's
+    words are all in the other."""
+    words_left, words_right = set(left.split()), set(right.split())
+    if not words_left or not words_right:
+        return 0.0
+    shared = words_left & words_right
+    if shared and (not words_left - words_right or not words_right - words_left):
+        return 1.0
+    only_left = " ".join(sorted(words_left - words_right))
+    only_right = " ".join(sorted(words_right - words_left))
+    shared_length = len(" ".join(shared))
+    gap = 1 if shared_length else 0  # the space between the shared words and the others
+    with_left = shared_length + gap + len(only_left)
+    with_right = shared_length + gap + len(only_right)
+    # Shared words match themselves: only the words of one side differ.
+    distance = len(only_left) + len(only_right) - 2 * lcs_length(only_left, only_right)
+    scores = [_similarity(distance, with_left + with_right)]
+    if shared_length:
+        scores.append(_similarity(gap + len(only_left), shared_length + with_left))
+        scores.append(_similarity(gap + len(only_right), shared_length + with_right))
+    return max(scores)
+
+
+def _similarity(distance: int, total_length: int) -> float:
+    return 1.0 - distance / total_length if total_length else 1.0
+
+
 def suggest_counterparts(
     left: Sequence[ArticleText],
     right: Sequence[ArticleText],
@@ -210,7 +256,7 @@ def suggest_counterparts(
         lpos = i / max(len(left) - 1, 1)
         for j, (ra, rvec, rhead) in enumerate(zip(right, right_vecs, right_heads)):
             body = _cosine(lvec, rvec)
-            head = fuzz.token_set_ratio(lhead, rhead) / 100.0 if lhead and rhead else 0.0
+            head = heading_similarity(lhead, rhead) if lhead and rhead else 0.0
             rpos = j / max(len(right) - 1, 1)
             score = (1.0 - _HEADING_WEIGHT) * body + _HEADING_WEIGHT * head
             score += _POSITION_WEIGHT * (1.0 - abs(lpos - rpos))

@@ -3,7 +3,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from concordance.corpus.models import Provision
-from concordance.lib.quantities import KINDS, SUBJECT_LABELS, UNITS
+from concordance.lib.quantities import QUANTITY_KINDS, SUBJECT_LABELS, UNITS
 
 pytestmark = pytest.mark.django_db
 
@@ -24,7 +24,7 @@ def test_every_quantity_has_its_fields_and_exact_words(client):
     for quantity in quantities:
         assert set(quantity) == FIELDS
         assert quantity["text"] in texts[(quantity["instrument"], quantity["eid"])]
-        assert quantity["unit"] in UNITS and quantity["kind"] in KINDS and quantity["subject"] in SUBJECT_LABELS
+        assert quantity["unit"] in UNITS and quantity["kind"] in QUANTITY_KINDS and quantity["subject"] in SUBJECT_LABELS
 
 
 def test_the_preservation_periods_read_as_written(client):

@@ -5,7 +5,8 @@ import pytest
 from concordance.analysis.comparisons import compare_curated
 from concordance.comparison.inputs import CorpusSnapshot
 from concordance.lib.comparison import SEPARATOR
-from concordance.lib.diffing import diff, segment_keys
+from concordance.lib.diffing import diff
+from tests.lib.diff_measures import segment_keys
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,10 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from concordance.lib import aligner
 from concordance.lib.aligner import (
     ArticleText,
     Suggestion,
@@ -16,6 +19,7 @@ from concordance.lib.aligner import (
     normalise,
     suggest_counterparts,
 )
+from tests.lib.without_rapidfuzz import import_without_rapidfuzz
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCES = ROOT / "fixtures" / "sources"
@@ -250,3 +254,39 @@ def test_agreement_on_real_texts_with_glossary() -> None:
     print(f"aligner agreement with test glossary: top-1={top1:.3f} top-3={top3:.3f}")
     assert top1 >= MEASURED_GLOSSARY[0] - MARGIN
     assert top3 >= MEASURED_GLOSSARY[1] - MARGIN
+
+
+# --------------------------------------------------------------------------
+# Without rapidfuzz
+
+
+HEADING_WORDS = ["acces", "illegal", "systeme", "donnee", "conservation", "rapide", "ab"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from([*HEADING_WORDS, "a"]), max_size=6),
+    st.lists(st.sampled_from([*HEADING_WORDS, "b"]), max_size=6),
+)
+def test_the_python_heading_similarity_is_rapidfuzz_token_set_ratio(left: list[str], right: list[str]) -> None:
+    from rapidfuzz import fuzz
+
+    left_text, right_text = " ".join(left), " ".join(right)
+    assert aligner._token_set_ratio(left_text, right_text) == pytest.approx(
+        fuzz.token_set_ratio(left_text, right_text) / 100
+    )
+
+
+def test_the_aligner_suggests_the_same_counterparts_without_rapidfuzz(monkeypatch: pytest.MonkeyPatch) -> None:
+    un = list(split_articles("un").values())
+    coe = list(split_articles("budapest").values())
+    expected = suggest_counterparts(un, coe, top=3)
+    fallback = import_without_rapidfuzz(monkeypatch, "concordance.lib.aligner")
+    assert fallback is not aligner and not fallback.HAS_RAPIDFUZZ
+    found = fallback.suggest_counterparts(un, coe, top=3)
+    assert {eid: [s.eid for s in ranked] for eid, ranked in found.items()} == {
+        eid: [s.eid for s in ranked] for eid, ranked in expected.items()
+    }
+    assert [s.score for ranked in found.values() for s in ranked] == pytest.approx(
+        [s.score for ranked in expected.values() for s in ranked]
+    )

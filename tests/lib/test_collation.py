@@ -6,7 +6,7 @@ import pytest
 
 from concordance.lib.collation import (
     CLASSES,
-    Unit,
+    EditionUnit,
     align_units,
     classify,
     collate,
@@ -162,10 +162,16 @@ def test_lexicon_keeps_words_of_two_sources_only():
 
 
 def test_units_align_by_eid_then_by_similarity():
-    left = [Unit("a__1", "1", "Un premier paragraphe."), Unit("a__w", "fin", "dans l'intention de commettre une infraction"),
-            Unit("a__2", "2", "Un second paragraphe.")]
-    right = [Unit("a__1", "1", "Un premier paragraphe."), Unit("a__x", "x", "dans l'intention de commettre une infraction ;"),
-             Unit("a__2", "2", "Un second paragraphe modifié.")]
+    left = [
+        EditionUnit("a__1", "1", "Un premier paragraphe."),
+        EditionUnit("a__w", "fin", "dans l'intention de commettre une infraction"),
+        EditionUnit("a__2", "2", "Un second paragraphe."),
+    ]
+    right = [
+        EditionUnit("a__1", "1", "Un premier paragraphe."),
+        EditionUnit("a__x", "x", "dans l'intention de commettre une infraction ;"),
+        EditionUnit("a__2", "2", "Un second paragraphe modifié."),
+    ]
     assert align_units(left, right) == [(0, 0), (1, 1), (2, 2)]
     rows = collate_units(left, right)
     assert [row.by_eid for row in rows] == [True, False, True]
@@ -173,7 +179,10 @@ def test_units_align_by_eid_then_by_similarity():
 
 
 def test_a_unit_in_one_edition_only_is_one_variant():
-    rows = collate_units([Unit("a", "1", "Texte.")], [Unit("a", "1", "Texte."), Unit("b", "2", "Tout autre chose.")])
+    rows = collate_units(
+        [EditionUnit("a", "1", "Texte.")],
+        [EditionUnit("a", "1", "Texte."), EditionUnit("b", "2", "Tout autre chose.")],
+    )
     assert rows[1].left is None and [v.cls for v in rows[1].variants] == ["wording"]
 
 

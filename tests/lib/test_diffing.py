@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -14,14 +10,17 @@ from concordance.lib import diffing
 from concordance.lib.diffing import (
     Segment,
     align_paragraphs,
-    change_share,
     diff,
     paragraph_similarity,
-    segment_keys,
     strip_marker,
     token_key,
     tokenise,
 )
+from concordance.lib.diffing import align
+from concordance.lib.diffing.engines import default_engine, python_ratio
+from concordance.lib.diffing.similarity import sorted_words
+from tests.lib.diff_measures import change_share, segment_keys
+from tests.lib.without_rapidfuzz import import_without_rapidfuzz
 
 ENGINES = ["rapidfuzz", "difflib"]
 
@@ -364,20 +363,10 @@ def test_engines_agree_on_real_article_pairs():
         assert diff(left, right, "rapidfuzz") == diff(left, right, "difflib")
 
 
-def load_without_rapidfuzz(monkeypatch):
-    """A fresh copy of the module imported while rapidfuzz is unavailable."""
-    for name in ("rapidfuzz", "rapidfuzz.distance", "rapidfuzz.fuzz"):
-        monkeypatch.setitem(sys.modules, name, None)
-    spec = importlib.util.spec_from_file_location("diffing_without_rapidfuzz", Path(diffing.__file__))
-    module = importlib.util.module_from_spec(spec)
-    monkeypatch.setitem(sys.modules, spec.name, module)  # dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_difflib_is_the_fallback_when_rapidfuzz_is_missing(monkeypatch):
-    fallback = load_without_rapidfuzz(monkeypatch)
-    assert fallback._default_engine() == "difflib"
+    fallback = import_without_rapidfuzz(monkeypatch, "concordance.lib.diffing")
+    assert fallback is not diffing
+    assert fallback.engines.default_engine() == "difflib"
     left = "Chaque État partie adopte les mesures"
     right = "Chaque Partie adopte les mesures"
     assert [(s.op, s.left, s.right) for s in fallback.diff(left, right)] == [
@@ -399,11 +388,11 @@ def test_difflib_is_the_fallback_when_rapidfuzz_is_missing(monkeypatch):
 def test_the_python_similarity_is_rapidfuzz_ratio(left, right):
     from rapidfuzz import fuzz
 
-    assert diffing._python_ratio(left, right, 0.0) == pytest.approx(fuzz.ratio(left, right) / 100)
+    assert python_ratio(left, right, 0.0) == pytest.approx(fuzz.ratio(left, right) / 100)
 
 
 def test_default_engine_is_rapidfuzz_when_available():
-    assert diffing._default_engine() == "rapidfuzz"
+    assert default_engine() == "rapidfuzz"
 
 
 # ---------------------------------------------------------------- change_share
@@ -532,3 +521,33 @@ def test_alignment_is_a_complete_order_preserving_cover(left, right, data):
     assert_valid_rows(rows, len(left), len(right))
     for pin in pins:
         assert pin in rows
+
+
+# ---------------------------------------------------------------- the steps of a group alignment
+
+
+def test_group_steps_are_traced_back_from_the_full_prefixes():
+    # (1, 1) everywhere it can, a lone left paragraph in the middle.
+    moves = [[None, (0, 1)], [(1, 0), (1, 1)], [(1, 0), (1, 0)]]
+    assert align._steps(moves) == [(0, 1, 0, 1), (1, 2, 1, 1)]
+
+
+def test_unpartnered_paragraphs_come_before_the_next_row_left_first():
+    steps = [(0, 1, 0, 0), (0, 0, 0, 1), (1, 3, 1, 2), (3, 4, 2, 2)]
+    assert align._rows(steps, [10, 11, 12, 13], [20, 21]) == [
+        ((10,), ()),
+        ((), (20,)),
+        ((11, 12), (21,)),
+        ((13,), ()),
+    ]
+
+
+def test_a_pair_alike_only_in_function_words_has_no_similarity():
+    left = ["Les données de la Partie et les données des États pour le paragraphe.", UN_25_1]
+    right = ["Les mesures de la Partie et les mesures des États pour le paragraphe.", BUDAPEST_16_1]
+    lnorm = [sorted_words(p) for p in left]
+    rnorm = [sorted_words(p) for p in right]
+    assert python_ratio(lnorm[0], rnorm[0], 0.0) > 0.7
+    single = align._single_similarities([0, 1], [0, 1], left, right, lnorm, rnorm, 0.5, python_ratio)
+    assert single[0][0] == 0.0
+    assert single[1][1] == python_ratio(lnorm[1], rnorm[1], 0.0) > 0.5

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from concordance.lib.diffing import change_share, diff
+from concordance.lib.diffing import diff
 from concordance.lib.terminology import (
     INSTRUMENTS,
     QUANTITY_ENTRY,
@@ -21,6 +21,7 @@ from concordance.lib.terminology import (
     normalise_term,
     parse_glossary,
 )
+from tests.lib.diff_measures import change_share
 
 ROOT = Path(__file__).resolve().parents[2]
 GLOSSARY_PATH = ROOT / "fixtures" / "glossary.json"

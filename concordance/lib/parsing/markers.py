@@ -40,10 +40,6 @@ class Marker:
     def may_be_roman(self) -> bool:
         return self.label in ROMANS
 
-    @property
-    def may_be_letter(self) -> bool:
-        return len(self.label) == 1 and self.label.isalpha()
-
 
 @dataclass(frozen=True)
 class Scan:

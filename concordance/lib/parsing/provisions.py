@@ -32,6 +32,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from concordance.lib import eids
+
 from .cleaning import Line, is_open, line_calls, squeeze, take_footnotes
 from .markers import ROMANS, Marker, scan
 from .tree import Footnote, Node, SourceError
@@ -109,6 +111,7 @@ def _take_line(state: _State, line: Line, rest: list[Line], layout: Layout) -> N
             # Only the first marker holds: the rest is text.
             text = squeeze(_after_first_marker(line.spaced))
     if accepted:
+        assert state.last is not None, "_open_item made the item it opened the last node"
         _add_text(state, state.last, text, line)
     elif text:
         _take_text(state, text, line, rest, layout)
@@ -190,11 +193,11 @@ def _open_item(state: _State, kind: str, label: str, line: Line, printed: str) -
             )
         state.subpoint = None
     else:
+        assert state.point is not None, "_resolve reads a sub-point only inside a point"
         parent = state.point
         in_sequence = label
-    node = Node(
-        kind=kind, eid=f"{parent.eid}__{_SHORT[kind]}_{in_sequence}", num=label, marker=printed, line=line.no
-    )
+    eid = eids.child(parent.eid, _SHORT[kind], in_sequence)
+    node = Node(kind=kind, eid=eid, num=label, marker=printed, line=line.no)
     parent.children.append(node)
     state.labels[node.eid] = in_sequence
     setattr(state, _SHORT[kind], node)
@@ -250,7 +253,7 @@ def _parent_of(node: Node, state: _State) -> Node:
 def _add_wrapup(state: _State, text: str, line: Line, rest: list[Line]) -> None:
     following = _next_item_kind(state, text, rest)
     if following == "point" and state.point is not None:
-        if state.subpoint is not None or state.last.kind == "wrapup":
+        if state.subpoint is not None or (state.last is not None and state.last.kind == "wrapup"):
             state.subpoint = None
             _add_child(state, state.point, "wrapup", text, line)
         else:
@@ -292,9 +295,10 @@ def _next_item_kind(state: _State, text: str, rest: list[Line]) -> str | None:
 def _add_child(state: _State, parent: Node, kind: str, text: str, line: Line) -> None:
     count = sum(1 for child in parent.children if child.kind == kind) + 1
     if kind == "wrapup":
-        eid = f"{parent.eid}__wrapup" if count == 1 else f"{parent.eid}__wrapup_{count}"
+        # The first closing passage has no number: "wrapup", then "wrapup_2".
+        eid = eids.child(parent.eid, "wrapup", "" if count == 1 else count)
     else:
-        eid = f"{parent.eid}__alinea_{count}"
+        eid = eids.child(parent.eid, "alinea", count)
     node = Node(kind=kind, eid=eid, line=line.no)
     parent.children.append(node)
     _add_text(state, node, text, line)

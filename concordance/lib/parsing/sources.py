@@ -210,7 +210,7 @@ def _resolution(doc: _Doc, preamble_at: int, meeting_at: int, annex: int) -> lis
 
 def _interpretative_notes(doc: _Doc, start: int) -> list[Note]:
     notes: list[Note] = []
-    bodies: list[list[str]] = []
+    bodies: list[list[Line]] = []
     for line in doc.lines[start:]:
         if _NOTE_HEADING.match(line.text):
             articles = [int(number) for number in re.findall(r"\d+", line.text)]

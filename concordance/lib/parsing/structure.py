@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from concordance.lib import eids
+
 from .cleaning import Line, split_lines
 from .provisions import Layout, build_article
 from .tree import Footnote, Node, SourceError
@@ -174,9 +176,8 @@ class BodyParser:
                 self.filename, heading.line,
                 f"{heading.kind} {heading.num} out of sequence (expected {heading.kind} {expected})",
             )
-        prefix = f"{parent.eid}__" if parent else ""
         node = Node(
-            kind=heading.kind, eid=f"{prefix}{_EID_PREFIX[heading.kind]}_{number}",
+            kind=heading.kind, eid=eids.child(parent.eid if parent else "", _EID_PREFIX[heading.kind], number),
             num=heading.num, heading=heading.title, line=heading.line,
         )
         siblings.append(node)

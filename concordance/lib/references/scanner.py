@@ -1,257 +1,46 @@
-"""Find the internal cross-references in French treaty text and resolve them.
-
-"l'article 29", "alinéa b) ii) du paragraphe 1 de l'article 17", "articles 3 à
-5, 7, 8, 9.1.a et c de la présente Convention", "au présent chapitre" … become
-``Reference`` objects whose targets are Akoma Ntoso style eids
-(``art_17__para_1__point_b__subpoint_ii``, ``chp_2__sec_1``).
-
-The texts cite in two directions and both are handled by one small parser:
-outside-in ("article 14, paragraphe 3", "9.1.a") and inside-out ("alinéa a)
-du paragraphe 1 de l'article 17"). A citation is read as a *chain*: lists of
-*compounds* (one label with its dotted or bracketed sub-labels, "1(b)",
-"9.1.a", "a) i)"), joined by refinements (", paragraphe 3"), parents ("du
-paragraphe 1", "du présent article") and further groups ("et à l'article
-41"), optionally closed by the instrument it belongs to ("de la Convention").
-A chain closed by another instrument ("de la Constitution") is external and
-not reported at all.
-
-What the words leave implicit comes from the ``Context``: a paragraph of "the
-present article", a point of the paragraph being read ("alinéa a) du présent
-paragraphe", and also Budapest's looser "alinéa a du présent article"), a
-section of the present chapter. Outside the articles (no ``context.article``)
-a bare "paragraphe 1" belongs to the article last named in the same text.
-"dudit paragraphe", "ledit chapitre" and a bare "sous-alinéa ii)" take the
-last reference read. "Le présent article" on its own is not reported: a link
-to where the reader already is helps nobody.
-
-Standard library only: the ingest command and the tests use it without Django.
-"""
+"""Reading a text's citations, chain by chain (see the package docstring)."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Callable
+from collections.abc import Callable
 
-# Eid prefixes, outermost first. A chain stays inside one hierarchy.
-PROVISION = ("art", "para", "point", "subpoint")
-DIVISION = ("chp", "sec", "title")
-ART, PARA, POINT, SUB = range(4)
-CHP, SEC, TITLE = range(3)
-
-_KIND_LEVELS = {
-    "article": (PROVISION, ART),
-    "paragraphe": (PROVISION, PARA),
-    "alinéa": (PROVISION, POINT),
-    "sous-alinéa": (PROVISION, SUB),
-    "chapitre": (DIVISION, CHP),
-    "section": (DIVISION, SEC),
-    "titre": (DIVISION, TITLE),
-}
-_KIND = r"(?i:sous-alinéa|alinéa|paragraphe|article|chapitre|section|titre)s?\b"
-_KIND_RE = re.compile(rf"\b{_KIND}")
-
-# "Convention" without a name is the text's own convention; the Protocol's
-# "de la Convention" is the Budapest Convention it supplements.
-_CONVENTION_OF = {"un": "un", "budapest": "budapest", "budapest-p1": "budapest"}
-_BUDAPEST_FAMILY = {"budapest", "budapest-p1"}
-
-# One label of a compound. Bare letters and roman numerals must be followed by
-# punctuation or a citation word, so that "au paragraphe 1 a rendu possible"
-# keeps its verb.
-_ATOM = re.compile(
-    r"""\s*(?:
-      \(\s*(?P<paren>[a-z]|[ivx]+|\d+)\s*\)         # (a) (ii) (1)
-    | (?P<num>\d+(?:\x20\d+)?)(?:er\b)?            # 14, 1er; "1 5" is a split 15
-    | (?P<first>premier|Ier)\b
-    | (?P<uroman>[IVX]+)\b                         # chapitre II
-    | (?P<label>[a-z]|[ivx]+)
-      (?:\)|(?=\s*(?:[,;:.)–-]|$|(?:et|ou|à|du|de|des|ci-dessus|dudit)\b)))
-    )""",
-    re.VERBOSE,
+from concordance.lib import eids
+from concordance.lib.references.grammar import (
+    _ABOVE,
+    _ATOM,
+    _BEFORE,
+    _BUDAPEST_FAMILY,
+    _CONVENTION_OF,
+    _DOT,
+    _GROUP,
+    _KIND_RE,
+    _LEVEL_SHAPES,
+    _LIST_SEP,
+    _OWNER,
+    _PARENT,
+    _PRECEDING,
+    _REFINE,
+    ART,
+    DIVISION,
+    PARA,
+    POINT,
+    PROVISION,
+    SUB,
+    TITLE,
 )
-# Inside a compound labels follow each other with or without a dot:
-# "9.1.a", "1. a. ii", "1(b)", "9 (1)a", "1b", "a) i)".
-_DOT = re.compile(r"\s*\.")
-_LIST_SEP = re.compile(
-    r"""\s*(?:
-          (?P<range>à|[-–—])\s*
-        | ,\s*(?:(?:et|ou)\s+)?
-        | \s(?:et|ou)\s+
-    )""",
-    re.VERBOSE,
+from concordance.lib.references.labels import (
+    _Atom,
+    _atom,
+    _Item,
+    _item,
+    _kind,
+    _label,
+    _Path,
+    _sequence,
+    _shape_at,
 )
-_PARENT = re.compile(
-    rf"""\s*,?\s*(?:
-          (?P<ana>dudit|de\s+ladite|desdits|desdites)\s+
-        | (?:du|de\s+l'|de\s+la|des|de|d')\s*(?P<self>(?:présente?|même|cet|cette|ce)\s+)?
-    )(?P<kind>{_KIND})""",
-    re.VERBOSE,
-)
-_REFINE = re.compile(rf"\s*,?\s*(?P<kind>{_KIND})")
-_GROUP = re.compile(
-    rf"""(?:\s*,\s*(?:(?:et|ou)\s+)?|\s+(?:et|ou)\s+)
-        (?:(?:à\s+l'|à\s+la|au|aux|à|les|le|la|l'|des|du|de\s+l')\s*)?
-        (?P<kind>{_KIND})""",
-    re.VERBOSE,
-)
-_ABOVE = re.compile(r"\s*ci-dessus\b")
-_OWNER = re.compile(
-    r"""\s*,?\s*(?:de\s+la|de\s+l'|du|des|de|d')\s*(?:
-          (?P<un>Convention\s+des\s+Nations\s+Unies\s+contre\s+la\s+cybercriminalité)
-        | (?P<budapest>Convention\s+sur\s+la\s+cybercriminalité)
-        | (?P<external>
-              (?:présente\s+)?résolution | Constitution | Statut | accords? | traités?
-            | Règlement | Charte | Pacte | lois? | codes? | décrets? | directives? | décisions?
-            | Convention\s+(?:européenne|de\s+\d{4}|des\s+Nations|du\s+Conseil|relative
-                             |d'|sur|contre|pour|internationale)
-            | Protocole\s+(?:additionnel|facultatif|relatif|contre|visant|de)
-          )
-        | (?P<convention>(?:présente\s+)?Convention|celle-ci)
-        | (?P<protocol>(?:présent\s+|ce\s+)?Protocole)
-    )\b""",
-    re.VERBOSE | re.IGNORECASE,
-)
-# Words just before a division or provision word that make it a reference by
-# position rather than by number.
-_BEFORE = re.compile(
-    r"""\b(?:(?P<self>présente?|cette|cet|ce)
-        |(?P<ana>ledit|ladite|lesdits|lesdites|dudit|desdits|desdites)
-        |(?P<count>deux|trois))\s+$""",
-    re.VERBOSE | re.IGNORECASE,
-)
-_PRECEDING = re.compile(r"\s+précédents\b")
-
-_LEVEL_SHAPES = {
-    PROVISION: ({"num"}, {"num", "pnum"}, {"letter", "amb"}, {"roman", "amb", "pnum"}),
-    DIVISION: ({"num", "uroman"}, {"num"}, {"num"}),
-}
-
-
-@dataclass(frozen=True)
-class Context:
-    """Where the text sits: the instrument and, if known, the enclosing units."""
-
-    instrument: str  # "un" | "budapest" | "budapest-p1"
-    article: int | None = None
-    paragraph: str | None = None  # label, e.g. "2"
-    chapter: str | None = None  # eid, e.g. "chp_2"
-    section: str | None = None  # eid, e.g. "chp_2__sec_1"
-
-
-@dataclass(frozen=True)
-class Target:
-    instrument: str
-    eid: str
-
-
-@dataclass
-class Reference:
-    """A cross-reference: ``text == source[start:end]``.
-
-    ``resolved`` is False when the words are clearly a reference but some
-    target could not be built (missing context, unknown form) or was
-    rejected by ``exists``; ``targets`` then keeps only the good ones.
-    """
-
-    start: int
-    end: int
-    text: str
-    targets: list[Target]
-    resolved: bool
-
-
-def find_references(
-    text: str, context: Context, exists: Callable[[Target], bool] | None = None
-) -> list[Reference]:
-    """Every internal reference in ``text``, in order of appearance."""
-    return _Scanner(text, context, exists).scan()
-
-
-@dataclass(frozen=True)
-class _Atom:
-    shape: str  # num | pnum | uroman | letter | roman | amb (i, v, x: letter or roman)
-    value: str  # as printed, lowercased
-
-
-@dataclass
-class _Item:
-    """One target being assembled: labels by depth in its hierarchy."""
-
-    hierarchy: tuple[str, ...]
-    labels: dict[int, str]
-    anchored: bool = False  # placed by context: belongs to the text's own instrument
-    broken: bool = False
-
-
-# A placed compound: (depth, shape, label) outermost first; shapes let a
-# following sibling find its level ("9.1.a et c": c is a letter, like a).
-_Path = tuple[tuple[int, str, str], ...]
-
-
-def _atom(match: re.Match[str]) -> _Atom:
-    if match["num"]:
-        return _Atom("num", match["num"].replace(" ", ""))
-    if match["first"]:
-        return _Atom("num", "1")
-    if match["uroman"]:
-        return _Atom("uroman", match["uroman"].lower())
-    value = match["paren"] or match["label"]
-    if value.isdigit():
-        return _Atom("pnum", value)
-    if re.fullmatch(r"[ivx]+", value):
-        return _Atom("amb" if len(value) == 1 else "roman", value)
-    return _Atom("letter", value)
-
-
-def _label(hierarchy: tuple[str, ...], depth: int, atom: _Atom) -> str:
-    if atom.shape == "uroman":
-        return str(_roman_to_int(atom.value))
-    if hierarchy is PROVISION and depth == SUB and atom.shape == "pnum":
-        return _int_to_roman(int(atom.value))  # Benin's "(a)(2)" is sub-point ii
-    return atom.value
-
-
-def _shape_at(depth: int, shape: str) -> str:
-    return {POINT: "letter", SUB: "roman"}.get(depth, shape) if shape == "amb" else shape
-
-
-_ROMAN_VALUES = ((10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
-
-
-def _roman_to_int(numeral: str) -> int:
-    digits = [{"i": 1, "v": 5, "x": 10}[c] for c in numeral.lower()]
-    return sum(-d if d < nxt else d for d, nxt in zip(digits, digits[1:] + [0]))
-
-
-def _int_to_roman(number: int) -> str:
-    out = ""
-    for value, numeral in _ROMAN_VALUES:
-        count, number = divmod(number, value)
-        out += numeral * count
-    return out
-
-
-def _sequence(first: str, last: str, roman: bool) -> list[str] | None:
-    """The labels from ``first`` to ``last``: "2 à 11", "a) à c)", "i à iii"."""
-    if first.isdigit() and last.isdigit():
-        values = [str(n) for n in range(int(first), int(last) + 1)]
-    elif roman:
-        values = [_int_to_roman(n) for n in range(_roman_to_int(first), _roman_to_int(last) + 1)]
-    elif len(first) == len(last) == 1:
-        values = [chr(c) for c in range(ord(first), ord(last) + 1)]
-    else:
-        return None
-    return values if len(values) > 1 else None
-
-
-def _item(hierarchy: tuple[str, ...], path: _Path) -> _Item:
-    # An empty path stands for a range that could not be read.
-    return _Item(hierarchy, {depth: label for depth, _, label in path}, broken=not path)
-
-
-def _kind(word: str) -> tuple[tuple[str, ...], int]:
-    return _KIND_LEVELS[word.lower().rstrip("s")]
+from concordance.lib.references.targets import Context, Reference, Target
 
 
 class _Scanner:
@@ -372,6 +161,12 @@ class _Scanner:
     def _compound(
         self, pos: int, hierarchy: tuple[str, ...], depth: int, prev: _Path | None
     ) -> tuple[int, _Path] | None:
+        pos, atoms = self._atoms(pos)
+        path = self._place(atoms, hierarchy, depth, prev) if atoms else None
+        return None if path is None else (pos, path)
+
+    def _atoms(self, pos: int) -> tuple[int, list[_Atom]]:
+        """The labels of the compound at ``pos`` ("9.1.a", "1(b)", "a) i)") and where it ends."""
         atoms: list[_Atom] = []
         while True:
             dot = _DOT.match(self.text, pos) if atoms else None
@@ -379,13 +174,19 @@ class _Scanner:
             # Without a dot only a bracket or a letter hangs on a label:
             # "1(b)", "1 a", "a) i)", but "2 3" is two numbers.
             if not match or (atoms and not dot and not (match["paren"] or match["label"])):
-                break
+                return pos, atoms
             atoms.append(_atom(match))
             pos = match.end()
-        if not atoms:
-            return None
+
+    @classmethod
+    def _place(
+        cls, atoms: list[_Atom], hierarchy: tuple[str, ...], depth: int, prev: _Path | None
+    ) -> _Path | None:
+        """The path of a compound's labels: the first at the level of the label of
+        ``prev`` it continues (or the first level from ``depth`` its shape fits),
+        each next one at the next level that fits; None if one fits nowhere."""
         shapes = _LEVEL_SHAPES[hierarchy]
-        level = self._align(prev, atoms[0], depth, shapes) if prev else None
+        level = cls._align(prev, atoms[0], depth, shapes) if prev else None
         if level is None:
             level = next((d for d in range(depth, len(shapes)) if atoms[0].shape in shapes[d]), None)
             if level is None:
@@ -397,7 +198,7 @@ class _Scanner:
                 if level < 0:
                     return None
             path.append((level, _shape_at(level, atom.shape), _label(hierarchy, level, atom)))
-        return pos, tuple(path)
+        return tuple(path)
 
     @staticmethod
     def _align(prev: _Path, atom: _Atom, depth: int, shapes: tuple[set[str], ...]) -> int | None:
@@ -481,7 +282,7 @@ class _Scanner:
                 return {}
             return {ART: str(ctx.article), **({PARA: ctx.paragraph} if ctx.paragraph else {})}
         eid = ctx.section or ctx.chapter or ""
-        return {depth: part.split("_", 1)[1] for depth, part in enumerate(eid.split("__")) if "_" in part}
+        return {depth: level.label for depth, level in enumerate(eids.levels(eid)) if level.label}
 
     def _from_context(self, item: _Item, depth: int) -> None:
         """Levels down to ``depth`` from where the text sits."""
@@ -532,7 +333,7 @@ class _Scanner:
         )
         if item.broken or not (contiguous or point_in_article):
             return None
-        return "__".join(f"{item.hierarchy[d]}_{item.labels[d]}" for d in depths)
+        return eids.join(*(eids.Level(item.hierarchy[d], item.labels[d]) for d in depths))
 
     def _reference(self, start: int, end: int, items: list[_Item], instrument: str | None) -> Reference:
         end = start + len(self.text[start:end].rstrip(" ,\n"))

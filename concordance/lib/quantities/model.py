@@ -1,0 +1,184 @@
+"""What a quantity is: the closed vocabularies, ``Quantity`` and ``QuantityPair``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+
+from concordance.lib.quantities.numbers import parse_french_number
+
+# unit -> (singular, plural) French label.
+UNITS: dict[str, tuple[str, str]] = {
+    "hour": ("heure", "heures"),
+    "day": ("jour", "jours"),
+    "week": ("semaine", "semaines"),
+    "month": ("mois", "mois"),
+    "year": ("an", "ans"),
+    "state": ("État", "États"),
+    "party": ("Partie", "Parties"),
+    "instrument": ("instrument", "instruments"),
+    "ratification": ("ratification", "ratifications"),
+    "fraction": ("", ""),
+}
+QUANTITY_KINDS = ("duration", "age", "penalty", "count", "ordinal", "availability", "majority", "fraction")
+BOUNDS: dict[str, str] = {
+    "": "",
+    "at-least": "au moins",
+    "at-most": "au plus",
+    "under": "moins de",
+    "over": "plus de",
+}
+SUBJECT_LABELS: dict[str, str] = {
+    "preservation": "conservation rapide des données",
+    # Minors (UN 14, Budapest 9) and the adults of an intimate image (UN 16).
+    "age": "âge des personnes visées",
+    "entry-into-force": "entrée en vigueur",
+    "accession": "signature, ratification et adhésion",
+    "territorial-application": "application territoriale",
+    "amendment": "amendements",
+    "protocol": "protocoles additionnels",
+    "denunciation": "dénonciation",
+    "reservation": "réserves",
+    "extradition": "extradition",
+    "serious-offence": "infraction grave",
+    "review": "suivi et réexamen de la convention",
+    "dispute": "règlement des différends",
+    "other-treaties": "relations avec d'autres traités",
+    "availability": "réseau 24/7",
+    "assistance": "entraide",
+    "other": "autre",
+}
+
+COUNT_UNITS = frozenset({"state", "party", "instrument", "ratification"})
+# Time unit -> (common unit, how many of it): see ``Quantity.measure``.
+_IN_BASE: dict[str, tuple[str, int]] = {
+    "hour": ("hour", 1), "day": ("hour", 24), "week": ("hour", 24 * 7),
+    "month": ("month", 1), "year": ("month", 12),
+}
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """One quantity: ``source[start:end] == text``.
+
+    ``numerals`` are its numbers as written ("quatre-vingt-dix"); for
+    availability, hours, out of, days, out of, with "" for what is unstated.
+    """
+
+    text: str
+    start: int
+    end: int
+    value: int | float
+    unit: str
+    kind: str
+    bound: str = ""
+    numerals: tuple[str, ...] = ()
+
+    @property
+    def dimension(self) -> str:
+        """What this quantity measures, so that only like is paired with like.
+
+        ``delay`` a lapse of time, whether stated as a duration ("90 jours",
+        "un an") or as the day it ends ("le quatre-vingt-dixième jour
+        suivant"), so the amendment's "90 jours" meets Budapest's "trentième
+        jour"; ``date`` "le premier jour (du mois)", a calendar point that
+        follows a delay and is not one; ``age``; ``penalty``; ``threshold``
+        how many States, Parties or instruments, counted ("cinq Etats") or
+        ranked ("le quarantième instrument"); ``availability``; ``share`` a
+        majority or other fraction.
+        """
+        if self.kind in ("age", "penalty", "availability"):
+            return self.kind
+        if self.unit in COUNT_UNITS:
+            return "threshold"
+        if self.unit == "fraction":
+            return "share"
+        if self.kind == "ordinal" and self.value == 1:
+            return "date"
+        return "delay"
+
+    @property
+    def measure(self) -> tuple[str, int | float]:
+        """The value in a common unit: hours for hours, days and weeks, months
+        for months and years, so "un an" equals "douze mois" and exceeds "trois
+        mois". Days and months stay apart: "90 jours" is not "trois mois"."""
+        if self.kind == "availability" or self.unit not in _IN_BASE:
+            return (self.dimension, self.value)
+        base, factor = _IN_BASE[self.unit]
+        return (base, self.value * factor)
+
+    @property
+    def bounded_label(self) -> str:
+        """The label with its bound: "au plus 90 jours", "moins de 18 ans", "90 jours"."""
+        return f"{BOUNDS[self.bound]} {self.label}".strip()
+
+    @property
+    def label(self) -> str:
+        """Normalised French label without the bound: "90 jours", "18 ans", "24 h/24, 7 j/7", "90e jour"."""
+        if self.kind == "availability":
+            return _availability_label(self.numerals)
+        if self.unit == "fraction":
+            share = Fraction(self.value).limit_denominator(100)
+            return f"{share.numerator}/{share.denominator}"
+        singular, plural = UNITS[self.unit]
+        if self.kind == "ordinal":
+            return f"{self.value}{'er' if self.value == 1 else 'e'} {singular}"
+        return f"{self.value} {singular if self.value < 2 else plural}"
+
+
+@dataclass(frozen=True)
+class QuantityPair:
+    """Two quantities of one dimension set against each other, or one without a counterpart.
+
+    ``status`` is "same", "divergent", "left-only" or "right-only".
+    """
+
+    left: Quantity | None
+    right: Quantity | None
+    status: str
+    spelled_differently: bool = False  # same value, written differently ("90" / "quatre-vingt-dix")
+    bound_differs: bool = False  # both present, bounds differ ("au moins" / none, "moins de" / "plus de")
+
+    @property
+    def _either(self) -> Quantity:
+        """The left quantity, or the right one of a right-only pair."""
+        quantity = self.left or self.right
+        assert quantity is not None, "a pair has a quantity on at least one side"
+        return quantity
+
+    @property
+    def kind(self) -> str:
+        return self._either.kind
+
+    @property
+    def dimension(self) -> str:
+        return self._either.dimension
+
+    @property
+    def across_units(self) -> bool:
+        """Both present and counted differently ("un an" / "trois mois", "quarantième instrument" / "cinq Etats")."""
+        return bool(self.left and self.right and (self.left.unit, self.left.kind) != (self.right.unit, self.right.kind))
+
+    @property
+    def badge(self) -> str:
+        """Both values with their bounds: "au plus 90 jours ≠ au moins 90 jours"; one value when one-sided."""
+        if self.left is None or self.right is None:
+            return self._either.bounded_label
+        sign = "=" if self.status == "same" else "≠"
+        return f"{self.left.bounded_label} {sign} {self.right.bounded_label}"
+
+    @property
+    def unit(self) -> str:
+        return self._either.unit
+
+
+def _availability_label(numerals: tuple[str, ...]) -> str:
+    hours, days = _availability_parts(numerals)
+    parts = [f"{hours[0]} h/{hours[1]}" if hours else "", f"{days[0]} j/{days[1]}" if days else ""]
+    return ", ".join(p for p in parts if p)
+
+
+def _availability_parts(numerals: tuple[str, ...]) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
+    """(hours, out of), (days, out of) from the numerals "24", "24", "sept", "sept"; "" when unstated."""
+    h, hd, d, dd = ((parse_french_number(n) or 0) if n else None for n in numerals)
+    return (None if h is None else (h, hd or 0)), (None if d is None else (d, dd or 0))

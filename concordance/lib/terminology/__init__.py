@@ -1,0 +1,79 @@
+"""Curated glossary of equivalent terms across instruments, and diff classification.
+
+Glossary file (``fixtures/glossary.json``)::
+
+    {"entries": [
+        {"id": "computer-system",
+         "concept": "système informatique (définition)",
+         "terms": {"un": ["système d'information et de communication", ...],
+                   "budapest": ["système informatique", "systèmes informatiques"],
+                   "budapest-p1": [...]},
+         "note": "UN art. 2 a) ; Budapest art. 1 a)",
+         "case_sensitive": false},          # optional, default false
+        ...]}
+
+Instrument slugs are ``un``, ``budapest`` and ``budapest-p1``; an entry
+without ``budapest-p1`` terms lends its ``budapest`` terms to the Protocol,
+whose text uses the Convention's vocabulary.  Inflected forms (singular,
+plural) are listed explicitly: no stemming happens in code, so a glossary
+match is always a form a person wrote down.
+
+Matching is case-insensitive unless the entry says ``case_sensitive`` (the
+contracting "Partie" is not "tout ou partie"), tolerant of ``'``/``’`` and of
+whitespace runs, and accent-insensitive only for the initial of "Etat"/"État"
+(the Council of Europe translation does not accent capitals).  At each
+position the longest form wins and matches do not overlap.
+
+Classification
+--------------
+``Glossary.classify`` works at phrase level, because the diff of
+"système informatique" against "système d'information et de communication"
+is ``equal "système"`` + ``replace`` -- no single segment holds the whole
+term.  Each token is given a *column*: the equal segments pair tokens one to
+one, a changed segment is one column per side.  Glossary occurrences are
+found on each full side; a left and a right occurrence of the same entry are
+paired (in order, greedily) when their columns meet and at least one of them
+touches a change.  Each changed segment is then cut into pieces: the tokens
+covered by a pair become a ``terminology`` piece, the rest is re-diffed
+without cleanup so that words the two sides still share come back as
+``equal`` and only the real differences are ``substantive``.  Two refinements:
+a changed determiner right before a terminology piece ("l'État partie requis"
+vs "la Partie requise") is agreement, so terminology too; and a substantive
+replace for which ``same_quantity(left, right)`` is true (e.g.
+"quatre-vingt-dix" vs "90") is terminology with entry id ``"quantity"``;
+a leftover replace whose two sides are themselves equivalent forms (e.g.
+"États" vs "Etats" left over when one side's longest match was "États
+parties") is terminology of that entry.
+"""
+
+from concordance.lib.terminology.entries import (
+    INSTRUMENTS,
+    QUANTITY_ENTRY,
+    ClassifiedSegment,
+    GlossaryEntry,
+    Kind,
+    Occurrence,
+    normalise_term,
+)
+from concordance.lib.terminology.glossary import (
+    Glossary,
+    GlossaryData,
+    GlossaryEntryData,
+    load_glossary,
+    parse_glossary,
+)
+
+__all__ = [
+    "INSTRUMENTS",
+    "QUANTITY_ENTRY",
+    "ClassifiedSegment",
+    "Glossary",
+    "GlossaryData",
+    "GlossaryEntry",
+    "GlossaryEntryData",
+    "Kind",
+    "Occurrence",
+    "load_glossary",
+    "normalise_term",
+    "parse_glossary",
+]
