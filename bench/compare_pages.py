@@ -101,9 +101,20 @@ class Server:
         self.port = free_port()
         self.log = log
         self.command = [
-            python, "-m", "gunicorn", "concordance.wsgi", "--bind", f"127.0.0.1:{self.port}",
-            "--workers", str(workers), "--log-level", "warning",
-            "--access-logfile", str(log), "--access-logformat", ACCESS_LOG_FORMAT,
+            python,
+            "-m",
+            "gunicorn",
+            "concordance.wsgi",
+            "--bind",
+            f"127.0.0.1:{self.port}",
+            "--workers",
+            str(workers),
+            "--log-level",
+            "warning",
+            "--access-logfile",
+            str(log),
+            "--access-logformat",
+            ACCESS_LOG_FORMAT,
         ]
         self.env = env
 

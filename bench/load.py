@@ -35,6 +35,9 @@ from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 import gevent
+from locust import FastHttpUser, between, events, task
+from locust.env import Environment
+
 from compare_pages import (
     ROOT,
     curated_pair_urls,
@@ -44,8 +47,6 @@ from compare_pages import (
     production_env,
     wait_until_up,
 )
-from locust import FastHttpUser, between, events, task
-from locust.env import Environment
 
 # What visitors look for in the search box: terms of both conventions, an
 # article citation, a phrase.
@@ -99,8 +100,9 @@ def site_pages() -> Pages:
         pages.filtered += [f"{concordance}?{urlencode({'from': instrument.slug, **f})}" for f in filters]
     pages.articles = [
         reverse("article", args=[slug, int(eid.removeprefix("art_"))])
-        for slug, eid in Provision.objects.filter(kind="article", edition__is_primary=True)
-        .values_list("edition__instrument__slug", "article_eid")
+        for slug, eid in Provision.objects.filter(kind="article", edition__is_primary=True).values_list(
+            "edition__instrument__slug", "article_eid"
+        )
     ]
     pages.searches = [f"{reverse('search')}?{urlencode({'q': q})}" for q in SEARCHES]
     return pages
@@ -228,19 +230,33 @@ def main() -> int:
     subprocess.run([python, "manage.py", "collectstatic", "--noinput", "-v", "0"], cwd=ROOT, env=env, check=True)
     port = free_port()
     server = subprocess.Popen(
-        [python, "-m", "gunicorn", "concordance.wsgi", "--bind", f"127.0.0.1:{port}",
-         "--workers", str(args.workers), "--log-level", "warning"],
-        cwd=ROOT, env=env,
+        [
+            python,
+            "-m",
+            "gunicorn",
+            "concordance.wsgi",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            str(args.workers),
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=env,
     )
     record = Record()
     try:
         wait_until_up(port, server)
         warm_up(port, Visitor.pages, rounds=2 * args.workers)
         logging.getLogger("locust").setLevel(logging.WARNING)
-        environment = Environment(user_classes=[Visitor], events=events, host=f"http://127.0.0.1:{port}",
-                                  stop_timeout=30)
+        environment = Environment(
+            user_classes=[Visitor], events=events, host=f"http://127.0.0.1:{port}", stop_timeout=30
+        )
         environment.events.request.add_listener(
-            lambda name, response_time, exception, response=None, **kw: record.add(name, response_time, exception, response)
+            lambda name, response_time, exception, response=None, **kw: record.add(
+                name, response_time, exception, response
+            )
         )
         runner = environment.create_local_runner()
 

@@ -56,7 +56,7 @@ class NodeOut(Schema):
     marker: str
     heading: str
     text: str
-    children: list["NodeOut"]
+    children: list[NodeOut]
 
 
 NodeOut.model_rebuild()

@@ -98,9 +98,7 @@ def database(url: str) -> dict:
     valid = "postgresql://USER:PASSWORD@HOST:PORT/NAME, or postgresql://USER@/NAME?host=/socket/folder"
     scheme = url.split("://", 1)[0] if "://" in url else ""
     if scheme not in {"postgres", "postgresql", "pgsql"}:
-        raise ImproperlyConfigured(
-            f"DATABASE_URL={url[:80]!r} is not a PostgreSQL address: write it as {valid}."
-        )
+        raise ImproperlyConfigured(f"DATABASE_URL={url[:80]!r} is not a PostgreSQL address: write it as {valid}.")
     try:
         parsed = dj_database_url.parse(url, conn_max_age=600, conn_health_checks=True)
     except ValueError as error:

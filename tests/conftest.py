@@ -26,9 +26,7 @@ def curator(db, django_user_model):
     from concordance.mapping.curators import curators_group
 
     # As manage.py createcurator makes them: staff, so the admin opens too.
-    user = django_user_model.objects.create_user(
-        "curatrice", password="un-mot-de-passe-solide", is_staff=True
-    )
+    user = django_user_model.objects.create_user("curatrice", password="un-mot-de-passe-solide", is_staff=True)
     user.groups.add(curators_group())
     return user
 

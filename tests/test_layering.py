@@ -18,45 +18,72 @@ PACKAGE = ROOT / "concordance"
 # Bottom to top. A module may import from its own app or module and from every
 # layer listed before its own; the apps of one layer are independent of each other.
 LAYERS: list[tuple[str, list[str]]] = [
-    ("pure library: no Django, no database (tests/lib/test_purity.py)", [
-        "concordance.lib",
-    ]),
-    ("shared services: used by every app, importing none", [
-        "concordance.caching",  # content-addressed cache keys and the cache calls
-        "concordance.glossary",  # the curated glossary, loaded once per process
-        "concordance.csv_cells",  # spreadsheet-safe CSV cells
-        "concordance.filtering",  # query-string filter forms returning typed filters
-        "concordance.htmx",  # one template per page, a named partial for htmx
-        "concordance.security",  # middleware and sign-in lockout
-        "concordance.api_errors",  # the API's error shape
-    ]),
-    ("texts", [
-        "concordance.corpus",
-    ]),
-    ("links between texts", [
-        "concordance.crossrefs",
-        "concordance.mapping",
-    ]),
-    ("views over a pair of texts", [
-        "concordance.comparison",
-        "concordance.editions",
-    ]),
-    ("views over everything", [
-        "concordance.search",
-        "concordance.analysis",
-    ]),
-    ("pages composing several apps", [
-        "concordance.reading",
-    ]),
-    ("the JSON API", [
-        "concordance.api",
-    ]),
-    ("the project: addresses, settings, entry points", [
-        "concordance.urls",
-        "concordance.settings",
-        "concordance.wsgi",
-        "concordance",  # the package's own __init__ only: it places nothing below it
-    ]),
+    (
+        "pure library: no Django, no database (tests/lib/test_purity.py)",
+        [
+            "concordance.lib",
+        ],
+    ),
+    (
+        "shared services: used by every app, importing none",
+        [
+            "concordance.caching",  # content-addressed cache keys and the cache calls
+            "concordance.glossary",  # the curated glossary, loaded once per process
+            "concordance.csv_cells",  # spreadsheet-safe CSV cells
+            "concordance.filtering",  # query-string filter forms returning typed filters
+            "concordance.htmx",  # one template per page, a named partial for htmx
+            "concordance.security",  # middleware and sign-in lockout
+            "concordance.api_errors",  # the API's error shape
+        ],
+    ),
+    (
+        "texts",
+        [
+            "concordance.corpus",
+        ],
+    ),
+    (
+        "links between texts",
+        [
+            "concordance.crossrefs",
+            "concordance.mapping",
+        ],
+    ),
+    (
+        "views over a pair of texts",
+        [
+            "concordance.comparison",
+            "concordance.editions",
+        ],
+    ),
+    (
+        "views over everything",
+        [
+            "concordance.search",
+            "concordance.analysis",
+        ],
+    ),
+    (
+        "pages composing several apps",
+        [
+            "concordance.reading",
+        ],
+    ),
+    (
+        "the JSON API",
+        [
+            "concordance.api",
+        ],
+    ),
+    (
+        "the project: addresses, settings, entry points",
+        [
+            "concordance.urls",
+            "concordance.settings",
+            "concordance.wsgi",
+            "concordance",  # the package's own __init__ only: it places nothing below it
+        ],
+    ),
 ]
 
 # Imports that climb today and belong to another piece of work: each must

@@ -19,7 +19,9 @@ class QuantityOut(Schema):
     eid: str = Field(description="Identifiant de la disposition qui énonce la quantité (art_25__para_2).")
     citation: str
     text: str = Field(description="Les mots exacts de la source, borne comprise (« au maximum de 90 jours »).")
-    value: int | float = Field(description="Valeur normalisée dans l'unité donnée ; pour une fraction, la part elle-même.")
+    value: int | float = Field(
+        description="Valeur normalisée dans l'unité donnée ; pour une fraction, la part elle-même."
+    )
     unit: str = Field(description=f"Unité : {', '.join(UNITS)}.")
     kind: str = Field(description=f"Nature : {', '.join(QUANTITY_KINDS)}.")
     bound: str = Field(

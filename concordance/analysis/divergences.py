@@ -89,9 +89,9 @@ def divergences(findings: Findings, theme: str = "", kind: str = "") -> Divergen
     quantities = [link for link in links if link.status == "divergent"]
     one_sided = [link for link in links if link.one_sided]
     missing = [m for m in findings.missing if in_theme(m.theme_slugs)]
-    most_different = [
-        share for share in findings.shares if share.relation in CORRESPONDING and in_theme(share.themes)
-    ][:MOST_DIFFERENT]
+    most_different = [share for share in findings.shares if share.relation in CORRESPONDING and in_theme(share.themes)][
+        :MOST_DIFFERENT
+    ]
     return Divergences(
         quantities if kind in ("", "quantity") else [],
         missing if kind in ("", "missing") else [],
@@ -103,11 +103,21 @@ def divergences(findings: Findings, theme: str = "", kind: str = "") -> Divergen
 
 
 COLUMNS = [
-    "kind", "themes",
-    "instrument", "eid", "words", "label",
-    "counterpart_instrument", "counterpart_eid", "counterpart_words", "counterpart_label",
-    "substantive_share", "reason", "url",
-    "status", "comparison",
+    "kind",
+    "themes",
+    "instrument",
+    "eid",
+    "words",
+    "label",
+    "counterpart_instrument",
+    "counterpart_eid",
+    "counterpart_words",
+    "counterpart_label",
+    "substantive_share",
+    "reason",
+    "url",
+    "status",
+    "comparison",
 ]
 
 
@@ -125,41 +135,49 @@ def as_csv(found: Divergences, base_url: str = "") -> str:
     buffer.write(BOM)
     writer = _SpreadsheetSafeWriter(buffer, fieldnames=COLUMNS, lineterminator="\r\n")
     writer.writeheader()
-    for kind, link in [("quantity", link) for link in found.quantities] + [("one-sided", link) for link in found.one_sided]:
-        writer.writerow({
-            "kind": kind,
-            "themes": ";".join(link.themes),
-            "instrument": link.left_provision.article.instrument,
-            "eid": link.left_provision.eid,
-            "words": link.left.text if link.left else "",
-            "label": link.left.label if link.left else "",
-            "counterpart_instrument": link.right_provision.article.instrument,
-            "counterpart_eid": link.right_provision.eid,
-            "counterpart_words": link.right.text if link.right else "",
-            "counterpart_label": link.right.label if link.right else "",
-            "url": base_url + link.compare_url,
-            "status": link.status,
-            "comparison": link.badge,
-        })
+    for kind, link in [("quantity", link) for link in found.quantities] + [
+        ("one-sided", link) for link in found.one_sided
+    ]:
+        writer.writerow(
+            {
+                "kind": kind,
+                "themes": ";".join(link.themes),
+                "instrument": link.left_provision.article.instrument,
+                "eid": link.left_provision.eid,
+                "words": link.left.text if link.left else "",
+                "label": link.left.label if link.left else "",
+                "counterpart_instrument": link.right_provision.article.instrument,
+                "counterpart_eid": link.right_provision.eid,
+                "counterpart_words": link.right.text if link.right else "",
+                "counterpart_label": link.right.label if link.right else "",
+                "url": base_url + link.compare_url,
+                "status": link.status,
+                "comparison": link.badge,
+            }
+        )
     for missing in found.missing:
-        writer.writerow({
-            "kind": "missing",
-            "themes": ";".join(missing.theme_slugs),
-            "instrument": missing.article.instrument,
-            "eid": missing.article.eid,
-            "counterpart_instrument": missing.other_instrument,
-            "reason": missing.reason,
-            "url": base_url + missing.article.url,
-        })
+        writer.writerow(
+            {
+                "kind": "missing",
+                "themes": ";".join(missing.theme_slugs),
+                "instrument": missing.article.instrument,
+                "eid": missing.article.eid,
+                "counterpart_instrument": missing.other_instrument,
+                "reason": missing.reason,
+                "url": base_url + missing.article.url,
+            }
+        )
     for share in found.most_different:
-        writer.writerow({
-            "kind": "most-different",
-            "themes": ";".join(share.themes),
-            "instrument": share.left.instrument,
-            "eid": share.left.eid,
-            "counterpart_instrument": share.right.instrument,
-            "counterpart_eid": share.right.eid,
-            "substantive_share": f"{share.share:.3f}",
-            "url": base_url + share.compare_url,
-        })
+        writer.writerow(
+            {
+                "kind": "most-different",
+                "themes": ";".join(share.themes),
+                "instrument": share.left.instrument,
+                "eid": share.left.eid,
+                "counterpart_instrument": share.right.instrument,
+                "counterpart_eid": share.right.eid,
+                "substantive_share": f"{share.share:.3f}",
+                "url": base_url + share.compare_url,
+            }
+        )
     return buffer.getvalue()

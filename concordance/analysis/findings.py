@@ -281,9 +281,7 @@ def build(texts: Texts, concordance: Concordance) -> Findings:
     entries = {entry.key: entry for entry in found}
     comparisons = compare_curated(CorpusSnapshot())
     links = link_quantities(concordance, articles, entries, comparisons)
-    divergent = frozenset(
-        q.key for link in links if link.status == "divergent" for q in (link.left, link.right) if q
-    )
+    divergent = frozenset(q.key for link in links if link.status == "divergent" for q in (link.left, link.right) if q)
     article_themes = concordance.themes_of_article()
     missing = tuple(
         Missing(articles[(instrument, eid)], reason, article_themes.get((instrument, eid), ()), other, other_title)

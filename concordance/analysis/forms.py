@@ -53,9 +53,7 @@ class QuantityFilterForm(FilterForm[QuantityFilters]):
     filters_class = QuantityFilters
 
     instrument = instrument_field()
-    subject = forms.ChoiceField(
-        label="Objet", required=False, choices=[("", "tous")] + list(SUBJECT_LABELS.items())
-    )
+    subject = forms.ChoiceField(label="Objet", required=False, choices=[("", "tous")] + list(SUBJECT_LABELS.items()))
 
     def __init__(self, data, *, instruments: list[tuple[str, str]]):
         super().__init__(data)

@@ -68,7 +68,7 @@ class ArticleRef:
 
     @property
     def scope(self) -> str:
-        """"international" or "national", as the heading and chapter tell it, else ""."""
+        """ "international" or "national", as the heading and chapter tell it, else ""."""
         words = f"{self.heading} {self.chapter}".casefold()
         if "coopération internationale" in words or "entraide" in words:
             return "international"
@@ -112,7 +112,9 @@ class Texts:
 class Concordance:
     correspondences: tuple[CorrespondenceRow, ...]
     correspondence_themes: tuple[tuple[int, str], ...]
-    missing: tuple[tuple[str, str, str, str, str], ...]  # (instrument, article eid, other instrument slug and title, reason)
+    missing: tuple[
+        tuple[str, str, str, str, str], ...
+    ]  # (instrument, article eid, other instrument slug and title, reason)
     article_themes: tuple[tuple[str, str, str, str], ...]  # (instrument, article eid, theme slug, theme name)
 
     def key(self) -> tuple:
@@ -139,7 +141,9 @@ def load_texts() -> Texts:
         ProvisionRow(*row)
         for row in Provision.objects.filter(edition__is_primary=True)
         .order_by("edition__instrument__position", "position")
-        .values_list("edition__instrument__slug", "eid", "article_eid", "kind", "num", "heading", "text", "division__eid")
+        .values_list(
+            "edition__instrument__slug", "eid", "article_eid", "kind", "num", "heading", "text", "division__eid"
+        )
     )
     chapters = tuple(
         ChapterRow(*row)
@@ -156,7 +160,14 @@ def load_concordance() -> Concordance:
         CorrespondenceRow(*row)
         for row in Correspondence.objects.curated()
         .order_by("pk")
-        .values_list("pk", "left__edition__instrument__slug", "left__eid", "right__edition__instrument__slug", "right__eid", "relation")
+        .values_list(
+            "pk",
+            "left__edition__instrument__slug",
+            "left__eid",
+            "right__edition__instrument__slug",
+            "right__eid",
+            "relation",
+        )
     )
     correspondence_themes = tuple(
         Correspondence.themes.through.objects.filter(correspondence__origin="curated")
@@ -164,8 +175,15 @@ def load_concordance() -> Concordance:
         .values_list("correspondence_id", "theme__slug")
     )
     missing = tuple(
-        MissingCounterpart.objects.order_by("article__edition__instrument__position", "article__position", "other_instrument__position")
-        .values_list("article__edition__instrument__slug", "article__eid", "other_instrument__slug", "other_instrument__short_title", "reason")
+        MissingCounterpart.objects.order_by(
+            "article__edition__instrument__position", "article__position", "other_instrument__position"
+        ).values_list(
+            "article__edition__instrument__slug",
+            "article__eid",
+            "other_instrument__slug",
+            "other_instrument__short_title",
+            "reason",
+        )
     )
     article_themes = tuple(
         Theme.articles.through.objects.filter(provision__edition__is_primary=True)
@@ -173,5 +191,3 @@ def load_concordance() -> Concordance:
         .values_list("provision__edition__instrument__slug", "provision__eid", "theme__slug", "theme__name")
     )
     return Concordance(correspondences, correspondence_themes, missing, article_themes)
-
-

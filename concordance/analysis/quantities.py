@@ -45,11 +45,7 @@ def groups(findings: Findings, instrument: str = "", subject: str = "") -> list[
             for q in findings.quantities
             if q.subject == key and (not instrument or q.instrument == instrument)
         )
-        links = tuple(
-            link
-            for link in linked.get(key, ())
-            if not instrument or instrument in link.instruments
-        )
+        links = tuple(link for link in linked.get(key, ()) if not instrument or instrument in link.instruments)
         if quantities or links:
             found.append(SubjectGroup(key, label, links, quantities))
     return found

@@ -127,7 +127,7 @@ class QuantityLink:
 
     @property
     def badge(self) -> str:
-        """"1 an ≠ 3 mois", "au plus 90 jours = au plus 90 jours"; one value when one-sided."""
+        """ "1 an ≠ 3 mois", "au plus 90 jours = au plus 90 jours"; one value when one-sided."""
         if self.left is None or self.right is None:
             return (self.left or self.right).bounded_label  # type: ignore[union-attr]
         return f"{self.left.bounded_label} {'=' if self.status == 'same' else '≠'} {self.right.bounded_label}"

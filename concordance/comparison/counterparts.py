@@ -36,7 +36,8 @@ def pair_counterparts(left: Provision, right: Provision) -> PairCounterparts:
             (
                 c.correspondence
                 for c in left_counterparts
-                if c.is_article_level and c.provision.edition_id == right.edition_id
+                if c.is_article_level
+                and c.provision.edition_id == right.edition_id
                 and c.provision.article_eid == right.article_eid
             ),
             None,

@@ -18,7 +18,8 @@ class ComparisonOptionsForm(forms.Form):
     view = forms.ChoiceField(label="Affichage", choices=VIEWS, required=False)
     changes = forms.BooleanField(label="Différences seulement", required=False)
     terms = forms.ChoiceField(
-        label="Terminologie", required=False,
+        label="Terminologie",
+        required=False,
         choices=[("show", "marquée"), ("hide", "masquée")],
     )
 
@@ -45,13 +46,14 @@ def option_fields(options: dict[str, object]) -> list[tuple[str, str]]:
 
 
 def option_query(options: dict[str, object]) -> str:
-    """"?view=inline&terms=hide", or "" for the default display."""
+    """ "?view=inline&terms=hide", or "" for the default display."""
     fields = option_fields(options)
     return "?" + urlencode(fields) if fields else ""
 
 
 def option_links(options: dict[str, object]) -> dict[str, str]:
     """Query strings for each switch, keeping the other options as they are."""
+
     def query(**changed: object) -> str:
         merged = {**options, **changed}
         # The view is always named so that "Côte à côte" is a link of its own.
@@ -125,7 +127,8 @@ class PairForm(forms.Form):
                 eid = parse_citation(f"{typed.strip()}.{paragraph}")
                 if eid is None or eid == article:
                     self.add_error(
-                        f"{side}_paragraph", f"« {paragraph} » ne se lit pas comme un paragraphe ou un point : essayez « 2 » ou « 2 b »."
+                        f"{side}_paragraph",
+                        f"« {paragraph} » ne se lit pas comme un paragraphe ou un point : essayez « 2 » ou « 2 b ».",
                     )
         cleaned[f"{side}_article_eid"] = eids.article_of(article)
         cleaned[f"{side}_eid"] = eid

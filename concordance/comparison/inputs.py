@@ -18,8 +18,8 @@ from typing import Protocol
 from django.db.models import Q
 
 from concordance.caching import cached, cached_many, content_key
-from concordance.glossary import curated_glossary
 from concordance.corpus.models import Provision
+from concordance.glossary import curated_glossary
 from concordance.lib import eids
 from concordance.lib.comparison import ComparedUnit, Comparison, compare_units
 from concordance.mapping.models import Correspondence
@@ -146,7 +146,8 @@ class DatabaseSource:
     def subtree(self, root: Provision) -> list[Provision]:
         if root.pk not in self._subtrees:
             self._subtrees[root.pk] = list(
-                Provision.objects.filter(edition_id=root.edition_id, article_eid=root.article_eid).subtree(root)
+                Provision.objects.filter(edition_id=root.edition_id, article_eid=root.article_eid)
+                .subtree(root)
                 .order_by("position")
             )
         return self._subtrees[root.pk]
@@ -155,9 +156,11 @@ class DatabaseSource:
         """One query."""
         left_ids = {node.pk for node in left_nodes}
         right_ids = {node.pk for node in right_nodes}
-        rows = Correspondence.objects.curated().filter(
-            Q(left_id__in=left_ids, right_id__in=right_ids) | Q(left_id__in=right_ids, right_id__in=left_ids)
-        ).values_list("left__eid", "right__eid", "left_id")
+        rows = (
+            Correspondence.objects.curated()
+            .filter(Q(left_id__in=left_ids, right_id__in=right_ids) | Q(left_id__in=right_ids, right_id__in=left_ids))
+            .values_list("left__eid", "right__eid", "left_id")
+        )
         return [(a, b) if left_id in left_ids else (b, a) for a, b, left_id in rows]
 
     def headings(self, left: Provision, right: Provision) -> tuple[str, str]:
@@ -222,6 +225,4 @@ class CorpusSnapshot:
 
     def curated_pairs(self) -> list[tuple[Correspondence, PairInputs]]:
         """Every curated correspondence with its pair's inputs, in the order of their keys (pk)."""
-        return [
-            (link, pair_inputs(self.by_pk[link.left_id], self.by_pk[link.right_id], self)) for link in self.curated
-        ]
+        return [(link, pair_inputs(self.by_pk[link.left_id], self.by_pk[link.right_id], self)) for link in self.curated]

@@ -58,9 +58,17 @@ def comparison_page(left: Provision, right: Provision) -> ComparisonPage:
         **unit_links("right", right, source.subtree(right)),
     }
     return ComparisonPage(
-        left, right, comparison, counterparts.correspondence, counterparts.left, counterparts.right,
-        inputs.cache_key, counterparts.article_correspondence, links,
-        rows_html_key(inputs.cache_key, left, right, links), inputs.headings,
+        left,
+        right,
+        comparison,
+        counterparts.correspondence,
+        counterparts.left,
+        counterparts.right,
+        inputs.cache_key,
+        counterparts.article_correspondence,
+        links,
+        rows_html_key(inputs.cache_key, left, right, links),
+        inputs.headings,
     )
 
 
@@ -70,9 +78,15 @@ def rows_html_key(
     # The rows show the instruments' titles and each reference link's address,
     # preview and title (which quote the provision it leads to).
     titles = (left.edition.instrument.short_title, right.edition.instrument.short_title)
-    return content_key("comparison-html", (comparison_key, rendering_version(), titles, sorted(
-        (side, eid, spans) for (side, eid), spans in links.items()
-    )))
+    return content_key(
+        "comparison-html",
+        (
+            comparison_key,
+            rendering_version(),
+            titles,
+            sorted((side, eid, spans) for (side, eid), spans in links.items()),
+        ),
+    )
 
 
 @functools.cache

@@ -7,8 +7,8 @@ signature blocks); they are data, recorded here once.
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from concordance.lib.parsing import (
     ParsedSource,
@@ -104,9 +104,7 @@ SOURCES = [
         issuer="Gouvernement de la République française",
         issued_on=datetime.date(2003, 6, 11),
         parse=parse_budapest_bill,
-        editions={
-            "budapest": ("pjl-905-2003", "Texte annexé au projet de loi n° 905 (France, 2003)", True)
-        },
+        editions={"budapest": ("pjl-905-2003", "Texte annexé au projet de loi n° 905 (France, 2003)", True)},
     ),
     SourceEntry(
         filename="budapest-benin-decree-2024-773-fr.txt",

@@ -15,9 +15,9 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
 
 from django.db import transaction
 from django.db.models import Model, ProtectedError
@@ -77,18 +77,14 @@ def parse_sources(sources_dir: Path, progress: Progress = lambda message: None) 
                 + json.dumps([dataclasses.asdict(parsed), catalogue], sort_keys=True, ensure_ascii=False)
             ).encode()
         ).hexdigest()
-        parsed_files.append(
-            ParsedFile(entry, hashlib.sha256(raw).hexdigest(), fingerprint, parsed)
-        )
+        parsed_files.append(ParsedFile(entry, hashlib.sha256(raw).hexdigest(), fingerprint, parsed))
     return parsed_files
 
 
 def is_up_to_date(parsed_files: list[ParsedFile]) -> bool:
     stored = {
         filename: (sha256, fingerprint)
-        for filename, sha256, fingerprint in Source.objects.values_list(
-            "filename", "sha256", "parse_fingerprint"
-        )
+        for filename, sha256, fingerprint in Source.objects.values_list("filename", "sha256", "parse_fingerprint")
     }
     return stored == {f.entry.filename: (f.sha256, f.fingerprint) for f in parsed_files}
 
@@ -167,11 +163,7 @@ def store_source(parsed_file: ParsedFile, instruments: dict[str, Instrument], re
 def upsert(model: type[Model], rows: list[Model], unique_fields: list[str]) -> list[Model]:
     if not rows:
         return []
-    update_fields = [
-        f.name
-        for f in model._meta.concrete_fields
-        if not f.primary_key and f.name not in unique_fields
-    ]
+    update_fields = [f.name for f in model._meta.concrete_fields if not f.primary_key and f.name not in unique_fields]
     return model.objects.bulk_create(
         rows, update_conflicts=True, unique_fields=unique_fields, update_fields=update_fields
     )
@@ -266,8 +258,15 @@ def store_notes(
     # Convention for the resolution, the Budapest Convention for the bill.
     instrument = instruments[next(iter(entry.editions))]
     rows = [
-        Note(source=source, instrument=instrument, kind=note.kind, position=note.position,
-             heading=note.heading, text=note.text, line=note.line)
+        Note(
+            source=source,
+            instrument=instrument,
+            kind=note.kind,
+            position=note.position,
+            heading=note.heading,
+            text=note.text,
+            line=note.line,
+        )
         for note in [*parsed.context, *parsed.notes]
     ]
     # Footnotes of an instrument's title, preamble or closing: rows too, so
@@ -280,8 +279,15 @@ def store_notes(
         for footnote in parsed_instrument.footnotes
     ]
     rows += [
-        Note(source=source, instrument=owner, kind="footnote", position=position,
-             heading=footnote.marker, text=footnote.text, line=footnote.line)
+        Note(
+            source=source,
+            instrument=owner,
+            kind="footnote",
+            position=position,
+            heading=footnote.marker,
+            text=footnote.text,
+            line=footnote.line,
+        )
         for position, (owner, footnote) in enumerate(footnotes)
     ]
     stored = upsert(Note, rows, ["source", "kind", "position"])
@@ -294,7 +300,7 @@ def store_notes(
     }
     through = Note.articles.through
     wanted: set[tuple[int, int]] = set()
-    for note, parsed_note in zip(stored[len(parsed.context):], parsed.notes):
+    for note, parsed_note in zip(stored[len(parsed.context) :], parsed.notes):
         for number in dict.fromkeys(parsed_note.articles):
             if number not in articles:
                 raise IngestError(
@@ -311,6 +317,9 @@ def store_notes(
     }
     through.objects.filter(pk__in=[pk for link, pk in existing.items() if link not in wanted]).delete()
     through.objects.bulk_create(
-        [through(note_id=note_id, provision_id=provision_id) for note_id, provision_id in sorted(wanted - set(existing))]
+        [
+            through(note_id=note_id, provision_id=provision_id)
+            for note_id, provision_id in sorted(wanted - set(existing))
+        ]
     )
     report.counts[f"{entry.filename} notes"] = len(stored)

@@ -40,13 +40,15 @@ class InstrumentQuerySet(models.QuerySet):
     def with_facts(self) -> InstrumentQuerySet:
         """Instruments with their article count (primary edition) and editions."""
         # Meta.ordering is not applied to aggregate queries: order explicitly.
-        return self.order_by("position").annotate(
-            article_count=Count(
-                "editions__provisions",
-                filter=Q(editions__is_primary=True, editions__provisions__kind="article"),
+        return (
+            self.order_by("position")
+            .annotate(
+                article_count=Count(
+                    "editions__provisions",
+                    filter=Q(editions__is_primary=True, editions__provisions__kind="article"),
+                )
             )
-        ).prefetch_related(
-            Prefetch("editions", queryset=Edition.objects.select_related("source"))
+            .prefetch_related(Prefetch("editions", queryset=Edition.objects.select_related("source")))
         )
 
 
@@ -58,9 +60,7 @@ class Instrument(models.Model):
     adopted_at = models.CharField(max_length=200)
     adopted_on = models.DateField()
     # The instrument a protocol supplements.
-    parent = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="protocols"
-    )
+    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT, related_name="protocols")
     position = models.PositiveSmallIntegerField()
 
     objects = InstrumentQuerySet.as_manager()
@@ -110,9 +110,7 @@ class Division(models.Model):
     KINDS = [("chapter", "chapitre"), ("section", "section"), ("title", "titre")]
 
     edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="divisions")
-    parent = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="children"
-    )
+    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.CASCADE, related_name="children")
     eid = models.CharField(max_length=100)
     kind = models.CharField(max_length=10, choices=KINDS)
     num = models.CharField(max_length=20)
@@ -158,12 +156,8 @@ class Provision(models.Model):
     ]
 
     edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="provisions")
-    parent = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="children"
-    )
-    division = models.ForeignKey(
-        Division, null=True, blank=True, on_delete=models.SET_NULL, related_name="provisions"
-    )
+    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.CASCADE, related_name="children")
+    division = models.ForeignKey(Division, null=True, blank=True, on_delete=models.SET_NULL, related_name="provisions")
     eid = models.CharField(max_length=120)
     # The eid of the article the provision belongs to (its own for an
     # article), so that a whole article is one indexed query.
@@ -237,9 +231,7 @@ class Note(models.Model):
     class Meta:
         ordering = ["source", "kind", "position"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["source", "kind", "position"], name="note_unique_position"
-            ),
+            models.UniqueConstraint(fields=["source", "kind", "position"], name="note_unique_position"),
         ]
 
     def __str__(self) -> str:

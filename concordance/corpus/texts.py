@@ -65,8 +65,10 @@ def instrument_notes(instrument: Instrument) -> InstrumentNotes:
     Notes are attached to the primary edition's articles; another edition's
     article shares its eid, so notes are keyed by eid.
     """
-    notes = Note.objects.filter(instrument=instrument).order_by("kind", "position").prefetch_related(
-        Prefetch("articles", queryset=Provision.objects.only("pk", "eid"))
+    notes = (
+        Note.objects.filter(instrument=instrument)
+        .order_by("kind", "position")
+        .prefetch_related(Prefetch("articles", queryset=Provision.objects.only("pk", "eid")))
     )
     by_article: dict[str, list[Note]] = defaultdict(list)
     resolution, general = [], []
@@ -88,7 +90,7 @@ def instrument_notes(instrument: Instrument) -> InstrumentNotes:
 @dataclass
 class DivisionEntry:
     division: Division
-    children: list["DivisionEntry"] = field(default_factory=list)
+    children: list[DivisionEntry] = field(default_factory=list)
     articles: list[Provision] = field(default_factory=list)
 
 
@@ -129,9 +131,7 @@ def instrument_text(instrument: Instrument, edition: Edition) -> InstrumentText:
     footnotes = notes.footnotes.get(edition.source_id, [])
     for footnote in footnotes:
         footnote.has_call = footnote.line in placed
-    return InstrumentText(
-        edition, outline(edition, articles), articles, notes.resolution, notes.general, footnotes
-    )
+    return InstrumentText(edition, outline(edition, articles), articles, notes.resolution, notes.general, footnotes)
 
 
 @dataclass
@@ -144,17 +144,16 @@ class ArticlePage:
 
 def article_page(instrument: Instrument, edition: Edition, number: int) -> ArticlePage:
     eid = eids.child("", "art", number)
-    provisions = list(
-        Provision.objects.of_article(edition, eid).select_related("division")
-    )
+    provisions = list(Provision.objects.of_article(edition, eid).select_related("division"))
     if not provisions:
         raise Http404(f"{instrument.short_title} n'a pas d'article {number}.")
     [article] = nest(provisions)
     article.attached_notes = instrument_notes(instrument).by_article.get(eid, [])
     siblings = list(
-        Provision.objects.articles().filter(edition=edition).order_by("position").only(
-            "eid", "num", "heading", "article_eid", "position"
-        )
+        Provision.objects.articles()
+        .filter(edition=edition)
+        .order_by("position")
+        .only("eid", "num", "heading", "article_eid", "position")
     )
     index = next(i for i, sibling in enumerate(siblings) if sibling.eid == eid)
     return ArticlePage(
@@ -170,5 +169,7 @@ def division_path(division: Division | None) -> list[Division]:
     if division is None:
         return []
     return list(
-        Division.objects.filter(edition_id=division.edition_id, eid__in=eids.ancestors(division.eid)).order_by("position")
+        Division.objects.filter(edition_id=division.edition_id, eid__in=eids.ancestors(division.eid)).order_by(
+            "position"
+        )
     )

@@ -31,7 +31,7 @@ class CitingGroup:
 
 
 def _cited_part(eid: str) -> str:
-    """"par. 1, b)" for ``art_14__para_1__point_b``; "" for the article itself."""
+    """ "par. 1, b)" for ``art_14__para_1__point_b``; "" for the article itself."""
     return Provision(eid=eid).citation.partition(", ")[2]
 
 
@@ -101,7 +101,9 @@ def _group_of(row: ReferenceTarget, edition: Edition) -> tuple[tuple, CitingGrou
     if reference.note_id:
         note = reference.note
         label = note_label(note)
-        query = _edition_query(edition if reference.instrument_id == edition.instrument_id and row.note_article else None)
+        query = _edition_query(
+            edition if reference.instrument_id == edition.instrument_id and row.note_article else None
+        )
         href = note_url(note.kind, note.position, reference.instrument.slug, row.note_article, query)
         return ("note", note.pk), CitingGroup("note", f"{reference.instrument.short_title} : {label}", href)
     if reference.footnote is not None:

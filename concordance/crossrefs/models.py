@@ -27,8 +27,13 @@ class ReferenceQuerySet(models.QuerySet):
 
     def in_reading_order(self) -> ReferenceQuerySet:
         return self.order_by(
-            "instrument__position", "edition__slug", "provision__position", "note__kind", "note__position",
-            "footnote", "start",
+            "instrument__position",
+            "edition__slug",
+            "provision__position",
+            "note__kind",
+            "note__position",
+            "footnote",
+            "start",
         )
 
 
@@ -37,9 +42,7 @@ class Reference(models.Model):
     # The edition of the citing provision; a note has none (notes go with the
     # primary edition).
     edition = models.ForeignKey(Edition, null=True, blank=True, on_delete=models.CASCADE, related_name="references")
-    provision = models.ForeignKey(
-        Provision, null=True, blank=True, on_delete=models.CASCADE, related_name="references"
-    )
+    provision = models.ForeignKey(Provision, null=True, blank=True, on_delete=models.CASCADE, related_name="references")
     note = models.ForeignKey(Note, null=True, blank=True, on_delete=models.CASCADE, related_name="references")
     # A footnote of the edition (called from its title, preamble or closing):
     # its index in ``edition.footnotes``, which are not rows of their own.
@@ -64,7 +67,9 @@ class Reference(models.Model):
             ),
             models.CheckConstraint(condition=Q(end__gt=models.F("start")), name="reference_nonempty_span"),
             models.UniqueConstraint(
-                fields=["provision", "start"], condition=Q(provision__isnull=False), name="reference_unique_in_provision"
+                fields=["provision", "start"],
+                condition=Q(provision__isnull=False),
+                name="reference_unique_in_provision",
             ),
             models.UniqueConstraint(
                 fields=["note", "start"], condition=Q(note__isnull=False), name="reference_unique_in_note"
@@ -84,7 +89,7 @@ class Reference(models.Model):
 
     @property
     def source_kind(self) -> str:
-        """"provision", "note" or "footnote"."""
+        """ "provision", "note" or "footnote"."""
         if self.provision_id:
             return "provision"
         return "note" if self.note_id else "footnote"
@@ -112,7 +117,7 @@ def note_key(note: Note) -> str:
 
 
 def note_label(note: Note) -> str:
-    """"Note interprétative — Article 17", "Exposé des motifs, § 16"."""
+    """ "Note interprétative — Article 17", "Exposé des motifs, § 16"."""
     label = note.get_kind_display().capitalize()
     if note.kind == "commentary":
         return f"{label}, § {note.position}"
@@ -120,7 +125,7 @@ def note_label(note: Note) -> str:
 
 
 def footnote_label(edition: Edition, index: int | None) -> str:
-    """"Note de bas de page ¹" with the call mark the edition prints."""
+    """ "Note de bas de page ¹" with the call mark the edition prints."""
     footnotes = edition.footnotes or []
     marker = footnotes[index].get("marker", "") if index is not None and 0 <= index < len(footnotes) else ""
     return f"Note de bas de page {marker}".rstrip()
@@ -133,12 +138,8 @@ class ReferenceTarget(models.Model):
     instrument = models.ForeignKey(Instrument, on_delete=models.CASCADE, related_name="+")
     eid = models.CharField(max_length=120)
     # What the link leads to; both empty when the eid exists nowhere.
-    provision = models.ForeignKey(
-        Provision, null=True, blank=True, on_delete=models.CASCADE, related_name="citations"
-    )
-    division = models.ForeignKey(
-        Division, null=True, blank=True, on_delete=models.CASCADE, related_name="citations"
-    )
+    provision = models.ForeignKey(Provision, null=True, blank=True, on_delete=models.CASCADE, related_name="citations")
+    division = models.ForeignKey(Division, null=True, blank=True, on_delete=models.CASCADE, related_name="citations")
     # The start of the target's text (with its sub-provisions), for the
     # link's title: a reader without JavaScript still sees what is cited.
     excerpt = models.CharField(max_length=400, blank=True)

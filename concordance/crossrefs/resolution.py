@@ -178,16 +178,26 @@ def compute() -> list[_ReferenceRow]:
             if provision.text:
                 context = index[edition.pk].context(slug, provision)
                 result += rows(
-                    provision.text, context, index[edition.pk],
-                    instrument_id=edition.instrument_id, edition_id=edition.pk, provision_id=provision.pk, note_id=None,
+                    provision.text,
+                    context,
+                    index[edition.pk],
+                    instrument_id=edition.instrument_id,
+                    edition_id=edition.pk,
+                    provision_id=provision.pk,
+                    note_id=None,
                 )
     for note in Note.objects.filter(kind__in=NOTE_KINDS).order_by("pk"):
         slug = instruments[note.instrument_id].slug
         # Outside the articles: a bare "paragraphe 1" is read against the
         # article last named in the note itself.
         result += rows(
-            note.text, Context(slug), primary.get(slug),
-            instrument_id=note.instrument_id, edition_id=None, provision_id=None, note_id=note.pk,
+            note.text,
+            Context(slug),
+            primary.get(slug),
+            instrument_id=note.instrument_id,
+            edition_id=None,
+            provision_id=None,
+            note_id=note.pk,
         )
     for edition in editions:
         slug = instruments[edition.instrument_id].slug
@@ -195,8 +205,13 @@ def compute() -> list[_ReferenceRow]:
             text = footnote.get("text", "") if isinstance(footnote, dict) else ""
             if text:
                 result += rows(
-                    text, Context(slug), index[edition.pk],
-                    instrument_id=edition.instrument_id, edition_id=edition.pk, provision_id=None, note_id=None,
+                    text,
+                    Context(slug),
+                    index[edition.pk],
+                    instrument_id=edition.instrument_id,
+                    edition_id=edition.pk,
+                    provision_id=None,
+                    note_id=None,
                     footnote=number,
                 )
     return result

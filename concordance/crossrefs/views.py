@@ -11,9 +11,7 @@ from concordance.htmx import template_for
 
 def preview(request: HttpRequest, slug: str, eid: str) -> HttpResponse:
     """A small HTML fragment: the text a link points to, for its popover."""
-    return render(
-        request, "crossrefs/preview.html", {"preview": target_preview(slug, eid, request.GET.get("edition"))}
-    )
+    return render(request, "crossrefs/preview.html", {"preview": target_preview(slug, eid, request.GET.get("edition"))})
 
 
 def unresolved(request: HttpRequest) -> HttpResponse:

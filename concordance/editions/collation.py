@@ -34,7 +34,6 @@ from concordance.corpus.models import Division, Edition, Instrument, Provision
 from concordance.lib import eids
 from concordance.lib.collation import CLASSES, CollatedRow, EditionUnit, collate_units, lexicon_of
 
-
 # What a collated part of the text is: an article, or the text around and
 # between the articles that the two editions print too.
 PART_LABELS = {"title": "Titre", "preamble": "Préambule", "closing": "Clauses finales"}
@@ -127,6 +126,7 @@ class EditionCollation:
 # Lexicon: words attested in at least two source documents
 # --------------------------------------------------------------------------
 
+
 def _source_files() -> list[Path]:
     return sorted(Path(settings.SOURCES_DIR).glob("*.txt"))
 
@@ -148,6 +148,7 @@ def lexicon() -> tuple[frozenset[str], str]:
 # Units and collation
 # --------------------------------------------------------------------------
 
+
 def two_editions(instrument: Instrument) -> tuple[Edition, Edition] | None:
     """The primary edition and the other one, or None when there are not exactly two."""
     editions = list(instrument.editions.all())  # prefetched by texts.get_instrument
@@ -159,7 +160,7 @@ def two_editions(instrument: Instrument) -> tuple[Edition, Edition] | None:
 
 
 def unit_label(eid: str) -> str:
-    """"art_6__para_1__point_a__subpoint_ii" → "par. 1, a), ii)"; the article itself → "texte"."""
+    """ "art_6__para_1__point_a__subpoint_ii" → "par. 1, a), ii)"; the article itself → "texte"."""
     parts = []
     for kind, label in eids.below_article(eid):
         if kind == "para":
@@ -186,7 +187,9 @@ def _edition_parts(edition: Edition) -> dict[str, list[EditionUnit]]:
     return {
         "title": [EditionUnit("title", "titre", edition.title)] if edition.title.strip() else [],
         "preamble": [
-            EditionUnit(f"preamble_{n}", f"alinéa {n + 1}", text) for n, text in enumerate(edition.preamble) if text.strip()
+            EditionUnit(f"preamble_{n}", f"alinéa {n + 1}", text)
+            for n, text in enumerate(edition.preamble)
+            if text.strip()
         ],
         # One unit: the editions break the closing into different
         # paragraphs, which is layout, not a difference of words.
@@ -204,11 +207,27 @@ def _articles(left: Edition, right: Edition) -> dict[str, _Article]:
     numbers, so that a misprinted marker is a variant too.
     """
     provisions = Provision.objects.filter(edition_id__in=[left.pk, right.pk]).values_list(
-        Value("provision"), "edition_id", "eid", "article_eid", "kind", "num", "heading", "text", "position",
+        Value("provision"),
+        "edition_id",
+        "eid",
+        "article_eid",
+        "kind",
+        "num",
+        "heading",
+        "text",
+        "position",
         "division__eid",
     )
     divisions = Division.objects.filter(edition_id__in=[left.pk, right.pk]).values_list(
-        Value("division"), "edition_id", "eid", Value(""), "kind", "num", "heading", Value(""), "position",
+        Value("division"),
+        "edition_id",
+        "eid",
+        Value(""),
+        "kind",
+        "num",
+        "heading",
+        Value(""),
+        "position",
         "parent__eid",
     )
     rows = sorted(provisions.union(divisions, all=True), key=lambda r: (r[1] != left.pk, r[0], r[8]))
@@ -287,7 +306,10 @@ def collation_of(instrument: Instrument) -> EditionCollation:
     articles = _articles(left, right)
     words, words_digest = lexicon()
     inputs = (
-        instrument.slug, left.slug, right.slug, words_digest,
+        instrument.slug,
+        left.slug,
+        right.slug,
+        words_digest,
         [
             (eid, a.kind, a.num, a.heading, a.units.get(left.pk, []), a.units.get(right.pk, []))
             for eid, a in articles.items()
@@ -322,6 +344,4 @@ def article_variant_counts(instrument: Instrument) -> dict[str, int]:
     """
     if two_editions(instrument) is None:
         return {}
-    return {
-        article.eid: article.variant_count for article in collation_of(instrument).differing if article.is_article
-    }
+    return {article.eid: article.variant_count for article in collation_of(instrument).differing if article.is_article}

@@ -82,8 +82,7 @@ def collation_page(
         if chosen and not article.has(chosen):
             continue
         rows = [
-            row for row in article.rows
-            if row.variants and (not chosen or any(v.cls == chosen for v in row.variants))
+            row for row in article.rows if row.variants and (not chosen or any(v.cls == chosen for v in row.variants))
         ]
         page.articles.append(
             ArticleVariants(

@@ -21,6 +21,4 @@ def editions(request: HttpRequest, slug: str) -> HttpResponse:
         "form": form,
         "page": collation_page(result, filters.variant_class, collation.two_editions(instrument)),
     }
-    return render(
-        request, template_for(request, "editions/collation.html", "collation"), context, status=form.status
-    )
+    return render(request, template_for(request, "editions/collation.html", "collation"), context, status=form.status)

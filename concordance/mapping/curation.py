@@ -23,9 +23,7 @@ def find_provision(instrument_slug: str, typed: str) -> Provision | None:
     if eid is None:
         return None
     return (
-        Provision.objects.filter(
-            edition__instrument__slug=instrument_slug, edition__is_primary=True, eid=eid
-        )
+        Provision.objects.filter(edition__instrument__slug=instrument_slug, edition__is_primary=True, eid=eid)
         .select_related("edition__instrument")
         .first()
     )
@@ -125,9 +123,11 @@ def restore(record) -> Correspondence:
     correspondence = record.instance
     left, right = correspondence.left_id, correspondence.right_id
     # A link read the other way round is the same link: restoring would duplicate it.
-    if Correspondence.objects.filter(Q(left=left, right=right) | Q(left=right, right=left)).exclude(
-        pk=correspondence.pk
-    ).exists():
+    if (
+        Correspondence.objects.filter(Q(left=left, right=right) | Q(left=right, right=left))
+        .exclude(pk=correspondence.pk)
+        .exists()
+    ):
         raise ValueError(
             "Une autre correspondance relie déjà ces deux dispositions (dans un sens ou dans l'autre) : "
             "modifiez ou supprimez celle-ci avant de restaurer cette version."

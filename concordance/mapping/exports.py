@@ -9,8 +9,17 @@ from concordance.csv_cells import BOM, neutralised
 from concordance.mapping.interchange.export import export_document
 
 COLUMNS = [
-    "kind", "left_instrument", "left_eid", "right_instrument", "right_eid",
-    "relation", "note", "themes", "status", "origin", "reason",
+    "kind",
+    "left_instrument",
+    "left_eid",
+    "right_instrument",
+    "right_eid",
+    "relation",
+    "note",
+    "themes",
+    "status",
+    "origin",
+    "reason",
 ]
 
 

@@ -20,9 +20,7 @@ class ConcordanceFilterForm(FilterForm[ConcordanceFilters]):
 
     chapter = forms.ChoiceField(label="Chapitre", required=False)
     theme = forms.ChoiceField(label="Thème", required=False)
-    relation = forms.ChoiceField(
-        label="Relation", required=False, choices=[("", "toutes")] + list(Relation.choices)
-    )
+    relation = forms.ChoiceField(label="Relation", required=False, choices=[("", "toutes")] + list(Relation.choices))
     missing = forms.BooleanField(label="Sans équivalent seulement", required=False)
 
     def __init__(self, data, *, chapters: list[Division], themes: list[Theme]):
@@ -45,7 +43,8 @@ class CorrespondenceForm(forms.Form):
 
     left_instrument = forms.ChoiceField(label="Instrument (gauche)")
     left_provision = forms.CharField(
-        label="Disposition (gauche)", max_length=80,
+        label="Disposition (gauche)",
+        max_length=80,
         help_text="Article, ou article.paragraphe.point : « 25 », « 25.2 », « 2.e.ii ».",
     )
     right_instrument = forms.ChoiceField(label="Instrument (droite)")
@@ -53,7 +52,9 @@ class CorrespondenceForm(forms.Form):
     relation = forms.ChoiceField(label="Relation", choices=Relation.choices)
     note = forms.CharField(label="Note", required=False, widget=forms.Textarea(attrs={"rows": 3}))
     themes = forms.ModelMultipleChoiceField(
-        label="Thèmes", required=False, queryset=Theme.objects.all(),
+        label="Thèmes",
+        required=False,
+        queryset=Theme.objects.all(),
         widget=forms.CheckboxSelectMultiple,
     )
     status = forms.ChoiceField(label="Statut", choices=Status.choices)

@@ -95,9 +95,7 @@ class Correspondence(models.Model):
             models.UniqueConstraint(
                 Least("left", "right"), Greatest("left", "right"), name="correspondence_unique_unordered_pair"
             ),
-            models.CheckConstraint(
-                condition=~Q(left=F("right")), name="correspondence_not_to_itself"
-            ),
+            models.CheckConstraint(condition=~Q(left=F("right")), name="correspondence_not_to_itself"),
         ]
         indexes = [models.Index(fields=["origin", "relation"], name="correspondence_kind_idx")]
 
@@ -110,13 +108,9 @@ class Correspondence(models.Model):
         if self.left_id == self.right_id:
             raise ValidationError({"right": "Une disposition ne peut correspondre à elle-même."})
         if self.left.edition.instrument_id == self.right.edition.instrument_id:
-            raise ValidationError(
-                {"right": "Une correspondance relie deux instruments différents."}
-            )
+            raise ValidationError({"right": "Une correspondance relie deux instruments différents."})
         if not (self.left.edition.is_primary and self.right.edition.is_primary):
-            raise ValidationError(
-                "Les correspondances portent sur l'édition de référence de chaque instrument."
-            )
+            raise ValidationError("Les correspondances portent sur l'édition de référence de chaque instrument.")
         duplicate = Correspondence.objects.filter(
             Q(left=self.left, right=self.right) | Q(left=self.right, right=self.left)
         ).exclude(pk=self.pk)
@@ -129,15 +123,20 @@ class Correspondence(models.Model):
         """A link contradicts a record saying its article has no counterpart in the other instrument."""
         for side, own, other in (("left", self.left, self.right), ("right", self.right, self.left)):
             gap = MissingCounterpart.objects.filter(
-                article__edition_id=own.edition_id, article__eid=own.article_eid,
+                article__edition_id=own.edition_id,
+                article__eid=own.article_eid,
                 other_instrument_id=other.edition.instrument_id,
             ).exists()
             if gap:
-                raise ValidationError({side: (
-                    f"L'article {own.article_number} de {own.edition.instrument} est enregistré "
-                    f"sans équivalent dans {other.edition.instrument} : retirez d'abord cette mention "
-                    "(administration, « sans équivalent ») ou choisissez une autre disposition."
-                )})
+                raise ValidationError(
+                    {
+                        side: (
+                            f"L'article {own.article_number} de {own.edition.instrument} est enregistré "
+                            f"sans équivalent dans {other.edition.instrument} : retirez d'abord cette mention "
+                            "(administration, « sans équivalent ») ou choisissez une autre disposition."
+                        )
+                    }
+                )
 
 
 class MissingCounterpartQuerySet(models.QuerySet):
@@ -153,11 +152,11 @@ class MissingCounterpart(models.Model):
     table read from either side must say so.
     """
 
-    article = models.ForeignKey(
-        Provision, on_delete=models.PROTECT, related_name="missing_counterparts"
-    )
+    article = models.ForeignKey(Provision, on_delete=models.PROTECT, related_name="missing_counterparts")
     other_instrument = models.ForeignKey(
-        Instrument, on_delete=models.PROTECT, related_name="+",
+        Instrument,
+        on_delete=models.PROTECT,
+        related_name="+",
         verbose_name="sans équivalent dans",
     )
     reason = models.TextField()
@@ -166,9 +165,7 @@ class MissingCounterpart(models.Model):
     objects = MissingCounterpartQuerySet.as_manager()
 
     class Meta:
-        ordering = [
-            "article__edition__instrument__position", "article__position", "other_instrument__position"
-        ]
+        ordering = ["article__edition__instrument__position", "article__position", "other_instrument__position"]
         constraints = [
             models.UniqueConstraint(
                 fields=["article", "other_instrument"], name="missing_counterpart_unique_per_instrument"
@@ -184,20 +181,24 @@ class MissingCounterpart(models.Model):
         if self.article.kind != "article":
             raise ValidationError({"article": "Seul un article peut être enregistré sans équivalent."})
         if self.article.edition.instrument_id == self.other_instrument_id:
-            raise ValidationError(
-                {"other_instrument": "Choisissez un autre instrument que celui de l'article."}
-            )
+            raise ValidationError({"other_instrument": "Choisissez un autre instrument que celui de l'article."})
         if linked_articles(self.article, self.other_instrument_id):
-            raise ValidationError({
-                "other_instrument": "Cet article a déjà une correspondance dans cet instrument : "
-                "supprimez-la avant de l'enregistrer sans équivalent."
-            })
+            raise ValidationError(
+                {
+                    "other_instrument": "Cet article a déjà une correspondance dans cet instrument : "
+                    "supprimez-la avant de l'enregistrer sans équivalent."
+                }
+            )
 
 
 def linked_articles(article: Provision, other_instrument_id: int) -> bool:
     """Whether a curated correspondence links ``article`` (or one of its parts) to the other instrument."""
     own = Q(edition_id=article.edition_id, article_eid=article.eid)
-    return Correspondence.objects.curated().filter(
-        Q(left__in=Provision.objects.filter(own), right__edition__instrument_id=other_instrument_id)
-        | Q(right__in=Provision.objects.filter(own), left__edition__instrument_id=other_instrument_id)
-    ).exists()
+    return (
+        Correspondence.objects.curated()
+        .filter(
+            Q(left__in=Provision.objects.filter(own), right__edition__instrument_id=other_instrument_id)
+            | Q(right__in=Provision.objects.filter(own), left__edition__instrument_id=other_instrument_id)
+        )
+        .exists()
+    )

@@ -26,9 +26,11 @@ def article_texts(instrument_slug: str) -> list[ArticleText]:
     """Each article of the primary edition with the words of all its provisions."""
     texts: dict[str, list[str]] = defaultdict(list)
     headings: dict[str, str] = {}
-    rows = Provision.objects.filter(
-        edition__instrument__slug=instrument_slug, edition__is_primary=True
-    ).order_by("position").values_list("article_eid", "kind", "heading", "text")
+    rows = (
+        Provision.objects.filter(edition__instrument__slug=instrument_slug, edition__is_primary=True)
+        .order_by("position")
+        .values_list("article_eid", "kind", "heading", "text")
+    )
     for article_eid, kind, heading, text in rows:
         if kind == "article":
             headings[article_eid] = heading
@@ -48,10 +50,10 @@ def suggest(left_slug: str, right_slug: str, top: int = 3) -> dict[str, list[Sug
 
 def curated_article_pairs(left_slug: str, right_slug: str) -> dict[str, set[str]]:
     pairs: dict[str, set[str]] = defaultdict(set)
-    links = Correspondence.objects.curated().filter(
-        left__kind="article", right__kind="article"
-    ).values_list(
-        "left__edition__instrument__slug", "left__eid", "right__edition__instrument__slug", "right__eid"
+    links = (
+        Correspondence.objects.curated()
+        .filter(left__kind="article", right__kind="article")
+        .values_list("left__edition__instrument__slug", "left__eid", "right__edition__instrument__slug", "right__eid")
     )
     for a_slug, a_eid, b_slug, b_eid in links:
         if (a_slug, b_slug) == (left_slug, right_slug):
@@ -74,7 +76,8 @@ def store_suggestions(left_slug: str, right_slug: str, top: int = 3) -> int:
     articles = {
         (p.edition.instrument.slug, p.eid): p
         for p in Provision.objects.filter(
-            kind="article", edition__is_primary=True,
+            kind="article",
+            edition__is_primary=True,
             edition__instrument__slug__in=[left_slug, right_slug],
         ).select_related("edition__instrument")
     }
@@ -96,8 +99,12 @@ def store_suggestions(left_slug: str, right_slug: str, top: int = 3) -> int:
             if suggestion.score < MIN_SCORE or frozenset((left.pk, right.pk)) in linked:
                 continue
             Correspondence.objects.create(
-                left=left, right=right, relation=Relation.RELATED, status=Status.PROPOSED,
-                origin=Origin.SUGGESTED, score=suggestion.score,
+                left=left,
+                right=right,
+                relation=Relation.RELATED,
+                status=Status.PROPOSED,
+                origin=Origin.SUGGESTED,
+                score=suggestion.score,
                 note=f"Suggestion automatique (similarité {suggestion.score:.2f}).",
             )
             created += 1

@@ -98,7 +98,9 @@ def counterparts_by_article(
         for own, other, other_article, relation in (
             (correspondence.left, correspondence.right, linked.right_article, correspondence.relation),
             (
-                correspondence.right, correspondence.left, linked.left_article,
+                correspondence.right,
+                correspondence.left,
+                linked.left_article,
                 CONVERSE.get(correspondence.relation, correspondence.relation),
             ),
         ):
@@ -134,8 +136,7 @@ def with_articles(correspondences: list[Correspondence]) -> list[LinkedCorrespon
     for edition_id, article_eid in wanted:
         condition |= Q(edition_id=edition_id, eid=article_eid)
     articles = {
-        (a.edition_id, a.eid): a
-        for a in Provision.objects.filter(condition).select_related("edition__instrument")
+        (a.edition_id, a.eid): a for a in Provision.objects.filter(condition).select_related("edition__instrument")
     }
     return [
         LinkedCorrespondence(
@@ -201,8 +202,9 @@ def apply_filters(row: ArticleConcordance, filters: ConcordanceFilters) -> Artic
 
 def chapters(instrument: Instrument) -> list[Division]:
     return list(
-        Division.objects.filter(edition__instrument=instrument, edition__is_primary=True, kind="chapter")
-        .order_by("position")
+        Division.objects.filter(edition__instrument=instrument, edition__is_primary=True, kind="chapter").order_by(
+            "position"
+        )
     )
 
 
@@ -285,8 +287,7 @@ def theme_rows(columns: list[ThemeColumn]) -> list[list[list[ThemeCell]]]:
             excerpts[key] = f"{excerpts[key]} {text}".strip()
     keys = [[f"{a.edition_id}:{a.eid}" for a in column.articles] for column in columns]
     return [
-        [[ThemeCell(articles[key], excerpts[key]) for key in cell] for cell in row]
-        for row in align_rows(keys, linked)
+        [[ThemeCell(articles[key], excerpts[key]) for key in cell] for cell in row] for row in align_rows(keys, linked)
     ]
 
 

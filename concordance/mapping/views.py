@@ -83,9 +83,7 @@ def correspondence_edit(request: HttpRequest, pk: int) -> HttpResponse:
         form.save()
         messages.success(request, "Correspondance enregistrée ; la version précédente reste dans l'historique.")
         return redirect("correspondence-history", pk=pk)
-    return render(
-        request, "mapping/correspondence_form.html", {"form": form, "correspondence": correspondence}
-    )
+    return render(request, "mapping/correspondence_form.html", {"form": form, "correspondence": correspondence})
 
 
 @curator_required("mapping.delete_correspondence")
@@ -147,5 +145,7 @@ def correspondence_accept(request: HttpRequest, pk: int) -> HttpResponse:
     except ValueError as error:
         messages.error(request, str(error))
         return redirect("article", correspondence.left.edition.instrument.slug, correspondence.left.article_number)
-    messages.success(request, "Suggestion ajoutée à la concordance (statut : proposé). Précisez la relation et la note.")
+    messages.success(
+        request, "Suggestion ajoutée à la concordance (statut : proposé). Précisez la relation et la note."
+    )
     return redirect("correspondence-edit", pk=pk)

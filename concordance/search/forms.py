@@ -21,9 +21,7 @@ class SearchFilterForm(FilterForm[SearchFilters]):
 
     instrument = forms.ChoiceField(label="Instrument", required=False)
     theme = forms.ChoiceField(label="Thème", required=False)
-    kind = forms.ChoiceField(
-        label="Dans", required=False, choices=[("", "tout")] + list(RESULT_KINDS.items())
-    )
+    kind = forms.ChoiceField(label="Dans", required=False, choices=[("", "tout")] + list(RESULT_KINDS.items()))
     all_editions = forms.BooleanField(
         label="Inclure les autres éditions (texte du Conseil de l'Europe, Bénin 2024)", required=False
     )

@@ -265,7 +265,6 @@ def compile_tsquery(variants: Sequence[str]) -> CompiledQuery:
 _EXCLUDED = re.compile(r"!\s*(?:'(?:[^']|'')+'|\([^()]*\))")
 
 
-
 # "--données" is typed for "-données": websearch_to_tsquery would read the
 # second dash as a negation of the negation.
 DASHES = re.compile(r"(?<!\S)-{2,}(?=\S)")

@@ -68,7 +68,7 @@ def excerpt(headline: str, text: str, links: Sequence[tuple[int, int, Link]] = (
         # ts_headline leaves out what its parser takes for markup ("<b>"):
         # rather than show altered treaty text, show its opening words unmarked.
         words = text.split(" ")
-        opening = " ".join(words[:EXCERPT["max_words"]])
+        opening = " ".join(words[: EXCERPT["max_words"]])
         body = render_spans(opening, 0, list(links))
         return mark_safe(body + " …") if len(words) > EXCERPT["max_words"] else body
     body = mark_safe(
@@ -206,4 +206,3 @@ def best_results(results: Sequence[Result]) -> list[Result]:
     ranked = sorted(results, key=lambda r: (-r.rank, r.instrument_position))
     top = ranked[0].rank
     return [result for result in ranked[:BEST_LIMIT] if result.rank >= top * BEST_SHARE]
-

@@ -86,7 +86,10 @@ def _run(text: str, filters: SearchFilters, glossary: Glossary | None) -> Search
     variants, expansions = glossary_variants(searched, glossary) if glossary else ([searched], [])
     compiled = compile_tsquery(variants)
     outcome = SearchOutcome(
-        CleanQuery(text), searched=text, expansions=expansions, expansions_cut=compiled.cut,
+        CleanQuery(text),
+        searched=text,
+        expansions=expansions,
+        expansions_cut=compiled.cut,
         repeated_terms=searched != undashed,
     )
     if not compiled.tsquery:

@@ -51,7 +51,10 @@ def _tsquery(tsquery: str) -> RawSQL:
 
 def _matches(table: str, tsquery: str) -> Func:
     return Func(
-        _vector(table), _tsquery(tsquery), template="(%(expressions)s)", arg_joiner=" @@ ",
+        _vector(table),
+        _tsquery(tsquery),
+        template="(%(expressions)s)",
+        arg_joiner=" @@ ",
         output_field=BooleanField(),
     )
 
@@ -70,7 +73,7 @@ _MARKERS = f'StartSel="{START_MARK}", StopSel="{STOP_MARK}"'
 _WHOLE = f"HighlightAll=true, {_MARKERS}"
 _FRAGMENTS = (
     f"MaxWords={EXCERPT['max_words']}, MinWords={EXCERPT['min_words']}, "
-    f"MaxFragments={EXCERPT['max_fragments']}, FragmentDelimiter=\"{EXCERPT['fragment_delimiter']}\", {_MARKERS}"
+    f'MaxFragments={EXCERPT["max_fragments"]}, FragmentDelimiter="{EXCERPT["fragment_delimiter"]}", {_MARKERS}'
 )
 _HEADLINES_SQL = """
 SELECT 'provision', id, {heading}, {text} FROM corpus_provision WHERE id = ANY(%(provisions)s)
@@ -99,21 +102,21 @@ def headlines(
         cursor.execute(
             _HEADLINES_SQL,
             {
-                "config": CONFIG, "query": highlight, "whole": _WHOLE, "fragments": _FRAGMENTS,
-                "whole_length": WHOLE_TEXT_LENGTH, "provisions": list(provision_ids), "notes": list(note_ids),
+                "config": CONFIG,
+                "query": highlight,
+                "whole": _WHOLE,
+                "fragments": _FRAGMENTS,
+                "whole_length": WHOLE_TEXT_LENGTH,
+                "provisions": list(provision_ids),
+                "notes": list(note_ids),
             },
         )
         return {(kind, pk): (heading, text) for kind, pk, heading, text in cursor.fetchall()}
 
 
-
-def search_provisions(
-    provisions: QuerySet[Provision], tsquery: str, filters: SearchFilters
-) -> QuerySet[Provision]:
+def search_provisions(provisions: QuerySet[Provision], tsquery: str, filters: SearchFilters) -> QuerySet[Provision]:
     """``provisions`` matching ``tsquery`` under ``filters``, best first, with their rank and total."""
-    article = Provision.objects.filter(
-        edition_id=OuterRef("edition_id"), eid=OuterRef("article_eid")
-    )
+    article = Provision.objects.filter(edition_id=OuterRef("edition_id"), eid=OuterRef("article_eid"))
     rows = (
         provisions.filter(_matches("corpus_provision", tsquery))
         .select_related("edition__instrument")
@@ -169,14 +172,9 @@ def search_notes(notes: QuerySet[Note], tsquery: str, filters: SearchFilters) ->
         rows = rows.filter(kind__in=NOTE_KINDS[filters.kind])
     if filters.theme:
         rows = rows.filter(
-            Exists(
-                Theme.articles.through.objects.filter(
-                    theme__slug=filters.theme, provision__notes=OuterRef("pk")
-                )
-            )
+            Exists(Theme.articles.through.objects.filter(theme__slug=filters.theme, provision__notes=OuterRef("pk")))
         )
     return rows.order_by("-rank", "instrument__position", F("source_id"), "kind", "position")[:RESULT_LIMIT]
-
 
 
 # --------------------------------------------------------------------------
@@ -224,7 +222,7 @@ def closest_spellings(query: str) -> str:
         closest = {n - 1: word for n, word in cursor.fetchall()}
     pieces, cursor_at = [], 0
     for index, match in enumerate(matches):
-        pieces.append(query[cursor_at:match.start()])
+        pieces.append(query[cursor_at : match.start()])
         typed = match.group(0)
         found = closest.get(index, typed)
         # A word that differs only by case is the word typed.
@@ -232,4 +230,3 @@ def closest_spellings(query: str) -> str:
         cursor_at = match.end()
     pieces.append(query[cursor_at:])
     return "".join(pieces)
-

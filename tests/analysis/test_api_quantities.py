@@ -24,12 +24,16 @@ def test_every_quantity_has_its_fields_and_exact_words(client):
     for quantity in quantities:
         assert set(quantity) == FIELDS
         assert quantity["text"] in texts[(quantity["instrument"], quantity["eid"])]
-        assert quantity["unit"] in UNITS and quantity["kind"] in QUANTITY_KINDS and quantity["subject"] in SUBJECT_LABELS
+        assert (
+            quantity["unit"] in UNITS and quantity["kind"] in QUANTITY_KINDS and quantity["subject"] in SUBJECT_LABELS
+        )
 
 
 def test_the_preservation_periods_read_as_written(client):
     quantities = client.get("/api/quantities/?subject=preservation").json()
-    assert [(q["instrument"], q["eid"], q["text"], q["value"], q["unit"], q["kind"], q["label"]) for q in quantities] == [
+    assert [
+        (q["instrument"], q["eid"], q["text"], q["value"], q["unit"], q["kind"], q["label"]) for q in quantities
+    ] == [
         ("un", "art_25__para_2", "au maximum de 90 jours", 90, "day", "duration", "90 jours"),
         ("un", "art_42__para_8", "minimum de 60 jours", 60, "day", "duration", "60 jours"),
         ("budapest", "art_16__para_2", "au maximum de quatre-vingt-dix jours", 90, "day", "duration", "90 jours"),
@@ -70,7 +74,10 @@ def test_the_schema_is_published_and_documents_the_bound(client):
     assert "/api/quantities/" in schema["paths"]
     fields = schema["components"]["schemas"]["QuantityOut"]["properties"]
     assert {"instrument", "eid", "text", "value", "unit", "kind", "bound"} <= set(fields)
-    assert "at-least (au moins)" in fields["bound"]["description"] and "at-most (au plus)" in fields["bound"]["description"]
+    assert (
+        "at-least (au moins)" in fields["bound"]["description"]
+        and "at-most (au plus)" in fields["bound"]["description"]
+    )
 
 
 def test_bounds_are_exported(client):

@@ -18,15 +18,34 @@ def test_every_kind_is_exported(client):
     found = rows(client)
     kinds = [row["kind"] for row in found]
     assert kinds.count("most-different") == 20
-    un_16 = next(row for row in found if row["kind"] == "missing" and row["instrument"] == "un" and row["eid"] == "art_16")
+    un_16 = next(
+        row for row in found if row["kind"] == "missing" and row["instrument"] == "un" and row["eid"] == "art_16"
+    )
     assert "diffusion non consentie" in un_16["reason"]
     assert un_16["url"].endswith("/un/art-16/")
-    days = next(row for row in found if row["kind"] == "quantity" and row["eid"] == "art_65__para_1" and row["label"] == "90e jour" and row["counterpart_instrument"] == "budapest")
-    assert (days["words"], days["counterpart_words"], days["counterpart_eid"]) == ("quatre-vingt-dixième jour", "trois mois", "art_36__para_3")
+    days = next(
+        row
+        for row in found
+        if row["kind"] == "quantity"
+        and row["eid"] == "art_65__para_1"
+        and row["label"] == "90e jour"
+        and row["counterpart_instrument"] == "budapest"
+    )
+    assert (days["words"], days["counterpart_words"], days["counterpart_eid"]) == (
+        "quatre-vingt-dixième jour",
+        "trois mois",
+        "art_36__para_3",
+    )
     assert (days["status"], days["comparison"]) == ("divergent", "90e jour ≠ 3 mois")
     assert days["url"].endswith("/compare/un/art_65__para_1/budapest/art_36__para_3/")
-    age = next(row for row in found if row["kind"] == "one-sided" and row["counterpart_words"] == "au minimum de 16 ans")
-    assert (age["status"], age["comparison"], age["counterpart_eid"]) == ("right-only", "au moins 16 ans", "art_9__para_3")
+    age = next(
+        row for row in found if row["kind"] == "one-sided" and row["counterpart_words"] == "au minimum de 16 ans"
+    )
+    assert (age["status"], age["comparison"], age["counterpart_eid"]) == (
+        "right-only",
+        "au moins 16 ans",
+        "art_9__para_3",
+    )
 
 
 def test_most_different_rows_are_ordered_by_share(client):
@@ -51,7 +70,11 @@ def test_one_sided_quantities_are_exported_on_their_own(client):
     assert found and {row["kind"] for row in found} == {"one-sided"}
     assert {row["status"] for row in found} <= {"left-only", "right-only"}
     six_months = next(row for row in found if row["words"] == "six mois")
-    assert (six_months["instrument"], six_months["eid"], six_months["counterpart_instrument"]) == ("un", "art_63__para_2", "budapest")
+    assert (six_months["instrument"], six_months["eid"], six_months["counterpart_instrument"]) == (
+        "un",
+        "art_63__para_2",
+        "budapest",
+    )
 
 
 def test_the_file_opens_in_a_spreadsheet_with_its_accents_and_no_live_formula(client):

@@ -39,7 +39,7 @@ def row_with(rows: list[str], *fragments: str) -> str:
 
 def test_the_preservation_periods_are_stated_with_their_comparisons(client):
     section = block(client.get("/divergences/").content.decode(), "kind-quantity")
-    statement = section[section.index('id="preservation-periods"'):section.index("</ul>")]
+    statement = section[section.index('id="preservation-periods"') : section.index("</ul>")]
     domestic, international = re.findall(r"<li .*?</li>", statement, re.DOTALL)
     assert "En droit interne : au plus 90 jours" in domestic
     assert "« au maximum de 90 jours »" in domestic and "« au maximum de quatre-vingt-dix jours »" in domestic
@@ -56,9 +56,19 @@ def test_every_numeric_divergence_between_the_conventions_is_listed(client):
         # subject, badge, UN provision, Budapest provision
         ("Dénonciation", "1 an ≠ 3 mois", "/un/art-67/#art_67__para_1", "/budapest/art-47/#art_47__para_2"),
         ("Amendements", "90 jours ≠ 30e jour", "/un/art-66/#art_66__para_4", "/budapest/art-44/#art_44__para_5"),
-        ("Suivi et réexamen de la convention", "au plus 1 an ≠ au plus 3 ans", "/un/art-57/#art_57__para_2", "/budapest/art-46/#art_46__para_3"),
+        (
+            "Suivi et réexamen de la convention",
+            "au plus 1 an ≠ au plus 3 ans",
+            "/un/art-57/#art_57__para_2",
+            "/budapest/art-46/#art_46__para_3",
+        ),
         ("Entrée en vigueur", "90e jour ≠ 3 mois", "/un/art-65/#art_65__para_1", "/budapest/art-36/#art_36__para_3"),
-        ("Entrée en vigueur", "40e instrument ≠ 5 États", "/un/art-65/#art_65__para_1", "/budapest/art-36/#art_36__para_3"),
+        (
+            "Entrée en vigueur",
+            "40e instrument ≠ 5 États",
+            "/un/art-65/#art_65__para_1",
+            "/budapest/art-36/#art_36__para_3",
+        ),
         ("Entrée en vigueur", "30e jour ≠ 3 mois", "/un/art-65/#art_65__para_2", "/budapest/art-36/#art_36__para_4"),
     }
     for subject, badge, un, budapest in expected:
@@ -70,7 +80,9 @@ def test_every_numeric_divergence_between_the_conventions_is_listed(client):
     # from them the same way: entry into force three times, denunciation once.
     with_protocol = [row for row in rows if "/budapest-p1/" in row]
     assert len(with_protocol) == 4
-    assert any(">1 an ≠ 3 mois<" in row and 'href="/budapest-p1/art-15/#art_15__para_2"' in row for row in with_protocol)
+    assert any(
+        ">1 an ≠ 3 mois<" in row and 'href="/budapest-p1/art-15/#art_15__para_2"' in row for row in with_protocol
+    )
     # The misleading "90e jour ≠ 1er jour" is gone.
     assert not any("1er jour" in row for row in rows)
 
@@ -82,7 +94,9 @@ def test_quantities_stated_on_one_side_only_are_listed(client):
     assert 'href="/un/art-14/#art_14__para_2"' in age
     extradition = row_with(rows, "« au moins un an »")
     assert 'href="/budapest/art-24/#art_24__para_1__point_a"' in extradition
-    assert "seulement Convention des Nations Unies" in row_with(rows, "« six mois »", 'href="/un/art-63/#art_63__para_2"')
+    assert "seulement Convention des Nations Unies" in row_with(
+        rows, "« six mois »", 'href="/un/art-63/#art_63__para_2"'
+    )
     assert "Amendements" in row_with(rows, "« cinq ans »", 'href="/un/art-66/#art_66__para_1"')
     assert "Amendements" in row_with(rows, "« deux tiers »", 'href="/un/art-66/#art_66__para_1"')
     # "Le premier jour du mois" is said to be a calendar day, not a delay.
@@ -97,7 +111,7 @@ def test_a_quantity_divergence_links_to_its_comparison(client):
     assert "« quatre-vingt-dixième jour »" in section and "« trois mois »" in section
     assert 'href="/compare/un/art_65__para_1/budapest/art_36__para_3/"' in section
     # Identical periods are stated, not listed as divergences.
-    table = section[section.index("<table"):]
+    table = section[section.index("<table") :]
     assert "« au maximum de 90 jours »" not in table and "« minimum de 60 jours »" not in table
 
 

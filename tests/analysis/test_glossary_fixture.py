@@ -10,7 +10,9 @@ GLOSSARY = load_glossary(Path(__file__).resolve().parents[2] / "fixtures" / "glo
 
 
 def changes(left: str, right: str) -> list[tuple[str, str, str]]:
-    segments = GLOSSARY.classify(diff(left, right), left_instrument="un", right_instrument="budapest", same_quantity=same_quantity)
+    segments = GLOSSARY.classify(
+        diff(left, right), left_instrument="un", right_instrument="budapest", same_quantity=same_quantity
+    )
     return [(s.kind, s.left.strip(), s.right.strip()) for s in segments if s.kind != "equal"]
 
 
@@ -25,7 +27,9 @@ def test_the_uns_added_criminal_intent_stays_substantive():
 
 def test_the_uns_added_theft_stays_substantive():
     # Headings of UN art. 13 and Budapest art. 8.
-    found = changes("Vol ou fraude en rapport avec les systèmes d'information et de communication", "Fraude informatique")
+    found = changes(
+        "Vol ou fraude en rapport avec les systèmes d'information et de communication", "Fraude informatique"
+    )
     assert found == [
         ("substantive", "Vol ou", ""),
         ("terminology", "fraude en rapport avec les systèmes d'information et de communication", "Fraude informatique"),

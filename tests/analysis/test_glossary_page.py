@@ -11,7 +11,11 @@ from tests.analysis.helpers import block
 
 pytestmark = pytest.mark.django_db
 
-ENTRIES = len(json.loads((Path(__file__).resolve().parents[2] / "fixtures" / "glossary.json").read_text(encoding="utf-8"))["entries"])
+ENTRIES = len(
+    json.loads((Path(__file__).resolve().parents[2] / "fixtures" / "glossary.json").read_text(encoding="utf-8"))[
+        "entries"
+    ]
+)
 
 
 def occurrences_in_article(slug: str, article: int, phrase: str) -> int:
@@ -33,12 +37,12 @@ def test_every_entry_is_listed_with_its_terms_per_instrument(client):
 def test_each_term_links_the_articles_where_it_occurs_with_counts(client):
     page = client.get("/glossary/").content.decode()
     entry = block(page, "entry-expedited-preservation")
-    budapest = entry[entry.index('data-instrument="budapest"'):]
+    budapest = entry[entry.index('data-instrument="budapest"') :]
     # "conservation rapide": Budapest 16 (domestic) and 29 (international).
     assert re.search(r'href="/budapest/art-16/#art_16[^"]*"', budapest)
     assert re.search(r'href="/budapest/art-29/#art_29[^"]*"', budapest)
     un = block(page, "entry-computer-system")
-    un = un[un.index('data-instrument="un"'): un.index('data-instrument="budapest"')]
+    un = un[un.index('data-instrument="un"') : un.index('data-instrument="budapest"')]
     first_form = un[: un.index("</li>")]
     assert "système d&#x27;information et de communication" in first_form
     in_article_2 = occurrences_in_article("un", 2, "système d['’]information et de communication")
@@ -49,24 +53,26 @@ def test_each_term_links_the_articles_where_it_occurs_with_counts(client):
 
 def test_a_term_used_only_in_headings_links_them_as_headings(client):
     # "préservation accélérée" is in the UN headings only, never in the article texts.
-    texts = Provision.objects.filter(edition__instrument__slug="un", edition__is_primary=True).values_list("text", flat=True)
+    texts = Provision.objects.filter(edition__instrument__slug="un", edition__is_primary=True).values_list(
+        "text", flat=True
+    )
     assert not any("préservation accélérée" in text.casefold() for text in texts)
     entry = block(client.get("/glossary/").content.decode(), "entry-expedited-preservation")
-    un = entry[entry.index('data-instrument="un"'): entry.index('data-instrument="budapest"')]
-    form = un[un.index("préservation accélérée"):]
+    un = entry[entry.index('data-instrument="un"') : entry.index('data-instrument="budapest"')]
+    form = un[un.index("préservation accélérée") :]
     form = form[: form.index("</li>")]
     assert "absent du texte" not in form
     assert '>25</a> <span class="count">(intitulé)</span>' in form
     assert '>42</a> <span class="count">(intitulé)</span>' in form
     # Budapest 16 has the term in its heading and its text.
-    budapest = entry[entry.index('data-instrument="budapest"'):]
+    budapest = entry[entry.index('data-instrument="budapest"') :]
     assert '>16</a> <span class="count">(2, dont l\'intitulé)</span>' in budapest
 
 
 def test_a_term_an_instrument_never_uses_says_so(client):
     entry = block(client.get("/glossary/").content.decode(), "entry-expedited-preservation")
-    protocol = entry[entry.index('data-instrument="budapest-p1"'):]
-    form = protocol[protocol.index("conservation rapide"):]
+    protocol = entry[entry.index('data-instrument="budapest-p1"') :]
+    form = protocol[protocol.index("conservation rapide") :]
     assert "absent du texte" in form[: form.index("</li>")]
     assert not Provision.objects.filter(
         edition__instrument__slug="budapest-p1", text__icontains="conservation rapide"
@@ -75,7 +81,7 @@ def test_a_term_an_instrument_never_uses_says_so(client):
 
 def test_filter_by_instrument_keeps_only_its_column(client):
     page = client.get("/glossary/?instrument=budapest-p1").content.decode()
-    results = page[page.index('id="results"'):]
+    results = page[page.index('id="results"') :]
     assert 'data-instrument="budapest-p1"' in results
     assert 'data-instrument="un"' not in results and 'data-instrument="budapest"' not in results
     # The Protocol borrows the Convention's terms: "système informatique" is there.
@@ -84,7 +90,7 @@ def test_filter_by_instrument_keeps_only_its_column(client):
 
 def test_text_filter_is_case_and_accent_insensitive(client):
     page = client.get("/glossary/?q=ETAT+PARTIE+REQUIS").content.decode()
-    results = page[page.index('id="results"'):]
+    results = page[page.index('id="results"') :]
     assert 'id="entry-requested-party"' in results
     assert 'id="entry-computer-system"' not in results
     assert "1 notion" in results
@@ -113,7 +119,7 @@ def test_htmx_request_gets_only_the_results(client):
 
 def test_the_filter_form_works_with_and_without_javascript(client):
     page = client.get("/glossary/").content.decode()
-    form = page[page.index('<form class="filters"'): page.index("</form>")]
+    form = page[page.index('<form class="filters"') : page.index("</form>")]
     assert 'action="/glossary/"' in form and 'method="get"' in form
     assert 'hx-get="/glossary/"' in form and 'hx-push-url="true"' in form
 

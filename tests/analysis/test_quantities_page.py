@@ -11,7 +11,7 @@ pytestmark = pytest.mark.django_db
 
 def links_table(group: str) -> str:
     start = group.index("quantity-links")
-    return group[start: group.index("</table>", start)]
+    return group[start : group.index("</table>", start)]
 
 
 def link_rows(group: str) -> list[str]:
@@ -47,9 +47,11 @@ def test_preservation_periods_are_paired_domestic_and_international(client):
 def test_quantities_are_grouped_by_what_they_govern(client):
     page = client.get("/quantities/").content.decode()
     order = [m for m in re.findall(r'id="subject-([\w-]+)"', page)]
-    assert order.index("preservation") < order.index("age") < order.index("entry-into-force") < order.index("denunciation")
+    assert (
+        order.index("preservation") < order.index("age") < order.index("entry-into-force") < order.index("denunciation")
+    )
     ages = block(page, "subject-age")
-    listed = ages[ages.index("quantity-list"):]
+    listed = ages[ages.index("quantity-list") :]
     assert "« moins de 18 ans »" in listed and "« au minimum de 16 ans »" in listed
     entry_into_force = block(page, "subject-entry-into-force")
     assert "« quarantième instrument »" in entry_into_force and "« cinq Etats »" in entry_into_force
@@ -81,7 +83,7 @@ def test_a_divergence_between_corresponding_provisions_is_marked(client):
     # Where the Protocol copies the Convention, the same thresholds read as identical.
     protocol = row_with(rows, 'href="/budapest-p1/art-10/#art_10__para_1"', "« cinq Etats »", 'href="/budapest/art-36/')
     assert "identique" in protocol
-    listed = group[group.index("quantity-list"):]
+    listed = group[group.index("quantity-list") :]
     un_day = block(listed, re.search(r'id="(q-un-art_65__para_1-\d+)"', listed)[1])
     assert "divergente" in un_day
 
@@ -96,7 +98,7 @@ def test_denunciation_one_year_against_three_months(client):
 
 def test_the_preservation_group_states_both_periods(client):
     group = block(client.get("/quantities/").content.decode(), "subject-preservation")
-    statement = group[group.index('id="preservation-periods"'):group.index("quantity-links")]
+    statement = group[group.index('id="preservation-periods"') : group.index("quantity-links")]
     assert "En droit interne : au plus 90 jours" in statement
     assert "En coopération internationale : au moins 60 jours" in statement
     assert statement.count("les deux conventions concordent") == 2
@@ -104,10 +106,10 @@ def test_the_preservation_group_states_both_periods(client):
 
 def test_filter_by_instrument_and_subject(client):
     page = client.get("/quantities/?instrument=budapest-p1&subject=denunciation").content.decode()
-    results = page[page.index('id="results"'):]
+    results = page[page.index('id="results"') :]
     assert re.findall(r'id="subject-([\w-]+)"', results) == ["denunciation"]
     assert 'href="/budapest-p1/art-15/#art_15__para_2"' in results
-    listed = results[results.index("quantity-list"):]
+    listed = results[results.index("quantity-list") :]
     assert "/un/art-67/" not in listed and 'href="/budapest/art-47/' not in listed
     only_un = client.get("/quantities/?instrument=un").content.decode()
     # The list holds UN quantities only (a Protocol provision may still appear as a linked counterpart).
@@ -120,7 +122,7 @@ def test_bad_filter_values_get_a_clear_400(client):
     page = response.content.decode()
     assert "Filtre ignoré" in page and "« weather »" in page
     # The valid filter still applies.
-    assert "/budapest/art-16/" not in page[page.index("quantity-list"):]
+    assert "/budapest/art-16/" not in page[page.index("quantity-list") :]
 
 
 def test_htmx_request_gets_only_the_results(client):

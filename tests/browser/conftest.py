@@ -115,10 +115,9 @@ def browser_type_launch_args(browser_type_launch_args: dict, chromium: str) -> d
 def site(django_db_setup, django_db_blocker) -> Iterator:
     """One server thread for the whole run, on the corpus committed by django_db_setup."""
     from django.conf import settings
+    from django.core.signals import request_finished
     from django.test.utils import override_settings
     from pytest_django.live_server_helper import LiveServer
-
-    from django.core.signals import request_finished
 
     with django_db_blocker.unblock():
         corpus_ready()
@@ -287,4 +286,3 @@ def keys_of(table: str, key: str) -> set:
     with connection.cursor() as cursor:
         cursor.execute(f'SELECT "{key}" FROM "{table}"')  # noqa: S608 (names from the models)
         return {row[0] for row in cursor.fetchall()}
-

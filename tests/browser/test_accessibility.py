@@ -47,7 +47,9 @@ def test_concordance_after_an_in_place_filter(page: Page):
 
 def test_comparison_after_an_in_place_switch(page: Page):
     page.goto(PAIR)
-    page.get_by_role("navigation", name="Affichage de la comparaison").get_by_role("link", name="En une colonne").click()
+    page.get_by_role("navigation", name="Affichage de la comparaison").get_by_role(
+        "link", name="En une colonne"
+    ).click()
     expect(page.locator("#rows ol.rows.inline")).to_be_visible()
     assert accessibility_violations(page) == []
 

@@ -189,7 +189,9 @@ def test_typing_n_in_a_field_types_it(page: Page):
 def test_the_form_compares_any_two_provisions(page: Page):
     page.goto("/compare/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Comparer deux dispositions")
-    page.get_by_label("Instrument de gauche").select_option(label="Convention des Nations Unies contre la cybercriminalité")
+    page.get_by_label("Instrument de gauche").select_option(
+        label="Convention des Nations Unies contre la cybercriminalité"
+    )
     page.locator("#id_left_ref").fill("25.2")
     page.get_by_label("Instrument de droite").select_option(label="Convention de Budapest sur la cybercriminalité")
     page.locator("#id_right_ref").fill("16.2")

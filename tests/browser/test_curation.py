@@ -85,7 +85,9 @@ def test_a_curator_adds_edits_and_restores_a_correspondence(page: Page, undo_com
     entries = page.locator("ol.history > li")
     expect(entries).to_have_count(2)
     # What changed, old → new (the wording of the relation: see test_history_names_relations_in_french).
-    expect(entries.first.locator("li")).to_have_text([re.compile(r"^relation : "), f"note : {FIRST_NOTE} → {SECOND_NOTE}"])
+    expect(entries.first.locator("li")).to_have_text(
+        [re.compile(r"^relation : "), f"note : {FIRST_NOTE} → {SECOND_NOTE}"]
+    )
 
     # Restore the first version, from the history page.
     expect(entries.first.get_by_role("button", name="Restaurer cette version")).to_have_count(0)
@@ -96,7 +98,9 @@ def test_a_curator_adds_edits_and_restores_a_correspondence(page: Page, undo_com
     expect(page.locator("p.current .badge")).to_have_text("connexe")
     expect(page.locator("p.note")).to_have_text(FIRST_NOTE)
     expect(entries).to_have_count(3)
-    expect(entries.first.locator("li")).to_have_text([re.compile(r"^relation : "), f"note : {SECOND_NOTE} → {FIRST_NOTE}"])
+    expect(entries.first.locator("li")).to_have_text(
+        [re.compile(r"^relation : "), f"note : {SECOND_NOTE} → {FIRST_NOTE}"]
+    )
 
 
 def test_history_names_relations_in_french(page: Page, undo_commits):
@@ -105,8 +109,10 @@ def test_history_names_relations_in_french(page: Page, undo_commits):
         from concordance.mapping.models import Correspondence, Relation
 
         correspondence = Correspondence.objects.create(
-            left=find_provision("un", "25.3"), right=find_provision("budapest", "20.3"),
-            relation=Relation.RELATED, note=FIRST_NOTE,
+            left=find_provision("un", "25.3"),
+            right=find_provision("budapest", "20.3"),
+            relation=Relation.RELATED,
+            note=FIRST_NOTE,
         )
         correspondence.relation = Relation.PARTIAL
         correspondence.save()

@@ -243,7 +243,9 @@ def test_the_concordance_filters_with_the_keyboard_alone(page: Page):
 
 def test_the_comparison_options_with_the_keyboard_alone(page: Page):
     page.goto(PAIR)
-    inline = page.get_by_role("navigation", name="Affichage de la comparaison").get_by_role("link", name="En une colonne")
+    inline = page.get_by_role("navigation", name="Affichage de la comparaison").get_by_role(
+        "link", name="En une colonne"
+    )
     tab_to(page, "nav.options a >> nth=0")
     expect(inline).to_be_focused()
     page.keyboard.press("Enter")

@@ -21,7 +21,9 @@ def test_home_to_un_article_25(page: Page):
     ).click()
     expect(page).to_have_url(re.compile(r"/un/$"))
     table_of_contents = page.get_by_role("navigation", name="Table des matières")
-    expect(table_of_contents.get_by_role("link", name=re.compile(r"^Art\. 25 — Préservation accélérée"))).to_be_visible()
+    expect(
+        table_of_contents.get_by_role("link", name=re.compile(r"^Art\. 25 — Préservation accélérée"))
+    ).to_be_visible()
 
     # The table of contents leads to the article in the page, whose heading links to its own page.
     table_of_contents.get_by_role("link", name=re.compile(r"^Art\. 25 — ")).click()
@@ -52,10 +54,12 @@ def test_a_cross_reference_leads_to_the_cited_paragraph(page: Page):
 def test_cited_by_lists_the_articles_citing_it_and_leads_back(page: Page):
     page.goto("/un/art-25/")
     cited_by = page.get_by_role("region", name="Cité par")
-    expect(cited_by.locator(".cited-by-groups > li > a")).to_have_text([
-        "Article 26 — Préservation et divulgation partielle accélérées de données de trafic",
-        re.compile(r"^Article 42 — Coopération internationale aux fins de la préservation accélérée"),
-    ])
+    expect(cited_by.locator(".cited-by-groups > li > a")).to_have_text(
+        [
+            "Article 26 — Préservation et divulgation partielle accélérées de données de trafic",
+            re.compile(r"^Article 42 — Coopération internationale aux fins de la préservation accélérée"),
+        ]
+    )
     expect(cited_by).to_contain_text("« article 25 de la présente Convention »")
 
     cited_by.get_by_role("link", name=re.compile(r"^Article 26 — ")).click()
@@ -64,4 +68,6 @@ def test_cited_by_lists_the_articles_citing_it_and_leads_back(page: Page):
     # Article 26 cites article 25 in its text: the link goes back to it.
     page.locator("#art_26").get_by_role("link", name="article 25 de la présente Convention").first.click()
     expect(page).to_have_url(re.compile(r"/un/art-25/#art_25$"))
-    expect(page.get_by_role("region", name="Cité par").get_by_role("link", name=re.compile(r"^Article 26"))).to_be_visible()
+    expect(
+        page.get_by_role("region", name="Cité par").get_by_role("link", name=re.compile(r"^Article 26"))
+    ).to_be_visible()

@@ -7,6 +7,7 @@ Each screenshot also checks what shows on it: nothing wider than the screen
 from __future__ import annotations
 
 import pytest
+
 from tests.browser.helpers import DESKTOP, MAIN_PAGES, PHONE, screenshot
 
 pytestmark = pytest.mark.django_db

@@ -54,12 +54,14 @@ def test_the_best_hits_across_instruments_come_first(page: Page):
     page.get_by_role("searchbox", name="Rechercher").press("Enter")
     best = page.get_by_role("region", name="Meilleurs résultats").get_by_role("link")
     # Typed without accent: the glossary still brings in Budapest's "conservation rapide".
-    expect(best).to_have_text([
-        "Convention des Nations Unies contre la cybercriminalité, Art. 25",
-        "Convention de Budapest sur la cybercriminalité, Art. 16",
-        "Convention de Budapest sur la cybercriminalité, Art. 29",
-        "Convention des Nations Unies contre la cybercriminalité, Art. 42",
-    ])
+    expect(best).to_have_text(
+        [
+            "Convention des Nations Unies contre la cybercriminalité, Art. 25",
+            "Convention de Budapest sur la cybercriminalité, Art. 16",
+            "Convention de Budapest sur la cybercriminalité, Art. 29",
+            "Convention des Nations Unies contre la cybercriminalité, Art. 42",
+        ]
+    )
     # The first result link of the page, before the groups by instrument.
     first_hit = page.locator("#results a[href^='/un/'], #results a[href^='/budapest/']").first
     expect(first_hit).to_have_attribute("href", "/un/art-25/#art_25")

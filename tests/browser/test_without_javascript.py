@@ -61,7 +61,9 @@ def test_concordance_filter_submits_and_back_returns(page: Page):
     expect(page.locator("#results .summary")).to_have_text(re.compile(r"^11 articles \(filtrés\)"))
     expect(page.get_by_label("Thème")).to_have_value("procedural-powers")
 
-    page.locator("#row-art_25").get_by_role("link", name="Convention de Budapest sur la cybercriminalité, art. 16").click()
+    page.locator("#row-art_25").get_by_role(
+        "link", name="Convention de Budapest sur la cybercriminalité, art. 16"
+    ).click()
     expect(page).to_have_url(re.compile(r"/compare/un/art_25/budapest/art_16/$"))
 
     page.go_back()

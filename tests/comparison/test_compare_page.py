@@ -148,7 +148,11 @@ def test_every_curated_paragraph_link_has_its_row_even_when_links_cross(client):
     page = client.get("/compare/un/art_40/budapest/art_27/").content.decode()
     # UN 40 §20 is linked to Budapest 27 §8, which comes later than §7 (linked to UN §25):
     # each is shown once, at its own place, with a marker leading to the other.
-    assert re.search(r'<div class="unit" id="l-art_40__para_20">.*?<p class="moved-note">↓[^<]*par\. 8, placé plus bas[^<]*<a href="#r-art_27__para_8">', page, re.S)
+    assert re.search(
+        r'<div class="unit" id="l-art_40__para_20">.*?<p class="moved-note">↓[^<]*par\. 8, placé plus bas[^<]*<a href="#r-art_27__para_8">',
+        page,
+        re.S,
+    )
     assert re.search(r'<p class="moved-note">↑[^<]*par\. 20, placé plus haut[^<]*<a href="#l-art_40__para_20">', page)
     for side, slug_edition, article in (("l", "onu-2024", "art_40"), ("r", None, "art_27")):
         provisions = Provision.objects.filter(article_eid=article, edition__is_primary=True).exclude(text="")
@@ -265,7 +269,9 @@ def test_each_error_is_given_beside_its_own_field(client):
     # What was typed is kept.
     assert 'name="left_paragraph" value="9"' in page
 
-    page = client.get("/compare/?left=un&left_ref=25&left_paragraph=%C3%A7a&right=budapest&right_ref=16").content.decode()
+    page = client.get(
+        "/compare/?left=un&left_ref=25&left_paragraph=%C3%A7a&right=budapest&right_ref=16"
+    ).content.decode()
     assert "ne se lit pas comme un paragraphe" in error_of(page, "left_paragraph")
     page = client.get("/compare/?left=un&left_ref=25.2&left_paragraph=3&right=budapest&right_ref=16").content.decode()
     assert "déjà donné" in error_of(page, "left_paragraph")
@@ -345,7 +351,9 @@ def test_references_are_links_in_the_inline_view_too(client):
     inline = page.split('<ol class="rows inline">')[1].split("</ol>")[0]
     assert re.search(r'<a class="xref" href="/un/art-25/#art_25"[^>]*data-preview="[^"]+"', inline)
     # Without what the left text alone has, the column reads as the right-hand text, whole.
-    right_only = re.sub(r'<del class="change">.*?</del>|<span class="term term-left"[^>]*>[^<]*</span>', "", inline, flags=re.S)
+    right_only = re.sub(
+        r'<del class="change">.*?</del>|<span class="term term-left"[^>]*>[^<]*</span>', "", inline, flags=re.S
+    )
     words = html.unescape(plain(right_only))
     for provision in Provision.objects.filter(
         edition__instrument__slug="budapest", edition__is_primary=True, article_eid="art_29"
@@ -380,11 +388,11 @@ def test_an_address_with_only_unrelated_parameters_gets_the_blank_form(client):
 
 def test_other_counterparts_keep_the_display_and_each_provision_on_its_side(client):
     page = client.get(URL + "?view=inline").content.decode()
-    aside = page[page.index('id="counterparts"'):]
+    aside = page[page.index('id="counterparts"') :]
     links = re.findall(r'<a href="(/compare/[^"]+)">', aside)
     assert links and all(link.endswith("?view=inline") for link in links)
     # Budapest 16's other counterparts are UN provisions: UN stays on the left.
-    right_column = aside[aside.index("Convention de Budapest sur la cybercriminalité, art. 16"):]
+    right_column = aside[aside.index("Convention de Budapest sur la cybercriminalité, art. 16") :]
     right_links = re.findall(r'<a href="(/compare/[^"]+)">', right_column)
     assert right_links and all(link.startswith("/compare/un/") for link in right_links)
 
@@ -392,7 +400,9 @@ def test_other_counterparts_keep_the_display_and_each_provision_on_its_side(clie
 def test_an_in_place_switch_refreshes_the_links_and_the_form_outside_the_rows(client):
     fragment = client.get(URL + "?terms=hide", headers={"HX-Request": "true"}).content.decode()
     assert '<aside class="counterparts-aside" id="counterparts" hx-swap-oob="true">' in fragment
-    assert '<span id="pair-options" hx-swap-oob="true"><input type="hidden" name="terms" value="hide"></span>' in fragment
+    assert (
+        '<span id="pair-options" hx-swap-oob="true"><input type="hidden" name="terms" value="hide"></span>' in fragment
+    )
     # The whole page has them once, in place, not out of band.
     page = client.get(URL + "?terms=hide").content.decode()
     assert page.count('id="counterparts"') == 1 and "hx-swap-oob" not in page
@@ -439,7 +449,7 @@ def test_every_divergence_of_the_report_is_shown_on_the_comparison_it_links_to(c
 def test_quantities_that_answer_each_other_from_different_paragraphs_are_set_against_each_other(client):
     # UN 67 §1 "un an" is aligned with Budapest 47 §1; the three months are in §2.
     page = client.get("/compare/un/art_67/budapest/art_47/").content.decode()
-    across = page[page.index('<div class="across">'):]
+    across = page[page.index('<div class="across">') :]
     across = across[: across.index("</div>")]
     assert "1 an ≠ 3 mois" in across
     assert 'href="#l-art_67__para_1"' in across and 'href="#r-art_47__para_2"' in across
@@ -468,7 +478,9 @@ def test_the_rows_follow_a_change_to_what_their_links_quote_and_to_the_titles(cl
 def test_one_column_shows_both_wordings_of_a_term_and_never_passes_one_texts_words_as_shared(client):
     row = client.get(URL + "?view=inline").content.decode().split('id="row-1"')[1].split("</li>")[0]
     # UN "État partie", then Budapest "Partie": both readable without a tooltip.
-    assert re.search(r'<span class="term term-left" title="[^"]*">État partie\s*</span><span class="term"[^>]*>Partie\s*</span>', row)
+    assert re.search(
+        r'<span class="term term-left" title="[^"]*">État partie\s*</span><span class="term"[^>]*>Partie\s*</span>', row
+    )
 
     # With terminology hidden the right's wording stands alone...
     row = client.get(URL + "?view=inline&terms=hide").content.decode().split('id="row-1"')[1].split("</li>")[0]
@@ -482,9 +494,11 @@ def test_both_article_headings_are_shown_as_the_sources_print_them(client):
     from concordance.corpus.models import Provision
 
     page = client.get("/compare/un/art_25__para_2/budapest/art_16/").content.decode()
-    headings = page[page.index('class="article-headings"'):]
+    headings = page[page.index('class="article-headings"') :]
     headings = headings[: headings.index("</p>")]
     un = Provision.objects.get(edition__instrument__slug="un", edition__is_primary=True, eid="art_25").heading
-    budapest = Provision.objects.get(edition__instrument__slug="budapest", edition__is_primary=True, eid="art_16").heading
+    budapest = Provision.objects.get(
+        edition__instrument__slug="budapest", edition__is_primary=True, eid="art_16"
+    ).heading
     assert un and budapest
     assert escape(un) in headings and escape(budapest) in headings

@@ -76,11 +76,18 @@ def test_the_list_costs_the_same_queries_whatever_the_number_of_instruments(clie
         assert len(client.get("/api/instruments/").json()) == 3
     source = Source.objects.create(filename="autre.txt", title="Autre", issuer="X", issued_on=datetime.date(2020, 1, 1))
     other = Instrument.objects.create(
-        slug="autre", title="Autre", short_title="Autre", issuer="X", adopted_at="Genève",
-        adopted_on=datetime.date(2020, 1, 1), position=9,
+        slug="autre",
+        title="Autre",
+        short_title="Autre",
+        issuer="X",
+        adopted_at="Genève",
+        adopted_on=datetime.date(2020, 1, 1),
+        position=9,
     )
     for slug in ("a", "b"):
-        Edition.objects.create(instrument=other, source=source, slug=slug, label=slug, is_primary=slug == "a", title="Autre")
+        Edition.objects.create(
+            instrument=other, source=source, slug=slug, label=slug, is_primary=slug == "a", title="Autre"
+        )
     with CaptureQueriesContext(connection) as four:
         assert len(client.get("/api/instruments/").json()) == 4
     # instruments with their article counts, their editions with sources

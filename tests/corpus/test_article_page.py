@@ -35,9 +35,7 @@ def test_article_of_the_other_edition_keeps_the_edition_in_links(client):
     assert 'href="/budapest/art-17/?edition=coe-benin-2024"' in page
 
 
-@pytest.mark.parametrize(
-    "url", ["/un/art-69/", "/un/art-0/", "/budapest-p1/art-17/", "/nope/art-1/", "/un/art-x/"]
-)
+@pytest.mark.parametrize("url", ["/un/art-69/", "/un/art-0/", "/budapest-p1/art-17/", "/nope/art-1/", "/un/art-x/"])
 def test_unknown_article_is_404(client, url):
     assert client.get(url).status_code == 404
 
@@ -57,13 +55,13 @@ def test_budapest_article_says_when_its_two_editions_differ(client):
     page = client.get("/budapest/art-16/").content.decode()
     assert 'href="/budapest/editions/#art_16"' in page
     # Articles 2, 3, 34 and 47 read the same in both editions.
-    assert "/budapest/editions/#art_2\"" not in client.get("/budapest/art-2/").content.decode()
+    assert '/budapest/editions/#art_2"' not in client.get("/budapest/art-2/").content.decode()
 
 
 @pytest.mark.parametrize("url", ["/un/art-2/", "/un/"])
 def test_each_paragraph_of_an_interpretative_note_is_its_own_paragraph(client, url):
     page = client.get(url).content.decode()
-    note = page[page.index('id="art_2-note-interpretative-0"'):]
+    note = page[page.index('id="art_2-note-interpretative-0"') :]
     note = note[: note.index("</section>")]
     paragraphs = [p.split("</p>")[0] for p in note.split("<p>")[1:]]
     assert [p[:2] for p in paragraphs] == ["1.", "2."]
@@ -82,8 +80,8 @@ def test_each_paragraph_of_an_interpretative_note_is_its_own_paragraph(client, u
 )
 def test_list_labels_are_shown_as_printed(client, url, eid, marker):
     page = client.get(url).content.decode()
-    item = page[page.index(f'id="{eid}"'):]
-    assert item[item.index('<a class="num"'):].split(">", 1)[1].startswith(f"{marker}</a>")
+    item = page[page.index(f'id="{eid}"') :]
+    assert item[item.index('<a class="num"') :].split(">", 1)[1].startswith(f"{marker}</a>")
 
 
 @pytest.mark.parametrize(

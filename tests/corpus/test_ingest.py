@@ -20,9 +20,7 @@ def snapshot():
         # With their own ids: a link row deleted and recreated is a change.
         "note_links": sorted(Note.articles.through.objects.values_list("pk", "note_id", "provision_id")),
         "editions": sorted(Edition.objects.values_list("pk", "slug", "is_primary", "closing")),
-        "correspondences": sorted(
-            Correspondence.objects.values_list("pk", "left_id", "right_id", "relation", "note")
-        ),
+        "correspondences": sorted(Correspondence.objects.values_list("pk", "left_id", "right_id", "relation", "note")),
     }
 
 
@@ -68,8 +66,7 @@ def test_resolution_and_notes_are_stored_and_attached():
     assert resolution.last().text == "55e séance plénière (reprise)\n24 décembre 2024"
     assert not resolution.filter(line=0).exists()
     interpretative = {
-        note.pk: sorted(a.eid for a in note.articles.all())
-        for note in un_notes.filter(kind="interpretative")
+        note.pk: sorted(a.eid for a in note.articles.all()) for note in un_notes.filter(kind="interpretative")
     }
     attached = sorted({eid for eids in interpretative.values() for eid in eids})
     assert attached == ["art_17", "art_2", "art_23", "art_35"]
@@ -97,7 +94,7 @@ def copy_sources(tmp_path):
 def replace_line(path, old, new):
     text = path.read_text(encoding="utf-8")
     at = text.index(old)
-    path.write_text(text[:at] + new + text[at + len(old):], encoding="utf-8")
+    path.write_text(text[:at] + new + text[at + len(old) :], encoding="utf-8")
     # The line where the replacement's first non-newline character lands.
     start = at + len(new) - len(new.lstrip("\n"))
     return text[:start].count("\n") + 1
@@ -133,7 +130,11 @@ def test_a_failure_while_storing_the_last_source_undoes_what_was_already_stored(
     # database can refuse, after the first two sources have been written.
     folder = copy_sources(tmp_path)
     replace_line(folder / "un-resolution-79-243-fr.txt", "au maximum de 90 jours", "au maximum de 91 jours")
-    replace_line(folder / "budapest-bill-905-2003-fr.txt", "Mesdames, Messieurs,\n", "Mesdames, Messieurs,\n        Un paragraphe ajouté.\n")
+    replace_line(
+        folder / "budapest-bill-905-2003-fr.txt",
+        "Mesdames, Messieurs,\n",
+        "Mesdames, Messieurs,\n        Un paragraphe ajouté.\n",
+    )
     decree = folder / "budapest-benin-decree-2024-773-fr.txt"
     replace_line(decree, "- 3 Sans préjudice du paragraphe 2 du présent article", "")
     protocol_paragraph = Provision.objects.get(edition__instrument__slug="budapest-p1", eid="art_3__para_3")

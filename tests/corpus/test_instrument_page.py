@@ -1,4 +1,5 @@
 import re
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -17,13 +18,13 @@ def test_instrument_page_shows_table_of_contents_then_the_full_text(client):
 
 def test_instrument_page_attaches_interpretative_notes_to_their_articles(client):
     page = client.get("/un/").content.decode()
-    article_17 = page[page.index('id="art_17"'): page.index('id="art_18"')]
+    article_17 = page[page.index('id="art_17"') : page.index('id="art_18"')]
     assert "Note interprétative" in article_17
 
 
 def test_budapest_page_attaches_commentary_of_the_explanatory_statement(client):
     page = client.get("/budapest/").content.decode()
-    article_16 = page[page.index('id="art_16"'): page.index('id="art_17"')]
+    article_16 = page[page.index('id="art_16"') : page.index('id="art_17"')]
     assert "Exposé des motifs" in article_16
 
 
@@ -60,7 +61,7 @@ def test_closing_words_after_the_last_article_are_shown(client):
 
 def test_un_page_gives_the_resolution_that_adopted_the_convention(client):
     page = client.get("/un/").content.decode()
-    resolution = page[page.index('id="resolution"'): page.index('id="preambule"')]
+    resolution = page[page.index('id="resolution"') : page.index('id="preambule"')]
     assert "Adopte" in resolution and "Hanoï" in resolution
     assert 'id="resolution"' not in client.get("/budapest/").content.decode()
 
@@ -71,7 +72,7 @@ def test_budapest_page_shows_the_explanatory_statement_paragraphs_that_name_no_a
     general = Note.objects.filter(kind="commentary", articles=None).order_by("position")
     assert general.count() == 7
     page = client.get("/budapest/").content.decode()
-    section = page[page.index('id="commentary"'): page.index('id="preambule"')]
+    section = page[page.index('id="commentary"') : page.index('id="preambule"')]
     assert "observations générales" in section
     for note in general:
         assert f'id="commentary-{note.position}"' in section
@@ -83,7 +84,7 @@ def test_un_page_gives_the_whole_resolution_with_an_anchor_per_paragraph(client)
     from concordance.corpus.models import Note
 
     page = client.get("/un/").content.decode().replace("&#x27;", "'")
-    resolution = page[page.index('id="resolution"'): page.index('id="preambule"')]
+    resolution = page[page.index('id="resolution"') : page.index('id="preambule"')]
     assert "79/243. Convention des Nations Unies contre la cybercriminalité ;<br>Renforcement" in resolution
     assert "Résolution adoptée par l'Assemblée générale le 24 décembre 2024" in resolution
     assert "55e séance plénière (reprise)<br>24 décembre 2024" in resolution
@@ -95,10 +96,10 @@ def test_un_page_gives_the_whole_resolution_with_an_anchor_per_paragraph(client)
 
 def test_the_footnote_call_of_the_un_closing_clause_links_to_the_footnote_and_back(client):
     page = client.get("/un/").content.decode()
-    closing = page[page.index('id="clauses-finales"'):]
+    closing = page[page.index('id="clauses-finales"') :]
     call = '<sup class="footnote-call"><a href="#footnote-1329" id="footnote-call-1329" aria-label="Note ¹">¹</a></sup>'
     assert f"ont signé la présente Convention{call}." in closing
-    footnote = closing[closing.index('<li id="footnote-1329">'):]
+    footnote = closing[closing.index('<li id="footnote-1329">') :]
     footnote = footnote[: footnote.index("</li>")]
     assert "Des notes interprétatives se rapportant aux articles 2, 17, 23 et 35" in re.sub(r"<[^>]+>", "", footnote)
     # The articles the footnote names are links to them.

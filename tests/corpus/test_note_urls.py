@@ -26,7 +26,7 @@ def test_a_commentary_paragraph_links_to_the_article_it_discusses(client):
     note = Note.objects.filter(kind="commentary", articles__eid="art_16").first()
     page, anchor = landing(client, note)
     assert f'id="{anchor}"' in page
-    assert note.text.split()[0] in page[page.index(f'id="{anchor}"'):]
+    assert note.text.split()[0] in page[page.index(f'id="{anchor}"') :]
 
 
 def test_a_resolution_paragraph_links_to_the_un_page(client):
@@ -55,5 +55,5 @@ def test_the_un_footnote_is_a_note_that_links_to_its_place_on_the_un_page(client
     assert (note.instrument.slug, note.heading, note.line) == ("un", "¹", 1329)
     assert note.get_absolute_url() == "/un/#footnote-1329"
     page, anchor = landing(client, note)
-    footnote = page[page.index(f'id="{anchor}"'):]
+    footnote = page[page.index(f'id="{anchor}"') :]
     assert footnote[: footnote.index("</li>")].count("Des notes interprétatives") == 1

@@ -29,13 +29,25 @@ def stored_mismatches(edition: Edition) -> list[str]:
     )
     found = []
     for article, (start, end) in zip(articles, spans(filename, [a.line for a in articles], headings)):
-        words = [word for row in by_article[article.eid] for field in (row.num, row.heading, row.text) for word in field.split()]
-        if mismatch := words_mismatch(filename, f"{edition.instrument.slug}/{edition.slug}:{article.eid}", words, start, end):
+        words = [
+            word
+            for row in by_article[article.eid]
+            for field in (row.num, row.heading, row.text)
+            for word in field.split()
+        ]
+        if mismatch := words_mismatch(
+            filename, f"{edition.instrument.slug}/{edition.slug}:{article.eid}", words, start, end
+        ):
             found.append(mismatch)
     return found
 
 
-EDITIONS = [("un", "onu-2024"), ("budapest", "pjl-905-2003"), ("budapest", "coe-benin-2024"), ("budapest-p1", "coe-benin-2024")]
+EDITIONS = [
+    ("un", "onu-2024"),
+    ("budapest", "pjl-905-2003"),
+    ("budapest", "coe-benin-2024"),
+    ("budapest-p1", "coe-benin-2024"),
+]
 
 
 @pytest.mark.parametrize("instrument, edition", EDITIONS)

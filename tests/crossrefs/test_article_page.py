@@ -26,9 +26,7 @@ def citing_articles(page: str) -> list[str]:
 
 def test_article_page_links_its_references(client):
     page = client.get("/un/art-25/").content.decode()
-    assert links(section(page, "art_25__para_2")) == [
-        ("paragraphe 1 du présent article", "/un/art-25/#art_25__para_1")
-    ]
+    assert links(section(page, "art_25__para_2")) == [("paragraphe 1 du présent article", "/un/art-25/#art_25__para_1")]
 
 
 def test_protocol_article_links_to_the_convention(client):
@@ -101,7 +99,7 @@ def test_what_cites_an_article_is_one_query(django_assert_num_queries):
 
 def test_an_article_the_resolution_cites_lists_it(client):
     page = client.get("/un/art-57/").content.decode()
-    cited = page[page.index('class="cited-by"'):]
+    cited = page[page.index('class="cited-by"') :]
     assert "Aucun autre texte ne cite cet article" not in cited
     assert re.search(r'<a href="/un/#resolution-\d+">Convention des Nations Unies[^<]*: Résolution', cited) or (
         "Résolution" in cited and 'href="/un/#resolution-' in cited
@@ -111,6 +109,6 @@ def test_an_article_the_resolution_cites_lists_it(client):
 
 def test_an_article_the_footnote_cites_lists_it(client):
     cited = client.get("/un/art-17/").content.decode()
-    cited = cited[cited.index('class="cited-by"'):]
+    cited = cited[cited.index('class="cited-by"') :]
     assert "Note de bas de page ¹" in cited
     assert "« articles 2, 17, 23 et 35 de la présente Convention »" in cited

@@ -16,9 +16,7 @@ pytestmark = pytest.mark.django_db
 
 def test_paragraph_of_the_present_article_links_to_that_paragraph(client):
     page = client.get("/un/").content.decode()
-    assert links(section(page, "art_25__para_2")) == [
-        ("paragraphe 1 du présent article", "/un/art-25/#art_25__para_1")
-    ]
+    assert links(section(page, "art_25__para_2")) == [("paragraphe 1 du présent article", "/un/art-25/#art_25__para_1")]
 
 
 def test_two_articles_named_together_get_one_link_each(client):
@@ -33,7 +31,7 @@ def test_protocol_links_to_the_articles_of_the_convention(client):
     page = client.get("/budapest-p1/").content.decode()
     found = links(section(page, "art_8__para_1"))
     assert found[0] == ("articles 1", "/budapest/art-1/#art_1")
-    assert ("46 de la Convention", "/budapest/art-46/#art_46") == found[-1]
+    assert found[-1] == ("46 de la Convention", "/budapest/art-46/#art_46")
     assert {href for _, href in found} == {f"/budapest/art-{n}/#art_{n}" for n in (1, 12, 13, 22, 41, 44, 45, 46)}
 
 
@@ -117,16 +115,18 @@ def test_the_text_tags_render_the_references_they_are_given_without_a_query(djan
 
 def test_the_resolution_and_the_footnote_link_to_the_articles_they_cite(client):
     page = client.get("/un/").content.decode()
-    resolution = page[page.index('id="resolution"'):page.index("</details>")]
+    resolution = page[page.index('id="resolution"') : page.index("</details>")]
     found = links(resolution)
     assert ("article 56 de la Convention", "/un/art-56/#art_56") in found
     assert ("article 58 de la Convention", "/un/art-58/#art_58") in found
     assert ("alinéa g) du paragraphe 5 de l'article 57", "/un/art-57/#art_57__para_5__point_g") in found
     assert ("61", "/un/art-61/#art_61") in found and ("62 de la Convention", "/un/art-62/#art_62") in found
-    footnotes = page[page.index('<ol class="footnotes">'):]
+    footnotes = page[page.index('<ol class="footnotes">') :]
     assert [href for _, href in links(footnotes)] == [f"/un/art-{n}/#art_{n}" for n in (2, 17, 23, 35)]
     # The words are the source's: only tags were added.
-    assert "Des notes interprétatives se rapportant aux articles 2, 17, 23 et 35 de la présente Convention" in plain(footnotes)
+    assert "Des notes interprétatives se rapportant aux articles 2, 17, 23 et 35 de la présente Convention" in plain(
+        footnotes
+    )
 
 
 def test_linked_text_links_notes_without_an_article_and_footnotes():
@@ -137,7 +137,12 @@ def test_linked_text_links_notes_without_an_article_and_footnotes():
     edition = Edition.objects.get(slug="onu-2024")
     note = Note.objects.get(kind="resolution", text__contains="article 58 de la Convention")
     template = Template("{% load crossrefs %}{% linked_text note %}|{% linked_text footnote %}")
-    context = {"edition": edition, "references": page_references(edition), "note": note, "footnote": edition.footnotes[0]}
+    context = {
+        "edition": edition,
+        "references": page_references(edition),
+        "note": note,
+        "footnote": edition.footnotes[0],
+    }
     html = template.render(Context(context))
     words = [w for w, _ in links(html)]
     assert "article 58 de la Convention" in words and "35 de la présente Convention" in words

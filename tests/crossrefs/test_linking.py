@@ -10,7 +10,7 @@ from concordance.crossrefs.rendering import link_text, segments
 
 
 def link(n: int) -> Link:
-    return Link(f"/x/art-{n}/#art_{n}", f"/p/{n}/", f"texte <{n}> & \"cité\"")
+    return Link(f"/x/art-{n}/#art_{n}", f"/p/{n}/", f'texte <{n}> & "cité"')
 
 
 def ref(text: str, words: str, *targets: tuple[str, int]) -> PageReference:

@@ -21,8 +21,13 @@ def unresolved_in(slug: str, eid: str, words: str) -> Reference:
     provision = Provision.objects.get(edition=edition, eid=eid)
     start = provision.text.index(words)
     return Reference.objects.create(
-        instrument=edition.instrument, edition=edition, provision=provision,
-        start=start, end=start + len(words), text=words, resolved=False,
+        instrument=edition.instrument,
+        edition=edition,
+        provision=provision,
+        start=start,
+        end=start + len(words),
+        text=words,
+        resolved=False,
     )
 
 

@@ -72,10 +72,13 @@ def test_the_article_notice_links_to_the_collation_anchor():
     assert "Les deux éditions françaises de cet article diffèrent" in notice
     assert 'href="/budapest/editions/#art_16"' in notice
     same = Provision.objects.get(edition__slug="pjl-905-2003", eid="art_2")
-    assert render_to_string(
-        "editions/article_notice.html",
-        {"instrument": budapest, "article": same, "edition_variants": counts.get("art_2", 0)},
-    ).strip() == ""
+    assert (
+        render_to_string(
+            "editions/article_notice.html",
+            {"instrument": budapest, "article": same, "edition_variants": counts.get("art_2", 0)},
+        ).strip()
+        == ""
+    )
 
 
 def test_unit_labels():

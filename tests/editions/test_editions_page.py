@@ -28,9 +28,7 @@ def class_counts(page: str) -> dict[str, int]:
     """The counts the filter bar announces, by class code."""
     return {
         code: int(count)
-        for code, count in re.findall(
-            r'<li class="variant-(\w+)">.*?<span class="count">(\d+)</span>', page, re.S
-        )
+        for code, count in re.findall(r'<li class="variant-(\w+)">.*?<span class="count">(\d+)</span>', page, re.S)
     }
 
 
@@ -70,7 +68,10 @@ def test_variants_are_inline_with_del_and_ins(client):
     number = re.search(r'<span class="variant variant-number"[^>]*>(.*?)</span>', section, re.S).group(1)
     assert '<del class="change">quatre-vingt-dix </del>' in number
     assert '<ins class="change">90 </ins>' in number
-    assert re.search(r'<span class="variant variant-wording"[^>]*><del class="change">au </del><ins class="change">jusqu&#x27;à </ins>', section)
+    assert re.search(
+        r'<span class="variant variant-wording"[^>]*><del class="change">au </del><ins class="change">jusqu&#x27;à </ins>',
+        section,
+    )
 
 
 def test_the_text_shown_is_the_text_of_both_editions(client):
@@ -163,7 +164,7 @@ def test_a_misprinted_point_marker_is_a_typing_error(client):
 def test_a_provision_printed_in_one_edition_only_is_shown_whole(client):
     section = article_section(client.get(URL).content.decode(), "art_6")
     assert "par. 1, a), fin — absent de l'autre édition" in section
-    assert "<del class=\"change\">dans l&#x27;intention qu&#x27;ils soient utilisés" in section
+    assert '<del class="change">dans l&#x27;intention qu&#x27;ils soient utilisés' in section
 
 
 # -- the text outside the articles ----------------------------------------------
@@ -180,8 +181,13 @@ def test_the_preamble_is_collated_with_its_variants_classified(client):
         section,
     )
     assert len(spelling) == 2
-    assert re.search(r'<span class="variant variant-typo"[^>]*><del class="change">2le </del><ins class="change">21e </ins>', section)
-    assert re.search(r'<span class="variant variant-number"[^>]*><del class="change">2e </del><ins class="change">Deuxième </ins>', section)
+    assert re.search(
+        r'<span class="variant variant-typo"[^>]*><del class="change">2le </del><ins class="change">21e </ins>', section
+    )
+    assert re.search(
+        r'<span class="variant variant-number"[^>]*><del class="change">2e </del><ins class="change">Deuxième </ins>',
+        section,
+    )
     assert section.count('class="variant variant-') >= 45
 
 
@@ -191,7 +197,10 @@ def test_title_division_headings_and_closing_are_collated(client):
     heading = article_section(page, "chp_2__sec_1__title_1")
     assert '<a href="/budapest/#chp_2__sec_1__title_1">Titre Ier</a>' in heading
     # "TITRE Ier" / "Titre 1": the same number; the capitals are typography.
-    assert re.search(r'<span class="variant variant-punctuation"[^>]*><del class="change">Ier</del><ins class="change">1</ins>', heading)
+    assert re.search(
+        r'<span class="variant variant-punctuation"[^>]*><del class="change">Ier</del><ins class="change">1</ins>',
+        heading,
+    )
     assert "INFRACTIONS CONTRE LA CONFIDENTIALITÉ" in heading and "variant-punctuation" in heading
     closing = article_section(page, "closing")
     assert '<a href="/budapest/#clauses-finales">Clauses finales</a>' in closing
@@ -218,9 +227,14 @@ def test_a_difference_of_spacing_alone_is_shown(client):
 
 def test_ou_and_ou_with_an_accent_are_a_typing_error_not_spelling(client):
     section = article_section(client.get(URL).content.decode(), "art_18")
-    assert re.search(r'<span class="variant variant-typo"[^>]*><del class="change">ou </del><ins class="change">où </ins>', section)
+    assert re.search(
+        r'<span class="variant variant-typo"[^>]*><del class="change">ou </del><ins class="change">où </ins>', section
+    )
     section = article_section(client.get(URL).content.decode(), "art_19")
-    assert re.search(r'<span class="variant variant-typo"[^>]*><del class="change">l&#x27;</del><ins class="change">un d&#x27;un </ins>', section)
+    assert re.search(
+        r'<span class="variant variant-typo"[^>]*><del class="change">l&#x27;</del><ins class="change">un d&#x27;un </ins>',
+        section,
+    )
 
 
 def test_references_in_the_collated_text_are_links_to_each_edition(client):
@@ -230,6 +244,8 @@ def test_references_in_the_collated_text_are_links_to_each_edition(client):
     assert re.search(r'<a class="xref" href="/budapest/art-\d+/#art_\d+[^"]*"', section)
     # …text only the Benin decree prints links to that edition.
     inserted = re.findall(r'<ins class="change">(.*?)</ins>', section, re.S)
-    assert any('href="/budapest/art-6/?edition=coe-benin-2024#art_6__para_1__point_a__subpoint_i"' in i for i in inserted)
+    assert any(
+        'href="/budapest/art-6/?edition=coe-benin-2024#art_6__para_1__point_a__subpoint_i"' in i for i in inserted
+    )
     # Links add tags only: the text shown is still each edition's.
     test_the_text_shown_is_the_text_of_both_editions(client)

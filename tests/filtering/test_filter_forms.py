@@ -53,8 +53,12 @@ def test_every_filtered_page_uses_the_convention():
     from concordance.search.forms import SearchFilterForm
 
     forms_ = [
-        SearchFilterForm, ConcordanceFilterForm, CollationFilterForm,
-        GlossaryFilterForm, QuantityFilterForm, DivergenceFilterForm,
+        SearchFilterForm,
+        ConcordanceFilterForm,
+        CollationFilterForm,
+        GlossaryFilterForm,
+        QuantityFilterForm,
+        DivergenceFilterForm,
     ]
     assert all(issubclass(form, FilterForm) for form in forms_)
     names = [form.filters_class.__name__ for form in forms_]

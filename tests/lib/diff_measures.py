@@ -27,9 +27,9 @@ def change_share(segments: Sequence[object], *, ignore_terminology: bool = False
     """
     total = changed = 0
     for seg in segments:
-        n = _token_count(getattr(seg, "left")) + _token_count(getattr(seg, "right"))
+        n = _token_count(seg.left) + _token_count(seg.right)
         total += n
-        if getattr(seg, "op") == "equal":
+        if seg.op == "equal":
             continue
         if ignore_terminology and getattr(seg, "kind", None) == "terminology":
             continue

@@ -24,8 +24,16 @@ LEXICON = lexicon_of([BILL, BENIN, UN])
 # (bill n° 905, 2003 | Benin decree 2024-773, class): each pair is copied from the two sources.
 REAL_VARIANTS = [
     ("Une Partie peut se réserver le droit", "Une Partie peut se résERVER le droit", "typo"),
-    ("Chaque Partie peut se réserver le droit de ne pas appliquer", "Chaque Partie peut se réservé le droit de ne pas appliquer", "typo"),
-    ("Chaque Partie peut se réserver le droit de ne pas appliquer", "Chaque Partie peut se réservier le droit de ne pas appliquer", "typo"),
+    (
+        "Chaque Partie peut se réserver le droit de ne pas appliquer",
+        "Chaque Partie peut se réservé le droit de ne pas appliquer",
+        "typo",
+    ),
+    (
+        "Chaque Partie peut se réserver le droit de ne pas appliquer",
+        "Chaque Partie peut se réservier le droit de ne pas appliquer",
+        "typo",
+    ),
     ("ne saurait être interprété comme imposant", "ne saurait être interpréter comme imposant", "typo"),
     ("doivent être soumis aux articles 14 et 1 5.", "doivent être soumis aux articles 14 et 15.", "typo"),
     ("quatre-vingt-dix jours, afin de permettre aux autorités", "90 jours, afin de permettre aux autorités", "number"),
@@ -34,8 +42,16 @@ REAL_VARIANTS = [
     ("la mise en œuvre des mesures", "la mise en oeuvre des mesures", "spelling"),
     ("aux Etats membres du Conseil de l'Europe", "aux États membres du Conseil de l'Europe", "spelling"),
     ("(STE no 24)", "[STE n°24]", "punctuation"),
-    ("sauvegarde des Droits de l'Homme et des Libertés fondamentales", "sauvegarde des droits de l'homme et des libertés fondamentales", "punctuation"),
-    ("établies en application des articles 2 à 11 soient", "établies en application des articles 2 - 11 soient", "punctuation"),
+    (
+        "sauvegarde des Droits de l'Homme et des Libertés fondamentales",
+        "sauvegarde des droits de l'homme et des libertés fondamentales",
+        "punctuation",
+    ),
+    (
+        "établies en application des articles 2 à 11 soient",
+        "établies en application des articles 2 - 11 soient",
+        "punctuation",
+    ),
     # "ou" (or) / "où" (where): the accent makes another word, a slip, not a spelling.
     ("possession ou sous", "possession où sous", "typo"),
     # A word typed twice: "un d'un accès".
@@ -45,7 +61,11 @@ REAL_VARIANTS = [
     ("comportement sexuellement explicite ;", "comportement sexuellement explicite;", "punctuation"),
     ("le terme « mineur » désigne", "le terme «mineur» désigne", "punctuation"),
     ("soient passibles de sanctions effectives", "soient possibles de sanctions effectives", "wording"),
-    ("Conservation et divulgation partielle rapides de données", "Conservation et divulgation rapides de données", "wording"),
+    (
+        "Conservation et divulgation partielle rapides de données",
+        "Conservation et divulgation rapides de données",
+        "wording",
+    ),
 ]
 
 
@@ -68,15 +88,34 @@ def test_every_class_has_a_real_example():
 
 def test_the_examples_are_printed_in_the_sources():
     flat_bill, flat_benin = " ".join(BILL.split()), " ".join(BENIN.split())
-    for phrase in ("se résERVER le droit", "se réservé le droit", "se réservier le droit", "être interpréter comme",
-                   "jusqu'à maximum 90 jours", "d'au moins 60 jours", "joignable 24 heures sur 24",
-                   "mise en oeuvre des mesures", "(CDPC) procèdera", "[STE n°24]", "possibles de sanctions", "divulgation rapides de données"):
+    for phrase in (
+        "se résERVER le droit",
+        "se réservé le droit",
+        "se réservier le droit",
+        "être interpréter comme",
+        "jusqu'à maximum 90 jours",
+        "d'au moins 60 jours",
+        "joignable 24 heures sur 24",
+        "mise en oeuvre des mesures",
+        "(CDPC) procèdera",
+        "[STE n°24]",
+        "possibles de sanctions",
+        "divulgation rapides de données",
+    ):
         assert phrase in flat_benin, phrase
-    for phrase in ("se réserver le droit", "être interprété comme", "articles 14 et 1 5.",
-                   "au maximum de quatre-vingt-dix jours", "d'au moins soixante jours",
-                   "vingt-quatre heures sur vingt-quatre", "mise en œuvre", "(STE no 24)",
-                   "Droits de l'Homme et des Libertés", "articles 2 à 11 soient passibles",
-                   "divulgation partielle rapides de données"):
+    for phrase in (
+        "se réserver le droit",
+        "être interprété comme",
+        "articles 14 et 1 5.",
+        "au maximum de quatre-vingt-dix jours",
+        "d'au moins soixante jours",
+        "vingt-quatre heures sur vingt-quatre",
+        "mise en œuvre",
+        "(STE no 24)",
+        "Droits de l'Homme et des Libertés",
+        "articles 2 à 11 soient passibles",
+        "divulgation partielle rapides de données",
+    ):
         assert phrase in flat_bill, phrase
 
 
@@ -190,7 +229,8 @@ def test_look_alike_characters_are_a_typing_error():
     # Bill n° 905, preamble: "lors de leur 2le Conférence" for the 21st.
     collated = collate("les ministres lors de leur 2le Conférence", "les ministres à leur 21e Conférence", LEXICON)
     assert [(v.cls, v.left, v.right) for v in collated.variants] == [
-        ("wording", "lors de ", "à "), ("typo", "2le ", "21e "),
+        ("wording", "lors de ", "à "),
+        ("typo", "2le ", "21e "),
     ]
 
 

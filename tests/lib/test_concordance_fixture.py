@@ -42,11 +42,7 @@ def article_of(eid: str) -> str:
 
 
 def article_level(data: dict) -> list[dict]:
-    return [
-        c
-        for c in data["correspondences"]
-        if "__" not in c["left"]["eid"] and "__" not in c["right"]["eid"]
-    ]
+    return [c for c in data["correspondences"] if "__" not in c["left"]["eid"] and "__" not in c["right"]["eid"]]
 
 
 def endpoints(data: dict):
@@ -97,8 +93,10 @@ def test_every_article_is_accounted_for_in_each_other_instrument(data: dict) -> 
     assert set(without) & linked == set()
     expected = {(i, f"art_{n}") for i, c in INSTRUMENTS.items() for n in range(1, c + 1)}
     assert {(i, e) for i, e, _ in without} <= expected
-    assert all(w["other_instrument"] in INSTRUMENTS and w["other_instrument"] != w["instrument"]
-               for w in data["without_counterpart"])
+    assert all(
+        w["other_instrument"] in INSTRUMENTS and w["other_instrument"] != w["instrument"]
+        for w in data["without_counterpart"]
+    )
     assert all(w["reason"].strip() for w in data["without_counterpart"])
 
 

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from concordance.lib import diffing
 from concordance.lib.diffing import (
     Segment,
+    align,
     align_paragraphs,
     diff,
     paragraph_similarity,
@@ -16,7 +17,6 @@ from concordance.lib.diffing import (
     token_key,
     tokenise,
 )
-from concordance.lib.diffing import align
 from concordance.lib.diffing.engines import default_engine, python_ratio
 from concordance.lib.diffing.similarity import sorted_words
 from tests.lib.diff_measures import change_share, segment_keys
@@ -73,8 +73,25 @@ def check_invariants(left: str, right: str, segs: list[Segment]) -> None:
 
 def test_elisions_are_tokens_of_their_own_with_both_apostrophes():
     assert cores("l'accès d’un système jusqu'à lorsqu’il puisqu'elle qu'il n'est s'il j'ai") == [
-        "l'", "accès", "d’", "un", "système", "jusqu'", "à", "lorsqu’", "il",
-        "puisqu'", "elle", "qu'", "il", "n'", "est", "s'", "il", "j'", "ai",
+        "l'",
+        "accès",
+        "d’",
+        "un",
+        "système",
+        "jusqu'",
+        "à",
+        "lorsqu’",
+        "il",
+        "puisqu'",
+        "elle",
+        "qu'",
+        "il",
+        "n'",
+        "est",
+        "s'",
+        "il",
+        "j'",
+        "ai",
     ]
 
 
@@ -89,13 +106,33 @@ def test_elision_only_at_word_start():
 
 def test_guillemets_and_punctuation_are_separate_tokens():
     assert cores("Par « données de trafic », on entend : (a) ;") == [
-        "Par", "«", "données", "de", "trafic", "»", ",", "on", "entend", ":", "(", "a", ")", ";",
+        "Par",
+        "«",
+        "données",
+        "de",
+        "trafic",
+        "»",
+        ",",
+        "on",
+        "entend",
+        ":",
+        "(",
+        "a",
+        ")",
+        ";",
     ]
 
 
 def test_compounds_and_decimal_numbers_stay_whole():
     assert cores("quatre-vingt-dix jours, 17,5 %, sous-jacent.") == [
-        "quatre-vingt-dix", "jours", ",", "17,5", "%", ",", "sous-jacent", ".",
+        "quatre-vingt-dix",
+        "jours",
+        ",",
+        "17,5",
+        "%",
+        ",",
+        "sous-jacent",
+        ".",
     ]
 
 
@@ -155,7 +192,7 @@ def test_decomposed_and_composed_accents_compare_equal():
     ],
 )
 def test_strip_marker_finds_leading_markers(text, marker):
-    assert strip_marker(text) == (marker, text[len(marker):])
+    assert strip_marker(text) == (marker, text[len(marker) :])
 
 
 @pytest.mark.parametrize(
@@ -272,8 +309,26 @@ def test_unknown_engine_is_rejected():
 
 # Hypothesis: texts drawn from a small French vocabulary (with punctuation,
 # elisions and odd whitespace) so that matches and repeats are frequent.
-VOCAB = ["Partie", "État", "partie", "de", "la", "données", "système", "informatique",
-         "d'", "l’", ",", ";", "«", "»", "90", "jours", "a)", "1."]
+VOCAB = [
+    "Partie",
+    "État",
+    "partie",
+    "de",
+    "la",
+    "données",
+    "système",
+    "informatique",
+    "d'",
+    "l’",
+    ",",
+    ";",
+    "«",
+    "»",
+    "90",
+    "jours",
+    "a)",
+    "1.",
+]
 SPACES = [" ", " ", " ", "  ", "\n", "\u00a0", ""]
 french_text = st.lists(st.tuples(st.sampled_from(VOCAB), st.sampled_from(SPACES)), max_size=25).map(
     lambda pairs: "".join(w + s for w, s in pairs)
@@ -306,8 +361,30 @@ def test_identical_texts_are_one_equal_segment(engine, text):
 # insertions, deletions and replacements only -- plus the invariants above
 # always.  Repeated shared words ("de", "la") can make them differ; the
 # cleanup step makes that rare on real text (checked on real pairs below).
-COMMON = ["Chaque", "Partie", "adopte", "les", "mesures", "législatives", "et", "autres", "nécessaires",
-          "pour", "ériger", "en", "infraction", "pénale", ",", "«", "»", "d'", "l'", ";", "90", "jours"]
+COMMON = [
+    "Chaque",
+    "Partie",
+    "adopte",
+    "les",
+    "mesures",
+    "législatives",
+    "et",
+    "autres",
+    "nécessaires",
+    "pour",
+    "ériger",
+    "en",
+    "infraction",
+    "pénale",
+    ",",
+    "«",
+    "»",
+    "d'",
+    "l'",
+    ";",
+    "90",
+    "jours",
+]
 fresh_left = st.lists(st.sampled_from(["alpha", "beta", "gamma", "delta"]), max_size=3)
 fresh_right = st.lists(st.sampled_from(["un", "deux", "trois", "quatre"]), max_size=3)
 
@@ -352,12 +429,14 @@ def test_engines_agree_on_what_is_identical(left_words, right_words):
 def test_engines_agree_on_real_article_pairs():
     pairs = [
         (UN_25_1, BUDAPEST_16_1),
-        ("Chaque État partie adopte les mesures législatives et autres nécessaires pour conférer le caractère "
-         "d'infraction pénale conformément à son droit interne, lorsque l'acte a été commis intentionnellement, "
-         "au fait d'accéder à tout ou partie d'un système d'information et de communication sans droit.",
-         "Chaque Partie adopte les mesures législatives et autres qui se révèlent nécessaires pour ériger en "
-         "infraction pénale, conformément à son droit interne, l'accès intentionnel et sans droit à tout ou "
-         "partie d'un système informatique."),
+        (
+            "Chaque État partie adopte les mesures législatives et autres nécessaires pour conférer le caractère "
+            "d'infraction pénale conformément à son droit interne, lorsque l'acte a été commis intentionnellement, "
+            "au fait d'accéder à tout ou partie d'un système d'information et de communication sans droit.",
+            "Chaque Partie adopte les mesures législatives et autres qui se révèlent nécessaires pour ériger en "
+            "infraction pénale, conformément à son droit interne, l'accès intentionnel et sans droit à tout ou "
+            "partie d'un système informatique.",
+        ),
     ]
     for left, right in pairs:
         assert diff(left, right, "rapidfuzz") == diff(left, right, "difflib")
@@ -416,8 +495,11 @@ def test_change_share_can_ignore_terminology():
         right: str
         kind: str = "equal"
 
-    segs = [Classified("equal", "Chaque ", "Chaque "), Classified("replace", "Partie ", "État partie ", "terminology"),
-            Classified("equal", "adopte", "adopte")]
+    segs = [
+        Classified("equal", "Chaque ", "Chaque "),
+        Classified("replace", "Partie ", "État partie ", "terminology"),
+        Classified("equal", "adopte", "adopte"),
+    ]
     assert change_share(segs) == pytest.approx(3 / 7)
     assert change_share(segs, ignore_terminology=True) == 0.0
 
@@ -505,8 +587,7 @@ def test_similarity_ignores_markers_case_and_accents():
     assert paragraph_similarity("Chaque Partie", "Extradition") < 0.5
 
 
-paragraphs = st.lists(st.sampled_from(UN_ART_25 + BUDAPEST_ART_16 + ["Extradition", "Champ d'application"]),
-                      max_size=7)
+paragraphs = st.lists(st.sampled_from(UN_ART_25 + BUDAPEST_ART_16 + ["Extradition", "Champ d'application"]), max_size=7)
 
 
 @given(paragraphs, paragraphs, st.data())

@@ -42,7 +42,9 @@ def parsed(filename: str):
 
 def article_spans(filename: str, instrument: ParsedInstrument):
     articles = instrument.articles()
-    headings = [node.line for top in instrument.body for node in top.walk() if node.kind in ("article", *DIVISION_KINDS)]
+    headings = [
+        node.line for top in instrument.body for node in top.walk() if node.kind in ("article", *DIVISION_KINDS)
+    ]
     for article, (start, end) in zip(articles, spans(filename, [a.line for a in articles], headings)):
         yield article, start, end
 
@@ -115,8 +117,7 @@ def test_article_spans_cover_the_whole_body(filename: str, slug: str) -> None:
     last = closing_line(filename, instrument.articles()[-1].line)
     division_lines = _division_heading_lines(lines, divisions)
     uncovered = [
-        no for no in range(first, last)
-        if no not in covered and no not in division_lines and lines[no - 1].strip()
+        no for no in range(first, last) if no not in covered and no not in division_lines and lines[no - 1].strip()
     ]
     assert uncovered == []
 

@@ -95,12 +95,20 @@ def _parse_real(which: str, old: str, new: str) -> dict[str, Node]:
     [
         # The UN printed document's running head and job number, between two
         # halves of a sentence of art. 25 § 2.
-        ("un", "art_25__para_2", "au maximum de 90 jours",
-         "au maximum\n\n24-23456\n\nA/RES/79/243\n\n\n12\n\nde 90 jours"),
+        (
+            "un",
+            "art_25__para_2",
+            "au maximum de 90 jours",
+            "au maximum\n\n24-23456\n\nA/RES/79/243\n\n\n12\n\nde 90 jours",
+        ),
         # The bill's running title and copyright line inside art. 17 § 1 b).
-        ("bill", "art_17__para_1__point_b", "désignée par cette autorité, d'une quantité",
-         "désignée par cette\n\n© Assemblée nationale\n\nN° 905 - Projet de loi autorisant "
-         "l'approbation de la convention sur la cybercriminalité\n\n    autorité, d'une quantité"),
+        (
+            "bill",
+            "art_17__para_1__point_b",
+            "désignée par cette autorité, d'une quantité",
+            "désignée par cette\n\n© Assemblée nationale\n\nN° 905 - Projet de loi autorisant "
+            "l'approbation de la convention sur la cybercriminalité\n\n    autorité, d'une quantité",
+        ),
     ],
 )
 def test_a_running_head_in_mid_sentence_is_removed_and_the_sentence_rejoined(
@@ -131,19 +139,21 @@ def test_footnote_is_kept_apart_and_attached_to_the_node_that_calls_it() -> None
 
 
 def test_the_un_footnote_call_keeps_its_place_in_the_closing_clause() -> None:
-    un = parse_un_resolution(
-        (SOURCES / FILES["un"][0]).read_text(encoding="utf-8"), FILES["un"][0]
-    ).instruments[0]
+    un = parse_un_resolution((SOURCES / FILES["un"][0]).read_text(encoding="utf-8"), FILES["un"][0]).instruments[0]
     [note] = un.footnotes
     assert (note.part, note.paragraph) == ("closing", 0)
     # Printed "la présente Convention¹." (line 1309).
     assert un.closing[0][: note.offset].endswith("ont signé la présente Convention")
-    assert un.closing[0][note.offset:] == "."
+    assert un.closing[0][note.offset :] == "."
 
 
 def test_split_lines_blanks_footnote_lines_and_removes_calls() -> None:
     lines, footnotes = split_lines("ont signé la présente Convention¹.\n\n¹ Des notes interprétatives.")
-    assert [(line.text, line.calls) for line in lines] == [("ont signé la présente Convention.", ["¹"]), ("", []), ("", [])]
+    assert [(line.text, line.calls) for line in lines] == [
+        ("ont signé la présente Convention.", ["¹"]),
+        ("", []),
+        ("", []),
+    ]
     assert lines[0].call_offsets == [len("ont signé la présente Convention")]
     assert [(f.marker, f.text, f.line) for f in footnotes] == [("¹", "Des notes interprétatives.", 3)]
 
@@ -154,7 +164,10 @@ def test_split_lines_blanks_footnote_lines_and_removes_calls() -> None:
 @pytest.mark.parametrize(
     "raw, clean",
     [
-        ("Rappelant sa résolution [74/247](#) du 27 décembre 2019", "Rappelant sa résolution 74/247 du 27 décembre 2019"),
+        (
+            "Rappelant sa résolution [74/247](#) du 27 décembre 2019",
+            "Rappelant sa résolution 74/247 du 27 décembre 2019",
+        ),
         ("1. *Prend note* du rapport", "1. Prend note du rapport"),
         ("Chapitre III **Compétence**", "Chapitre III Compétence"),
         ("***Titre 4 – Procédures", "Titre 4 – Procédures"),
@@ -186,14 +199,23 @@ def test_markup_debris_in_the_real_trees() -> None:
     [
         ("Article 22 *Compétence*\n\n1. Texte.\n", "article", "22", "Compétence"),
         ("*Article 20\nPrescription*\n\nTexte.\n", "article", "20", "Prescription"),
-        ("Article 8 – Relations entre la Convention et ce Protocole\n\nTexte.\n", "article", "8",
-         "Relations entre la Convention et ce Protocole"),
+        (
+            "Article 8 – Relations entre la Convention et ce Protocole\n\nTexte.\n",
+            "article",
+            "8",
+            "Relations entre la Convention et ce Protocole",
+        ),
         ("Article premier\n\nObjet\n\nTexte.\n", "article", "premier", "Objet"),
         ("Article 1er\nDéfinitions\n\nTexte.\n", "article", "1er", "Définitions"),
         ("Article 1^{er}\nDéfinitions\n\nTexte.\n", "article", "1er", "Définitions"),
         ("Chapitre III **Compétence**\n\nArticle 1\nObjet\n", "chapter", "III", "Compétence"),
         ("Chapitre I - Terminologie\n\nArticle 1\nObjet\n", "chapter", "I", "Terminologie"),
-        ("Chapitre premier\n\nDispositions générales\n\nArticle 1\nObjet\n", "chapter", "premier", "Dispositions générales"),
+        (
+            "Chapitre premier\n\nDispositions générales\n\nArticle 1\nObjet\n",
+            "chapter",
+            "premier",
+            "Dispositions générales",
+        ),
         ("Chapitre  Ier\nTerminologie\n\nArticle 1\nObjet\n", "chapter", "Ier", "Terminologie"),
     ],
 )
@@ -205,11 +227,17 @@ def test_heading_forms(source: str, kind: str, num: str, heading: str) -> None:
 @pytest.mark.parametrize(
     "source, eid, heading",
     [
-        ("TITRE  Ier\nINFRACTIONS CONTRE LA CONFIDENTIALITÉ\nET LA DISPONIBILITÉ\n\nArticle 1\nObjet\n",
-         "chp_1__sec_1__title_1", "INFRACTIONS CONTRE LA CONFIDENTIALITÉ ET LA DISPONIBILITÉ"),
+        (
+            "TITRE  Ier\nINFRACTIONS CONTRE LA CONFIDENTIALITÉ\nET LA DISPONIBILITÉ\n\nArticle 1\nObjet\n",
+            "chp_1__sec_1__title_1",
+            "INFRACTIONS CONTRE LA CONFIDENTIALITÉ ET LA DISPONIBILITÉ",
+        ),
         ("Titre 4 – Procédures\n\nArticle 1\nObjet\n", "chp_1__sec_1__title_4", "Procédures"),
-        ("***Titre 4 – Procédures relatives\nen l'absence d'accords***\n\nArticle 1\nObjet\n",
-         "chp_1__sec_1__title_4", "Procédures relatives en l'absence d'accords"),
+        (
+            "***Titre 4 – Procédures relatives\nen l'absence d'accords***\n\nArticle 1\nObjet\n",
+            "chp_1__sec_1__title_4",
+            "Procédures relatives en l'absence d'accords",
+        ),
     ],
 )
 def test_title_headings(source: str, eid: str, heading: str) -> None:
@@ -311,8 +339,11 @@ def test_articles_and_unnumbered_text_have_no_marker() -> None:
         # "3." alone on its line, then " - a)"
         ("un", "art_23__para_3", [("art_23__para_3__point_a", "point"), ("art_23__para_3__point_b", "point")]),
         # "a) i) À la conversion…"
-        ("un", "art_17__para_1__point_a", [("art_17__para_1__point_a__subpoint_i", "subpoint"),
-                                           ("art_17__para_1__point_a__subpoint_ii", "subpoint")]),
+        (
+            "un",
+            "art_17__para_1__point_a",
+            [("art_17__para_1__point_a__subpoint_i", "subpoint"), ("art_17__para_1__point_a__subpoint_ii", "subpoint")],
+        ),
         # "1. a) Un État partie…", "12. a) Chaque État partie…", "2. a. Le point de contact…"
         ("un", "art_36__para_1", [(f"art_36__para_1__point_{x}", "point") for x in "abc"]),
         ("un", "art_40__para_12", [(f"art_40__para_12__point_{x}", "point") for x in "abcd"]),
@@ -377,7 +408,9 @@ def test_i_after_h_is_a_point_and_after_a_colon_a_subpoint() -> None:
     assert tree("un")["art_53__para_3__point_i"].kind == "point"
     assert tree("un")["art_54__para_3__point_i"].kind == "point"
     assert [eid for eid, _ in children("un", "art_2__point_f")] == [
-        "art_2__point_f__subpoint_i", "art_2__point_f__subpoint_ii", "art_2__point_f__subpoint_iii",
+        "art_2__point_f__subpoint_i",
+        "art_2__point_f__subpoint_ii",
+        "art_2__point_f__subpoint_iii",
     ]
 
 
@@ -402,7 +435,11 @@ def test_a_repeated_letter_is_kept_as_printed_and_flagged() -> None:
         ("un", "art_23__para_3__point_b__wrapup", "cet État partie peut se réserver"),  # printed "- cet État …"
         ("bill", "art_14__para_3__point_b__wrapup", "cette Partie peut réserver le droit"),
         ("coe", "art_14__para_3__point_b__wrapup", "cette Partie peut résERVER le droit"),
-        ("un", "art_30__para_1__wrapup", "en temps réel, les données de contenu"),  # completes the paragraph's "ce qui suit :"
+        (
+            "un",
+            "art_30__para_1__wrapup",
+            "en temps réel, les données de contenu",
+        ),  # completes the paragraph's "ce qui suit :"
         ("bill", "art_6__para_1__point_a__wrapup", "dans l'intention qu'ils soient utilisés"),
         ("bill", "art_19__para_1__wrapup", "sur son territoire."),  # at the margin after indented items
         ("bill", "art_20__para_1__wrapup", "en temps réel, les données relatives au trafic"),
@@ -420,12 +457,18 @@ def test_the_main_clause_after_sub_points_ends_the_point_it_completes(which: str
     # "3." has no words of its own; "b) Lorsque … qui : i) … ii) …" is only a
     # sentence with the words after ii): citing "al. b)" must include them.
     point = f"art_{article}__para_3__point_b"
-    assert [eid for eid, _ in children(which, point)] == [f"{point}__subpoint_i", f"{point}__subpoint_ii", f"{point}__wrapup"]
+    assert [eid for eid, _ in children(which, point)] == [
+        f"{point}__subpoint_i",
+        f"{point}__subpoint_ii",
+        f"{point}__wrapup",
+    ]
     assert tree(which)[point].text.startswith("Lorsqu")
     assert f"art_{article}__para_3__wrapup" not in tree(which)
 
 
-@pytest.mark.parametrize("which, article", [("un", 29), ("un", 30), ("bill", 20), ("bill", 21), ("coe", 20), ("coe", 21)])
+@pytest.mark.parametrize(
+    "which, article", [("un", 29), ("un", 30), ("bill", 20), ("bill", 21), ("coe", 20), ("coe", 21)]
+)
 def test_closing_words_that_complete_the_paragraph_stay_on_the_paragraph(which: str, article: int) -> None:
     # "1. … ce qui suit : a) … b) … : i) … ii) … en temps réel, …" governs a) and b).
     paragraph = f"art_{article}__para_1"
@@ -473,10 +516,16 @@ def test_synthetic_wrapups_and_alineas_get_numbered_eids() -> None:
         "fin du point b ;\n\nc) cinq ;\n\nfin de l'article.\n\nEncore une phrase.\n"
     )
     assert [n.eid for n in nodes["art_1"].children] == [
-        "art_1__point_a", "art_1__point_b", "art_1__point_c", "art_1__wrapup", "art_1__alinea_1",
+        "art_1__point_a",
+        "art_1__point_b",
+        "art_1__point_c",
+        "art_1__wrapup",
+        "art_1__alinea_1",
     ]
     assert [n.eid for n in nodes["art_1__point_b"].children] == [
-        "art_1__point_b__subpoint_i", "art_1__point_b__subpoint_ii", "art_1__point_b__wrapup",
+        "art_1__point_b__subpoint_i",
+        "art_1__point_b__subpoint_ii",
+        "art_1__point_b__wrapup",
     ]
 
 

@@ -128,14 +128,30 @@ def test_provision_kinds_nest_as_documented(filename: str, slug: str) -> None:
         (UN, "un", "art_58", "58", "Secrétariat"),
         (BILL, "budapest", "chp_1", "Ier", "Terminologie"),
         (BILL, "budapest", "art_1", "1er", "Définitions"),
-        (BILL, "budapest", "chp_2__sec_1__title_1", "Ier",
-         "INFRACTIONS CONTRE LA CONFIDENTIALITÉ, L'INTÉGRITÉ ET LA DISPONIBILITÉ DES DONNÉES ET SYSTÈMES INFORMATIQUES"),
-        (BILL, "budapest", "art_10", "10", "Infractions liées aux atteintes à la propriété intellectuelle et aux droits connexes"),
+        (
+            BILL,
+            "budapest",
+            "chp_2__sec_1__title_1",
+            "Ier",
+            "INFRACTIONS CONTRE LA CONFIDENTIALITÉ, L'INTÉGRITÉ ET LA DISPONIBILITÉ DES DONNÉES ET SYSTÈMES INFORMATIQUES",
+        ),
+        (
+            BILL,
+            "budapest",
+            "art_10",
+            "10",
+            "Infractions liées aux atteintes à la propriété intellectuelle et aux droits connexes",
+        ),
         (BILL, "budapest", "art_16", "16", "Conservation rapide de données informatiques stockées"),
         (DECREE, "budapest", "chp_1", "I", "Terminologie"),
         (DECREE, "budapest", "art_1", "1", "Définitions"),
-        (DECREE, "budapest", "chp_3__sec_1__title_4", "4",
-         "Procédures relatives aux demandes d'entraide en l'absence d'accords internationaux applicables"),
+        (
+            DECREE,
+            "budapest",
+            "chp_3__sec_1__title_4",
+            "4",
+            "Procédures relatives aux demandes d'entraide en l'absence d'accords internationaux applicables",
+        ),
         (DECREE, "budapest", "chp_3__sec_2", "2", "Dispositions spécifiques"),
         (DECREE, "budapest-p1", "art_8", "8", "Relations entre la Convention et ce Protocole"),
         (DECREE, "budapest-p1", "chp_3", "III", "Relations entre la Convention et ce Protocole"),
@@ -193,7 +209,9 @@ def test_sample_paragraph_text(filename: str, slug: str, eid: str, line: int, te
 def test_un_article_25_structure() -> None:
     article = node(UN, "un", "art_25")
     assert (article.heading, article.text, article.line) == (
-        "Préservation accélérée de données électroniques stockées", "", 470,
+        "Préservation accélérée de données électroniques stockées",
+        "",
+        470,
     )
     assert [child.eid for child in article.children] == ["art_25__para_1", "art_25__para_2", "art_25__para_3"]
 
@@ -227,7 +245,9 @@ def test_un_context_is_the_whole_resolution() -> None:
     resolution = parsed(UN).context
     texts = [note.text for note in resolution]
     parts = [note.heading for note in resolution]
-    assert parts == ["En-tête"] * 5 + ["Adoption"] * 2 + ["Titre"] + ["Préambule"] * 6 + ["Dispositif"] * 12 + ["Séance"]
+    assert parts == ["En-tête"] * 5 + ["Adoption"] * 2 + ["Titre"] + ["Préambule"] * 6 + ["Dispositif"] * 12 + [
+        "Séance"
+    ]
     assert texts[1] == "Distr. générale 31 décembre 2024"  # the document's date, not the adoption's
     assert texts[5] == "Résolution adoptée par l'Assemblée générale le 24 décembre 2024"
     assert texts[6] == "[sur la base du rapport de la Troisième Commission (A/79/460, par. 15)]"
@@ -243,8 +263,10 @@ def test_un_context_is_the_whole_resolution() -> None:
     assert texts[14].startswith("1. Prend note du rapport du Comité spécial")
     # a page break in the middle of a sentence (lines 32 / 36)
     assert "compromettre" in texts[11] and "en raison de ses conséquences économiques" in texts[11]
-    assert texts[18].endswith("pour qu'elle les examine et y donne suite, conformément à l'alinéa g) du "
-                              "paragraphe 5 de l'article 57 et aux articles 61 et 62 de la Convention ;")
+    assert texts[18].endswith(
+        "pour qu'elle les examine et y donne suite, conformément à l'alinéa g) du "
+        "paragraphe 5 de l'article 57 et aux articles 61 et 62 de la Convention ;"
+    )
     assert texts[-1] == "55e séance plénière (reprise)\n24 décembre 2024"
     # Each block where the document prints it, in document order.
     assert [note.line for note in resolution][:9] == [5, 7, 10, 12, 14, 18, 20, 22, 26]
@@ -259,13 +281,19 @@ def test_budapest_titles_preambles_and_closings() -> None:
     assert bill.preamble[0] == "Les Etats membres du Conseil de l'Europe et les autres Etats signataires,"
     # OCR-like debris kept as printed
     assert "lors de leur 2le Conférence" in bill.preamble[15]
-    assert bill.closing[0] == "En foi de quoi, les soussignés, dûment autorisés à cet effet, ont signé la présente Convention."
+    assert (
+        bill.closing[0]
+        == "En foi de quoi, les soussignés, dûment autorisés à cet effet, ont signé la présente Convention."
+    )
     assert len(bill.closing) == 3 and "© Assemblée nationale" not in " ".join(bill.closing)
 
     coe = instrument(DECREE, "budapest")
     assert coe.title == "Convention sur la cybercriminalité\nBudapest, 23.XI.2001"
     assert len(coe.preamble) == 18
-    assert coe.preamble[7] == "Estimant qu'une lutte bien menée contre la cybercriminalité requiert une coopération internationale en matière pénale accrue, rapide et efficace;"
+    assert (
+        coe.preamble[7]
+        == "Estimant qu'une lutte bien menée contre la cybercriminalité requiert une coopération internationale en matière pénale accrue, rapide et efficace;"
+    )
     assert "21e Conférence" in coe.preamble[15] and "23e Conférence" in coe.preamble[15]
     assert [p[:20] for p in coe.closing] == ["En foi de quoi, les ", "Fait à Budapest, le "]
 
@@ -273,7 +301,10 @@ def test_budapest_titles_preambles_and_closings() -> None:
     assert protocol.title.split("\n")[1].startswith("Protocole additionnel à la Convention sur la cybercriminalité")
     assert protocol.preamble[0].startswith("Les Etats membres du Conseil de l'Europe et les autres Etats parties")
     assert protocol.preamble[-1] == "Sont convenus de ce qui suit:"
-    assert protocol.closing[0] == "En foi de quoi, les soussignés, dûment autorisés à cet effet, ont signé le présent Protocole."
+    assert (
+        protocol.closing[0]
+        == "En foi de quoi, les soussignés, dûment autorisés à cet effet, ont signé le présent Protocole."
+    )
     assert protocol.closing[1].startswith("Fait à Strasbourg, le 28 janvier 2003")
     assert len(protocol.closing) == 2
 
@@ -288,9 +319,7 @@ def test_the_decree_and_the_bill_own_articles_are_not_treaty_articles() -> None:
 def test_only_the_known_source_defect_is_reported() -> None:
     assert parsed(UN).warnings == []
     assert parsed(BILL).warnings == []
-    assert parsed(DECREE).warnings == [
-        "line 525: article 29: point printed 'a' where 'b' is due; eid uses 'b'"
-    ]
+    assert parsed(DECREE).warnings == ["line 525: article 29: point printed 'a' where 'b' is due; eid uses 'b'"]
 
 
 # --- interpretative notes ------------------------------------------------------

@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 
 from concordance.lib import quantities as module
-from concordance.lib.quantities import subject as subject_module
 from concordance.lib.quantities import (
     QUANTITY_KINDS,
     SUBJECT_LABELS,
@@ -23,6 +22,7 @@ from concordance.lib.quantities import (
     parse_french_ordinal,
     subject_of,
 )
+from concordance.lib.quantities import subject as subject_module
 
 SOURCES = Path(__file__).resolve().parents[2] / "fixtures" / "sources"
 FILES = {
@@ -131,92 +131,223 @@ def test_parse_french_ordinal_rejects_what_is_not_an_ordinal(words: str) -> None
 
 REAL = [
     # UN Convention
-    ("un", "pendant une durée aussi longue que nécessaire, au maximum de 90 jours, afin de permettre",
-     [("au maximum de 90 jours", 90, "day", "duration", "at-most")]),
-    ("un", "l'est pour une période minimum de 60 jours, afin de permettre à l'État partie requérant",
-     [("minimum de 60 jours", 60, "day", "duration", "at-least")]),
-    ("un", "Chaque État partie désigne un point de contact joignable 24 heures sur 24, sept jours sur sept, afin",
-     [("24 heures sur 24, sept jours sur sept", 168, "hour", "availability", "")]),
-    ("un", "qui dépeint, décrit ou représente une personne de moins de 18 ans :",
-     [("moins de 18 ans", 18, "year", "age", "under")]),
-    ("un", "un enregistrement visuel d'une personne de plus de 18 ans réalisé par quelque moyen",
-     [("plus de 18 ans", 18, "year", "age", "over")]),
-    ("un", "passible d'une peine privative de liberté dont le maximum ne doit pas être inférieur à quatre ans ou d'une peine plus lourde",
-     [("ne doit pas être inférieur à quatre ans", 4, "year", "penalty", "at-least")]),
-    ("un", "pendant une période de 15 jours consécutifs ou toute autre période convenue",
-     [("15 jours", 15, "day", "duration", "")]),
-    ("un", "La présente Convention entre en vigueur le quatre-vingt-dixième jour suivant la date de dépôt du quarantième instrument de ratification",
-     [("quatre-vingt-dixième jour", 90, "day", "ordinal", ""),
-      ("quarantième instrument", 40, "instrument", "ordinal", "")]),
-    ("un", "y adhère après le dépôt du quarantième instrument pertinent, la présente Convention entre en vigueur le trentième jour suivant",
-     [("quarantième instrument", 40, "instrument", "ordinal", ""),
-      ("trentième jour", 30, "day", "ordinal", "")]),
-    ("un", "À l'expiration d'un délai de cinq ans à compter de l'entrée en vigueur de la présente Convention, un État partie peut proposer un amendement",
-     [("cinq ans", 5, "year", "duration", "")]),
-    ("un", "entre en vigueur pour un État partie 90 jours après la date de dépôt",
-     [("90 jours", 90, "day", "duration", "")]),
-    ("un", "Une telle dénonciation prend effet un an après la date de réception de la notification",
-     [("un an", 1, "year", "duration", "")]),
-    ("un", "convoque la Conférence des États parties au plus tard un an après l'entrée en vigueur",
-     [("au plus tard un an", 1, "year", "duration", "at-most")]),
-    ("un", "Si, dans un délai de six mois à compter de la date de la demande d'arbitrage",
-     [("six mois", 6, "month", "duration", "")]),
-    ("un", "Au moins 60 États parties sont requis pour que la Conférence des États parties envisage l'adoption d'un protocole additionnel",
-     [("Au moins 60 États parties", 60, "party", "count", "at-least")]),
-    ("un", "un vote à la majorité des deux tiers au moins des États parties présents",
-     [("deux tiers au moins", TWO_THIRDS, "fraction", "majority", "at-least")]),
-    ("un", "Tout différend entre deux États parties ou plus concernant l'interprétation",
-     [("deux États parties ou plus", 2, "party", "count", "at-least")]),
-    ("un", "à la condition qu'au moins un État membre d'une telle organisation l'ait signée",
-     [("au moins un État membre", 1, "state", "count", "at-least")]),
-    ("un", "si au moins un de ses États membres l'a fait",
-     [("au moins un de ses États membres", 1, "state", "count", "at-least")]),
-    ("un", "deux sessions de 10 jours chacune seront convoquées, dont la première se tiendra deux ans après",
-     [("10 jours", 10, "day", "duration", ""), ("deux ans", 2, "year", "duration", "")]),
-    ("un", "une session de cinq jours maximum, un an après l'adoption de la Convention",
-     [("cinq jours maximum", 5, "day", "duration", "at-most"), ("un an", 1, "year", "duration", "")]),
+    (
+        "un",
+        "pendant une durée aussi longue que nécessaire, au maximum de 90 jours, afin de permettre",
+        [("au maximum de 90 jours", 90, "day", "duration", "at-most")],
+    ),
+    (
+        "un",
+        "l'est pour une période minimum de 60 jours, afin de permettre à l'État partie requérant",
+        [("minimum de 60 jours", 60, "day", "duration", "at-least")],
+    ),
+    (
+        "un",
+        "Chaque État partie désigne un point de contact joignable 24 heures sur 24, sept jours sur sept, afin",
+        [("24 heures sur 24, sept jours sur sept", 168, "hour", "availability", "")],
+    ),
+    (
+        "un",
+        "qui dépeint, décrit ou représente une personne de moins de 18 ans :",
+        [("moins de 18 ans", 18, "year", "age", "under")],
+    ),
+    (
+        "un",
+        "un enregistrement visuel d'une personne de plus de 18 ans réalisé par quelque moyen",
+        [("plus de 18 ans", 18, "year", "age", "over")],
+    ),
+    (
+        "un",
+        "passible d'une peine privative de liberté dont le maximum ne doit pas être inférieur à quatre ans ou d'une peine plus lourde",
+        [("ne doit pas être inférieur à quatre ans", 4, "year", "penalty", "at-least")],
+    ),
+    (
+        "un",
+        "pendant une période de 15 jours consécutifs ou toute autre période convenue",
+        [("15 jours", 15, "day", "duration", "")],
+    ),
+    (
+        "un",
+        "La présente Convention entre en vigueur le quatre-vingt-dixième jour suivant la date de dépôt du quarantième instrument de ratification",
+        [
+            ("quatre-vingt-dixième jour", 90, "day", "ordinal", ""),
+            ("quarantième instrument", 40, "instrument", "ordinal", ""),
+        ],
+    ),
+    (
+        "un",
+        "y adhère après le dépôt du quarantième instrument pertinent, la présente Convention entre en vigueur le trentième jour suivant",
+        [("quarantième instrument", 40, "instrument", "ordinal", ""), ("trentième jour", 30, "day", "ordinal", "")],
+    ),
+    (
+        "un",
+        "À l'expiration d'un délai de cinq ans à compter de l'entrée en vigueur de la présente Convention, un État partie peut proposer un amendement",
+        [("cinq ans", 5, "year", "duration", "")],
+    ),
+    (
+        "un",
+        "entre en vigueur pour un État partie 90 jours après la date de dépôt",
+        [("90 jours", 90, "day", "duration", "")],
+    ),
+    (
+        "un",
+        "Une telle dénonciation prend effet un an après la date de réception de la notification",
+        [("un an", 1, "year", "duration", "")],
+    ),
+    (
+        "un",
+        "convoque la Conférence des États parties au plus tard un an après l'entrée en vigueur",
+        [("au plus tard un an", 1, "year", "duration", "at-most")],
+    ),
+    (
+        "un",
+        "Si, dans un délai de six mois à compter de la date de la demande d'arbitrage",
+        [("six mois", 6, "month", "duration", "")],
+    ),
+    (
+        "un",
+        "Au moins 60 États parties sont requis pour que la Conférence des États parties envisage l'adoption d'un protocole additionnel",
+        [("Au moins 60 États parties", 60, "party", "count", "at-least")],
+    ),
+    (
+        "un",
+        "un vote à la majorité des deux tiers au moins des États parties présents",
+        [("deux tiers au moins", TWO_THIRDS, "fraction", "majority", "at-least")],
+    ),
+    (
+        "un",
+        "Tout différend entre deux États parties ou plus concernant l'interprétation",
+        [("deux États parties ou plus", 2, "party", "count", "at-least")],
+    ),
+    (
+        "un",
+        "à la condition qu'au moins un État membre d'une telle organisation l'ait signée",
+        [("au moins un État membre", 1, "state", "count", "at-least")],
+    ),
+    (
+        "un",
+        "si au moins un de ses États membres l'a fait",
+        [("au moins un de ses États membres", 1, "state", "count", "at-least")],
+    ),
+    (
+        "un",
+        "deux sessions de 10 jours chacune seront convoquées, dont la première se tiendra deux ans après",
+        [("10 jours", 10, "day", "duration", ""), ("deux ans", 2, "year", "duration", "")],
+    ),
+    (
+        "un",
+        "une session de cinq jours maximum, un an après l'adoption de la Convention",
+        [("cinq jours maximum", 5, "day", "duration", "at-most"), ("un an", 1, "year", "duration", "")],
+    ),
     # Budapest Convention, French bill n° 905 (2003): words where the Council of Europe uses digits
-    ("bill", "représentation visuelle de mineurs de dix-huit ans (ou, le cas échéant, de seize ans pour les Etats",
-     [("dix-huit ans", 18, "year", "age", ""), ("seize ans", 16, "year", "age", "")]),
-    ("bill", f"toute personne âgée de moins de 18{NBSP}ans. Une Partie peut toutefois exiger une limite d'âge inférieure, qui doit être au minimum de 16{NBSP}ans.",
-     [(f"moins de 18{NBSP}ans", 18, "year", "age", "under"),
-      (f"au minimum de 16{NBSP}ans", 16, "year", "age", "at-least")]),
-    ("bill", "pendant une durée aussi longue que nécessaire, au maximum de quatre-vingt-dix jours, afin de permettre",
-     [("au maximum de quatre-vingt-dix jours", 90, "day", "duration", "at-most")]),
-    ("bill", "sera valable pour une période d'au moins soixante jours afin de permettre",
-     [("au moins soixante jours", 60, "day", "duration", "at-least")]),
-    ("bill", "joignable vingt-quatre heures sur vingt-quatre, sept jours sur sept, afin d'",
-     [("vingt-quatre heures sur vingt-quatre, sept jours sur sept", 168, "hour", "availability", "")]),
-    ("bill", "La présente Convention entrera en vigueur le premier jour du mois qui suit l'expiration d'une période de trois mois après la date à laquelle cinq Etats, incluant au moins trois Etats membres du Conseil de l'Europe",
-     [("premier jour", 1, "day", "ordinal", ""), ("trois mois", 3, "month", "duration", ""),
-      ("cinq Etats", 5, "state", "count", ""), ("au moins trois Etats membres", 3, "state", "count", "at-least")]),
-    ("bill", "fixée au premier jour du quatrième mois suivant sa ratification par au moins cinq Etats, dont trois membres du Conseil de l'Europe",
-     [("premier jour", 1, "day", "ordinal", ""), ("quatrième mois", 4, "month", "ordinal", ""),
-      ("au moins cinq Etats", 5, "state", "count", "at-least"), ("trois membres", 3, "state", "count", "")]),
-    ("bill", "Le seuil d'applicabilité est en principe fixé à une peine d'emprisonnement d'au moins un an",
-     [("au moins un an", 1, "year", "penalty", "at-least")]),
-    ("bill", "par une peine privative de liberté pour une période maximale d'au moins un an, ou par une peine plus sévère",
-     [("au moins un an", 1, "year", "penalty", "at-least")]),
-    ("bill", "entre en vigueur le trentième jour après que toutes les Parties ont informé",
-     [("trentième jour", 30, "day", "ordinal", "")]),
-    ("bill", "au plus tard dans un délai de trois ans après l'entrée en vigueur, un bilan de son application",
-     [("au plus tard dans un délai de trois ans", 3, "year", "duration", "at-most")]),
-    ("bill", "tel qu'applicable entre deux ou plusieurs parties, y compris la Convention européenne d'extradition",
-     [("deux ou plusieurs parties", 2, "party", "count", "at-least")]),
+    (
+        "bill",
+        "représentation visuelle de mineurs de dix-huit ans (ou, le cas échéant, de seize ans pour les Etats",
+        [("dix-huit ans", 18, "year", "age", ""), ("seize ans", 16, "year", "age", "")],
+    ),
+    (
+        "bill",
+        f"toute personne âgée de moins de 18{NBSP}ans. Une Partie peut toutefois exiger une limite d'âge inférieure, qui doit être au minimum de 16{NBSP}ans.",
+        [
+            (f"moins de 18{NBSP}ans", 18, "year", "age", "under"),
+            (f"au minimum de 16{NBSP}ans", 16, "year", "age", "at-least"),
+        ],
+    ),
+    (
+        "bill",
+        "pendant une durée aussi longue que nécessaire, au maximum de quatre-vingt-dix jours, afin de permettre",
+        [("au maximum de quatre-vingt-dix jours", 90, "day", "duration", "at-most")],
+    ),
+    (
+        "bill",
+        "sera valable pour une période d'au moins soixante jours afin de permettre",
+        [("au moins soixante jours", 60, "day", "duration", "at-least")],
+    ),
+    (
+        "bill",
+        "joignable vingt-quatre heures sur vingt-quatre, sept jours sur sept, afin d'",
+        [("vingt-quatre heures sur vingt-quatre, sept jours sur sept", 168, "hour", "availability", "")],
+    ),
+    (
+        "bill",
+        "La présente Convention entrera en vigueur le premier jour du mois qui suit l'expiration d'une période de trois mois après la date à laquelle cinq Etats, incluant au moins trois Etats membres du Conseil de l'Europe",
+        [
+            ("premier jour", 1, "day", "ordinal", ""),
+            ("trois mois", 3, "month", "duration", ""),
+            ("cinq Etats", 5, "state", "count", ""),
+            ("au moins trois Etats membres", 3, "state", "count", "at-least"),
+        ],
+    ),
+    (
+        "bill",
+        "fixée au premier jour du quatrième mois suivant sa ratification par au moins cinq Etats, dont trois membres du Conseil de l'Europe",
+        [
+            ("premier jour", 1, "day", "ordinal", ""),
+            ("quatrième mois", 4, "month", "ordinal", ""),
+            ("au moins cinq Etats", 5, "state", "count", "at-least"),
+            ("trois membres", 3, "state", "count", ""),
+        ],
+    ),
+    (
+        "bill",
+        "Le seuil d'applicabilité est en principe fixé à une peine d'emprisonnement d'au moins un an",
+        [("au moins un an", 1, "year", "penalty", "at-least")],
+    ),
+    (
+        "bill",
+        "par une peine privative de liberté pour une période maximale d'au moins un an, ou par une peine plus sévère",
+        [("au moins un an", 1, "year", "penalty", "at-least")],
+    ),
+    (
+        "bill",
+        "entre en vigueur le trentième jour après que toutes les Parties ont informé",
+        [("trentième jour", 30, "day", "ordinal", "")],
+    ),
+    (
+        "bill",
+        "au plus tard dans un délai de trois ans après l'entrée en vigueur, un bilan de son application",
+        [("au plus tard dans un délai de trois ans", 3, "year", "duration", "at-most")],
+    ),
+    (
+        "bill",
+        "tel qu'applicable entre deux ou plusieurs parties, y compris la Convention européenne d'extradition",
+        [("deux ou plusieurs parties", 2, "party", "count", "at-least")],
+    ),
     # Council of Europe text (Benin decree): digits, and the Protocol
-    ("benin", "pendant une durée aussi longue que nécessaire, jusqu'à maximum 90 jours, afin de permettre",
-     [("jusqu'à maximum 90 jours", 90, "day", "duration", "at-most")]),
-    ("benin", "sera valable pour une période d'au moins 60 jours afin de permettre",
-     [("au moins 60 jours", 60, "day", "duration", "at-least")]),
-    ("benin", "joignable 24 heures sur 24, sept jours sur sept, afin d'assurer",
-     [("24 heures sur 24, sept jours sur sept", 168, "hour", "availability", "")]),
-    ("benin", "Au plus tard à l'issue d'un délai de trois ans à compter de l'entrée en vigueur",
-     [("Au plus tard à l'issue d'un délai de trois ans", 3, "year", "duration", "at-most")]),
-    ("benin", "Le présent Protocole entrera en vigueur le premier jour du mois qui suit l'expiration d'une période de trois mois après la date à laquelle cinq Etats auront exprimé leur consentement",
-     [("premier jour", 1, "day", "ordinal", ""), ("trois mois", 3, "month", "duration", ""),
-      ("cinq Etats", 5, "state", "count", "")]),
-    ("benin", "Si deux ou plusieurs Parties ont déjà conclu un accord",
-     [("deux ou plusieurs Parties", 2, "party", "count", "at-least")]),
+    (
+        "benin",
+        "pendant une durée aussi longue que nécessaire, jusqu'à maximum 90 jours, afin de permettre",
+        [("jusqu'à maximum 90 jours", 90, "day", "duration", "at-most")],
+    ),
+    (
+        "benin",
+        "sera valable pour une période d'au moins 60 jours afin de permettre",
+        [("au moins 60 jours", 60, "day", "duration", "at-least")],
+    ),
+    (
+        "benin",
+        "joignable 24 heures sur 24, sept jours sur sept, afin d'assurer",
+        [("24 heures sur 24, sept jours sur sept", 168, "hour", "availability", "")],
+    ),
+    (
+        "benin",
+        "Au plus tard à l'issue d'un délai de trois ans à compter de l'entrée en vigueur",
+        [("Au plus tard à l'issue d'un délai de trois ans", 3, "year", "duration", "at-most")],
+    ),
+    (
+        "benin",
+        "Le présent Protocole entrera en vigueur le premier jour du mois qui suit l'expiration d'une période de trois mois après la date à laquelle cinq Etats auront exprimé leur consentement",
+        [
+            ("premier jour", 1, "day", "ordinal", ""),
+            ("trois mois", 3, "month", "duration", ""),
+            ("cinq Etats", 5, "state", "count", ""),
+        ],
+    ),
+    (
+        "benin",
+        "Si deux ou plusieurs Parties ont déjà conclu un accord",
+        [("deux ou plusieurs Parties", 2, "party", "count", "at-least")],
+    ),
 ]
 
 
@@ -225,7 +356,7 @@ def test_real_sentence(name: str, sentence: str, expected: list[tuple[object, ..
     assert sentence in source(name), "the table must quote the source exactly"
     found = extract_quantities(sentence)
     assert facts(found) == expected
-    assert all(sentence[q.start:q.end] == q.text for q in found)
+    assert all(sentence[q.start : q.end] == q.text for q in found)
     # In place, with the whole document around it, the reading is the same.
     offset = source(name).index(sentence)
     in_place = [q for q in source_quantities(name) if offset <= q.start and q.end <= offset + len(sentence)]
@@ -237,29 +368,68 @@ def test_real_sentence(name: str, sentence: str, expected: list[tuple[object, ..
 # false positive anywhere changes these counts.
 INVENTORY = {
     "un": {
-        "10 jours": 1, "deux ans": 1, "cinq jours maximum": 1, "un an": 2,
-        "ne doit pas être inférieur à quatre ans": 1, "moins de 18 ans": 3, "plus de 18 ans": 1,
-        "au maximum de 90 jours": 1, "15 jours": 1, "24 heures sur 24, sept jours sur sept": 1,
-        "minimum de 60 jours": 1, "au plus tard un an": 1, "deux États parties ou plus": 2,
-        "Au moins 60 États parties": 1, "deux tiers au moins": 1, "deux tiers": 1, "six mois": 1,
-        "au moins un État membre": 2, "au moins un de ses États membres": 1,
-        "quatre-vingt-dixième jour": 1, "quarantième instrument": 2, "trentième jour": 1,
-        "cinq ans": 1, "90 jours": 1,
+        "10 jours": 1,
+        "deux ans": 1,
+        "cinq jours maximum": 1,
+        "un an": 2,
+        "ne doit pas être inférieur à quatre ans": 1,
+        "moins de 18 ans": 3,
+        "plus de 18 ans": 1,
+        "au maximum de 90 jours": 1,
+        "15 jours": 1,
+        "24 heures sur 24, sept jours sur sept": 1,
+        "minimum de 60 jours": 1,
+        "au plus tard un an": 1,
+        "deux États parties ou plus": 2,
+        "Au moins 60 États parties": 1,
+        "deux tiers au moins": 1,
+        "deux tiers": 1,
+        "six mois": 1,
+        "au moins un État membre": 2,
+        "au moins un de ses États membres": 1,
+        "quatre-vingt-dixième jour": 1,
+        "quarantième instrument": 2,
+        "trentième jour": 1,
+        "cinq ans": 1,
+        "90 jours": 1,
     },
     "bill": {
-        "dix-huit ans": 1, "seize ans": 1, "au moins un an": 2, "premier jour": 7, "quatrième mois": 1,
-        "au moins cinq Etats": 1, "trois membres": 1, "au plus tard dans un délai de trois ans": 1,
-        f"moins de 18{NBSP}ans": 1, f"au minimum de 16{NBSP}ans": 1, "au maximum de quatre-vingt-dix jours": 1,
-        "deux ou plusieurs parties": 1, "au moins soixante jours": 1,
-        "vingt-quatre heures sur vingt-quatre, sept jours sur sept": 1, "trois mois": 6, "cinq Etats": 1,
-        "au moins trois Etats membres": 1, "deux ou plusieurs Parties": 1, "trentième jour": 1,
+        "dix-huit ans": 1,
+        "seize ans": 1,
+        "au moins un an": 2,
+        "premier jour": 7,
+        "quatrième mois": 1,
+        "au moins cinq Etats": 1,
+        "trois membres": 1,
+        "au plus tard dans un délai de trois ans": 1,
+        f"moins de 18{NBSP}ans": 1,
+        f"au minimum de 16{NBSP}ans": 1,
+        "au maximum de quatre-vingt-dix jours": 1,
+        "deux ou plusieurs parties": 1,
+        "au moins soixante jours": 1,
+        "vingt-quatre heures sur vingt-quatre, sept jours sur sept": 1,
+        "trois mois": 6,
+        "cinq Etats": 1,
+        "au moins trois Etats membres": 1,
+        "deux ou plusieurs Parties": 1,
+        "trentième jour": 1,
         "Au plus tard à l'issue d'un délai de trois ans": 1,
     },
     "benin": {
-        "moins de 18 ans": 1, "au minimum de 16 ans": 1, "jusqu'à maximum 90 jours": 1, "au moins un an": 1,
-        "deux ou plusieurs parties": 1, "au moins 60 jours": 1, "24 heures sur 24, sept jours sur sept": 1,
-        "premier jour": 12, "trois mois": 12, "cinq Etats": 2, "au moins trois Etats membres": 1,
-        "deux ou plusieurs Parties": 1, "trentième jour": 1, "Au plus tard à l'issue d'un délai de trois ans": 1,
+        "moins de 18 ans": 1,
+        "au minimum de 16 ans": 1,
+        "jusqu'à maximum 90 jours": 1,
+        "au moins un an": 1,
+        "deux ou plusieurs parties": 1,
+        "au moins 60 jours": 1,
+        "24 heures sur 24, sept jours sur sept": 1,
+        "premier jour": 12,
+        "trois mois": 12,
+        "cinq Etats": 2,
+        "au moins trois Etats membres": 1,
+        "deux ou plusieurs Parties": 1,
+        "trentième jour": 1,
+        "Au plus tard à l'issue d'un délai de trois ans": 1,
     },
 }
 
@@ -269,7 +439,7 @@ def test_whole_source_inventory(name: str) -> None:
     found = source_quantities(name)
     assert Counter(q.text for q in found) == INVENTORY[name]
     text = source(name)
-    assert all(text[q.start:q.end] == q.text for q in found)
+    assert all(text[q.start : q.end] == q.text for q in found)
     assert [q.start for q in found] == sorted(q.start for q in found)
     assert {q.unit for q in found} <= set(UNITS) and {q.kind for q in found} <= set(QUANTITY_KINDS)
 
@@ -277,30 +447,68 @@ def test_whole_source_inventory(name: str) -> None:
 # Numbers that are not quantities, each present in its source.
 FALSE_POSITIVES = {
     "un": [
-        "A/79/460", "79/243. Convention", "[74/247](#) du 27 décembre 2019", "Point 108 de l'ordre du jour",
-        "Soixante-dix-neuvième session", "55^e séance plénière", "Article 25", "paragraphe 2",
-        "l'article 29", "jusqu'au 31 décembre 2026", "tenue du 29 juillet au 9 août 2024", "Article premier",
-        "Chapitre premier", "le premier État partie", "un État partie", "des deux États parties",
-        "un ou plusieurs États", "fonctionnement du réseau 24/7", "à un pays tiers",
-        "à sa quatre-vingtième session", "aux articles 61 et 62", "Résolution adoptée par l'Assemblée générale le 24 décembre 2024",
+        "A/79/460",
+        "79/243. Convention",
+        "[74/247](#) du 27 décembre 2019",
+        "Point 108 de l'ordre du jour",
+        "Soixante-dix-neuvième session",
+        "55^e séance plénière",
+        "Article 25",
+        "paragraphe 2",
+        "l'article 29",
+        "jusqu'au 31 décembre 2026",
+        "tenue du 29 juillet au 9 août 2024",
+        "Article premier",
+        "Chapitre premier",
+        "le premier État partie",
+        "un État partie",
+        "des deux États parties",
+        "un ou plusieurs États",
+        "fonctionnement du réseau 24/7",
+        "à un pays tiers",
+        "à sa quatre-vingtième session",
+        "aux articles 61 et 62",
+        "Résolution adoptée par l'Assemblée générale le 24 décembre 2024",
     ],
     "bill": [
-        f"No{NBSP}{NBSP}905", "DOUZIÈME", "le 23 novembre 2001", "Dès 1997", "de 1957 et 1959", f"l'article{NBSP}1er",
-        f"no{NBSP}R{NBSP}(85){NBSP}10", f"2le{NBSP}Conférence", f"la convention no{NBSP}108", f"directive no{NBSP}2000/31/CE",
-        "ces deux textes", "la législation des deux Parties concernées", "RÉSEAU 24/7", f"Les articles{NBSP}2 à 6",
+        f"No{NBSP}{NBSP}905",
+        "DOUZIÈME",
+        "le 23 novembre 2001",
+        "Dès 1997",
+        "de 1957 et 1959",
+        f"l'article{NBSP}1er",
+        f"no{NBSP}R{NBSP}(85){NBSP}10",
+        f"2le{NBSP}Conférence",
+        f"la convention no{NBSP}108",
+        f"directive no{NBSP}2000/31/CE",
+        "ces deux textes",
+        "la législation des deux Parties concernées",
+        "RÉSEAU 24/7",
+        f"Les articles{NBSP}2 à 6",
     ],
     "benin": [
-        "(1950)", "(1966)", "Budapest, 23.XI.2001", "[STE n°24]", "N° R (88) 2", "21^e Conférence",
-        "PR 6 – AN 4", "AUTRES MINISTERES 18", "Titre 3 – Réseau 24/7", "les deux textes faisant également foi",
-        "Protocole n° 12", "DÉCRET N° 2024 – 773 DU 1^{ER} FEVRIER 2024", "aux articles 14 à 21 et 23 à 35",
-        "l'article 20.d du Statut", "2e Sommet", "le 12 mai 2022", "un ou plusieurs éléments",
+        "(1950)",
+        "(1966)",
+        "Budapest, 23.XI.2001",
+        "[STE n°24]",
+        "N° R (88) 2",
+        "21^e Conférence",
+        "PR 6 – AN 4",
+        "AUTRES MINISTERES 18",
+        "Titre 3 – Réseau 24/7",
+        "les deux textes faisant également foi",
+        "Protocole n° 12",
+        "DÉCRET N° 2024 – 773 DU 1^{ER} FEVRIER 2024",
+        "aux articles 14 à 21 et 23 à 35",
+        "l'article 20.d du Statut",
+        "2e Sommet",
+        "le 12 mai 2022",
+        "un ou plusieurs éléments",
     ],
 }
 
 
-@pytest.mark.parametrize(
-    ("name", "fragment"), [(n, f) for n, fragments in FALSE_POSITIVES.items() for f in fragments]
-)
+@pytest.mark.parametrize(("name", "fragment"), [(n, f) for n, fragments in FALSE_POSITIVES.items() for f in fragments])
 def test_known_false_positive_is_not_reported(name: str, fragment: str) -> None:
     text = source(name)
     assert fragment in text
@@ -341,9 +549,15 @@ def test_synthetic_false_positive(sentence: str) -> None:
         ("le troisième mois", [("troisième mois", 3, "month", "ordinal", "")]),
         ("quarante instruments", [("quarante instruments", 40, "instrument", "count", "")]),
         ("cinq ratifications", [("cinq ratifications", 5, "ratification", "count", "")]),
-        ("24 heures sur 24, sept jours sur 7", [("24 heures sur 24, sept jours sur 7", 168, "hour", "availability", "")]),
+        (
+            "24 heures sur 24, sept jours sur 7",
+            [("24 heures sur 24, sept jours sur 7", 168, "hour", "availability", "")],
+        ),
         ("ouvert 12 heures sur 24", [("12 heures sur 24", 84, "hour", "availability", "")]),
-        ("une peine dont le maximum est inférieur à quatre ans", [("inférieur à quatre ans", 4, "year", "penalty", "under")]),
+        (
+            "une peine dont le maximum est inférieur à quatre ans",
+            [("inférieur à quatre ans", 4, "year", "penalty", "under")],
+        ),
         ("des mineurs de dix-huit ans", [("dix-huit ans", 18, "year", "age", "")]),
         ("trois quarts des Parties", [("trois quarts", 0.75, "fraction", "fraction", "")]),
         ("un délai de trente (30) jours", [("trente (30) jours", 30, "day", "duration", "")]),
@@ -362,7 +576,10 @@ def test_synthetic_false_positive(sentence: str) -> None:
         ("passible de dix ans d'emprisonnement", [("dix ans", 10, "year", "penalty", "")]),
         ("puni de cinq ans de prison", [("cinq ans", 5, "year", "penalty", "")]),
         # One round-the-clock service, however the two halves are joined.
-        ("joignable 24 heures sur 24 et 7 jours sur 7, afin", [("24 heures sur 24 et 7 jours sur 7", 168, "hour", "availability", "")]),
+        (
+            "joignable 24 heures sur 24 et 7 jours sur 7, afin",
+            [("24 heures sur 24 et 7 jours sur 7", 168, "hour", "availability", "")],
+        ),
     ],
 )
 def test_synthetic_spellings(sentence: str, expected: list[tuple[object, ...]]) -> None:
@@ -401,12 +618,28 @@ def test_label(sentence: str, label: str) -> None:
 
 SUBJECTS = [
     # (source, fragment of the paragraph, quantity text, article heading, subject)
-    ("un", "au maximum de 90 jours", "au maximum de 90 jours", "Préservation rapide de données électroniques stockées", "preservation"),
-    ("un", "minimum de 60 jours", "minimum de 60 jours",
-     "Coopération internationale aux fins de la préservation rapide de données électroniques stockées", "preservation"),
+    (
+        "un",
+        "au maximum de 90 jours",
+        "au maximum de 90 jours",
+        "Préservation rapide de données électroniques stockées",
+        "preservation",
+    ),
+    (
+        "un",
+        "minimum de 60 jours",
+        "minimum de 60 jours",
+        "Coopération internationale aux fins de la préservation rapide de données électroniques stockées",
+        "preservation",
+    ),
     ("un", "joignable 24 heures sur 24", "24 heures sur 24, sept jours sur sept", "Réseau 24/7", "availability"),
-    ("un", "représente une personne de moins de 18 ans", "moins de 18 ans",
-     "Infractions liées à des contenus présentant des abus sexuels sur enfant", "age"),
+    (
+        "un",
+        "représente une personne de moins de 18 ans",
+        "moins de 18 ans",
+        "Infractions liées à des contenus présentant des abus sexuels sur enfant",
+        "age",
+    ),
     ("un", "quatre-vingt-dixième jour", "quatre-vingt-dixième jour", "Entrée en vigueur", "entry-into-force"),
     ("un", "quatre-vingt-dixième jour", "quarantième instrument", "Entrée en vigueur", "entry-into-force"),
     ("un", "délai de cinq ans", "cinq ans", "Amendement", "amendment"),
@@ -419,13 +652,28 @@ SUBJECTS = [
     ("un", "délai de six mois", "six mois", "Règlement des différends", "dispute"),
     ("un", "Au moins 60 États parties", "deux tiers au moins", "Adoption de protocoles additionnels", "protocol"),
     ("un", "inférieur à quatre ans", "ne doit pas être inférieur à quatre ans", "Terminologie", "serious-offence"),
-    ("un", "période de 15 jours consécutifs", "15 jours",
-     "Principes généraux et procédures relatives à l'entraide judiciaire", "assistance"),
-    ("un", "qu'au moins un État membre", "au moins un État membre",
-     "Signature, ratification, acceptation, approbation et adhésion", "accession"),
+    (
+        "un",
+        "période de 15 jours consécutifs",
+        "15 jours",
+        "Principes généraux et procédures relatives à l'entraide judiciaire",
+        "assistance",
+    ),
+    (
+        "un",
+        "qu'au moins un État membre",
+        "au moins un État membre",
+        "Signature, ratification, acceptation, approbation et adhésion",
+        "accession",
+    ),
     ("un", "Si deux États parties ou plus", "deux États parties ou plus", "Effets de la Convention", "other-treaties"),
-    ("bill", "quatre-vingt-dix jours", "au maximum de quatre-vingt-dix jours",
-     "Conservation rapide de données informatiques stockées", "preservation"),
+    (
+        "bill",
+        "quatre-vingt-dix jours",
+        "au maximum de quatre-vingt-dix jours",
+        "Conservation rapide de données informatiques stockées",
+        "preservation",
+    ),
     ("bill", "mineurs de dix-huit ans", "seize ans", "", "age"),
     ("bill", "fixée au premier jour du quatrième mois", "quatrième mois", "", "entry-into-force"),
     ("bill", "fixée au premier jour du quatrième mois", "trois membres", "", "entry-into-force"),
@@ -435,13 +683,34 @@ SUBJECTS = [
     ("bill", "entre en vigueur le trentième jour", "trentième jour", "", "amendment"),
     ("benin", "période maximale d'au moins un an", "au moins un an", "Article 24 – Extradition", "extradition"),
     ("benin", "cinq Etats, incluant", "cinq Etats", "Article 36 – Signature et entrée en vigueur", "entry-into-force"),
-    ("benin", "Pour tout Etat adhérent à la Convention", "trois mois",
-     "Article 37 – Adhésion à la Convention", "accession"),
-    ("benin", "La Convention entrera en vigueur à l'égard de ce territoire", "trois mois",
-     "Article 38 – Application territoriale", "territorial-application"),
-    ("benin", "Au plus tard à l'issue d'un délai de trois ans", "Au plus tard à l'issue d'un délai de trois ans",
-     "Article 46 – Concertation des Parties", "review"),
-    ("benin", "Au plus tard à l'issue d'un délai de trois ans", "Au plus tard à l'issue d'un délai de trois ans", "", "review"),
+    (
+        "benin",
+        "Pour tout Etat adhérent à la Convention",
+        "trois mois",
+        "Article 37 – Adhésion à la Convention",
+        "accession",
+    ),
+    (
+        "benin",
+        "La Convention entrera en vigueur à l'égard de ce territoire",
+        "trois mois",
+        "Article 38 – Application territoriale",
+        "territorial-application",
+    ),
+    (
+        "benin",
+        "Au plus tard à l'issue d'un délai de trois ans",
+        "Au plus tard à l'issue d'un délai de trois ans",
+        "Article 46 – Concertation des Parties",
+        "review",
+    ),
+    (
+        "benin",
+        "Au plus tard à l'issue d'un délai de trois ans",
+        "Au plus tard à l'issue d'un délai de trois ans",
+        "",
+        "review",
+    ),
     ("benin", "2 La dénonciation prendra effet", "premier jour", "Article 47 – Dénonciation", "denunciation"),
 ]
 
@@ -499,8 +768,15 @@ def test_compare_same_value_same_spelling_different_bound_words() -> None:
 
 
 def test_compare_availability() -> None:
-    assert pair_facts(line_with("un", "24 heures sur 24"), line_with("bill", "vingt-quatre heures sur vingt-quatre")) == [
-        ("same", "24 heures sur 24, sept jours sur sept", "vingt-quatre heures sur vingt-quatre, sept jours sur sept", True)
+    assert pair_facts(
+        line_with("un", "24 heures sur 24"), line_with("bill", "vingt-quatre heures sur vingt-quatre")
+    ) == [
+        (
+            "same",
+            "24 heures sur 24, sept jours sur sept",
+            "vingt-quatre heures sur vingt-quatre, sept jours sur sept",
+            True,
+        )
     ]
     assert pair_facts(line_with("un", "24 heures sur 24"), line_with("benin", "24 heures sur 24")) == [
         ("same", "24 heures sur 24, sept jours sur sept", "24 heures sur 24, sept jours sur sept", False)
@@ -557,12 +833,17 @@ def test_a_different_bound_is_a_divergence_and_the_badge_says_so() -> None:
     [pair] = compare(extract_quantities("moins de 18 ans"), extract_quantities("plus de 18 ans"))
     assert pair.badge == "moins de 18 ans ≠ plus de 18 ans"
     # The domestic preservation period: the same bound in other words.
-    [pair] = compare(extract_quantities(line_with("un", "au maximum de 90 jours")), extract_quantities(line_with("benin", "jusqu'à maximum 90 jours")))
+    [pair] = compare(
+        extract_quantities(line_with("un", "au maximum de 90 jours")),
+        extract_quantities(line_with("benin", "jusqu'à maximum 90 jours")),
+    )
     assert (pair.status, pair.badge) == ("same", "au plus 90 jours = au plus 90 jours")
 
 
 def test_equivalent_quantities() -> None:
-    [a], [b], [c] = (extract_quantities(t) for t in ("au moins 60 jours", "minimum de soixante jours", "au plus 60 jours"))
+    [a], [b], [c] = (
+        extract_quantities(t) for t in ("au moins 60 jours", "minimum de soixante jours", "au plus 60 jours")
+    )
     assert module.equivalent(a, b) and not module.equivalent(a, c)
     [year], [months] = extract_quantities("un an"), extract_quantities("douze mois")
     assert module.equivalent(year, months)
@@ -571,13 +852,18 @@ def test_equivalent_quantities() -> None:
 def test_compare_never_pairs_different_dimensions() -> None:
     # An age, a penalty and a delay answer different questions.
     assert pair_facts("une personne de moins de 18 ans", "pendant 18 mois") == [
-        ("right-only", None, "18 mois", False), ("left-only", "moins de 18 ans", None, False)
+        ("right-only", None, "18 mois", False),
+        ("left-only", "moins de 18 ans", None, False),
     ]
     assert pair_facts("une peine d'au moins un an", "un délai d'un an") == [
-        ("right-only", None, "un an", False), ("left-only", "au moins un an", None, False)
+        ("right-only", None, "un an", False),
+        ("left-only", "au moins un an", None, False),
     ]
     # A count of States is not a delay.
-    assert pair_facts("cinq Etats", "cinq jours") == [("right-only", None, "cinq jours", False), ("left-only", "cinq Etats", None, False)]
+    assert pair_facts("cinq Etats", "cinq jours") == [
+        ("right-only", None, "cinq jours", False),
+        ("left-only", "cinq Etats", None, False),
+    ]
     assert compare([], []) == []
 
 
@@ -604,8 +890,11 @@ def test_module_imports_only_the_standard_library() -> None:
         for path in Path(module.__file__).parent.glob("*.py")
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
         for name in (
-            [alias.name for alias in node.names] if isinstance(node, ast.Import)
-            else [node.module or ""] if isinstance(node, ast.ImportFrom) else []
+            [alias.name for alias in node.names]
+            if isinstance(node, ast.Import)
+            else [node.module or ""]
+            if isinstance(node, ast.ImportFrom)
+            else []
         )
     }
     outside = {name for name in imported if not name.startswith(package + ".")}

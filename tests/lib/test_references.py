@@ -72,10 +72,16 @@ FORMS = [
     ("paragraphe 1 du présent article", BUDAPEST, [("paragraphe 1 du présent article", ["art_5__para_1"])]),
     ("le paragraphe 1 ci-dessus", BUDAPEST, [("paragraphe 1 ci-dessus", ["art_5__para_1"])]),
     ("au paragraphe 1", BUDAPEST, [("paragraphe 1", ["art_5__para_1"])]),
-    ("aux paragraphes 1 ou 2 du présent article", BUDAPEST,
-     [("paragraphes 1 ou 2 du présent article", ["art_5__para_1", "art_5__para_2"])]),
-    ("alinéa b) ii) du paragraphe 1 de l'article 17", BUDAPEST,
-     [("alinéa b) ii) du paragraphe 1 de l'article 17", ["art_17__para_1__point_b__subpoint_ii"])]),
+    (
+        "aux paragraphes 1 ou 2 du présent article",
+        BUDAPEST,
+        [("paragraphes 1 ou 2 du présent article", ["art_5__para_1", "art_5__para_2"])],
+    ),
+    (
+        "alinéa b) ii) du paragraphe 1 de l'article 17",
+        BUDAPEST,
+        [("alinéa b) ii) du paragraphe 1 de l'article 17", ["art_17__para_1__point_b__subpoint_ii"])],
+    ),
     ("l'alinéa e) de l'article 2", at("un"), [("alinéa e) de l'article 2", ["art_2__point_e"])]),
     ("paragraphe 2.a", BUDAPEST, [("paragraphe 2.a", ["art_5__para_2__point_a"])]),
     ("article 5, paragraphe 2.a", BUDAPEST, [("article 5, paragraphe 2.a", ["art_5__para_2__point_a"])]),
@@ -84,62 +90,111 @@ FORMS = [
     (
         "Article 4, paragraphe 2, Article 6, paragraphe 3, Article 9, paragraphe 4",
         BUDAPEST,
-        [("Article 4, paragraphe 2, Article 6, paragraphe 3, Article 9, paragraphe 4",
-          ["art_4__para_2", "art_6__para_3", "art_9__para_4"])],
+        [
+            (
+                "Article 4, paragraphe 2, Article 6, paragraphe 3, Article 9, paragraphe 4",
+                ["art_4__para_2", "art_6__para_3", "art_9__para_4"],
+            )
+        ],
     ),
-    ("articles 8, 9.1.a et c", BUDAPEST,
-     [("articles 8, 9.1.a et c", ["art_8", "art_9__para_1__point_a", "art_9__para_1__point_c"])]),
-    ("aux paragraphes 1. b à 1. d du présent article", BUDAPEST,
-     [("paragraphes 1. b à 1. d du présent article",
-       ["art_5__para_1__point_b", "art_5__para_1__point_c", "art_5__para_1__point_d"])]),
+    (
+        "articles 8, 9.1.a et c",
+        BUDAPEST,
+        [("articles 8, 9.1.a et c", ["art_8", "art_9__para_1__point_a", "art_9__para_1__point_c"])],
+    ),
+    (
+        "aux paragraphes 1. b à 1. d du présent article",
+        BUDAPEST,
+        [
+            (
+                "paragraphes 1. b à 1. d du présent article",
+                ["art_5__para_1__point_b", "art_5__para_1__point_c", "art_5__para_1__point_d"],
+            )
+        ],
+    ),
     # A point of "the present article" is one of the paragraph being read…
-    ("l'alinéa a du présent article", at("budapest", 27, "9"),
-     [("alinéa a du présent article", ["art_27__para_9__point_a"])]),
+    (
+        "l'alinéa a du présent article",
+        at("budapest", 27, "9"),
+        [("alinéa a du présent article", ["art_27__para_9__point_a"])],
+    ),
     # … or sits directly in the article when that has no paragraphs.
     ("l'alinéa a du présent article", at("un", 2), [("alinéa a du présent article", ["art_2__point_a"])]),
-    ("alinéas a) à c) du présent paragraphe", at("un", 14, "1"),
-     [("alinéas a) à c) du présent paragraphe",
-       ["art_14__para_1__point_a", "art_14__para_1__point_b", "art_14__para_1__point_c"])]),
-    ("des deux paragraphes précédents", at("budapest", 38, "3"),
-     [("deux paragraphes précédents", ["art_38__para_1", "art_38__para_2"])]),
+    (
+        "alinéas a) à c) du présent paragraphe",
+        at("un", 14, "1"),
+        [
+            (
+                "alinéas a) à c) du présent paragraphe",
+                ["art_14__para_1__point_a", "art_14__para_1__point_b", "art_14__para_1__point_c"],
+            )
+        ],
+    ),
+    (
+        "des deux paragraphes précédents",
+        at("budapest", 38, "3"),
+        [("deux paragraphes précédents", ["art_38__para_1", "art_38__para_2"])],
+    ),
     ("au présent chapitre", BUDAPEST, [("présent chapitre", ["chp_2"])]),
     ("à la présente section", BUDAPEST, [("présente section", ["chp_2__sec_1"])]),
     ("dans cette section", BUDAPEST, [("cette section", ["chp_2__sec_1"])]),
     ("le chapitre II", BUDAPEST, [("chapitre II", ["chp_2"])]),
     ("du chapitre Ier", BUDAPEST, [("chapitre Ier", ["chp_1"])]),
-    ("du Chapitre III de la présente Convention", BUDAPEST,
-     [("Chapitre III de la présente Convention", ["chp_3"])]),
+    ("du Chapitre III de la présente Convention", BUDAPEST, [("Chapitre III de la présente Convention", ["chp_3"])]),
     ("les chapitres II et III", BUDAPEST, [("chapitres II et III", ["chp_2", "chp_3"])]),
     ("La section 1 du chapitre II", BUDAPEST, [("section 1 du chapitre II", ["chp_2__sec_1"])]),
     ("la section 3", BUDAPEST, [("section 3", ["chp_2__sec_3"])]),
-    ("le titre 2 de la présente section", BUDAPEST,
-     [("titre 2 de la présente section", ["chp_2__sec_1__title_2"])]),
-    ("article 24, paragraphe 1, de la présente Convention", BUDAPEST,
-     [("article 24, paragraphe 1, de la présente Convention", ["art_24__para_1"])]),
+    ("le titre 2 de la présente section", BUDAPEST, [("titre 2 de la présente section", ["chp_2__sec_1__title_2"])]),
+    (
+        "article 24, paragraphe 1, de la présente Convention",
+        BUDAPEST,
+        [("article 24, paragraphe 1, de la présente Convention", ["art_24__para_1"])],
+    ),
     ("l'article 3 de la présente Convention", at("un"), [("article 3 de la présente Convention", ["art_3"])]),
     ("l'article 56 de la Convention", at("un"), [("article 56 de la Convention", ["art_56"])]),
     ("les articles 29 et 30 de celle-ci", at("un"), [("articles 29 et 30 de celle-ci", ["art_29", "art_30"])]),
     # The Budapest Convention named from the UN text is a known instrument too.
-    ("l'article 5 de la Convention sur la cybercriminalité", at("un"),
-     [("article 5 de la Convention sur la cybercriminalité", ["budapest:art_5"])]),
+    (
+        "l'article 5 de la Convention sur la cybercriminalité",
+        at("un"),
+        [("article 5 de la Convention sur la cybercriminalité", ["budapest:art_5"])],
+    ),
     # In the Protocol, "la Convention" is Budapest, everything else the Protocol.
-    ("les articles 1 et 12 de la Convention", at(P1, 8), [("articles 1 et 12 de la Convention",
-                                                         ["budapest:art_1", "budapest:art_12"])]),
+    (
+        "les articles 1 et 12 de la Convention",
+        at(P1, 8),
+        [("articles 1 et 12 de la Convention", ["budapest:art_1", "budapest:art_12"])],
+    ),
     ("l'article 3 du présent Protocole", at(P1, 12), [("article 3 du présent Protocole", ["art_3"])]),
     ("l'article 6 de ce Protocole", at(P1, 12), [("article 6 de ce Protocole", ["art_6"])]),
     ("l'article 9", at(P1, 10), [("article 9", ["art_9"])]),
     ("l'article 12 ci-dessus", at(P1, 13), [("article 12 ci-dessus", ["art_12"])]),
     # The present article stays the Protocol's when a later group is the Convention's.
-    ("le paragraphe 1 du présent article et les articles 14 et 15 de la Convention", at(P1, 8, "2"),
-     [("paragraphe 1 du présent article et les articles 14 et 15 de la Convention",
-       ["art_8__para_1", "budapest:art_14", "budapest:art_15"])]),
+    (
+        "le paragraphe 1 du présent article et les articles 14 et 15 de la Convention",
+        at(P1, 8, "2"),
+        [
+            (
+                "paragraphe 1 du présent article et les articles 14 et 15 de la Convention",
+                ["art_8__para_1", "budapest:art_14", "budapest:art_15"],
+            )
+        ],
+    ),
     # Anaphora: the last paragraph or chapter named, the last point for a sub-point.
-    ("le paragraphe 1 du présent article, sauf l'alinéa a) ii) dudit paragraphe", at("un", 11, "3"),
-     [("paragraphe 1 du présent article", ["art_11__para_1"]),
-      ("alinéa a) ii) dudit paragraphe", ["art_11__para_1__point_a__subpoint_ii"])]),
+    (
+        "le paragraphe 1 du présent article, sauf l'alinéa a) ii) dudit paragraphe",
+        at("un", 11, "3"),
+        [
+            ("paragraphe 1 du présent article", ["art_11__para_1"]),
+            ("alinéa a) ii) dudit paragraphe", ["art_11__para_1__point_a__subpoint_ii"]),
+        ],
+    ),
     ("du chapitre II … par ledit chapitre", BUDAPEST, [("chapitre II", ["chp_2"]), ("ledit chapitre", ["chp_2"])]),
-    ("l'alinéa e) de l'article 2 couvre, au sous-alinéa ii), les entités", at("un"),
-     [("alinéa e) de l'article 2", ["art_2__point_e"]), ("sous-alinéa ii)", ["art_2__point_e__subpoint_ii"])]),
+    (
+        "l'alinéa e) de l'article 2 couvre, au sous-alinéa ii), les entités",
+        at("un"),
+        [("alinéa e) de l'article 2", ["art_2__point_e"]), ("sous-alinéa ii)", ["art_2__point_e__subpoint_ii"])],
+    ),
     # A bare letter after a number is a point only where it cannot be a word.
     ("au paragraphe 1 a rendu possible", BUDAPEST, [("paragraphe 1", ["art_5__para_1"])]),
     ("au paragraphe 1 a, elle peut", BUDAPEST, [("paragraphe 1 a", ["art_5__para_1__point_a"])]),
@@ -159,197 +214,556 @@ def test_each_form_resolves(text, context, expected):
 
 REAL = [
     # UN: resolution 79/243, its annexed Convention and interpretative notes
-    (UN, "le compte visé à l'article 56 de la Convention sera administré", at("un"),
-     [("article 56 de la Convention", ["art_56"])]),
-    (UN, "conformément à l'alinéa g) du paragraphe 5 de l'article 57 et aux articles 61 et 62 de la Convention ;",
-     at("un"),
-     [("alinéa g) du paragraphe 5 de l'article 57 et aux articles 61 et 62 de la Convention",
-       ["art_57__para_5__point_g", "art_61", "art_62"])]),
+    (
+        UN,
+        "le compte visé à l'article 56 de la Convention sera administré",
+        at("un"),
+        [("article 56 de la Convention", ["art_56"])],
+    ),
+    (
+        UN,
+        "conformément à l'alinéa g) du paragraphe 5 de l'article 57 et aux articles 61 et 62 de la Convention ;",
+        at("un"),
+        [
+            (
+                "alinéa g) du paragraphe 5 de l'article 57 et aux articles 61 et 62 de la Convention",
+                ["art_57__para_5__point_g", "art_61", "art_62"],
+            )
+        ],
+    ),
     (UN, "comme prévu à ses articles 23 et 35.", at("un", 3), [("articles 23 et 35", ["art_23", "art_35"])]),
-    (UN, "visé aux alinéas a) i) ou ii) du paragraphe 1 du présent article, afin qu'il serve à commettre l'une "
-         "des infractions établies conformément aux articles 7 à 10 de la présente Convention.", at("un", 11, "1"),
-     [("alinéas a) i) ou ii) du paragraphe 1 du présent article",
-       ["art_11__para_1__point_a__subpoint_i", "art_11__para_1__point_a__subpoint_ii"]),
-      ("articles 7 à 10 de la présente Convention", arts(7, 10))]),
-    (UN, "ne pas appliquer le paragraphe 1 du présent article, à condition que cette réserve ne porte pas sur la "
-         "vente, la distribution ou d'autres formes de mise à disposition des éléments mentionnés à "
-         "l'alinéa a) ii) dudit paragraphe.", at("un", 11, "3"),
-     [("paragraphe 1 du présent article", ["art_11__para_1"]),
-      ("alinéa a) ii) dudit paragraphe", ["art_11__para_1__point_a__subpoint_ii"])]),
-    (UN, "conformément aux alinéas a) à c) du présent paragraphe,", at("un", 14, "1"),
-     [("alinéas a) à c) du présent paragraphe",
-       ["art_14__para_1__point_a", "art_14__para_1__point_b", "art_14__para_1__point_c"])]),
-    (UN, "décrit aux alinéas a) à c) du paragraphe 2 du présent article,", at("un", 14, "4"),
-     [("alinéas a) à c) du paragraphe 2 du présent article",
-       ["art_14__para_2__point_a", "art_14__para_2__point_b", "art_14__para_2__point_c"])]),
-    (UN, "Aux fins de l'alinéa b) du présent paragraphe,", at("un", 17, "2"),
-     [("alinéa b) du présent paragraphe", ["art_17__para_2__point_b"])]),
-    (UN, "conformément à l'alinéa b) ii) du paragraphe 1 de l'article 17 de la présente Convention",
-     at("un", 22, "2"),
-     [("alinéa b) ii) du paragraphe 1 de l'article 17 de la présente Convention",
-       ["art_17__para_1__point_b__subpoint_ii"])]),
-    (UN, "conformément aux alinéas a) i) ou ii) ou b) i) du paragraphe 1 de l'article 17 de la présente "
-         "Convention ;",
-     at("un", 22, "2"),
-     [("alinéas a) i) ou ii) ou b) i) du paragraphe 1 de l'article 17 de la présente Convention",
-       ["art_17__para_1__point_a__subpoint_i", "art_17__para_1__point_a__subpoint_ii",
-        "art_17__para_1__point_b__subpoint_i"])]),
-    (UN, "Aux fins du paragraphe 11 de l'article 37 de la présente Convention,", at("un", 22, "3"),
-     [("paragraphe 11 de l'article 37 de la présente Convention", ["art_37__para_11"])]),
-    (UN, "en vertu du paragraphe 1 ou 2 du présent article", at("un", 22, "5"),
-     [("paragraphe 1 ou 2 du présent article", ["art_22__para_1", "art_22__para_2"])]),
-    (UN, "les pouvoirs et procédures prévus au présent chapitre", at("un", 23, "1", chapter="chp_4"),
-     [("présent chapitre", ["chp_4"])]),
-    (UN, "les mesures visées aux articles 29 et 30 de celle-ci", at("un", 23, "3"),
-     [("articles 29 et 30 de celle-ci", ["art_29", "art_30"])]),
-    (UN, "visées aux paragraphes 1 à 3 du présent article.", at("un", 28, "4"),
-     [("paragraphes 1 à 3 du présent article", ["art_28__para_1", "art_28__para_2", "art_28__para_3"])]),
-    (UN, "comme prévu aux alinéas b) et c) du paragraphe 1 du présent article, les paragraphes pertinents de "
-         "l'article 40 et les articles 41 à 46 de la présente Convention s'appliquent.", at("un", 35, "2"),
-     [("alinéas b) et c) du paragraphe 1 du présent article", ["art_35__para_1__point_b", "art_35__para_1__point_c"]),
-      ("article 40 et les articles 41 à 46 de la présente Convention", arts(40, 46))]),
-    (UN, "Les paragraphes 8 à 31 du présent article sont applicables", at("un", 40, "7"),
-     [("paragraphes 8 à 31 du présent article", [f"art_40__para_{n}" for n in range(8, 32)])]),
-    (UN, "en vertu du paragraphe 21 du présent article ou d'en différer l'exécution en vertu du paragraphe 27,",
-     at("un", 40, "28"),
-     [("paragraphe 21 du présent article", ["art_40__para_21"]), ("paragraphe 27", ["art_40__para_27"])]),
-    (UN, "aux alinéas b) et c) du paragraphe 21 et au paragraphe 22 de l'article 40 de la présente Convention.",
-     at("un", 42, "6"),
-     [("alinéas b) et c) du paragraphe 21 et au paragraphe 22 de l'article 40 de la présente Convention",
-       ["art_40__para_21__point_b", "art_40__para_21__point_c", "art_40__para_22"])]),
-    (UN, "en application de l'article 31 ou 50 de la présente Convention", at("un", 52, "1"),
-     [("article 31 ou 50 de la présente Convention", ["art_31", "art_50"])]),
-    (UN, "en application de l'alinéa c) du paragraphe 2 de l'article 56 de la présente Convention", at("un", 52, "3"),
-     [("alinéa c) du paragraphe 2 de l'article 56 de la présente Convention", ["art_56__para_2__point_c"])]),
-    (UN, "donnée à l'alinéa e) de l'article 2 couvre, au sous-alinéa ii), les entités", at("un"),
-     [("alinéa e) de l'article 2", ["art_2__point_e"]), ("sous-alinéa ii)", ["art_2__point_e__subpoint_ii"])]),
-    (UN, "au titre de l'article 17 que lorsque l'infraction principale est une infraction établie conformément aux "
-         "articles 7 à 16 de la Convention.", at("un"),
-     [("article 17", ["art_17"]), ("articles 7 à 16 de la Convention", arts(7, 16))]),
-    (UN, "se rapportant aux articles 2, 17, 23 et 35 de la présente Convention", at("un"),
-     [("articles 2, 17, 23 et 35 de la présente Convention", ["art_2", "art_17", "art_23", "art_35"])]),
+    (
+        UN,
+        "visé aux alinéas a) i) ou ii) du paragraphe 1 du présent article, afin qu'il serve à commettre l'une "
+        "des infractions établies conformément aux articles 7 à 10 de la présente Convention.",
+        at("un", 11, "1"),
+        [
+            (
+                "alinéas a) i) ou ii) du paragraphe 1 du présent article",
+                ["art_11__para_1__point_a__subpoint_i", "art_11__para_1__point_a__subpoint_ii"],
+            ),
+            ("articles 7 à 10 de la présente Convention", arts(7, 10)),
+        ],
+    ),
+    (
+        UN,
+        "ne pas appliquer le paragraphe 1 du présent article, à condition que cette réserve ne porte pas sur la "
+        "vente, la distribution ou d'autres formes de mise à disposition des éléments mentionnés à "
+        "l'alinéa a) ii) dudit paragraphe.",
+        at("un", 11, "3"),
+        [
+            ("paragraphe 1 du présent article", ["art_11__para_1"]),
+            ("alinéa a) ii) dudit paragraphe", ["art_11__para_1__point_a__subpoint_ii"]),
+        ],
+    ),
+    (
+        UN,
+        "conformément aux alinéas a) à c) du présent paragraphe,",
+        at("un", 14, "1"),
+        [
+            (
+                "alinéas a) à c) du présent paragraphe",
+                ["art_14__para_1__point_a", "art_14__para_1__point_b", "art_14__para_1__point_c"],
+            )
+        ],
+    ),
+    (
+        UN,
+        "décrit aux alinéas a) à c) du paragraphe 2 du présent article,",
+        at("un", 14, "4"),
+        [
+            (
+                "alinéas a) à c) du paragraphe 2 du présent article",
+                ["art_14__para_2__point_a", "art_14__para_2__point_b", "art_14__para_2__point_c"],
+            )
+        ],
+    ),
+    (
+        UN,
+        "Aux fins de l'alinéa b) du présent paragraphe,",
+        at("un", 17, "2"),
+        [("alinéa b) du présent paragraphe", ["art_17__para_2__point_b"])],
+    ),
+    (
+        UN,
+        "conformément à l'alinéa b) ii) du paragraphe 1 de l'article 17 de la présente Convention",
+        at("un", 22, "2"),
+        [
+            (
+                "alinéa b) ii) du paragraphe 1 de l'article 17 de la présente Convention",
+                ["art_17__para_1__point_b__subpoint_ii"],
+            )
+        ],
+    ),
+    (
+        UN,
+        "conformément aux alinéas a) i) ou ii) ou b) i) du paragraphe 1 de l'article 17 de la présente Convention ;",
+        at("un", 22, "2"),
+        [
+            (
+                "alinéas a) i) ou ii) ou b) i) du paragraphe 1 de l'article 17 de la présente Convention",
+                [
+                    "art_17__para_1__point_a__subpoint_i",
+                    "art_17__para_1__point_a__subpoint_ii",
+                    "art_17__para_1__point_b__subpoint_i",
+                ],
+            )
+        ],
+    ),
+    (
+        UN,
+        "Aux fins du paragraphe 11 de l'article 37 de la présente Convention,",
+        at("un", 22, "3"),
+        [("paragraphe 11 de l'article 37 de la présente Convention", ["art_37__para_11"])],
+    ),
+    (
+        UN,
+        "en vertu du paragraphe 1 ou 2 du présent article",
+        at("un", 22, "5"),
+        [("paragraphe 1 ou 2 du présent article", ["art_22__para_1", "art_22__para_2"])],
+    ),
+    (
+        UN,
+        "les pouvoirs et procédures prévus au présent chapitre",
+        at("un", 23, "1", chapter="chp_4"),
+        [("présent chapitre", ["chp_4"])],
+    ),
+    (
+        UN,
+        "les mesures visées aux articles 29 et 30 de celle-ci",
+        at("un", 23, "3"),
+        [("articles 29 et 30 de celle-ci", ["art_29", "art_30"])],
+    ),
+    (
+        UN,
+        "visées aux paragraphes 1 à 3 du présent article.",
+        at("un", 28, "4"),
+        [("paragraphes 1 à 3 du présent article", ["art_28__para_1", "art_28__para_2", "art_28__para_3"])],
+    ),
+    (
+        UN,
+        "comme prévu aux alinéas b) et c) du paragraphe 1 du présent article, les paragraphes pertinents de "
+        "l'article 40 et les articles 41 à 46 de la présente Convention s'appliquent.",
+        at("un", 35, "2"),
+        [
+            (
+                "alinéas b) et c) du paragraphe 1 du présent article",
+                ["art_35__para_1__point_b", "art_35__para_1__point_c"],
+            ),
+            ("article 40 et les articles 41 à 46 de la présente Convention", arts(40, 46)),
+        ],
+    ),
+    (
+        UN,
+        "Les paragraphes 8 à 31 du présent article sont applicables",
+        at("un", 40, "7"),
+        [("paragraphes 8 à 31 du présent article", [f"art_40__para_{n}" for n in range(8, 32)])],
+    ),
+    (
+        UN,
+        "en vertu du paragraphe 21 du présent article ou d'en différer l'exécution en vertu du paragraphe 27,",
+        at("un", 40, "28"),
+        [("paragraphe 21 du présent article", ["art_40__para_21"]), ("paragraphe 27", ["art_40__para_27"])],
+    ),
+    (
+        UN,
+        "aux alinéas b) et c) du paragraphe 21 et au paragraphe 22 de l'article 40 de la présente Convention.",
+        at("un", 42, "6"),
+        [
+            (
+                "alinéas b) et c) du paragraphe 21 et au paragraphe 22 de l'article 40 de la présente Convention",
+                ["art_40__para_21__point_b", "art_40__para_21__point_c", "art_40__para_22"],
+            )
+        ],
+    ),
+    (
+        UN,
+        "en application de l'article 31 ou 50 de la présente Convention",
+        at("un", 52, "1"),
+        [("article 31 ou 50 de la présente Convention", ["art_31", "art_50"])],
+    ),
+    (
+        UN,
+        "en application de l'alinéa c) du paragraphe 2 de l'article 56 de la présente Convention",
+        at("un", 52, "3"),
+        [("alinéa c) du paragraphe 2 de l'article 56 de la présente Convention", ["art_56__para_2__point_c"])],
+    ),
+    (
+        UN,
+        "donnée à l'alinéa e) de l'article 2 couvre, au sous-alinéa ii), les entités",
+        at("un"),
+        [("alinéa e) de l'article 2", ["art_2__point_e"]), ("sous-alinéa ii)", ["art_2__point_e__subpoint_ii"])],
+    ),
+    (
+        UN,
+        "au titre de l'article 17 que lorsque l'infraction principale est une infraction établie conformément aux "
+        "articles 7 à 16 de la Convention.",
+        at("un"),
+        [("article 17", ["art_17"]), ("articles 7 à 16 de la Convention", arts(7, 16))],
+    ),
+    (
+        UN,
+        "se rapportant aux articles 2, 17, 23 et 35 de la présente Convention",
+        at("un"),
+        [("articles 2, 17, 23 et 35 de la présente Convention", ["art_2", "art_17", "art_23", "art_35"])],
+    ),
     # Bill n° 905: the explanatory statement speaks of the Budapest Convention
-    (BILL, "C'est l'objet du chapitre Ier, dont l'article 1er définit", at("budapest"),
-     [("chapitre Ier", ["chp_1"]), ("article 1er", ["art_1"])]),
+    (
+        BILL,
+        "C'est l'objet du chapitre Ier, dont l'article 1er définit",
+        at("budapest"),
+        [("chapitre Ier", ["chp_1"]), ("article 1er", ["art_1"])],
+    ),
     (BILL, "La section 1 du chapitre II énumère", at("budapest"), [("section 1 du chapitre II", ["chp_2__sec_1"])]),
     (BILL, "Les articles 2 à 6 répriment", at("budapest"), [("articles 2 à 6", arts(2, 6))]),
     # outside the articles, a bare paragraph is one of the article last named
-    (BILL, "L'article 19 transpose les notions de « perquisition » et de « saisie » du monde physique à l'univers "
-           "en ligne : perquisition dans un ordinateur (paragraphe 1)", at("budapest"),
-     [("article 19", ["art_19"]), ("paragraphe 1", ["art_19__para_1"])]),
-    (BILL, "des saisies de données stockées (articles 31-32) ainsi que de l'interception des données de trafic "
-           "et de contenu (articles 33-34).", at("budapest"),
-     [("articles 31-32", ["art_31", "art_32"]), ("articles 33-34", ["art_33", "art_34"])]),
-    (BILL, "les déclarations ou les réserves (articles 40, 42, 43), les amendements (article 44)", at("budapest"),
-     [("articles 40, 42, 43", ["art_40", "art_42", "art_43"]), ("article 44", ["art_44"])]),
+    (
+        BILL,
+        "L'article 19 transpose les notions de « perquisition » et de « saisie » du monde physique à l'univers "
+        "en ligne : perquisition dans un ordinateur (paragraphe 1)",
+        at("budapest"),
+        [("article 19", ["art_19"]), ("paragraphe 1", ["art_19__para_1"])],
+    ),
+    (
+        BILL,
+        "des saisies de données stockées (articles 31-32) ainsi que de l'interception des données de trafic "
+        "et de contenu (articles 33-34).",
+        at("budapest"),
+        [("articles 31-32", ["art_31", "art_32"]), ("articles 33-34", ["art_33", "art_34"])],
+    ),
+    (
+        BILL,
+        "les déclarations ou les réserves (articles 40, 42, 43), les amendements (article 44)",
+        at("budapest"),
+        [("articles 40, 42, 43", ["art_40", "art_42", "art_43"]), ("article 44", ["art_44"])],
+    ),
     # Bill n° 905: the Budapest text
-    (BILL, "conformément aux articles 2 à 5 ci-dessus ;", at("budapest", 6, "1"),
-     [("articles 2 à 5 ci-dessus", arts(2, 5))]),
-    (BILL, "visé aux paragraphes a. i ou ii ci-dessus,", at("budapest", 6, "1"),
-     [("paragraphes a. i ou ii ci-dessus",
-       ["art_6__para_1__point_a__subpoint_i", "art_6__para_1__point_a__subpoint_ii"])]),
-    (BILL, "mentionnés au paragraphe 1. a. ii du présent article.", at("budapest", 6, "3"),
-     [("paragraphe 1. a. ii du présent article", ["art_6__para_1__point_a__subpoint_ii"])]),
-    (BILL, "les paragraphes 1, alinéas d et e, et 2, alinéas b et c.", at("budapest", 9, "4"),
-     [("paragraphes 1, alinéas d et e, et 2, alinéas b et c",
-       ["art_9__para_1__point_d", "art_9__para_1__point_e", "art_9__para_2__point_b", "art_9__para_2__point_c"])]),
-    (BILL, "en application des articles 3 à 5, 7, 8, 9.1.a et c de la présente Convention.", at("budapest", 11, "2"),
-     [("articles 3 à 5, 7, 8, 9.1.a et c de la présente Convention",
-       arts(3, 5) + ["art_7", "art_8", "art_9__para_1__point_a", "art_9__para_1__point_c"])]),
-    (BILL, "prévus dans la présente section", at("budapest", 14, "1", chapter="chp_2", section="chp_2__sec_2"),
-     [("présente section", ["chp_2__sec_2"])]),
-    (BILL, "doivent être soumis aux articles 14 et 1 5.", at("budapest", 18, "2"),
-     [("articles 14 et 1 5", ["art_14", "art_15"])]),
-    (BILL, "énoncées au paragraphe 1 a, elle peut", at("budapest", 20, "2"),
-     [("paragraphe 1 a", ["art_20__para_1__point_a"])]),
-    (BILL, "définies aux paragraphes 1. b à 1. d du présent article", at("budapest", 22, "2"),
-     [("paragraphes 1. b à 1. d du présent article",
-       ["art_22__para_1__point_b", "art_22__para_1__point_c", "art_22__para_1__point_d"])]),
-    (BILL, "mentionnée à l'article 24, paragraphe 1, de la présente Convention,", at("budapest", 22, "3"),
-     [("article 24, paragraphe 1, de la présente Convention", ["art_24__para_1"])]),
-    (BILL, "en application de l'alinéa a du présent article", at("budapest", 27, "9"),
-     [("alinéa a du présent article", ["art_27__para_9__point_a"])]),
-    (BILL, "en application des deux paragraphes précédents", at("budapest", 38, "3"),
-     [("deux paragraphes précédents", ["art_38__para_1", "art_38__para_2"])]),
-    (BILL, "tels que prévus aux articles 2, 3, 6, paragraphe 1. b, 7, 9, paragraphe 3, et 27, paragraphe 9. e.",
-     at("budapest", 40),
-     [("articles 2, 3, 6, paragraphe 1. b, 7, 9, paragraphe 3, et 27, paragraphe 9. e",
-       ["art_2", "art_3", "art_6__para_1__point_b", "art_7", "art_9__para_3", "art_27__para_9__point_e"])]),
-    (BILL, "ses obligations en vertu du chapitre II. En tout état de cause, il se dote de moyens étendus et "
-           "effectifs permettant la mise en œuvre des mesures prévues par ledit chapitre.", at("budapest", 41, "2"),
-     [("chapitre II", ["chp_2"]), ("ledit chapitre", ["chp_2"])]),
-    (BILL, "prévues à l'article 4, paragraphe 2, à l'article 6, paragraphe 3, à l'article 9, paragraphe 4, à "
-           "l'article 10, paragraphe 3, à l'article 11, paragraphe 3, à l'article 14, paragraphe 3, à l'article 22, "
-           "paragraphe 2, à l'article 29, paragraphe 4, et à l'article 41, paragraphe 1.", at("budapest", 42),
-     [("article 4, paragraphe 2, à l'article 6, paragraphe 3, à l'article 9, paragraphe 4, à l'article 10, "
-       "paragraphe 3, à l'article 11, paragraphe 3, à l'article 14, paragraphe 3, à l'article 22, paragraphe 2, "
-       "à l'article 29, paragraphe 4, et à l'article 41, paragraphe 1",
-       ["art_4__para_2", "art_6__para_3", "art_9__para_4", "art_10__para_3", "art_11__para_3", "art_14__para_3",
-        "art_22__para_2", "art_29__para_4", "art_41__para_1"])]),
+    (
+        BILL,
+        "conformément aux articles 2 à 5 ci-dessus ;",
+        at("budapest", 6, "1"),
+        [("articles 2 à 5 ci-dessus", arts(2, 5))],
+    ),
+    (
+        BILL,
+        "visé aux paragraphes a. i ou ii ci-dessus,",
+        at("budapest", 6, "1"),
+        [
+            (
+                "paragraphes a. i ou ii ci-dessus",
+                ["art_6__para_1__point_a__subpoint_i", "art_6__para_1__point_a__subpoint_ii"],
+            )
+        ],
+    ),
+    (
+        BILL,
+        "mentionnés au paragraphe 1. a. ii du présent article.",
+        at("budapest", 6, "3"),
+        [("paragraphe 1. a. ii du présent article", ["art_6__para_1__point_a__subpoint_ii"])],
+    ),
+    (
+        BILL,
+        "les paragraphes 1, alinéas d et e, et 2, alinéas b et c.",
+        at("budapest", 9, "4"),
+        [
+            (
+                "paragraphes 1, alinéas d et e, et 2, alinéas b et c",
+                [
+                    "art_9__para_1__point_d",
+                    "art_9__para_1__point_e",
+                    "art_9__para_2__point_b",
+                    "art_9__para_2__point_c",
+                ],
+            )
+        ],
+    ),
+    (
+        BILL,
+        "en application des articles 3 à 5, 7, 8, 9.1.a et c de la présente Convention.",
+        at("budapest", 11, "2"),
+        [
+            (
+                "articles 3 à 5, 7, 8, 9.1.a et c de la présente Convention",
+                arts(3, 5) + ["art_7", "art_8", "art_9__para_1__point_a", "art_9__para_1__point_c"],
+            )
+        ],
+    ),
+    (
+        BILL,
+        "prévus dans la présente section",
+        at("budapest", 14, "1", chapter="chp_2", section="chp_2__sec_2"),
+        [("présente section", ["chp_2__sec_2"])],
+    ),
+    (
+        BILL,
+        "doivent être soumis aux articles 14 et 1 5.",
+        at("budapest", 18, "2"),
+        [("articles 14 et 1 5", ["art_14", "art_15"])],
+    ),
+    (
+        BILL,
+        "énoncées au paragraphe 1 a, elle peut",
+        at("budapest", 20, "2"),
+        [("paragraphe 1 a", ["art_20__para_1__point_a"])],
+    ),
+    (
+        BILL,
+        "définies aux paragraphes 1. b à 1. d du présent article",
+        at("budapest", 22, "2"),
+        [
+            (
+                "paragraphes 1. b à 1. d du présent article",
+                ["art_22__para_1__point_b", "art_22__para_1__point_c", "art_22__para_1__point_d"],
+            )
+        ],
+    ),
+    (
+        BILL,
+        "mentionnée à l'article 24, paragraphe 1, de la présente Convention,",
+        at("budapest", 22, "3"),
+        [("article 24, paragraphe 1, de la présente Convention", ["art_24__para_1"])],
+    ),
+    (
+        BILL,
+        "en application de l'alinéa a du présent article",
+        at("budapest", 27, "9"),
+        [("alinéa a du présent article", ["art_27__para_9__point_a"])],
+    ),
+    (
+        BILL,
+        "en application des deux paragraphes précédents",
+        at("budapest", 38, "3"),
+        [("deux paragraphes précédents", ["art_38__para_1", "art_38__para_2"])],
+    ),
+    (
+        BILL,
+        "tels que prévus aux articles 2, 3, 6, paragraphe 1. b, 7, 9, paragraphe 3, et 27, paragraphe 9. e.",
+        at("budapest", 40),
+        [
+            (
+                "articles 2, 3, 6, paragraphe 1. b, 7, 9, paragraphe 3, et 27, paragraphe 9. e",
+                ["art_2", "art_3", "art_6__para_1__point_b", "art_7", "art_9__para_3", "art_27__para_9__point_e"],
+            )
+        ],
+    ),
+    (
+        BILL,
+        "ses obligations en vertu du chapitre II. En tout état de cause, il se dote de moyens étendus et "
+        "effectifs permettant la mise en œuvre des mesures prévues par ledit chapitre.",
+        at("budapest", 41, "2"),
+        [("chapitre II", ["chp_2"]), ("ledit chapitre", ["chp_2"])],
+    ),
+    (
+        BILL,
+        "prévues à l'article 4, paragraphe 2, à l'article 6, paragraphe 3, à l'article 9, paragraphe 4, à "
+        "l'article 10, paragraphe 3, à l'article 11, paragraphe 3, à l'article 14, paragraphe 3, à l'article 22, "
+        "paragraphe 2, à l'article 29, paragraphe 4, et à l'article 41, paragraphe 1.",
+        at("budapest", 42),
+        [
+            (
+                "article 4, paragraphe 2, à l'article 6, paragraphe 3, à l'article 9, paragraphe 4, à l'article 10, "
+                "paragraphe 3, à l'article 11, paragraphe 3, à l'article 14, paragraphe 3, à l'article 22, paragraphe 2, "
+                "à l'article 29, paragraphe 4, et à l'article 41, paragraphe 1",
+                [
+                    "art_4__para_2",
+                    "art_6__para_3",
+                    "art_9__para_4",
+                    "art_10__para_3",
+                    "art_11__para_3",
+                    "art_14__para_3",
+                    "art_22__para_2",
+                    "art_29__para_4",
+                    "art_41__para_1",
+                ],
+            )
+        ],
+    ),
     # Benin decree: the Council of Europe text of the Budapest Convention
-    (BENIN, "conformément aux articles 2 – 5 ci-dessus ;", at("budapest", 6, "1"),
-     [("articles 2 – 5 ci-dessus", arts(2, 5))]),
-    (BENIN, "visé aux paragraphes (a) (1) ou (2) ci-dessus", at("budapest", 6, "1"),
-     [("paragraphes (a) (1) ou (2) ci-dessus",
-       ["art_6__para_1__point_a__subpoint_i", "art_6__para_1__point_a__subpoint_ii"])]),
-    (BENIN, "conformément à l'Article 2 à 5 de la présente Convention,", at("budapest", 6, "2"),
-     [("Article 2 à 5 de la présente Convention", arts(2, 5))]),
-    (BENIN, "mentionnés au paragraphe 1 (a)(2).", at("budapest", 6, "3"),
-     [("paragraphe 1 (a)(2)", ["art_6__para_1__point_a__subpoint_ii"])]),
-    (BENIN, "les paragraphes 1 (d) et 1 (e) et 2 (b) et 2 (c).", at("budapest", 9, "4"),
-     [("paragraphes 1 (d) et 1 (e) et 2 (b) et 2 (c)",
-       ["art_9__para_1__point_d", "art_9__para_1__point_e", "art_9__para_2__point_b", "art_9__para_2__point_c"])]),
-    (BENIN, "en application des Articles 3 à 5, 7, 8, 9 (1)a et 9(1)c de la présente Convention.",
-     at("budapest", 11, "2"),
-     [("Articles 3 à 5, 7, 8, 9 (1)a et 9(1)c de la présente Convention",
-       arts(3, 5) + ["art_7", "art_8", "art_9__para_1__point_a", "art_9__para_1__point_c"])]),
-    (BENIN, "mentionnée au paragraphe 1 a rendu possible", at("budapest", 12, "2"),
-     [("paragraphe 1", ["art_12__para_1"])]),
-    (BENIN, "en application des articles 2 - 11 soient", at("budapest", 13, "1"),
-     [("articles 2 - 11", arts(2, 11))]),
-    (BENIN, "conformément aux articles 2-11 de la présente Convention ;", at("budapest", 14, "2"),
-     [("articles 2-11 de la présente Convention", arts(2, 11))]),
-    (BENIN, "définies aux paragraphes 1b – 1d du présent article", at("budapest", 22, "2"),
-     [("paragraphes 1b – 1d du présent article",
-       ["art_22__para_1__point_b", "art_22__para_1__point_c", "art_22__para_1__point_d"])]),
-    (BENIN, "tels que prévus aux Articles 2, 3, 6, paragraphe 1(b), 7, 9, paragraphe 3 et 27, paragraphe 9(e).",
-     at("budapest", 40),
-     [("Articles 2, 3, 6, paragraphe 1(b), 7, 9, paragraphe 3 et 27, paragraphe 9(e)",
-       ["art_2", "art_3", "art_6__para_1__point_b", "art_7", "art_9__para_3", "art_27__para_9__point_e"])]),
-    (BENIN, "aux termes du Chapitre II de la présente Convention", at("budapest", 41, "1"),
-     [("Chapitre II de la présente Convention", ["chp_2"])]),
-    (BENIN, "prévues aux Article 4, paragraphe 2, Article 6, paragraphe 3, Article 9, paragraphe 4, Article 10, "
-            "paragraphe 3, Article 11, paragraphe 3, Article 14, paragraphe 3, Article 22, paragraphe 2, Article 29, "
-            "paragraphe 4, et à l'article 41, paragraphe 1.", at("budapest", 42),
-     [("Article 4, paragraphe 2, Article 6, paragraphe 3, Article 9, paragraphe 4, Article 10, paragraphe 3, "
-       "Article 11, paragraphe 3, Article 14, paragraphe 3, Article 22, paragraphe 2, Article 29, paragraphe 4, "
-       "et à l'article 41, paragraphe 1",
-       ["art_4__para_2", "art_6__para_3", "art_9__para_4", "art_10__para_3", "art_11__para_3", "art_14__para_3",
-        "art_22__para_2", "art_29__para_4", "art_41__para_1"])]),
+    (
+        BENIN,
+        "conformément aux articles 2 – 5 ci-dessus ;",
+        at("budapest", 6, "1"),
+        [("articles 2 – 5 ci-dessus", arts(2, 5))],
+    ),
+    (
+        BENIN,
+        "visé aux paragraphes (a) (1) ou (2) ci-dessus",
+        at("budapest", 6, "1"),
+        [
+            (
+                "paragraphes (a) (1) ou (2) ci-dessus",
+                ["art_6__para_1__point_a__subpoint_i", "art_6__para_1__point_a__subpoint_ii"],
+            )
+        ],
+    ),
+    (
+        BENIN,
+        "conformément à l'Article 2 à 5 de la présente Convention,",
+        at("budapest", 6, "2"),
+        [("Article 2 à 5 de la présente Convention", arts(2, 5))],
+    ),
+    (
+        BENIN,
+        "mentionnés au paragraphe 1 (a)(2).",
+        at("budapest", 6, "3"),
+        [("paragraphe 1 (a)(2)", ["art_6__para_1__point_a__subpoint_ii"])],
+    ),
+    (
+        BENIN,
+        "les paragraphes 1 (d) et 1 (e) et 2 (b) et 2 (c).",
+        at("budapest", 9, "4"),
+        [
+            (
+                "paragraphes 1 (d) et 1 (e) et 2 (b) et 2 (c)",
+                [
+                    "art_9__para_1__point_d",
+                    "art_9__para_1__point_e",
+                    "art_9__para_2__point_b",
+                    "art_9__para_2__point_c",
+                ],
+            )
+        ],
+    ),
+    (
+        BENIN,
+        "en application des Articles 3 à 5, 7, 8, 9 (1)a et 9(1)c de la présente Convention.",
+        at("budapest", 11, "2"),
+        [
+            (
+                "Articles 3 à 5, 7, 8, 9 (1)a et 9(1)c de la présente Convention",
+                arts(3, 5) + ["art_7", "art_8", "art_9__para_1__point_a", "art_9__para_1__point_c"],
+            )
+        ],
+    ),
+    (
+        BENIN,
+        "mentionnée au paragraphe 1 a rendu possible",
+        at("budapest", 12, "2"),
+        [("paragraphe 1", ["art_12__para_1"])],
+    ),
+    (BENIN, "en application des articles 2 - 11 soient", at("budapest", 13, "1"), [("articles 2 - 11", arts(2, 11))]),
+    (
+        BENIN,
+        "conformément aux articles 2-11 de la présente Convention ;",
+        at("budapest", 14, "2"),
+        [("articles 2-11 de la présente Convention", arts(2, 11))],
+    ),
+    (
+        BENIN,
+        "définies aux paragraphes 1b – 1d du présent article",
+        at("budapest", 22, "2"),
+        [
+            (
+                "paragraphes 1b – 1d du présent article",
+                ["art_22__para_1__point_b", "art_22__para_1__point_c", "art_22__para_1__point_d"],
+            )
+        ],
+    ),
+    (
+        BENIN,
+        "tels que prévus aux Articles 2, 3, 6, paragraphe 1(b), 7, 9, paragraphe 3 et 27, paragraphe 9(e).",
+        at("budapest", 40),
+        [
+            (
+                "Articles 2, 3, 6, paragraphe 1(b), 7, 9, paragraphe 3 et 27, paragraphe 9(e)",
+                ["art_2", "art_3", "art_6__para_1__point_b", "art_7", "art_9__para_3", "art_27__para_9__point_e"],
+            )
+        ],
+    ),
+    (
+        BENIN,
+        "aux termes du Chapitre II de la présente Convention",
+        at("budapest", 41, "1"),
+        [("Chapitre II de la présente Convention", ["chp_2"])],
+    ),
+    (
+        BENIN,
+        "prévues aux Article 4, paragraphe 2, Article 6, paragraphe 3, Article 9, paragraphe 4, Article 10, "
+        "paragraphe 3, Article 11, paragraphe 3, Article 14, paragraphe 3, Article 22, paragraphe 2, Article 29, "
+        "paragraphe 4, et à l'article 41, paragraphe 1.",
+        at("budapest", 42),
+        [
+            (
+                "Article 4, paragraphe 2, Article 6, paragraphe 3, Article 9, paragraphe 4, Article 10, paragraphe 3, "
+                "Article 11, paragraphe 3, Article 14, paragraphe 3, Article 22, paragraphe 2, Article 29, paragraphe 4, "
+                "et à l'article 41, paragraphe 1",
+                [
+                    "art_4__para_2",
+                    "art_6__para_3",
+                    "art_9__para_4",
+                    "art_10__para_3",
+                    "art_11__para_3",
+                    "art_14__para_3",
+                    "art_22__para_2",
+                    "art_29__para_4",
+                    "art_41__para_1",
+                ],
+            )
+        ],
+    ),
     # Benin decree: the First Additional Protocol
-    (BENIN, "prévues au paragraphe 1 du présent article lorsque le matériel, tel que défini à l'article 2, "
-            "paragraphe 1, préconise", at(P1, 3, "2"),
-     [("paragraphe 1 du présent article", ["art_3__para_1"]), ("article 2, paragraphe 1", ["art_2__para_1"])]),
-    (BENIN, "Les articles 1, 12, 13, 22, 41, 44, 45 et 46 de la Convention s'appliquent", at(P1, 8, "1"),
-     [("articles 1, 12, 13, 22, 41, 44, 45 et 46 de la Convention",
-       [f"budapest:art_{n}" for n in (1, 12, 13, 22, 41, 44, 45, 46)])]),
-    (BENIN, "définies aux articles 14 à 21 et 23 à 35 de la Convention, aux articles 2 à 7 de ce Protocole.",
-     at(P1, 8, "2"),
-     [("articles 14 à 21 et 23 à 35 de la Convention", arts(14, 21, "budapest") + arts(23, 35, "budapest")),
-      ("articles 2 à 7 de ce Protocole", arts(2, 7))]),
-    (BENIN, "prévues aux articles 3, 5 et 6 du présent Protocole.", at(P1, 12, "2"),
-     [("articles 3, 5 et 6 du présent Protocole", ["art_3", "art_5", "art_6"])]),
-    (BENIN, "les réserves prévues à l'article 22, paragraphe 2, et à l'article 41, paragraphe 1, de la Convention,",
-     at(P1, 12, "2"),
-     [("article 22, paragraphe 2, et à l'article 41, paragraphe 1, de la Convention",
-       ["budapest:art_22__para_2", "budapest:art_41__para_1"])]),
-    (BENIN, "tels que prévus à l'article 5, paragraphe 2.a, et à l'article 6, paragraphe 2.a, de ce Protocole.",
-     at(P1, 12, "3"),
-     [("article 5, paragraphe 2.a, et à l'article 6, paragraphe 2.a, de ce Protocole",
-       ["art_5__para_2__point_a", "art_6__para_2__point_a"])]),
+    (
+        BENIN,
+        "prévues au paragraphe 1 du présent article lorsque le matériel, tel que défini à l'article 2, "
+        "paragraphe 1, préconise",
+        at(P1, 3, "2"),
+        [("paragraphe 1 du présent article", ["art_3__para_1"]), ("article 2, paragraphe 1", ["art_2__para_1"])],
+    ),
+    (
+        BENIN,
+        "Les articles 1, 12, 13, 22, 41, 44, 45 et 46 de la Convention s'appliquent",
+        at(P1, 8, "1"),
+        [
+            (
+                "articles 1, 12, 13, 22, 41, 44, 45 et 46 de la Convention",
+                [f"budapest:art_{n}" for n in (1, 12, 13, 22, 41, 44, 45, 46)],
+            )
+        ],
+    ),
+    (
+        BENIN,
+        "définies aux articles 14 à 21 et 23 à 35 de la Convention, aux articles 2 à 7 de ce Protocole.",
+        at(P1, 8, "2"),
+        [
+            ("articles 14 à 21 et 23 à 35 de la Convention", arts(14, 21, "budapest") + arts(23, 35, "budapest")),
+            ("articles 2 à 7 de ce Protocole", arts(2, 7)),
+        ],
+    ),
+    (
+        BENIN,
+        "prévues aux articles 3, 5 et 6 du présent Protocole.",
+        at(P1, 12, "2"),
+        [("articles 3, 5 et 6 du présent Protocole", ["art_3", "art_5", "art_6"])],
+    ),
+    (
+        BENIN,
+        "les réserves prévues à l'article 22, paragraphe 2, et à l'article 41, paragraphe 1, de la Convention,",
+        at(P1, 12, "2"),
+        [
+            (
+                "article 22, paragraphe 2, et à l'article 41, paragraphe 1, de la Convention",
+                ["budapest:art_22__para_2", "budapest:art_41__para_1"],
+            )
+        ],
+    ),
+    (
+        BENIN,
+        "tels que prévus à l'article 5, paragraphe 2.a, et à l'article 6, paragraphe 2.a, de ce Protocole.",
+        at(P1, 12, "3"),
+        [
+            (
+                "article 5, paragraphe 2.a, et à l'article 6, paragraphe 2.a, de ce Protocole",
+                ["art_5__para_2__point_a", "art_6__para_2__point_a"],
+            )
+        ],
+    ),
     (BENIN, "conformément à l'article 12 ci-dessus", at(P1, 13, "1"), [("article 12 ci-dessus", ["art_12"])]),
-    (BENIN, "conformément à ses articles 9, 10 et 11;", at(P1, 16),
-     [("articles 9, 10 et 11", ["art_9", "art_10", "art_11"])]),
+    (
+        BENIN,
+        "conformément à ses articles 9, 10 et 11;",
+        at(P1, 16),
+        [("articles 9, 10 et 11", ["art_9", "art_10", "art_11"])],
+    ),
 ]
 
 
@@ -384,8 +798,11 @@ EXTERNAL = [
     (BILL, "à la majorité prévue à l'article 20.d du Statut du Conseil de l'Europe", at("budapest", 37, "1")),
     (BILL, "soumise au Parlement en vertu de l'article 53 de la Constitution.", at("budapest")),
     (BILL, "Vu l'article 39 de la Constitution,", at("budapest")),
-    (BILL, "une retranscription de l'article 61 des accords sur les aspects des droits de propriété intellectuelle",
-     at("budapest")),
+    (
+        BILL,
+        "une retranscription de l'article 61 des accords sur les aspects des droits de propriété intellectuelle",
+        at("budapest"),
+    ),
     (BILL, "dans les délais prévus par les articles 30 et 31 du Règlement.)", at("budapest")),
     (BENIN, "sur la base de l'article K.3 du traité sur l'Union européenne", at(P1)),
     (UN, "pour les travaux visés aux paragraphes 5 et 6 de la présente résolution ;", at("un")),
@@ -435,8 +852,10 @@ def test_offsets_cover_the_words_of_the_reference_only():
 
 
 def test_references_come_in_text_order_without_overlap():
-    text = quoted(UN, "conformément aux alinéas a) i) ou ii) ou b) i) du paragraphe 1 de l'article 17 de la "
-                      "présente Convention ; ou")
+    text = quoted(
+        UN,
+        "conformément aux alinéas a) i) ou ii) ou b) i) du paragraphe 1 de l'article 17 de la présente Convention ; ou",
+    )
     text = f"Sous réserve de l'article 5, {text} au paragraphe 2 du présent article"
     refs = find_references(text, at("un", 22, "2"))
     assert [r.text for r in refs][0] == "article 5"
@@ -454,8 +873,12 @@ UNRESOLVED = [
     ("au sous-alinéa ii)", at("un", 2), "sous-alinéa ii)", []),
     ("des deux paragraphes précédents", at("budapest", 38, "1"), "deux paragraphes précédents", []),
     # a range whose ends differ above the last level
-    ("aux paragraphes 1 à 2. c du présent article", at("budapest", 6, "3"),
-     "paragraphes 1 à 2. c du présent article", [Target("budapest", "art_6__para_1")]),
+    (
+        "aux paragraphes 1 à 2. c du présent article",
+        at("budapest", 6, "3"),
+        "paragraphes 1 à 2. c du présent article",
+        [Target("budapest", "art_6__para_1")],
+    ),
 ]
 
 
@@ -492,8 +915,13 @@ def test_exists_sees_the_instrument_a_protocol_reference_points_to():
 # The only "article <number>" of the sources that are not ours. Each entry must
 # still occur (test below), so the list cannot silently outgrow the texts.
 KNOWN_EXTERNAL = {
-    BILL: ["articles 30 et 31 du Règlement", "article 61 des accords", "article 53 de la Constitution",
-           "article 39 de la Constitution", "article 20.d du Statut"],
+    BILL: [
+        "articles 30 et 31 du Règlement",
+        "article 61 des accords",
+        "article 53 de la Constitution",
+        "article 39 de la Constitution",
+        "article 20.d du Statut",
+    ],
     BENIN: ["article 20.d du Statut"],
     UN: [],
 }

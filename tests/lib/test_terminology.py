@@ -113,9 +113,10 @@ def test_the_brief_equivalences_are_in_the_glossary(glossary):
         ("fournisseur de service", "fournisseur de services"): "service-provider",
         ("données relatives aux abonnés", "informations relatives aux personnes abonnées"): "subscriber-information",
         ("entraide", "entraide judiciaire"): "mutual-assistance",
-        ("pornographie enfantine",
-         "contenus présentant des abus sexuels sur enfant ou l'exploitation sexuelle d'enfants"):
-            "child-sexual-abuse-material",
+        (
+            "pornographie enfantine",
+            "contenus présentant des abus sexuels sur enfant ou l'exploitation sexuelle d'enfants",
+        ): "child-sexual-abuse-material",
     }
     for (a, b), entry_id in expected.items():
         assert glossary.equivalent(a, b) == entry_id, (a, b)
@@ -126,7 +127,9 @@ def test_the_brief_equivalences_are_in_the_glossary(glossary):
 
 
 def test_equivalent_is_case_insensitive_but_accent_sensitive_except_for_etat(glossary):
-    assert glossary.equivalent("SYSTÈME INFORMATIQUE", "Système d’information  et de communication") == "computer-system"
+    assert (
+        glossary.equivalent("SYSTÈME INFORMATIQUE", "Système d’information  et de communication") == "computer-system"
+    )
     assert glossary.equivalent("Etats parties", "Parties") == "party"
     assert glossary.equivalent("données electroniques", "données informatiques") is None
     assert glossary.equivalent("système informatique", "données électroniques") is None
@@ -259,14 +262,14 @@ def test_split_term_is_classified_at_phrase_level(glossary):
     segs = diff(left, right)
     assert [s.op for s in segs] == ["equal", "replace", "equal"]
     result = classify(glossary, left, right)
-    assert changes(result) == [
-        ("terminology", "d'information et de communication", "informatique", "computer-system")
-    ]
+    assert changes(result) == [("terminology", "d'information et de communication", "informatique", "computer-system")]
 
 
 def test_term_split_around_an_equal_word(glossary):
     # "données [relatives au] trafic": the change sits inside the term.
-    result = classify(glossary, "y compris des données de trafic, stockées", "y compris des données relatives au trafic, stockées")
+    result = classify(
+        glossary, "y compris des données de trafic, stockées", "y compris des données relatives au trafic, stockées"
+    )
     assert changes(result) == [("terminology", "de", "relatives au", "traffic-data")]
 
 
@@ -303,7 +306,9 @@ def test_mixed_change_is_split_into_terminology_and_substantive(glossary):
 
 def test_unrelated_term_swap_is_substantive(glossary):
     # Both are glossary terms, but not of the same entry.
-    result = classify(glossary, "au moyen d'un système d'information et de communication", "au moyen de données informatiques")
+    result = classify(
+        glossary, "au moyen d'un système d'information et de communication", "au moyen de données informatiques"
+    )
     assert all(c.kind != "terminology" for c in result)
 
 
@@ -349,12 +354,21 @@ def test_definition_un_2_b_against_budapest_1_b(glossary):
 def test_un_25_against_budapest_16(glossary):
     result = classify(glossary, UN_25_1, BUDAPEST_16_1)
     terms = {c.entry_id for c in result if c.kind == "terminology"}
-    assert {"party", "necessary-measures", "order-or-obtain", "expedited-preservation", "traffic-data",
-            "computer-system", "loss-or-modification"} <= terms
+    assert {
+        "party",
+        "necessary-measures",
+        "order-or-obtain",
+        "expedited-preservation",
+        "traffic-data",
+        "computer-system",
+        "loss-or-modification",
+    } <= terms
     substantive = [(c.left.strip(), c.right.strip()) for c in result if c.kind == "substantive"]
     # The UN text adds content data and subscriber information: a real difference.
-    assert any("données de contenu" in left and "informations relatives aux personnes abonnées" in left
-               for left, _ in substantive)
+    assert any(
+        "données de contenu" in left and "informations relatives aux personnes abonnées" in left
+        for left, _ in substantive
+    )
     assert ("", "spécifiées") in substantive
     # Markers "1." vs "1  " and the shared wording are equal, not changes.
     assert result[0].kind == "equal" and result[0].left.startswith("1. Chaque")
@@ -369,9 +383,28 @@ def test_identical_text_is_all_equal(glossary):
 
 # ---------------------------------------------------------------- classification properties
 
-WORDS = ["Chaque", "État partie", "Partie", "adopte", "les", "de", "la", "données électroniques",
-         "données informatiques", "système informatique", "système d'information et de communication",
-         "données de trafic", "données relatives au trafic", "90", "jours", ",", "«", "»", "Etats", "États"]
+WORDS = [
+    "Chaque",
+    "État partie",
+    "Partie",
+    "adopte",
+    "les",
+    "de",
+    "la",
+    "données électroniques",
+    "données informatiques",
+    "système informatique",
+    "système d'information et de communication",
+    "données de trafic",
+    "données relatives au trafic",
+    "90",
+    "jours",
+    ",",
+    "«",
+    "»",
+    "Etats",
+    "États",
+]
 phrase = st.lists(st.sampled_from(WORDS), max_size=14).map(" ".join)
 
 
@@ -379,8 +412,9 @@ phrase = st.lists(st.sampled_from(WORDS), max_size=14).map(" ".join)
 @settings(max_examples=300, deadline=None)
 def test_classification_rebuilds_both_texts_and_labels_consistently(left, right, left_inst, right_inst):
     glossary = load_glossary(GLOSSARY_PATH)
-    result = glossary.classify(diff(left, right), left_instrument=left_inst, right_instrument=right_inst,
-                               same_quantity=lambda a, b: False)
+    result = glossary.classify(
+        diff(left, right), left_instrument=left_inst, right_instrument=right_inst, same_quantity=lambda a, b: False
+    )
     assert "".join(c.left for c in result) == left
     assert "".join(c.right for c in result) == right
     for c in result:

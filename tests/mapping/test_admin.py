@@ -21,7 +21,10 @@ def test_the_admin_refuses_a_link_inside_one_instrument(curator_client):
         {
             "left": correspondence.left_id,
             "right": correspondence.left.parent_id or correspondence.left_id,
-            "relation": "equivalent", "note": "", "status": "reviewed", "origin": "curated",
+            "relation": "equivalent",
+            "note": "",
+            "status": "reviewed",
+            "origin": "curated",
         },
     )
     assert response.status_code == 200  # the form comes back with its error

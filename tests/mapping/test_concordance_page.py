@@ -8,7 +8,7 @@ pytestmark = pytest.mark.django_db
 def row(page: str, eid: str) -> str:
     start = page.index(f'id="row-{eid}"')
     end = page.find("<tr id=", start + 1)
-    return page[start: end if end != -1 else None]
+    return page[start : end if end != -1 else None]
 
 
 def test_every_un_article_is_listed_with_its_counterparts(client):

@@ -32,7 +32,9 @@ def gap_pairs() -> set[tuple[str, str, str]]:
 
 def test_every_article_is_accounted_for_in_each_other_instrument():
     articles = list(
-        Provision.objects.filter(kind="article", edition__is_primary=True).values_list("edition__instrument__slug", "eid")
+        Provision.objects.filter(kind="article", edition__is_primary=True).values_list(
+            "edition__instrument__slug", "eid"
+        )
     )
     assert len(articles) == 68 + 48 + 16
     linked, gaps = linked_pairs(), gap_pairs()
@@ -60,8 +62,10 @@ def test_budapest_articles_linked_only_to_the_protocol_still_say_what_the_un_con
 )
 def test_key_pairs_are_curated(un, budapest, relation):
     link = Correspondence.objects.curated().get(
-        left__edition__instrument__slug="un", left__eid=un,
-        right__edition__instrument__slug="budapest", right__eid=budapest,
+        left__edition__instrument__slug="un",
+        left__eid=un,
+        right__edition__instrument__slug="budapest",
+        right__eid=budapest,
     )
     assert link.relation == relation and link.note
 
@@ -77,7 +81,12 @@ def test_the_un_mutual_assistance_article_links_to_several_budapest_articles():
 
 @pytest.mark.parametrize(
     "instrument, eid, other",
-    [("un", "art_16", "budapest"), ("budapest", "art_32", "un"), ("budapest", "art_41", "un"), ("un", "art_61", "budapest")],
+    [
+        ("un", "art_16", "budapest"),
+        ("budapest", "art_32", "un"),
+        ("budapest", "art_41", "un"),
+        ("un", "art_61", "budapest"),
+    ],
 )
 def test_articles_without_counterpart_have_a_reason(instrument, eid, other):
     record = MissingCounterpart.objects.get(

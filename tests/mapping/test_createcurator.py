@@ -35,7 +35,12 @@ def test_an_invalid_email_is_refused(monkeypatch):
     monkeypatch.setenv("CURATOR_PASSWORD", "une-phrase-de-passe-longue")
     with pytest.raises(CommandError, match="email"):
         call_command(
-            "createcurator", "juriste", "--email", "pas-une-adresse",
-            "--password-from-env", "CURATOR_PASSWORD", stdout=StringIO(),
+            "createcurator",
+            "juriste",
+            "--email",
+            "pas-une-adresse",
+            "--password-from-env",
+            "CURATOR_PASSWORD",
+            stdout=StringIO(),
         )
     assert not get_user_model().objects.filter(username="juriste").exists()

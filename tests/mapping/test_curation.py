@@ -7,9 +7,13 @@ from concordance.mapping.models import Correspondence
 pytestmark = pytest.mark.django_db
 
 NEW = {
-    "left_instrument": "un", "left_provision": "7",
-    "right_instrument": "budapest-p1", "right_provision": "3",
-    "relation": "related", "note": "Lien de test", "status": "proposed",
+    "left_instrument": "un",
+    "left_provision": "7",
+    "right_instrument": "budapest-p1",
+    "right_provision": "3",
+    "relation": "related",
+    "note": "Lien de test",
+    "status": "proposed",
 }
 
 
@@ -40,7 +44,11 @@ def test_curator_adds_a_correspondence(curator_client):
         ({"right_instrument": "un", "right_provision": "8"}, "right_provision", "deux instruments différents"),
         ({"right_instrument": "budapest", "right_provision": "999"}, "right_provision", "aucune disposition"),
         ({"left_provision": "abc"}, "left_provision", "aucune disposition"),
-        ({"left_provision": "25", "right_instrument": "budapest", "right_provision": "16"}, "right_provision", "existe déjà"),
+        (
+            {"left_provision": "25", "right_instrument": "budapest", "right_provision": "16"},
+            "right_provision",
+            "existe déjà",
+        ),
     ],
 )
 def test_invalid_links_are_refused_beside_the_field(curator_client, changes, field, message):
@@ -63,9 +71,13 @@ def test_edit_then_restore_the_earlier_version(curator_client):
     correspondence = Correspondence.objects.get(left__eid="art_25", right__eid="art_16")
     original_note = correspondence.note
     form = {
-        "left_instrument": "un", "left_provision": "art_25",
-        "right_instrument": "budapest", "right_provision": "art_16",
-        "relation": "partial", "note": "Note modifiée", "status": "proposed",
+        "left_instrument": "un",
+        "left_provision": "art_25",
+        "right_instrument": "budapest",
+        "right_provision": "art_16",
+        "relation": "partial",
+        "note": "Note modifiée",
+        "status": "proposed",
     }
     assert curator_client.post(f"/concordance/correspondences/{correspondence.pk}/", form).status_code == 302
     correspondence.refresh_from_db()

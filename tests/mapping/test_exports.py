@@ -37,8 +37,10 @@ def test_csv_lists_every_curated_correspondence_and_every_article_without_counte
     missing = [r for r in rows if r["kind"] == "without_counterpart"]
     assert len(missing) == MissingCounterpart.objects.count()
     # Budapest 41 has a Protocol counterpart, none in the UN Convention: the row says which.
-    assert any(r["left_eid"] == "art_41" and r["left_instrument"] == "budapest" and r["right_instrument"] == "un"
-               for r in missing)
+    assert any(
+        r["left_eid"] == "art_41" and r["left_instrument"] == "budapest" and r["right_instrument"] == "un"
+        for r in missing
+    )
 
 
 def test_csv_cells_cannot_run_as_spreadsheet_formulas(client):
@@ -50,7 +52,7 @@ def test_csv_cells_cannot_run_as_spreadsheet_formulas(client):
     gap.save()
     rows = csv_rows(client.get("/concordance.csv"))
     notes = {r["note"] for r in rows} | {r["reason"] for r in rows}
-    assert "'=HYPERLINK(\"http://example.org\",\"x\")" in notes
+    assert '\'=HYPERLINK("http://example.org","x")' in notes
     assert "'@SUM(A1:A2)" in notes
     assert not any(value.startswith(("=", "+", "-", "@")) for r in rows for value in r.values())
 
@@ -120,7 +122,9 @@ def test_a_partial_document_adds_and_keeps_the_rest(tmp_path):
     call_command("import_concordance", str(path), stdout=out)
     assert "1 updated" in out.getvalue() and "kept that the document does not contain" in out.getvalue()
     assert (Correspondence.objects.count(), MissingCounterpart.objects.count(), Theme.objects.count()) == (
-        total, gaps, themes
+        total,
+        gaps,
+        themes,
     )
 
 
@@ -177,8 +181,11 @@ def test_an_invalid_document_imports_nothing(tmp_path):
     assert list(Correspondence.objects.values_list("pk", "relation", "note")) == before
 
 
-LINK = {"left": {"instrument": "un", "eid": "art_25"}, "right": {"instrument": "budapest", "eid": "art_16"},
-        "relation": "equivalent"}
+LINK = {
+    "left": {"instrument": "un", "eid": "art_25"},
+    "right": {"instrument": "budapest", "eid": "art_16"},
+    "relation": "equivalent",
+}
 
 
 @pytest.mark.parametrize(
@@ -192,46 +199,95 @@ LINK = {"left": {"instrument": "un", "eid": "art_25"}, "right": {"instrument": "
         ('{"article_themes": {"un": {"art_1": "offences"}}}', "article_themes.un.art_1: expected a list"),
         ('{"article_themes": {"un": {"art_25__para_1": ["offences"]}}}', "is not an article"),
         ('{"correspondences": {"a": 1}}', "correspondences: expected a JSON array"),
-        (json.dumps({"correspondences": [{**LINK, "right": {"instrument": "budapest", "eid": "art_99"}}]}),
-         "correspondences[0].right: budapest:art_99 is not a provision"),
+        (
+            json.dumps({"correspondences": [{**LINK, "right": {"instrument": "budapest", "eid": "art_99"}}]}),
+            "correspondences[0].right: budapest:art_99 is not a provision",
+        ),
         (json.dumps({"correspondences": [{**LINK, "relation": "pareil"}]}), "correspondences[0].relation"),
         (json.dumps({"correspondences": [{**LINK, "note": 5}]}), "correspondences[0].note: expected a string"),
         (json.dumps({"correspondences": [{**LINK, "score": 0.5}]}), "only a suggested correspondence"),
         (json.dumps({"correspondences": [{**LINK, "left": "un:art_25"}]}), "correspondences[0].left: expected"),
-        (json.dumps({"without_counterpart": [{"instrument": "un", "eid": "art_16", "reason": "x"}]}),
-         "without_counterpart[0]: expected the fields"),
-        (json.dumps({"without_counterpart": [
-            {"instrument": "un", "eid": "art_16", "other_instrument": "un", "reason": "x"}]}),
-         "without_counterpart[0].other_instrument"),
-        (json.dumps({"without_counterpart": [
-            {"instrument": "un", "eid": "art_25", "other_instrument": "budapest", "reason": "Aucune."}]}),
-         "without_counterpart un:art_25 in budapest: this article also has a correspondence"),
+        (
+            json.dumps({"without_counterpart": [{"instrument": "un", "eid": "art_16", "reason": "x"}]}),
+            "without_counterpart[0]: expected the fields",
+        ),
+        (
+            json.dumps(
+                {
+                    "without_counterpart": [
+                        {"instrument": "un", "eid": "art_16", "other_instrument": "un", "reason": "x"}
+                    ]
+                }
+            ),
+            "without_counterpart[0].other_instrument",
+        ),
+        (
+            json.dumps(
+                {
+                    "without_counterpart": [
+                        {"instrument": "un", "eid": "art_25", "other_instrument": "budapest", "reason": "Aucune."}
+                    ]
+                }
+            ),
+            "without_counterpart un:art_25 in budapest: this article also has a correspondence",
+        ),
         ('{"surprise": []}', "unknown top-level keys"),
         # Each of these once reached the database and crashed the import with a traceback.
-        (json.dumps({"correspondences": [{**LINK, "note": "avant\x00après"}]}),
-         "correspondences[0].note: contains a NUL character"),
-        (json.dumps({"without_counterpart": [
-            {"instrument": "un", "eid": "art_16", "other_instrument": "budapest", "reason": "Aucune\x00."}]}),
-         "without_counterpart[0].reason: contains a NUL character"),
-        (json.dumps({"themes": [{"slug": "long", "name": "x" * 121}]}),
-         "themes[0].name: longer than the 120 characters allowed (121)"),
-        (json.dumps({"themes": [{"slug": "s" * 61, "name": "Long"}]}),
-         "themes[0].slug: longer than the 60 characters allowed (61)"),
-        (json.dumps({"without_counterpart": [
-            {"instrument": "un", "eid": "art_16", "other_instrument": ["budapest"], "reason": "x"}]}),
-         "without_counterpart[0].other_instrument: expected a string, got ['budapest']"),
-        (json.dumps({"correspondences": [{**LINK, "themes": [["offences"]]}]}),
-         "correspondences[0].themes[0]: expected a string"),
-        (json.dumps({"correspondences": [{**LINK, "origin": "suggested", "score": float("nan")}]}),
-         "correspondences[0].score: expected a finite number or null, got nan"),
-        ('{"correspondences": [{"left": {"instrument": "un", "eid": "art_25"}, '
-         '"right": {"instrument": "budapest", "eid": "art_16"}, "relation": "equivalent", '
-         '"origin": "suggested", "score": 1e309}]}',
-         "correspondences[0].score: expected a finite number or null, got inf"),
-        (json.dumps({"correspondences": [{**LINK, "origin": "suggested", "score": True}]}),
-         "correspondences[0].score: expected a finite number or null, got True"),
+        (
+            json.dumps({"correspondences": [{**LINK, "note": "avant\x00après"}]}),
+            "correspondences[0].note: contains a NUL character",
+        ),
+        (
+            json.dumps(
+                {
+                    "without_counterpart": [
+                        {"instrument": "un", "eid": "art_16", "other_instrument": "budapest", "reason": "Aucune\x00."}
+                    ]
+                }
+            ),
+            "without_counterpart[0].reason: contains a NUL character",
+        ),
+        (
+            json.dumps({"themes": [{"slug": "long", "name": "x" * 121}]}),
+            "themes[0].name: longer than the 120 characters allowed (121)",
+        ),
+        (
+            json.dumps({"themes": [{"slug": "s" * 61, "name": "Long"}]}),
+            "themes[0].slug: longer than the 60 characters allowed (61)",
+        ),
+        (
+            json.dumps(
+                {
+                    "without_counterpart": [
+                        {"instrument": "un", "eid": "art_16", "other_instrument": ["budapest"], "reason": "x"}
+                    ]
+                }
+            ),
+            "without_counterpart[0].other_instrument: expected a string, got ['budapest']",
+        ),
+        (
+            json.dumps({"correspondences": [{**LINK, "themes": [["offences"]]}]}),
+            "correspondences[0].themes[0]: expected a string",
+        ),
+        (
+            json.dumps({"correspondences": [{**LINK, "origin": "suggested", "score": float("nan")}]}),
+            "correspondences[0].score: expected a finite number or null, got nan",
+        ),
+        (
+            '{"correspondences": [{"left": {"instrument": "un", "eid": "art_25"}, '
+            '"right": {"instrument": "budapest", "eid": "art_16"}, "relation": "equivalent", '
+            '"origin": "suggested", "score": 1e309}]}',
+            "correspondences[0].score: expected a finite number or null, got inf",
+        ),
+        (
+            json.dumps({"correspondences": [{**LINK, "origin": "suggested", "score": True}]}),
+            "correspondences[0].score: expected a finite number or null, got True",
+        ),
         ('{"correspondences": [' + "[" * 100_000 + "]" * 100_000 + "]}", "nested too deeply"),
-        ('{"correspondences": [' + "[" * 500 + "]" * 500 + "]}", "correspondences[0]: expected an object, got [[[[...]]]]"),
+        (
+            '{"correspondences": [' + "[" * 500 + "]" * 500 + "]}",
+            "correspondences[0]: expected an object, got [[[[...]]]]",
+        ),
     ],
 )
 def test_every_malformed_document_is_refused_clearly_and_changes_nothing(tmp_path, content, expected):

@@ -33,12 +33,12 @@ def test_queries_do_not_grow_with_the_theme(client):
 
 def row_of(page: str, href: str) -> str:
     at = page.index(href)
-    return page[page.rindex("<tr>", 0, at): page.index("</tr>", at)]
+    return page[page.rindex("<tr>", 0, at) : page.index("</tr>", at)]
 
 
 def test_theme_page_aligns_corresponding_articles_in_one_row_with_their_text(client):
     page = client.get("/themes/procedural-powers/").content.decode()
-    table = page[page.index('class="concordance theme-side-by-side"'):]
+    table = page[page.index('class="concordance theme-side-by-side"') :]
     preservation = row_of(table, 'href="/un/art-25/"')
     assert 'href="/budapest/art-16/"' in preservation
     assert "Conservation rapide" in preservation or "préservation rapide" in preservation

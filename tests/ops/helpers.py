@@ -66,13 +66,23 @@ def environment(database_url: str, **extra: str) -> dict[str, str]:
     return env
 
 
-def run(args: list[str], env: dict[str, str], *, check: bool = True, timeout: float = 240) -> subprocess.CompletedProcess:
+def run(
+    args: list[str], env: dict[str, str], *, check: bool = True, timeout: float = 240
+) -> subprocess.CompletedProcess:
     result = subprocess.run(
-        args, check=False, cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout,
+        args,
+        check=False,
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
         stdin=subprocess.DEVNULL,
     )
     if check:
-        assert result.returncode == 0, f"{' '.join(args)} failed ({result.returncode}):\n{result.stdout}\n{result.stderr}"
+        assert result.returncode == 0, (
+            f"{' '.join(args)} failed ({result.returncode}):\n{result.stdout}\n{result.stderr}"
+        )
     return result
 
 
@@ -145,7 +155,9 @@ def differences(before: dict[str, list[str]], after: dict[str, list[str]]) -> li
         if table not in after or table not in before:
             found.append(f"{table}: {'missing after' if table not in after else 'new'}")
         elif old != new or len(before[table]) != len(after[table]):
-            found.append(f"{table}: {len(old - new)} rows lost, {len(new - old)} rows new, e.g. {sorted(old ^ new)[:2]}")
+            found.append(
+                f"{table}: {len(old - new)} rows lost, {len(new - old)} rows new, e.g. {sorted(old ^ new)[:2]}"
+            )
     return found
 
 
@@ -183,9 +195,25 @@ def serving(database_url: str, *, workers: int = 1, env: dict[str, str] | None =
     port = free_port()
     env = environment(database_url, **extra) if env is None else env
     server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "concordance.wsgi", "--bind", f"127.0.0.1:{port}",
-         "--workers", str(workers), "--timeout", "60", "--log-level", "warning"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "concordance.wsgi",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            str(workers),
+            "--timeout",
+            "60",
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     try:
         deadline = time.monotonic() + 60
@@ -274,12 +302,32 @@ class Cluster:
         return result
 
     def create(self) -> None:
-        self._run("initdb", "-D", str(self.data), "-U", "concordance", "--auth=trust",
-                  "--encoding=UTF8", "--locale=C.UTF-8", "--no-sync")
+        self._run(
+            "initdb",
+            "-D",
+            str(self.data),
+            "-U",
+            "concordance",
+            "--auth=trust",
+            "--encoding=UTF8",
+            "--locale=C.UTF-8",
+            "--no-sync",
+        )
         # Throw-away data: durability is not wanted, speed is.
         options = "-c listen_addresses= -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
-        self._run("pg_ctl", "-D", str(self.data), "-l", str(self.log), "-w", "-t", "60",
-                  "-o", f"{options} -k {self.socket} -p 5432", "start")
+        self._run(
+            "pg_ctl",
+            "-D",
+            str(self.data),
+            "-l",
+            str(self.log),
+            "-w",
+            "-t",
+            "60",
+            "-o",
+            f"{options} -k {self.socket} -p 5432",
+            "start",
+        )
         with psycopg.connect(f"postgresql://concordance@/postgres?host={self.socket}", autocommit=True) as connection:
             connection.execute("CREATE DATABASE concordance")
 

@@ -80,8 +80,14 @@ def curate(database_url: str, username: str, note: str) -> dict[str, int]:
 
 
 def add_curator(database_url: str, username: str) -> None:
-    manage(database_url, "createcurator", username, "--password-from-env", "CURATOR_PASSWORD",
-           CURATOR_PASSWORD=secrets.token_urlsafe(16))
+    manage(
+        database_url,
+        "createcurator",
+        username,
+        "--password-from-env",
+        "CURATOR_PASSWORD",
+        CURATOR_PASSWORD=secrets.token_urlsafe(16),
+    )
 
 
 def history_count(database_url: str) -> int:
@@ -89,14 +95,16 @@ def history_count(database_url: str) -> int:
 
 
 def script(name: str, database_url: str, *args: str, backups: Path, check: bool = True):
-    return run(["bash", str(ROOT / "scripts" / name), *args],
-               environment(database_url, BACKUP_DIR=str(backups)), check=check)
+    return run(
+        ["bash", str(ROOT / "scripts" / name), *args], environment(database_url, BACKUP_DIR=str(backups)), check=check
+    )
 
 
 def make(target: str, database_url: str, *args: str, backups: Path, check: bool = True):
     """A Makefile target, as an operator types it, with DATABASE_URL naming the scratch database."""
-    return run(["make", "--no-print-directory", target, *args],
-               environment(database_url, BACKUP_DIR=str(backups)), check=check)
+    return run(
+        ["make", "--no-print-directory", target, *args], environment(database_url, BACKUP_DIR=str(backups)), check=check
+    )
 
 
 def export(database_url: str) -> dict:
@@ -176,7 +184,9 @@ def test_restore_refuses_what_it_cannot_restore_and_changes_nothing(database, tm
         dump.write_bytes(bytes(damaged))
         argument = str(dump)
     before = rows(database, CURATED_TABLES)
-    result = make("restore", database, *([f"FILE={argument}"] if argument else []), backups=tmp_path / "kept", check=False)
+    result = make(
+        "restore", database, *([f"FILE={argument}"] if argument else []), backups=tmp_path / "kept", check=False
+    )
     assert result.returncode != 0
     assert message in result.stderr and "nothing was restored" in result.stderr
     assert rows(database, CURATED_TABLES) == before

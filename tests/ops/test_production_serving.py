@@ -35,7 +35,12 @@ PAGES = {
     "concordance": ("/concordance/", {}, 200, "text/html"),
     "concordance, htmx filter": ("/concordance/?theme=procedural-powers", HTMX, 200, "text/html"),
     "comparison": ("/compare/un/art_25__para_2/budapest/art_29__para_7/", {}, 200, "text/html"),
-    "comparison, htmx options": ("/compare/un/art_25__para_2/budapest/art_29__para_7/?view=inline", HTMX, 200, "text/html"),
+    "comparison, htmx options": (
+        "/compare/un/art_25__para_2/budapest/art_29__para_7/?view=inline",
+        HTMX,
+        200,
+        "text/html",
+    ),
     "compare form": ("/compare/", {}, 200, "text/html"),
     "themes": ("/themes/", {}, 200, "text/html"),
     "theme": ("/themes/procedural-powers/", {}, 200, "text/html"),

@@ -21,7 +21,7 @@ def page(client, **params) -> str:
 
 
 def results(html: str) -> str:
-    return html[html.index('<section id="results"'):]
+    return html[html.index('<section id="results"') :]
 
 
 def hits(html: str) -> list[str]:
@@ -32,7 +32,7 @@ def hits(html: str) -> list[str]:
 def group(html: str, slug: str) -> str:
     start = html.index(f'id="results-{slug}"')
     end = html.find('<section class="search-group"', start + 1)
-    return html[start: end if end != -1 else None]
+    return html[start : end if end != -1 else None]
 
 
 # -- language ------------------------------------------------------------
@@ -91,7 +91,7 @@ def test_the_four_articles_come_first_on_the_page_whatever_the_accents_and_numbe
     links = page_links(html)
     assert set(links[:4]) == FOUR
     # The best block shows nothing else; the groups follow.
-    best = html[html.index('class="search-best"'):html.index('class="search-group"')]
+    best = html[html.index('class="search-best"') : html.index('class="search-group"')]
     assert set(re.findall(r'href="([^"]+)"', best)) == FOUR
     assert "« conservation rapide »" in html
 
@@ -113,8 +113,10 @@ def test_preservation_rapide_finds_the_four_articles_ahead_of_everything(client)
     outcome = search(clean_query("préservation rapide"), SearchFilters(), curated_glossary())
     ranked = sorted(outcome.results, key=lambda result: -result.rank)
     assert {result.url for result in ranked[:4]} == {
-        "/un/art-25/#art_25", "/un/art-42/#art_42",
-        "/budapest/art-16/#art_16", "/budapest/art-29/#art_29",
+        "/un/art-25/#art_25",
+        "/un/art-42/#art_42",
+        "/budapest/art-16/#art_16",
+        "/budapest/art-29/#art_29",
     }
     assert min(result.rank for result in ranked[:4]) > max(result.rank for result in ranked[4:])
 
@@ -157,7 +159,7 @@ def test_excerpts_mark_the_words_found_and_show_where_text_is_left_out(client):
     html = group(page(client, q="préservation rapide", exact="1"), "un")
     assert "<mark>préservation</mark> <mark>rapide</mark>" in html
     # UN 25.1 starts "Chaque État partie…": the excerpt starts later, so it says so.
-    paragraph = html[html.index("#art_25__para_1"):]
+    paragraph = html[html.index("#art_25__para_1") :]
     assert re.search(r'<p class="excerpt">… ', paragraph)
 
 
@@ -180,7 +182,7 @@ def test_a_long_text_the_excerpt_would_alter_is_shown_as_written(client):
     # show altered treaty text, the page shows the opening words unmarked.
     set_text("art_16__para_1", "Début " + "du texte " * 60 + "<b>préservation</b> finale.")
     html = results(page(client, q="préservation", exact="1"))
-    entry = html[html.index("#art_16__para_1"):]
+    entry = html[html.index("#art_16__para_1") :]
     assert re.search(r'<p class="excerpt">Début du texte du texte [^<]* …</p>', entry)
     assert "<b>" not in html
 
@@ -281,7 +283,10 @@ def test_a_pasted_repetitive_query_is_searched_once_per_term_and_capped(client):
     # (timed in bench/search_queries.py, not here).
     from concordance.glossary import curated_glossary
     from concordance.search.query import (
-        MAX_TSQUERY_LENGTH, compile_tsquery, distinct_terms, glossary_variants,
+        MAX_TSQUERY_LENGTH,
+        compile_tsquery,
+        distinct_terms,
+        glossary_variants,
     )
 
     assert distinct_terms(HANG) == "Etats Parties données système informatique"
@@ -437,7 +442,8 @@ def test_htmx_request_gets_only_the_results(client):
 
 def test_history_restore_request_gets_the_whole_page(client):
     response = client.get(
-        "/search/", {"q": "préservation"},
+        "/search/",
+        {"q": "préservation"},
         headers={"HX-Request": "true", "HX-History-Restore-Request": "true"},
     )
     assert "<html" in response.content.decode()
@@ -480,7 +486,7 @@ def test_fallback_queries_do_not_grow_with_the_number_of_results(client):
 def test_references_in_excerpts_are_links_around_the_marks(client):
     html = results(page(client, q="paragraphe 1 du présent article", exact="1", instrument="un"))
     link = re.search(
-        r'<a class="xref" href="/un/art-25/#art_25__para_1"[^>]*>(.*?)</a>', html[html.index("#art_25__para_2"):]
+        r'<a class="xref" href="/un/art-25/#art_25__para_1"[^>]*>(.*?)</a>', html[html.index("#art_25__para_2") :]
     )
     assert link, "UN 25.2 cites its paragraph 1"
     assert link.group(1) == "<mark>paragraphe</mark> <mark>1</mark> du <mark>présent</mark> <mark>article</mark>"

@@ -38,7 +38,11 @@ def test_a_signed_in_curator_changes_their_password_in_the_admin(curator_client,
     assert curator_client.get("/admin/password_change/").status_code == 200
     response = curator_client.post(
         "/admin/password_change/",
-        {"old_password": "un-mot-de-passe-solide", "new_password1": "encore-plus-solide-42", "new_password2": "encore-plus-solide-42"},
+        {
+            "old_password": "un-mot-de-passe-solide",
+            "new_password1": "encore-plus-solide-42",
+            "new_password2": "encore-plus-solide-42",
+        },
     )
     assert response.status_code == 302
     curator.refresh_from_db()

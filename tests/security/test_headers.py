@@ -73,7 +73,15 @@ PAGES = {
     "API docs": ("/api/docs", VISITOR, {}, 200),
 }
 FRAGMENTS = {name for name, (_, _, headers, _) in PAGES.items() if headers is HTMX}
-NOT_HTML = {"concordance CSV", "divergences CSV", "API JSON", "API 404", "OpenAPI description", "400 (NUL)", "302 to sign in"}
+NOT_HTML = {
+    "concordance CSV",
+    "divergences CSV",
+    "API JSON",
+    "API 404",
+    "OpenAPI description",
+    "400 (NUL)",
+    "302 to sign in",
+}
 
 
 @pytest.fixture

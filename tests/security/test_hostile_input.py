@@ -13,7 +13,16 @@ import pytest
 from django.test import Client
 
 from concordance.mapping.models import Correspondence
-from tests.security.urlwalk import HOSTILE, SCRIPT, UNKNOWN, Route, body, distinct_routes, encoded, recording_query_reads
+from tests.security.urlwalk import (
+    HOSTILE,
+    SCRIPT,
+    UNKNOWN,
+    Route,
+    body,
+    distinct_routes,
+    encoded,
+    recording_query_reads,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -61,10 +70,7 @@ def hostile_addresses(route: Route, valid: dict[str, str]) -> list[tuple[str, st
 def harmless_echo(response) -> bool:
     """An error message in JSON or plain text may quote the value it refuses:
     with its type declared and sniffing forbidden, no browser runs it as HTML."""
-    return (
-        response["Content-Type"].startswith(NOT_HTML)
-        and response.get("X-Content-Type-Options") == "nosniff"
-    )
+    return response["Content-Type"].startswith(NOT_HTML) and response.get("X-Content-Type-Options") == "nosniff"
 
 
 def problems_with(response, address: str, label: str, route: Route) -> list[str]:
@@ -113,9 +119,28 @@ def test_unknown_things_are_404_on_every_route_of_the_project(client, curator_cl
 
 # The names the brief lists; the walk adds whatever else the pages ask for.
 KNOWN_PARAMETERS = [
-    "q", "from", "chapter", "theme", "relation", "missing", "view", "changes", "terms", "edition",
-    "left", "left_ref", "right", "right_ref", "class", "instrument", "kind", "subject", "exact", "page",
-    "next", "all_editions",
+    "q",
+    "from",
+    "chapter",
+    "theme",
+    "relation",
+    "missing",
+    "view",
+    "changes",
+    "terms",
+    "edition",
+    "left",
+    "left_ref",
+    "right",
+    "right_ref",
+    "class",
+    "instrument",
+    "kind",
+    "subject",
+    "exact",
+    "page",
+    "next",
+    "all_editions",
 ]
 
 
@@ -158,8 +183,18 @@ ALONE_VALUES = ["script", "5000 characters", "huge number"]
 # search, ordering, page, error flag, show-all, the list's own filters,
 # popups and the field a popup links by, and each list filter of the model.
 ADMIN_PARAMETERS = [
-    "q", "o", "p", "e", "all", "_changelist_filters", "_popup", "_to_field",
-    "origin__exact", "status__exact", "relation__exact", "themes__id__exact",
+    "q",
+    "o",
+    "p",
+    "e",
+    "all",
+    "_changelist_filters",
+    "_popup",
+    "_to_field",
+    "origin__exact",
+    "status__exact",
+    "relation__exact",
+    "themes__id__exact",
     "left__edition__instrument__id__exact",
 ]
 
@@ -208,7 +243,14 @@ def test_hostile_query_parameters_on_every_page(client):
 
 
 FORM_FIELDS = [
-    "left_instrument", "left_provision", "right_instrument", "right_provision", "relation", "note", "themes", "status",
+    "left_instrument",
+    "left_provision",
+    "right_instrument",
+    "right_provision",
+    "relation",
+    "note",
+    "themes",
+    "status",
 ]
 
 
@@ -239,9 +281,7 @@ def test_hostile_query_parameters_on_the_curator_pages(curator_client_factory):
     # The new-correspondence form starts from the whole query (a link from
     # the table fills it in: request.GET.dict(), which the recording does not
     # see): each of its fields gets hostile values of its own.
-    pages = [
-        (address, names | set(FORM_FIELDS) if address.endswith("/new/") else names) for address, names in pages
-    ]
+    pages = [(address, names | set(FORM_FIELDS) if address.endswith("/new/") else names) for address, names in pages]
     problems, requests = walk(curator, pages, [*KNOWN_PARAMETERS, *FORM_FIELDS])
     assert not problems, "\n".join(problems)
     assert requests > 50, requests

@@ -28,5 +28,5 @@ def test_the_requested_address_is_shown_escaped(client):
     page = response.content.decode()
     assert "<script>alert" not in page
     assert "<h1>Page introuvable</h1>" in page
-    shown = page[page.index("<code>") + 6: page.index("</code>")]
+    shown = page[page.index("<code>") + 6 : page.index("</code>")]
     assert "<" not in shown and "script" in shown

@@ -65,8 +65,12 @@ def test_check_deploy_warns_when_https_redirect_is_turned_off_for_loopback_servi
     # The override exists for serving on 127.0.0.1 over HTTP; it must not
     # pass unnoticed in a real deployment.
     result = manage(
-        "check", "--deploy", "--fail-level", "WARNING",
-        DJANGO_SECURE_SSL_REDIRECT="0", DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        DJANGO_SECURE_SSL_REDIRECT="0",
+        DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
     )
     assert result.returncode != 0
     assert "security.W008" in result.stderr + result.stdout
@@ -99,12 +103,24 @@ def test_a_missing_required_variable_stops_start_up_naming_it(variable, advice, 
             {"DJANGO_SECRET_KEY": "django-insecure-" + secrets.token_urlsafe(50)},
             "DJANGO_SECRET_KEY is too weak",
         ),
-        ({"DJANGO_ALLOWED_HOSTS": f"https://{HOST}"}, f"DJANGO_ALLOWED_HOSTS entry 'https://{HOST}' is not a host name"),
+        (
+            {"DJANGO_ALLOWED_HOSTS": f"https://{HOST}"},
+            f"DJANGO_ALLOWED_HOSTS entry 'https://{HOST}' is not a host name",
+        ),
         ({"DJANGO_ALLOWED_HOSTS": f"{HOST}:8000"}, "is not a host name"),
         ({"DJANGO_CSRF_TRUSTED_ORIGINS": HOST}, f"DJANGO_CSRF_TRUSTED_ORIGINS entry '{HOST}' has no scheme"),
-        ({"DATABASE_URL": "sqlite:///db.sqlite3"}, "DATABASE_URL='sqlite:///db.sqlite3' is not a PostgreSQL address: write it as postgresql://"),
-        ({"DATABASE_URL": "banana"}, "DATABASE_URL='banana' is not a PostgreSQL address: write it as postgresql://USER:PASSWORD@HOST:PORT/NAME"),
-        ({"DATABASE_URL": "mysql://u@db/concordance"}, "DATABASE_URL='mysql://u@db/concordance' is not a PostgreSQL address"),
+        (
+            {"DATABASE_URL": "sqlite:///db.sqlite3"},
+            "DATABASE_URL='sqlite:///db.sqlite3' is not a PostgreSQL address: write it as postgresql://",
+        ),
+        (
+            {"DATABASE_URL": "banana"},
+            "DATABASE_URL='banana' is not a PostgreSQL address: write it as postgresql://USER:PASSWORD@HOST:PORT/NAME",
+        ),
+        (
+            {"DATABASE_URL": "mysql://u@db/concordance"},
+            "DATABASE_URL='mysql://u@db/concordance' is not a PostgreSQL address",
+        ),
         ({"DATABASE_URL": "postgresql://u@db:port/concordance"}, "DATABASE_URL cannot be read"),
         ({"DATABASE_URL": "postgresql://u@db:5432/"}, "DATABASE_URL names no database"),
         ({"DJANGO_ALLOWED_HOSTS": "*"}, "DJANGO_ALLOWED_HOSTS='*' would answer any Host header"),
@@ -193,7 +209,9 @@ def test_behind_a_tls_proxy_the_forwarded_scheme_is_trusted_only_when_configured
 
 
 def test_loopback_serving_can_turn_the_https_redirect_off():
-    responses = production_responses(DJANGO_SECURE_SSL_REDIRECT="0", DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost", host="localhost")
+    responses = production_responses(
+        DJANGO_SECURE_SSL_REDIRECT="0", DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost", host="localhost"
+    )
     assert responses["http"]["status"] == 200
     # HSTS is only ever sent over HTTPS, as browsers ignore it otherwise.
     assert "strict-transport-security" not in responses["http"]

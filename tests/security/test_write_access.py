@@ -21,9 +21,13 @@ pytestmark = pytest.mark.django_db
 
 ESCAPED = "&lt;script&gt;alert(1)&lt;/script&gt;"
 NOTE = {
-    "left_instrument": "un", "left_provision": "7",
-    "right_instrument": "budapest-p1", "right_provision": "3",
-    "relation": "related", "note": f"Voir {SCRIPT} et <b>gras</b>", "status": "proposed",
+    "left_instrument": "un",
+    "left_provision": "7",
+    "right_instrument": "budapest-p1",
+    "right_provision": "3",
+    "relation": "related",
+    "note": f"Voir {SCRIPT} et <b>gras</b>",
+    "status": "proposed",
 }
 
 
@@ -71,8 +75,15 @@ OUR_ROUTES = [route for route in ROUTES if route.ours]
 def values_for(route, correspondence: Correspondence) -> dict[str, str]:
     record = correspondence.history.order_by("history_id").first()
     known = {
-        "pk": str(correspondence.pk), "history_id": str(record.history_id), "slug": "budapest", "number": "2",
-        "left_slug": "un", "left_eid": "art_7", "right_slug": "budapest-p1", "right_eid": "art_3", "eid": "art_2",
+        "pk": str(correspondence.pk),
+        "history_id": str(record.history_id),
+        "slug": "budapest",
+        "number": "2",
+        "left_slug": "un",
+        "left_eid": "art_7",
+        "right_slug": "budapest-p1",
+        "right_eid": "art_3",
+        "eid": "art_2",
     }
     return {name: known[name] for name in route.parameters}
 
@@ -110,14 +121,22 @@ def test_every_post_needs_the_csrf_token_even_from_a_curator(curator):
 
 def test_signing_in_and_out_need_the_csrf_token(curator):
     client = Client(enforce_csrf_checks=True)
-    assert client.post("/accounts/login/", {"username": "curatrice", "password": "un-mot-de-passe-solide"}).status_code == 403
-    assert client.post("/admin/login/", {"username": "curatrice", "password": "un-mot-de-passe-solide"}).status_code == 403
+    assert (
+        client.post("/accounts/login/", {"username": "curatrice", "password": "un-mot-de-passe-solide"}).status_code
+        == 403
+    )
+    assert (
+        client.post("/admin/login/", {"username": "curatrice", "password": "un-mot-de-passe-solide"}).status_code == 403
+    )
     client.force_login(curator)
     assert client.post("/accounts/logout/").status_code == 403
 
 
 CURATORS_ONLY = {
-    "correspondence-new", "correspondence-edit", "correspondence-accept", "correspondence-delete",
+    "correspondence-new",
+    "correspondence-edit",
+    "correspondence-accept",
+    "correspondence-delete",
     "correspondence-restore",
 }
 

@@ -91,8 +91,14 @@ def _left_term_in_one_column(piece: MarkedPiece, inner: str, hide_terms: bool) -
     if hide_terms and other:
         return ""
     if hide_terms:
-        return format_html('<span class="term-left" title="{}">{}</span>', "mots du seul texte de gauche, terminologiques", inner)
-    title = f"terme équivalent, texte de gauche ; à droite : {other}" if other else "terme équivalent, sans mots en regard dans l'autre texte"
+        return format_html(
+            '<span class="term-left" title="{}">{}</span>', "mots du seul texte de gauche, terminologiques", inner
+        )
+    title = (
+        f"terme équivalent, texte de gauche ; à droite : {other}"
+        if other
+        else "terme équivalent, sans mots en regard dans l'autre texte"
+    )
     return format_html('<span class="term term-left" title="{}">{}</span>', title, inner)
 
 

@@ -42,10 +42,15 @@ def with_footnote_calls(text: str, footnotes: list[dict], part: str, paragraph: 
     out, at = [], 0
     for offset, number, marker in calls:
         out.append(conditional_escape(text[at:offset]))
-        out.append(format_html(
-            '<sup class="footnote-call"><a href="#footnote-{}" id="footnote-call-{}" aria-label="Note {}">{}</a></sup>',
-            number, number, marker, marker,
-        ))
+        out.append(
+            format_html(
+                '<sup class="footnote-call"><a href="#footnote-{}" id="footnote-call-{}" aria-label="Note {}">{}</a></sup>',
+                number,
+                number,
+                marker,
+                marker,
+            )
+        )
         at = offset
     out.append(conditional_escape(text[at:]))
     return mark_safe("".join(out))

@@ -64,11 +64,13 @@ def collated(collated: Collated, chosen: str = "", left_links: tuple = (), right
             parts.append(render_spans(piece.text, left_at, list(left_links)))
             left_at += len(piece.text)
             right_at += len(piece.right)
-            left_space = piece.text[len(piece.text.rstrip()):]
-            right_space = piece.right[len(piece.right.rstrip()):]
+            left_space = piece.text[len(piece.text.rstrip()) :]
+            right_space = piece.right[len(piece.right.rstrip()) :]
             owed_space = right_space if right_space and not left_space else ""
         elif piece.kind == "deleted":
-            inner.append(format_html('<del class="change">{}</del>', render_spans(piece.text, left_at, list(left_links))))
+            inner.append(
+                format_html('<del class="change">{}</del>', render_spans(piece.text, left_at, list(left_links)))
+            )
             left_at += len(piece.text)
         else:
             body = render_spans(piece.text, right_at, list(right_links))

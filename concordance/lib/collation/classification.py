@@ -36,6 +36,7 @@ class Verdict:
 # Normalisations, from the narrowest to the broadest
 # --------------------------------------------------------------------------
 
+
 def _typographic(text: str) -> str:
     """What is left once punctuation, spaces, quotes, dashes and case are ignored."""
     text = unicodedata.normalize("NFC", text).replace("’", "'").replace("‘", "'")
@@ -74,7 +75,7 @@ def _numbers_as_digits(text: str) -> str:
         if core.lower() in {"et", "un", "une"}:
             return words
         value = parse_french_number(core)
-        trailing = words[len(words.rstrip(" -")):]
+        trailing = words[len(words.rstrip(" -")) :]
         return f"{value}{trailing}" if value is not None else words
 
     return _NUMBER_WORDS_RE.sub(digits, text)
@@ -86,9 +87,22 @@ _CARDINAL_WORDS = (
 )
 # The stem an ordinal is built on: the cardinal, less a final "e"
 # ("quatr-ième"), "cinq" gaining a "u", "neuf" turning to "neuv".
-_ORDINAL_STEMS = {"quatr": "quatre", "cinqu": "cinq", "neuv": "neuf", "onz": "onze", "douz": "douze",
-                  "treiz": "treize", "quatorz": "quatorze", "quinz": "quinze", "seiz": "seize", "trent": "trente",
-                  "quarant": "quarante", "cinquant": "cinquante", "soixant": "soixante", "mill": "mille"}
+_ORDINAL_STEMS = {
+    "quatr": "quatre",
+    "cinqu": "cinq",
+    "neuv": "neuf",
+    "onz": "onze",
+    "douz": "douze",
+    "treiz": "treize",
+    "quatorz": "quatorze",
+    "quinz": "quinze",
+    "seiz": "seize",
+    "trent": "trente",
+    "quarant": "quarante",
+    "cinquant": "cinquante",
+    "soixant": "soixante",
+    "mill": "mille",
+}
 _ORDINAL_WORD_RE = re.compile(
     rf"\b(?P<head>(?:(?:{_CARDINAL_WORDS})[-\s]+(?:et[-\s]+)?)*)"
     rf"(?P<stem>{'|'.join(_ORDINAL_STEMS)}|un|deux|trois|six|sept|huit|dix|vingt|cent)ième(?P<plural>s?)\b",
@@ -98,7 +112,7 @@ _ORDINAL_DIGITS_RE = re.compile(r"\b(?P<value>\d+)\s?(?:e|è|ème|eme|ᵉ)(?P<pl
 
 
 def _ordinals_as_digits(text: str) -> str:
-    """"Deuxième", "2ème" and "2e" as "2e": one ordinal, however it is written."""
+    """ "Deuxième", "2ème" and "2e" as "2e": one ordinal, however it is written."""
 
     def from_word(match: re.Match[str]) -> str:
         stem = match["stem"].lower()
@@ -119,6 +133,7 @@ def number_key(text: str) -> str:
 # --------------------------------------------------------------------------
 # Typing errors
 # --------------------------------------------------------------------------
+
 
 def edit_distance(a: str, b: str, limit: int = 3) -> int:
     """Optimal string alignment distance (transpositions count 1), capped at ``limit``."""
@@ -184,7 +199,7 @@ def _lookalike(a: str, b: str) -> bool:
 
 
 def _repeated_word(words: Sequence[str]) -> str | None:
-    """"un d'un": a word typed twice in a row, the second time maybe elided."""
+    """ "un d'un": a word typed twice in a row, the second time maybe elided."""
     for first, second in zip(words, words[1:]):
         if _fold(first) == _fold(_ELISION_RE.sub("", second)):
             return f"{first} {second}"
@@ -258,6 +273,7 @@ def _typo(left: str, right: str, lexicon: Collection[str]) -> Verdict | None:
 # Classification
 # --------------------------------------------------------------------------
 
+
 def classify(
     left: str,
     right: str,
@@ -289,6 +305,7 @@ def classify(
 # --------------------------------------------------------------------------
 # Lexicon
 # --------------------------------------------------------------------------
+
 
 def lexicon_of(documents: Sequence[str], minimum: int = 2) -> frozenset[str]:
     """Case-folded words attested in at least ``minimum`` of ``documents``."""

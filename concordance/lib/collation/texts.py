@@ -89,9 +89,7 @@ def _refine(left: str, right: str, lexicon: Collection[str]) -> list[tuple[str, 
             same = token_key(lt) == token_key(rt)
             add("equal" if same else "minor", lt, rt)
     changes = [(lt, rt) for op, lt, rt in steps if op != "equal"]
-    minor = any(
-        classify(lt, rt, lexicon=lexicon).cls in ("spelling", "number", "typo") for lt, rt in changes
-    )
+    minor = any(classify(lt, rt, lexicon=lexicon).cls in ("spelling", "number", "typo") for lt, rt in changes)
     if len(changes) < 2 or not minor:
         return [("change", left, right)]
     return [("equal" if op == "equal" else "change", lt, rt) for op, lt, rt in steps]
@@ -125,7 +123,7 @@ def _spacing(left: str, right: str) -> list[tuple[str, str, str]]:
                 gap(lead_l, lead_r)
                 lt, rt = lt.lstrip(), rt.lstrip()
         core_l, core_r = lt.rstrip(), rt.rstrip()
-        space_l, space_r = lt[len(core_l):], rt[len(core_r):]
+        space_l, space_r = lt[len(core_l) :], rt[len(core_r) :]
         last = index == len(ltoks) - 1
         if bool(space_l) != bool(space_r) and not last:
             same_l += core_l
@@ -167,7 +165,9 @@ def collate(left: str, right: str, lexicon: Collection[str] = frozenset()) -> Co
         if op == "space":
             index = len(variants)
             variants.append(Variant("punctuation", _spacing_reason(steps, k), lt, rt))
-            pieces.extend(CollatedPiece(kind, text, index) for kind, text in (("deleted", lt), ("inserted", rt)) if text)
+            pieces.extend(
+                CollatedPiece(kind, text, index) for kind, text in (("deleted", lt), ("inserted", rt)) if text
+            )
             continue
         before = "".join(s[1] for s in steps[:k])
         after = "".join(s[1] for s in steps[k + 1 :])

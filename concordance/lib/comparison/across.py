@@ -30,9 +30,7 @@ class QuantityReading:
         return cls(quantity, quantities.subject_of(quantity, text, heading), quantities.takes_effect(quantity, text))
 
 
-def pair_one_sided(
-    lefts: Sequence[QuantityReading], rights: Sequence[QuantityReading]
-) -> list[tuple[int, int]]:
+def pair_one_sided(lefts: Sequence[QuantityReading], rights: Sequence[QuantityReading]) -> list[tuple[int, int]]:
     """Pair quantities left without a counterpart, as (left index, right index).
 
     In document order, each left quantity takes the first right one not yet

@@ -182,8 +182,7 @@ def place_half_rows(
         own = next(k for k, row in enumerate(rows) if row is half.row)
         partner_units = [right[k] for k in rs] if half.side == "left" else [left[k] for k in ls]
         at = next(
-            k for k, row in enumerate(rows)
-            if partner_units[0] in (row.rights if half.side == "left" else row.lefts)
+            k for k, row in enumerate(rows) if partner_units[0] in (row.rights if half.side == "left" else row.lefts)
         )
         where = Elsewhere(tuple(partner_units), "down" if at > own else "up")
         if half.side == "left":

@@ -86,15 +86,11 @@ def fill_row(row: AlignedRow, filled: FilledPieces, *, left: bool = False, right
 def fill_gap(row: AlignedRow) -> None:
     """A row with one side only: its words are all deleted (left) or all inserted (right)."""
     if row.lefts:
-        row.left_blocks = [
-            Block(u, [MarkedPiece("deleted", u.text, "", 0, u.eid, "left")]) for u in row.lefts
-        ]
+        row.left_blocks = [Block(u, [MarkedPiece("deleted", u.text, "", 0, u.eid, "left")]) for u in row.lefts]
         row.inline_pieces = [b.pieces[0] for b in row.left_blocks]
         row.substantive_tokens = row.total_tokens = sum(word_count(u.text) for u in row.lefts)
     else:
-        row.right_blocks = [
-            Block(u, [MarkedPiece("inserted", u.text, "", 0, u.eid, "right")]) for u in row.rights
-        ]
+        row.right_blocks = [Block(u, [MarkedPiece("inserted", u.text, "", 0, u.eid, "right")]) for u in row.rights]
         row.inline_pieces = [b.pieces[0] for b in row.right_blocks]
         row.substantive_tokens = row.total_tokens = sum(word_count(u.text) for u in row.rights)
 

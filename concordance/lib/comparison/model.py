@@ -198,9 +198,7 @@ class Collapsed:
     count: int
 
 
-def visible_rows(
-    comparison: Comparison, *, changes_only: bool, terms_shown: bool
-) -> list[AlignedRow | Collapsed]:
+def visible_rows(comparison: Comparison, *, changes_only: bool, terms_shown: bool) -> list[AlignedRow | Collapsed]:
     """The rows to show; with ``changes_only``, each run of unchanged rows becomes one ``Collapsed``."""
     if not changes_only:
         return list(comparison.rows)

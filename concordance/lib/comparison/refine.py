@@ -20,7 +20,7 @@ _LIST_END = frozenset([";", ",", ".", ":", "et"])
 
 # Little words that introduce a quantity without being part of what the
 # extractor takes: "une période d'au moins soixante jours".
-_LEAD_IN = frozenset("de d' du des à au aux pour une un la le l' les".split())
+_LEAD_IN = frozenset(["de", "d'", "du", "des", "à", "au", "aux", "pour", "une", "un", "la", "le", "l'", "les"])
 
 
 def number_in(span: str) -> int | None:
@@ -35,9 +35,7 @@ def same_quantity(left: str, right: str) -> bool:
         return number == number_in(right)
     found_left = quantities.extract_quantities(left)
     found_right = quantities.extract_quantities(right)
-    return bool(found_left) and [(q.value, q.unit) for q in found_left] == [
-        (q.value, q.unit) for q in found_right
-    ]
+    return bool(found_left) and [(q.value, q.unit) for q in found_left] == [(q.value, q.unit) for q in found_right]
 
 
 def segment_spans(segments: Sequence[ClassifiedSegment]) -> list[tuple[int, int, int, int]]:

@@ -71,7 +71,7 @@ def align_paragraphs(
     once, in increasing order.
     """
     pins = sorted(set(pinned))
-    for (li, rj) in pins:
+    for li, rj in pins:
         if not (0 <= li < len(left) and 0 <= rj < len(right)):
             raise ValueError(f"pinned pair {(li, rj)} is out of range")
     for (a1, b1), (a2, b2) in zip(pins, pins[1:]):

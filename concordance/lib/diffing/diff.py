@@ -77,9 +77,7 @@ def _slide_left(script: list[tuple[str, int, int]], a: list[int], b: list[int]) 
     return script
 
 
-def _slide_right_to_merge(
-    script: list[tuple[str, int, int]], a: list[int], b: list[int]
-) -> list[tuple[str, int, int]]:
+def _slide_right_to_merge(script: list[tuple[str, int, int]], a: list[int], b: list[int]) -> list[tuple[str, int, int]]:
     """Move a pure insertion/deletion run right when that lets it join the next change run.
 
     After ``_slide_left`` a run that still sits alone between equal tokens may

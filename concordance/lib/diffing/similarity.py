@@ -39,10 +39,76 @@ def paragraph_similarity(left: str, right: str, engine: str | None = None) -> fl
 # Words that say nothing of what a provision is about: function words, and the
 # names of the parties and of the units of the text, which every provision has.
 _FUNCTION_WORDS = frozenset(
-    "de la le les l d des du un une et ou a au aux en par pour que qui dans sur ce cet cette ces son sa ses "
-    "leur leurs il elle ils elles est sont ne pas n s qu se y tout toute tous toutes autre autres present "
-    "presente article articles paragraphe paragraphes alinea partie parties etat etats chaque lui meme "
-    "conformement peut peuvent etre".split()
+    [
+        "de",
+        "la",
+        "le",
+        "les",
+        "l",
+        "d",
+        "des",
+        "du",
+        "un",
+        "une",
+        "et",
+        "ou",
+        "a",
+        "au",
+        "aux",
+        "en",
+        "par",
+        "pour",
+        "que",
+        "qui",
+        "dans",
+        "sur",
+        "ce",
+        "cet",
+        "cette",
+        "ces",
+        "son",
+        "sa",
+        "ses",
+        "leur",
+        "leurs",
+        "il",
+        "elle",
+        "ils",
+        "elles",
+        "est",
+        "sont",
+        "ne",
+        "pas",
+        "n",
+        "s",
+        "qu",
+        "se",
+        "y",
+        "tout",
+        "toute",
+        "tous",
+        "toutes",
+        "autre",
+        "autres",
+        "present",
+        "presente",
+        "article",
+        "articles",
+        "paragraphe",
+        "paragraphes",
+        "alinea",
+        "partie",
+        "parties",
+        "etat",
+        "etats",
+        "chaque",
+        "lui",
+        "meme",
+        "conformement",
+        "peut",
+        "peuvent",
+        "etre",
+    ]
 )
 # Below this share of shared content words, two paragraphs are not a pair
 # whatever their character similarity (which function words inflate): UN 40
@@ -52,6 +118,7 @@ CONTENT_FLOOR = 0.12
 
 def content_overlap(left: str, right: str) -> float:
     """Dice coefficient of the content words (first six letters, a cheap stem) of two texts."""
+
     def stems(text: str) -> set[str]:
         return {w[:6] for w in normalise_words(text).split() if len(w) > 2 and w not in _FUNCTION_WORDS}
 

@@ -20,9 +20,15 @@ _MARKER_RE = re.compile(
     r"""^
     (?P<bullet>\s*[-–—•*]\s+)?\s*
     (?:
-        \((?P<paren>\d{1,3}|[a-zA-Z]|""" + _ROMAN + r""")\)           # (a) (1) (ii)
-      | (?P<punct>\d{1,3}|[a-zA-Z]|""" + _ROMAN + r""")[.)](?=\s|$)  # a) a. 1. ii)
-      | (?P<bare>\d{1,3}|[a-xz]|""" + _ROMAN + r""")(?=\s)          # "a  l'expression", "1 Chaque"
+        \((?P<paren>\d{1,3}|[a-zA-Z]|"""
+    + _ROMAN
+    + r""")\)           # (a) (1) (ii)
+      | (?P<punct>\d{1,3}|[a-zA-Z]|"""
+    + _ROMAN
+    + r""")[.)](?=\s|$)  # a) a. 1. ii)
+      | (?P<bare>\d{1,3}|[a-xz]|"""
+    + _ROMAN
+    + r""")(?=\s)          # "a  l'expression", "1 Chaque"
     )
     \s*""",
     re.VERBOSE,
@@ -57,7 +63,7 @@ def strip_marker(text: str) -> tuple[str, str]:
     match = _MARKER_RE.match(text)
     if not match or not (match.group("paren") or match.group("punct") or match.group("bare")):
         return "", text
-    rest = text[match.end():]
+    rest = text[match.end() :]
     bare = match.group("bare")
     if bare is not None:
         # Without ")" or "." a label is only trusted before a word or a guillemet: a

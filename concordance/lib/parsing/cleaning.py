@@ -66,9 +66,7 @@ def is_open(text: str) -> bool:
     return bool(_OPEN_END.search(text.rstrip()))
 
 
-def split_lines(
-    source: str, debris: tuple[re.Pattern[str], ...] = ()
-) -> tuple[list[Line], list[Footnote]]:
+def split_lines(source: str, debris: tuple[re.Pattern[str], ...] = ()) -> tuple[list[Line], list[Footnote]]:
     """Clean every line; footnote lines and ``debris`` lines become blank.
 
     ``debris`` patterns are matched against the raw line (running heads,

@@ -52,7 +52,7 @@ class Scan:
 def scan(text: str) -> Scan:
     """Read the leading list dash and up to two nested markers of ``text``."""
     dash = _DASH.match(text)
-    rest = undashed = text[dash.end():] if dash else text
+    rest = undashed = text[dash.end() :] if dash else text
     if dash is None and text in ("-", "–"):
         return Scan((), "", True, "")
     markers: list[Marker] = []
@@ -66,7 +66,7 @@ def scan(text: str) -> Scan:
             break  # a second marker on a line must be unmistakable
         label = match.group("label")
         markers.append(Marker(label, strong, label + after if after in (".", ")") else label))
-        rest = rest[match.end():].lstrip()
+        rest = rest[match.end() :].lstrip()
     return Scan(tuple(markers), rest, dash is not None, undashed)
 
 

@@ -90,7 +90,7 @@ def build_article(
     state = _State(article, filename, warnings, footnotes, last=article)
     content = [line for line in lines if line.text]
     for index, line in enumerate(content):
-        _take_line(state, line, content[index + 1:], layout)
+        _take_line(state, line, content[index + 1 :], layout)
 
 
 def _take_line(state: _State, line: Line, rest: list[Line], layout: Layout) -> None:
@@ -144,7 +144,8 @@ def _resolve_number(state: _State, marker: Marker) -> str | None:
     if not marker.strong:
         return None
     raise SourceError(
-        state.filename, state.line_no,
+        state.filename,
+        state.line_no,
         f"article {state.article.num}: paragraph {marker.label} out of sequence (expected {expected})",
     )
 
@@ -165,7 +166,8 @@ def _resolve_letter(state: _State, marker: Marker) -> str | None:
     if not marker.strong:
         return None
     raise SourceError(
-        state.filename, state.line_no,
+        state.filename,
+        state.line_no,
         f"article {state.article.num}: point {label} out of sequence (expected {expected_letter})",
     )
 
@@ -220,9 +222,7 @@ def _take_text(state: _State, text: str, line: Line, rest: list[Line], layout: L
     last = state.last
     assert last is not None
     margin_after_item = layout.indented_items and line.indent == 0 and state.last_indent > 0
-    if _awaits_text(state):
-        _add_text(state, last, text, line)
-    elif not margin_after_item and _continues(state, text):
+    if _awaits_text(state) or not margin_after_item and _continues(state, text):
         _add_text(state, last, text, line)
     elif last is state.article and not state.article.children and not state.article.text:
         _add_text(state, state.article, text, line)

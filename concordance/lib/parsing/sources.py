@@ -96,9 +96,7 @@ def _instrument(doc: _Doc, spec: InstrumentSpec, start_at: int = 0) -> tuple[Par
     end = doc.find(spec.end, closing_at) if spec.end else len(doc.lines)
     title_lines, title_notes = doc.title(start, preamble_at)
     preamble, preamble_notes = doc.prose(preamble_at + int(spec.preamble_is_heading), first_heading, "preamble")
-    body = BodyParser(doc.filename, spec.layout, doc.warnings, doc.footnotes).parse(
-        doc.lines[first_heading:closing_at]
-    )
+    body = BodyParser(doc.filename, spec.layout, doc.warnings, doc.footnotes).parse(doc.lines[first_heading:closing_at])
     closing, closing_notes = doc.prose(closing_at, end, "closing")
     instrument = ParsedInstrument(
         slug=spec.slug,
@@ -125,7 +123,8 @@ def _check_counts(doc: _Doc, instrument: ParsedInstrument, spec: InstrumentSpec,
     chapters = sum(1 for node in instrument.divisions() if node.kind == "chapter")
     if (articles, chapters) != (spec.articles, spec.chapters):
         raise SourceError(
-            doc.filename, doc.lines[closing_at].no,
+            doc.filename,
+            doc.lines[closing_at].no,
             f"{spec.slug}: found {articles} articles in {chapters} chapters, "
             f"expected {spec.articles} in {spec.chapters}",
         )
@@ -202,10 +201,7 @@ def _resolution(doc: _Doc, preamble_at: int, meeting_at: int, annex: int) -> lis
         parts.append(("Dispositif" if _OPERATIVE.match(paragraph) else "Préambule", no, paragraph))
     meeting = [line for line in doc.lines[meeting_at:annex] if line.text]
     parts.append(("Séance", meeting[0].no, "\n".join(line.text for line in meeting)))
-    return [
-        Note("resolution", heading, text, [], no, position)
-        for position, (heading, no, text) in enumerate(parts)
-    ]
+    return [Note("resolution", heading, text, [], no, position) for position, (heading, no, text) in enumerate(parts)]
 
 
 def _interpretative_notes(doc: _Doc, start: int) -> list[Note]:
@@ -219,7 +215,9 @@ def _interpretative_notes(doc: _Doc, start: int) -> list[Note]:
         elif notes:
             bodies[-1].append(line)
         elif line.text:
-            raise SourceError(doc.filename, line.no, f"interpretative note text before any article heading: {line.text[:60]!r}")
+            raise SourceError(
+                doc.filename, line.no, f"interpretative note text before any article heading: {line.text[:60]!r}"
+            )
     for note, body in zip(notes, bodies):
         note.text = "\n\n".join(text for _, text, _ in paragraphs(body))
     return notes
@@ -247,7 +245,14 @@ def parse_budapest_bill(text: str, filename: str) -> ParsedSource:
     start = doc.find(r"^EXPOSÉ DES MOTIFS$") + 1
     end = doc.find(r"^PROJET DE LOI$", start)
     notes = [
-        Note("commentary", "Exposé des motifs", paragraph, mentioned_articles(paragraph, BUDAPEST_BILL.articles), no, position)
+        Note(
+            "commentary",
+            "Exposé des motifs",
+            paragraph,
+            mentioned_articles(paragraph, BUDAPEST_BILL.articles),
+            no,
+            position,
+        )
         for position, (no, paragraph, _) in enumerate(paragraphs(doc.lines[start:end]))
     ]
     instrument, _ = _instrument(doc, BUDAPEST_BILL, end)

@@ -139,8 +139,12 @@ class BodyParser:
         if article is None:
             return
         build_article(
-            article, lines, filename=self.filename, layout=self.layout,
-            warnings=self.warnings, footnotes=self.footnotes,
+            article,
+            lines,
+            filename=self.filename,
+            layout=self.layout,
+            warnings=self.warnings,
+            footnotes=self.footnotes,
         )
 
     def _article(self, heading: Heading, body: list[Node], open_divisions: list[Node]) -> Node:
@@ -161,7 +165,9 @@ class BodyParser:
     def _division(self, heading: Heading, body: list[Node], open_divisions: list[Node]) -> None:
         depth = _DEPTH[heading.kind]
         if heading.kind != "chapter" and not open_divisions:
-            raise SourceError(self.filename, heading.line, f"{heading.kind} {heading.num} outside any enclosing division")
+            raise SourceError(
+                self.filename, heading.line, f"{heading.kind} {heading.num} outside any enclosing division"
+            )
         # A title may sit directly in a chapter that has no sections.
         while open_divisions and _DEPTH[open_divisions[-1].kind] >= depth:
             open_divisions.pop()
@@ -173,20 +179,22 @@ class BodyParser:
         expected = number_value(previous[-1].num) + 1 if previous else first
         if number != expected:
             raise SourceError(
-                self.filename, heading.line,
+                self.filename,
+                heading.line,
                 f"{heading.kind} {heading.num} out of sequence (expected {heading.kind} {expected})",
             )
         node = Node(
-            kind=heading.kind, eid=eids.child(parent.eid if parent else "", _EID_PREFIX[heading.kind], number),
-            num=heading.num, heading=heading.title, line=heading.line,
+            kind=heading.kind,
+            eid=eids.child(parent.eid if parent else "", _EID_PREFIX[heading.kind], number),
+            num=heading.num,
+            heading=heading.title,
+            line=heading.line,
         )
         siblings.append(node)
         open_divisions.append(node)
 
 
-def parse_body(
-    text: str, filename: str = "<fragment>", *, layout: Layout = Layout()
-) -> tuple[list[Node], list[str]]:
+def parse_body(text: str, filename: str = "<fragment>", *, layout: Layout = Layout()) -> tuple[list[Node], list[str]]:
     """Parse a fragment made only of headings and articles (tests, tools).
 
     Numbering may start anywhere. Returns the top-level nodes and the warnings."""

@@ -8,8 +8,8 @@ and layout debris removed.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Iterator
 
 # Kinds of node, from the outside in. Divisions group articles; provisions
 # are the article and what it contains.

@@ -21,13 +21,13 @@ from concordance.lib.quantities.patterns import (
 
 
 def _group(match: re.Match[str], prefix: str) -> str | None:
-    return next((name[len(prefix):] for name, v in match.groupdict().items() if v and name.startswith(prefix)), None)
+    return next((name[len(prefix) :] for name, v in match.groupdict().items() if v and name.startswith(prefix)), None)
 
 
 def _clause_before(text: str, start: int, width: int) -> str:
-    window = text[max(0, start - width):start]
+    window = text[max(0, start - width) : start]
     ends = list(_CLAUSE_END.finditer(window))
-    return window[ends[-1].end():] if ends else window
+    return window[ends[-1].end() :] if ends else window
 
 
 def _bound(match: re.Match[str]) -> str:
@@ -96,8 +96,14 @@ def _range_start(quantity: Quantity, text: str) -> Quantity | None:
     value = parse_french_number(match["low"]) if match else None
     if match is None or value is None:
         return None
-    return replace(quantity, text=match["low"], start=match.start("low"), end=match.end("low"),
-                   value=value, numerals=(match["low"],))
+    return replace(
+        quantity,
+        text=match["low"],
+        start=match.start("low"),
+        end=match.end("low"),
+        value=value,
+        numerals=(match["low"],),
+    )
 
 
 def extract_quantities(text: str) -> list[Quantity]:

@@ -52,8 +52,11 @@ SUBJECT_LABELS: dict[str, str] = {
 COUNT_UNITS = frozenset({"state", "party", "instrument", "ratification"})
 # Time unit -> (common unit, how many of it): see ``Quantity.measure``.
 _IN_BASE: dict[str, tuple[str, int]] = {
-    "hour": ("hour", 1), "day": ("hour", 24), "week": ("hour", 24 * 7),
-    "month": ("month", 1), "year": ("month", 12),
+    "hour": ("hour", 1),
+    "day": ("hour", 24),
+    "week": ("hour", 24 * 7),
+    "month": ("month", 1),
+    "year": ("month", 12),
 }
 
 

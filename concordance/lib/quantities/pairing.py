@@ -35,7 +35,8 @@ def pair(left: Quantity | None, right: Quantity | None) -> QuantityPair:
         left,
         right,
         "same" if equivalent(left, right) else "divergent",
-        spelled_differently=same_measure and (_numerals_as_written(left) != _numerals_as_written(right) or left.unit != right.unit),
+        spelled_differently=same_measure
+        and (_numerals_as_written(left) != _numerals_as_written(right) or left.unit != right.unit),
         bound_differs=left.bound != right.bound,
     )
 
@@ -52,7 +53,9 @@ def _align(left: list[Quantity], right: list[Quantity]) -> list[QuantityPair]:
     lcs = [[0] * (m + 1) for _ in range(n + 1)]
     for i in range(n - 1, -1, -1):
         for j in range(m - 1, -1, -1):
-            lcs[i][j] = lcs[i + 1][j + 1] + 1 if left[i].measure == right[j].measure else max(lcs[i + 1][j], lcs[i][j + 1])
+            lcs[i][j] = (
+                lcs[i + 1][j + 1] + 1 if left[i].measure == right[j].measure else max(lcs[i + 1][j], lcs[i][j + 1])
+            )
     pairs: list[QuantityPair] = []
     gap_left: list[Quantity] = []
     gap_right: list[Quantity] = []

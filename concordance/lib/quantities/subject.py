@@ -98,7 +98,7 @@ def takes_effect(quantity: Quantity, text: str) -> bool:
     """
     lookback = max(0, quantity.start - _LOOKBACK)
     start = _last_end(_CLAUSE_END, text, lookback, quantity.start)
-    clause = _REFERENCE_POINT.sub(lambda m: " " * len(m[0]), text[start:_next_start(_CLAUSE_END, text, quantity.end)])
+    clause = _REFERENCE_POINT.sub(lambda m: " " * len(m[0]), text[start : _next_start(_CLAUSE_END, text, quantity.end)])
     return bool(_TAKES_EFFECT.search(clause))
 
 

@@ -38,8 +38,6 @@ from concordance.lib.references.targets import Context, Reference, Target
 __all__ = ["DIVISION", "PROVISION", "Context", "Reference", "Target", "find_references"]
 
 
-def find_references(
-    text: str, context: Context, exists: Callable[[Target], bool] | None = None
-) -> list[Reference]:
+def find_references(text: str, context: Context, exists: Callable[[Target], bool] | None = None) -> list[Reference]:
     """Every internal reference in ``text``, in order of appearance."""
     return _Scanner(text, context, exists).scan()

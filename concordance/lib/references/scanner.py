@@ -102,9 +102,9 @@ class _Scanner:
             return kind.end(), None
         items = [_item(hierarchy, path) for path in paths]
         while True:
-            if (end := self._parent(pos, hierarchy, items)) is not None:
-                pos = end
-            elif (end := self._refine(pos, hierarchy, items)) is not None:
+            if (end := self._parent(pos, hierarchy, items)) is not None or (
+                end := self._refine(pos, hierarchy, items)
+            ) is not None:
                 pos = end
             elif (more := self._compounds(pos, hierarchy, depth, head))[1]:
                 # the list resumes after a refinement: "6, paragraphe 1(b), 7"
@@ -179,9 +179,7 @@ class _Scanner:
             pos = match.end()
 
     @classmethod
-    def _place(
-        cls, atoms: list[_Atom], hierarchy: tuple[str, ...], depth: int, prev: _Path | None
-    ) -> _Path | None:
+    def _place(cls, atoms: list[_Atom], hierarchy: tuple[str, ...], depth: int, prev: _Path | None) -> _Path | None:
         """The path of a compound's labels: the first at the level of the label of
         ``prev`` it continues (or the first level from ``depth`` its shape fits),
         each next one at the next level that fits; None if one fits nowhere."""
@@ -221,7 +219,7 @@ class _Scanner:
         return [()]
 
     def _parent(self, pos: int, hierarchy: tuple[str, ...], items: list[_Item]) -> int | None:
-        """"du paragraphe 1", "de l'article 17", "du présent article", "dudit paragraphe"."""
+        """ "du paragraphe 1", "de l'article 17", "du présent article", "dudit paragraphe"."""
         match = _PARENT.match(self.text, pos)
         if not match:
             return None
@@ -242,7 +240,7 @@ class _Scanner:
         return end
 
     def _refine(self, pos: int, hierarchy: tuple[str, ...], items: list[_Item]) -> int | None:
-        """", paragraphe 3" after "article 14" narrows that last item."""
+        """ ", paragraphe 3" after "article 14" narrows that last item."""
         match = _REFINE.match(self.text, pos)
         last = items[-1]
         if not match or not last.labels:
@@ -265,7 +263,7 @@ class _Scanner:
         return _Item(item.hierarchy, {**item.labels, **more.labels}, item.anchored, item.broken or more.broken)
 
     def _group(self, pos: int, hierarchy: tuple[str, ...]) -> tuple[int, int, list[_Path], _Path] | None:
-        """"et à l'article 41", ", Article 6": a further group of the same chain."""
+        """ "et à l'article 41", ", Article 6": a further group of the same chain."""
         match = _GROUP.match(self.text, pos)
         if not match or _kind(match["kind"])[0] is not hierarchy:
             return None
@@ -328,8 +326,10 @@ class _Scanner:
     def _eid(item: _Item) -> str | None:
         depths = sorted(item.labels)
         contiguous = depths == list(range(len(depths)))
-        point_in_article = item.hierarchy is PROVISION and depths[:2] == [ART, POINT] and depths[1:] == list(
-            range(POINT, POINT + len(depths) - 1)
+        point_in_article = (
+            item.hierarchy is PROVISION
+            and depths[:2] == [ART, POINT]
+            and depths[1:] == list(range(POINT, POINT + len(depths) - 1))
         )
         if item.broken or not (contiguous or point_in_article):
             return None

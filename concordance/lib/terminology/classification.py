@@ -16,8 +16,37 @@ if TYPE_CHECKING:
 # Determiners and contracted articles whose form follows the noun's gender
 # and number: "la Partie requise" / "l'État partie requis".
 _DETERMINERS = frozenset(
-    "le la les l' un une des du de d' au aux à ce cet cette ces son sa ses leur leurs "
-    "ledit ladite lesdits lesdites dudit desdits desdites".split()
+    [
+        "le",
+        "la",
+        "les",
+        "l'",
+        "un",
+        "une",
+        "des",
+        "du",
+        "de",
+        "d'",
+        "au",
+        "aux",
+        "à",
+        "ce",
+        "cet",
+        "cette",
+        "ces",
+        "son",
+        "sa",
+        "ses",
+        "leur",
+        "leurs",
+        "ledit",
+        "ladite",
+        "lesdits",
+        "lesdites",
+        "dudit",
+        "desdits",
+        "desdites",
+    ]
 )
 
 
@@ -29,9 +58,9 @@ Column = tuple[str, int] | tuple[str, int, int]
 @dataclass
 class _Side:
     text: str
-    tokens: list[tuple[int, int]]          # absolute char span of each token (with its whitespace)
-    columns: list[Column]                   # alignment column of each token
-    seg_tokens: list[tuple[int, int]]       # token index range of each segment
+    tokens: list[tuple[int, int]]  # absolute char span of each token (with its whitespace)
+    columns: list[Column]  # alignment column of each token
+    seg_tokens: list[tuple[int, int]]  # token index range of each segment
     starts: list[int] = field(default_factory=list)
 
     @classmethod
@@ -104,11 +133,7 @@ def _rediff(
             # Pairs the phrase matcher could not make, e.g. "États" vs "Etats" when the
             # longest match on one side was "États parties" (another entry).
             pieces.append(ClassifiedSegment(seg.op, seg.left, seg.right, "terminology", entry_id))
-        elif (
-            same_quantity is not None
-            and seg.op == "replace"
-            and same_quantity(seg.left.strip(), seg.right.strip())
-        ):
+        elif same_quantity is not None and seg.op == "replace" and same_quantity(seg.left.strip(), seg.right.strip()):
             pieces.append(ClassifiedSegment(seg.op, seg.left, seg.right, "terminology", QUANTITY_ENTRY))
         else:
             pieces.append(ClassifiedSegment(seg.op, seg.left, seg.right, "substantive"))

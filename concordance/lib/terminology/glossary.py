@@ -94,10 +94,7 @@ class Glossary:
     def find(self, text: str, instrument: str | None = None) -> list[Occurrence]:
         """Non-overlapping glossary matches in ``text`` (``instrument``'s forms only if given)."""
         pattern, ids = self._regex(instrument)
-        return [
-            Occurrence(_entry_of(m, ids), m.start(), m.end(), m.group(0))
-            for m in pattern.finditer(text)
-        ]
+        return [Occurrence(_entry_of(m, ids), m.start(), m.end(), m.group(0)) for m in pattern.finditer(text)]
 
     def occurrences(self, text: str, instrument: str | None = None) -> list[tuple[str, int, int]]:
         """``(entry_id, start, end)`` of each glossary term in ``text``."""

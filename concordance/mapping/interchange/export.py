@@ -22,8 +22,11 @@ def export_document(include_suggested: bool = False) -> dict[str, Any]:
     """
     # A total order, so that two exports of the same concordance are byte-identical.
     correspondences = Correspondence.objects.with_provisions().order_by(
-        "left__edition__instrument__position", "left__position",
-        "right__edition__instrument__position", "right__position", "pk",
+        "left__edition__instrument__position",
+        "left__position",
+        "right__edition__instrument__position",
+        "right__position",
+        "pk",
     )
     if not include_suggested:
         correspondences = correspondences.curated()

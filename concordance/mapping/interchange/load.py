@@ -154,9 +154,7 @@ def import_gaps(
         label = f"without counterpart {key_of(article)} in {other.slug}"
         current = existing.get((article.pk, other.pk))
         if current is None:
-            with_reason(
-                MissingCounterpart(article=article, other_instrument=other, reason=entry.reason), reason
-            ).save()
+            with_reason(MissingCounterpart(article=article, other_instrument=other, reason=entry.reason), reason).save()
             report.created += 1
             report.changes.append(f"+ {label}")
         elif current.reason != entry.reason:
@@ -180,11 +178,20 @@ def import_gaps(
 def contradictory_gaps() -> list[str]:
     """Articles both linked to an instrument and recorded without counterpart in it."""
     linked: set[tuple[int, str, int]] = set()
-    for left_edition, left_article, left_instrument, right_edition, right_article, right_instrument in (
-        Correspondence.objects.curated().values_list(
-            "left__edition_id", "left__article_eid", "left__edition__instrument_id",
-            "right__edition_id", "right__article_eid", "right__edition__instrument_id",
-        )
+    for (
+        left_edition,
+        left_article,
+        left_instrument,
+        right_edition,
+        right_article,
+        right_instrument,
+    ) in Correspondence.objects.curated().values_list(
+        "left__edition_id",
+        "left__article_eid",
+        "left__edition__instrument_id",
+        "right__edition_id",
+        "right__article_eid",
+        "right__edition__instrument_id",
     ):
         linked.add((left_edition, left_article, right_instrument))
         linked.add((right_edition, right_article, left_instrument))

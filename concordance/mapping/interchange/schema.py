@@ -178,8 +178,10 @@ class Entries:
     @classmethod
     def of(cls, document: ConcordanceDocument) -> Entries:
         return cls(
-            list(document.themes), list(document.correspondences),
-            list(document.without_counterpart), document.article_themes,
+            list(document.themes),
+            list(document.correspondences),
+            list(document.without_counterpart),
+            document.article_themes,
         )
 
     @classmethod

@@ -12,10 +12,7 @@ from concordance.lib.parsing.tree import SourceError
 
 
 class Command(BaseCommand):
-    help = (
-        "Parse the source documents and load the corpus, then resolve its cross-references, "
-        "in one transaction."
-    )
+    help = "Parse the source documents and load the corpus, then resolve its cross-references, in one transaction."
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
@@ -24,9 +21,7 @@ class Command(BaseCommand):
             default=settings.SOURCES_DIR,
             help="folder holding the source documents (default: fixtures/sources/)",
         )
-        parser.add_argument(
-            "--force", action="store_true", help="store the texts even when nothing changed"
-        )
+        parser.add_argument("--force", action="store_true", help="store the texts even when nothing changed")
 
     def handle(self, *args, sources: Path, force: bool, **options) -> None:
         def progress(message: str) -> None:

@@ -18,7 +18,8 @@ class Command(BaseCommand):
         parser.add_argument("username")
         parser.add_argument("--email", default="")
         parser.add_argument(
-            "--password-from-env", metavar="VAR",
+            "--password-from-env",
+            metavar="VAR",
             help="read the password from this environment variable instead of prompting",
         )
 
@@ -46,9 +47,7 @@ class Command(BaseCommand):
         try:
             user.full_clean(exclude=["password", "last_login", "date_joined"])
         except ValidationError as error:
-            reasons = "; ".join(
-                f"{field}: {' '.join(messages)}" for field, messages in error.message_dict.items()
-            )
+            reasons = "; ".join(f"{field}: {' '.join(messages)}" for field, messages in error.message_dict.items())
             raise CommandError(f"Account refused ({reasons}); no account was created.") from None
 
     def read_password(self, variable: str | None) -> str:

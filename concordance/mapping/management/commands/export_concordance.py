@@ -14,8 +14,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("path", nargs="?", type=Path, help="output file (default: stdout)")
         parser.add_argument(
-            "--include-suggested", action="store_true",
-            help="add the aligner's suggestions (origin \"suggested\", with their score)",
+            "--include-suggested",
+            action="store_true",
+            help='add the aligner\'s suggestions (origin "suggested", with their score)',
         )
 
     def handle(self, *args, path: Path | None, include_suggested: bool, **options) -> None:

@@ -19,20 +19,27 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
-            "path", nargs="?", type=Path, default=settings.CONCORDANCE_FIXTURE,
+            "path",
+            nargs="?",
+            type=Path,
+            default=settings.CONCORDANCE_FIXTURE,
             help="JSON document (default: fixtures/concordance.json)",
         )
         parser.add_argument(
-            "--if-empty", action="store_true",
+            "--if-empty",
+            action="store_true",
             help="do nothing when the database already holds a concordance "
             "(so that the set-up never overwrites curators' work)",
         )
         parser.add_argument(
-            "--replace", action="store_true",
+            "--replace",
+            action="store_true",
             help="also delete what the document does not contain (it must then have every section)",
         )
         parser.add_argument(
-            "--dry-run", action="store_true", help="print what would change, and change nothing",
+            "--dry-run",
+            action="store_true",
+            help="print what would change, and change nothing",
         )
 
     def handle(self, *args, path: Path, if_empty: bool, replace: bool, dry_run: bool, **options) -> None:
@@ -45,9 +52,7 @@ class Command(BaseCommand):
                 document, replace=replace, dry_run=dry_run, reason=f"import_concordance {path.name}"
             )
         except ConcordanceDataError as error:
-            raise CommandError(
-                f"{path} is invalid; nothing was imported:\n  " + "\n  ".join(error.problems)
-            ) from None
+            raise CommandError(f"{path} is invalid; nothing was imported:\n  " + "\n  ".join(error.problems)) from None
         if dry_run or options["verbosity"] > 1:
             for change in report.changes:
                 self.stdout.write(change)
