@@ -7,6 +7,8 @@ grouped in Python.
 
 from __future__ import annotations
 
+import functools
+import operator
 from collections import defaultdict
 from dataclasses import dataclass, field
 
