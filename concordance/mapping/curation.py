@@ -9,12 +9,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import Q
 
 from concordance.corpus.models import Provision
 from concordance.lib.citations import parse_citation
-from concordance.mapping.models import Correspondence, Origin, Relation, Status, Theme
+from concordance.mapping.models import (
+    CORRESPONDENCE_HISTORY,
+    Correspondence,
+    Origin,
+    Relation,
+    Status,
+    Theme,
+)
 
 
 def find_provision(instrument_slug: str, typed: str) -> Provision | None:
@@ -31,12 +38,130 @@ def find_provision(instrument_slug: str, typed: str) -> Provision | None:
     )
 
 
+# The columns a history record compares; an edit that leaves them and the themes as they are is no change.
+STORED = ("left_id", "right_id", "relation", "note", "status", "origin", "score")
+
+
 @transaction.atomic
-def save_correspondence(correspondence: Correspondence, themes: list[Theme]) -> Correspondence:
-    correspondence.save()
-    if {t.pk for t in correspondence.themes.all()} != {t.pk for t in themes}:
-        correspondence.themes.set(themes)
-    return correspondence
+def save_correspondence(correspondence: Correspondence, themes: list[Theme]) -> bool:
+    """Store fields and themes as one change: one history record, none when nothing differs.
+
+    simple-history writes a record on save and another when the themes are set;
+    both are silenced here and the single record is written once the themes are
+    in place, so that it holds them. Whether anything changed is the answer.
+    """
+    before = None
+    if correspondence.pk is not None:
+        before = Correspondence.objects.filter(pk=correspondence.pk).values(*STORED).first()
+    wanted = {theme.pk for theme in themes}
+    themes_changed = True
+    if before is not None:
+        themes_changed = set(
+            Correspondence.themes.through.objects.filter(correspondence_id=correspondence.pk)
+            .values_list("theme_id", flat=True)
+        ) != wanted
+        if not themes_changed and all(before[name] == getattr(correspondence, name) for name in STORED):
+            return False
+    correspondence.skip_history_when_saving = True
+    try:
+        correspondence.save()
+        if themes_changed:
+            correspondence.themes.set(themes)
+    finally:
+        del correspondence.skip_history_when_saving
+    CORRESPONDENCE_HISTORY.create_historical_record(correspondence, "+" if before is None else "~")
+    return True
+
+
+# What a database constraint or trigger refusing a change means to a curator.
+CONSTRAINT_MESSAGES = {
+    "correspondence_unique_pair": "Cette correspondance existe déjà.",
+    "correspondence_unique_unordered_pair": "Cette correspondance existe déjà.",
+}
+# The trigger of migration 0004 names this constraint; its message names the article.
+GAP_CONSTRAINT = "no_link_where_recorded_without_counterpart"
+
+
+def refusal(error: IntegrityError) -> str | None:
+    """The curator's message for a change the database refused, or None if it is not one of ours."""
+    diagnostic = getattr(error.__cause__, "diag", None)
+    constraint = getattr(diagnostic, "constraint_name", None)
+    if constraint == GAP_CONSTRAINT:
+        return diagnostic.message_primary
+    return CONSTRAINT_MESSAGES.get(constraint)
+
+
+# --- versions ------------------------------------------------------------------
+#
+# The version a curator read is the id of the correspondence's latest history
+# record: every change writes one (and only a change does), a deletion too, so
+# it also says "deleted" or "restored since". Writers of the same correspondence
+# are serialised by a transaction-scoped advisory lock, which exists even when
+# the row does not (restoring a deleted correspondence).
+
+LOCK_NAMESPACE = 17_0001
+
+
+class StaleVersion(Exception):
+    """The correspondence changed after the curator read it; nothing was written."""
+
+    def __init__(self, read, current):
+        super().__init__("stale version")
+        self.read = read  # the history record the curator read, None if the form named none
+        self.current = current  # the latest history record
+
+    @property
+    def deleted(self) -> bool:
+        return self.current is not None and self.current.history_type == "-"
+
+
+NEWEST_FIRST = ("-history_date", "-history_id")
+
+
+def latest_record(pk: int):
+    return Correspondence.history.filter(id=pk).select_related("history_user").order_by(*NEWEST_FIRST).first()
+
+
+def version_of(record) -> str:
+    return str(record.history_id) if record is not None else ""
+
+
+def check_version(pk: int, version: str | None) -> None:
+    """Inside a transaction: hold the correspondence's lock, then refuse if it moved past ``version``."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [LOCK_NAMESPACE, pk % 2**31])
+    current = latest_record(pk)
+    if current is not None and version_of(current) == (version or "").strip():
+        return
+    read = None
+    if version and version.strip().isdigit():
+        read = Correspondence.history.filter(id=pk, history_id=int(version)).first()
+    raise StaleVersion(read, current)
+
+
+def changes_since(stale: StaleVersion) -> list[Change]:
+    """Field by field, what the correspondence became since the version the curator read."""
+    if stale.read is None or stale.current is None or stale.deleted:
+        return []
+    records = list(
+        Correspondence.history.filter(history_id__in=[stale.current.history_id, stale.read.history_id])
+        .prefetch_related(THEME_ROWS)
+        .order_by(*NEWEST_FIRST)
+    )
+    return history_of(records)[0].changes if len(records) == 2 else []
+
+
+@transaction.atomic
+def save_edit(form, version: str | None) -> Correspondence | None:
+    """Save a valid edit form if the correspondence is still at ``version``; StaleVersion otherwise."""
+    check_version(form.instance.pk, version)
+    return form.save()
+
+
+@transaction.atomic
+def delete(correspondence: Correspondence, version: str | None) -> None:
+    check_version(correspondence.pk, version)
+    correspondence.delete()
 
 
 @dataclass
@@ -112,12 +237,15 @@ def history_of(records: list) -> list[HistoryEntry]:
 
 
 @transaction.atomic
-def restore(record) -> Correspondence:
+def restore(record, version: str | None) -> bool:
     """Bring a correspondence back to the state a history record holds.
 
     Works for a deleted correspondence too: it comes back with its old id.
-    Restoring is itself a change, recorded in the history.
+    Restoring is itself a change, recorded in the history (unless the state
+    is already the current one: the answer says whether anything changed).
+    The same rules as the forms hold: ValueError says which one refused it.
     """
+    check_version(record.id, version)
     if record.history_type == "-" and record.prev_record is not None:
         # The deletion record holds no theme rows: the state before the
         # deletion is the record that precedes it.
@@ -132,9 +260,19 @@ def restore(record) -> Correspondence:
             "Une autre correspondance relie déjà ces deux dispositions (dans un sens ou dans l'autre) : "
             "modifiez ou supprimez celle-ci avant de restaurer cette version."
         )
-    correspondence.save()
-    correspondence.themes.set([row.theme for row in getattr(record, THEME_ROWS).all()])
-    return correspondence
+    if correspondence.origin == Origin.CURATED:
+        try:
+            correspondence.refuse_recorded_gaps()
+        except ValidationError as error:
+            raise ValueError(" ".join(error.messages)) from None
+    try:
+        with transaction.atomic():
+            return save_correspondence(correspondence, [row.theme for row in getattr(record, THEME_ROWS).all()])
+    except IntegrityError as error:
+        message = refusal(error)
+        if message is None:
+            raise
+        raise ValueError(message) from None
 
 
 def deleted_records():

@@ -13,6 +13,11 @@ NEW = {
 }
 
 
+def version_read(client, page: str) -> str:
+    """The version a curator's form carries: the one of the page it was read on."""
+    return client.get(page).context["version"]
+
+
 def test_anonymous_visitors_cannot_write(client):
     assert client.get("/concordance/correspondences/new/").status_code == 302
     response = client.post("/concordance/correspondences/new/", NEW)
@@ -66,6 +71,7 @@ def test_edit_then_restore_the_earlier_version(curator_client):
         "left_instrument": "un", "left_provision": "art_25",
         "right_instrument": "budapest", "right_provision": "art_16",
         "relation": "partial", "note": "Note modifiée", "status": "proposed",
+        "version": version_read(curator_client, f"/concordance/correspondences/{correspondence.pk}/"),
     }
     assert curator_client.post(f"/concordance/correspondences/{correspondence.pk}/", form).status_code == 302
     correspondence.refresh_from_db()
@@ -76,7 +82,10 @@ def test_edit_then_restore_the_earlier_version(curator_client):
     )
     assert "Note modifiée" in page and original_note in page
     first = correspondence.history.order_by("history_date").first()
-    curator_client.post(f"/concordance/correspondences/{correspondence.pk}/history/{first.history_id}/restore/")
+    curator_client.post(
+        f"/concordance/correspondences/{correspondence.pk}/history/{first.history_id}/restore/",
+        {"version": version_read(curator_client, f"/concordance/correspondences/{correspondence.pk}/history/")},
+    )
     correspondence.refresh_from_db()
     assert (correspondence.relation, correspondence.note) == ("equivalent", original_note)
     assert correspondence.history.first().history_user.username == "curatrice"
@@ -85,11 +94,15 @@ def test_edit_then_restore_the_earlier_version(curator_client):
 def test_a_deleted_correspondence_can_be_restored(curator_client):
     correspondence = Correspondence.objects.get(left__eid="art_42", right__eid="art_29")
     pk, themes = correspondence.pk, set(correspondence.themes.values_list("slug", flat=True))
-    assert curator_client.post(f"/concordance/correspondences/{pk}/delete/").status_code == 302
+    version = version_read(curator_client, f"/concordance/correspondences/{pk}/delete/")
+    assert curator_client.post(f"/concordance/correspondences/{pk}/delete/", {"version": version}).status_code == 302
     assert not Correspondence.objects.filter(pk=pk).exists()
     assert f"/concordance/correspondences/{pk}/history/" in curator_client.get("/concordance/deleted/").content.decode()
     deletion = Correspondence.history.filter(id=pk, history_type="-").get()
-    curator_client.post(f"/concordance/correspondences/{pk}/history/{deletion.history_id}/restore/")
+    curator_client.post(
+        f"/concordance/correspondences/{pk}/history/{deletion.history_id}/restore/",
+        {"version": version_read(curator_client, f"/concordance/correspondences/{pk}/history/")},
+    )
     restored = Correspondence.objects.get(pk=pk)
     assert set(restored.themes.values_list("slug", flat=True)) == themes
 
@@ -123,7 +136,8 @@ def test_restoring_refuses_a_link_that_now_exists_the_other_way_round(curator_cl
     Correspondence.objects.create(left=b9, right=un15, relation="related", origin="curated")
     deletion = Correspondence.history.filter(id=pk, history_type="-").get()
     response = curator_client.post(
-        f"/concordance/correspondences/{pk}/history/{deletion.history_id}/restore/", follow=True
+        f"/concordance/correspondences/{pk}/history/{deletion.history_id}/restore/",
+        {"version": version_read(curator_client, f"/concordance/correspondences/{pk}/history/")}, follow=True,
     )
     assert "relie déjà ces deux dispositions" in html.unescape(response.content.decode())
     assert not Correspondence.objects.filter(pk=pk).exists()
