@@ -6,6 +6,8 @@ correspondence, deleted or not, can always be brought back.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
@@ -80,6 +82,24 @@ CONSTRAINT_MESSAGES = {
 }
 # The trigger of migration 0004 names this constraint; its message names the article.
 GAP_CONSTRAINT = "no_link_where_recorded_without_counterpart"
+
+
+@contextmanager
+def invariants_checked_now() -> Iterator[None]:
+    """The database's check of links against "without counterpart" records, at each statement.
+
+    It is deferred to the commit for imports, which may pass through a
+    contradiction; a curator's change is refused at once, inside the savepoint
+    whose IntegrityError becomes a message. Wrap the savepoint, not inside it.
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(f"SET CONSTRAINTS {GAP_CONSTRAINT} IMMEDIATE")
+    try:
+        yield
+    finally:
+        if not connection.needs_rollback:
+            with connection.cursor() as cursor:
+                cursor.execute(f"SET CONSTRAINTS {GAP_CONSTRAINT} DEFERRED")
 
 
 def refusal(error: IntegrityError) -> str | None:
@@ -266,7 +286,7 @@ def restore(record, version: str | None) -> bool:
         except ValidationError as error:
             raise ValueError(" ".join(error.messages)) from None
     try:
-        with transaction.atomic():
+        with invariants_checked_now(), transaction.atomic():
             return save_correspondence(correspondence, [row.theme for row in getattr(record, THEME_ROWS).all()])
     except IntegrityError as error:
         message = refusal(error)
@@ -286,6 +306,7 @@ def deleted_records():
     )
 
 
+@transaction.atomic
 def accept_suggestion(correspondence: Correspondence) -> Correspondence:
     """Take a suggestion into the concordance; ValueError if a record says the article has no counterpart there."""
     try:
@@ -295,5 +316,12 @@ def accept_suggestion(correspondence: Correspondence) -> Correspondence:
     correspondence.origin = Origin.CURATED
     correspondence.status = Status.PROPOSED
     correspondence.score = None
-    correspondence.save()
+    try:
+        with invariants_checked_now(), transaction.atomic():
+            correspondence.save()
+    except IntegrityError as error:
+        message = refusal(error)
+        if message is None:
+            raise
+        raise ValueError(message) from None
     return correspondence

@@ -4,7 +4,13 @@ from django import forms
 from django.db import IntegrityError, transaction
 
 from concordance.corpus.models import Division, Instrument
-from concordance.mapping.curation import CONSTRAINT_MESSAGES, find_provision, refusal, save_correspondence
+from concordance.mapping.curation import (
+    CONSTRAINT_MESSAGES,
+    find_provision,
+    invariants_checked_now,
+    refusal,
+    save_correspondence,
+)
 from concordance.mapping.models import Correspondence, Origin, Relation, Status, Theme
 from concordance.mapping.table import Filters
 
@@ -111,6 +117,7 @@ class CorrespondenceForm(forms.Form):
                 self.add_error(None, error)
         return cleaned
 
+    @transaction.atomic
     def save(self) -> Correspondence | None:
         """The saved correspondence, or None when the database refused it; the reason is then on the form.
 
@@ -119,7 +126,7 @@ class CorrespondenceForm(forms.Form):
         validation's. ``self.changed`` says whether anything was written.
         """
         try:
-            with transaction.atomic():
+            with invariants_checked_now(), transaction.atomic():
                 self.changed = save_correspondence(self.instance, list(self.cleaned_data["themes"]))
         except IntegrityError as error:
             message = refusal(error)
