@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from simple_history.admin import SimpleHistoryAdmin
 
+from concordance.mapping import curation
 from concordance.mapping.models import Correspondence, MissingCounterpart, Theme
 
 
@@ -40,6 +41,24 @@ class CorrespondenceAdmin(InitialFromQuery, SimpleHistoryAdmin):
     search_fields = ["left__eid", "right__eid", "note"]
     autocomplete_fields = ["left", "right"]
     filter_horizontal = ["themes"]
+
+    # One history record per change, as on the curation pages: none for a
+    # save that changes nothing, and the themes in the record of the fields
+    # rather than in a second one.
+    def save_model(self, request, obj, form, change):
+        if change and not form.has_changed():
+            return
+        super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        correspondence = form.instance
+        correspondence.skip_history_when_saving = True
+        try:
+            super().save_related(request, form, formsets, change)
+        finally:
+            del correspondence.skip_history_when_saving
+        if form.has_changed() or not change:
+            curation.record_themes(correspondence)
 
 
 @admin.register(MissingCounterpart)

@@ -75,6 +75,13 @@ def save_correspondence(correspondence: Correspondence, themes: list[Theme]) -> 
     return True
 
 
+def record_themes(correspondence: Correspondence) -> None:
+    """Make the latest history record hold the themes as they are now (they were set after it was written)."""
+    latest = correspondence.history.order_by(*NEWEST_FIRST).first()
+    getattr(latest, THEME_ROWS).all().delete()
+    CORRESPONDENCE_HISTORY.create_historical_record_m2ms(latest, correspondence)
+
+
 # What a database constraint or trigger refusing a change means to a curator.
 CONSTRAINT_MESSAGES = {
     "correspondence_unique_pair": "Cette correspondance existe déjà.",
@@ -240,6 +247,13 @@ def history_of(records: list) -> list[HistoryEntry]:
     def themes_of(record) -> str:
         return ", ".join(sorted(theme_names.get(row.theme_id, "?") for row in getattr(record, THEME_ROWS).all())) or "—"
 
+    themes = [themes_of(record) for record in records]
+    # A deletion record holds no theme rows (they are gone before it is
+    # written): it had the themes of the state it ended, not "none".
+    for index in range(len(records) - 2, -1, -1):
+        if records[index].history_type == "-":
+            themes[index] = themes[index + 1]
+
     entries = []
     for index, record in enumerate(records):
         previous = records[index + 1] if index + 1 < len(records) else None
@@ -250,8 +264,8 @@ def history_of(records: list) -> list[HistoryEntry]:
                 for name, label in TRACKED.items()
                 if getattr(previous, name) != getattr(record, name)
             ]
-            if themes_of(previous) != themes_of(record):
-                changes.append(Change("thèmes", themes_of(previous), themes_of(record)))
+            if themes[index + 1] != themes[index]:
+                changes.append(Change("thèmes", themes[index + 1], themes[index]))
         entries.append(HistoryEntry(record, changes))
     return entries
 

@@ -146,3 +146,46 @@ def test_curation_pages_cost_the_same_queries_whatever_the_history(
         Client().get(f"/concordance/correspondences/{pk}/history/")
     with django_assert_num_queries(1):
         Client().get("/concordance/deleted/")
+
+
+def admin_form(correspondence: Correspondence, **changes) -> dict:
+    return {
+        "left": correspondence.left_id, "right": correspondence.right_id, "relation": correspondence.relation,
+        "note": correspondence.note, "status": correspondence.status, "origin": correspondence.origin,
+        "score": "" if correspondence.score is None else correspondence.score,
+        "themes": [t.pk for t in correspondence.themes.all()], **changes,
+    }
+
+
+def test_the_admin_writes_one_record_per_change_and_none_without(curator_client):
+    correspondence = Correspondence.objects.get(left__eid="art_25", right__eid="art_16")
+    change = f"/admin/mapping/correspondence/{correspondence.pk}/change/"
+    before = correspondence.history.count()
+    assert curator_client.post(change, admin_form(correspondence)).status_code == 302
+    assert correspondence.history.count() == before
+
+    other_theme = Theme.objects.exclude(pk__in=correspondence.themes.all()).first()
+    form = admin_form(correspondence, note="Par l'administration")
+    form["themes"] = form["themes"] + [other_theme.pk]
+    assert curator_client.post(change, form).status_code == 302
+    assert correspondence.history.count() == before + 1
+    latest = correspondence.history.first()
+    assert latest.note == "Par l'administration" and latest.history_user.username == "curatrice"
+    assert other_theme.pk in {row.theme_id for row in latest.themes.all()}
+
+
+def test_deleting_and_restoring_shows_no_change_of_themes(curator_client):
+    correspondence = Correspondence.objects.get(left__eid="art_42", right__eid="art_29")
+    assert correspondence.themes.exists()
+    pk = correspondence.pk
+    history = f"/concordance/correspondences/{pk}/history/"
+    # The import that loaded it set its themes in a record of their own.
+    theme_changes = html.unescape(curator_client.get(history).content.decode()).count("thèmes :")
+    delete = f"/concordance/correspondences/{pk}/delete/"
+    curator_client.post(delete, {"version": curator_client.get(delete).context.get("version") or ""})
+    deletion = Correspondence.history.filter(id=pk, history_type="-").get()
+    curator_client.post(
+        f"{history}{deletion.history_id}/restore/", {"version": curator_client.get(history).context.get("version") or ""}
+    )
+    assert Correspondence.objects.filter(pk=pk).exists()
+    assert html.unescape(curator_client.get(history).content.decode()).count("thèmes :") == theme_changes
