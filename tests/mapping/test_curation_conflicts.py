@@ -148,3 +148,17 @@ def test_editing_a_correspondence_deleted_meanwhile_says_so_and_links_its_histor
     opened = curator_client.get(edit_url(correspondence))
     assert opened.status_code == 410 and "a été supprimée" in page(opened)
     assert curator_client.get("/concordance/correspondences/999999/").status_code == 404
+
+
+@pytest.mark.parametrize("version", ["9" * 30, "-1", "abc", "1e3", " "])
+def test_a_malformed_version_is_a_stale_one(curator_client, version):
+    correspondence = pair()
+    form = opened_form(curator_client, correspondence)
+    assert curator_client.post(edit_url(correspondence), {**form, "note": "x", "version": version}).status_code == 409
+    delete = f"/concordance/correspondences/{correspondence.pk}/delete/"
+    assert curator_client.post(delete, {"version": version}).status_code == 409
+    first = correspondence.history.order_by("history_date").first()
+    restore = f"/concordance/correspondences/{correspondence.pk}/history/{first.history_id}/restore/"
+    assert curator_client.post(restore, {"version": version}).status_code == 409
+    correspondence.refresh_from_db()
+    assert correspondence.note != "x"
