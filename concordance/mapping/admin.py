@@ -46,7 +46,13 @@ class CorrespondenceAdmin(InitialFromQuery, SimpleHistoryAdmin):
     # save that changes nothing, and the themes in the record of the fields
     # rather than in a second one.
     def save_model(self, request, obj, form, change):
-        if change and not form.has_changed():
+        # Against what is stored, not the form's initial values: reverting to
+        # a version fills the form with that version.
+        before = curation.stored_state(obj) if change else None
+        if before is not None and before.fields == curation.fields_of(obj) and before.theme_ids == {
+            theme.pk for theme in form.cleaned_data.get("themes", [])
+        }:
+            obj._unchanged = True
             return
         super().save_model(request, obj, form, change)
 
@@ -57,7 +63,7 @@ class CorrespondenceAdmin(InitialFromQuery, SimpleHistoryAdmin):
             super().save_related(request, form, formsets, change)
         finally:
             del correspondence.skip_history_when_saving
-        if form.has_changed() or not change:
+        if not getattr(correspondence, "_unchanged", False):
             curation.record_themes(correspondence)
 
 

@@ -44,6 +44,30 @@ def find_provision(instrument_slug: str, typed: str) -> Provision | None:
 STORED = ("left_id", "right_id", "relation", "note", "status", "origin", "score")
 
 
+@dataclass
+class StoredState:
+    fields: dict
+    theme_ids: set[int]
+
+
+def fields_of(correspondence: Correspondence) -> dict:
+    return {name: getattr(correspondence, name) for name in STORED}
+
+
+def stored_state(correspondence: Correspondence) -> StoredState | None:
+    """What the database holds for this correspondence, None if it holds nothing (new, or deleted)."""
+    if correspondence.pk is None:
+        return None
+    fields = Correspondence.objects.filter(pk=correspondence.pk).values(*STORED).first()
+    if fields is None:
+        return None
+    theme_ids = set(
+        Correspondence.themes.through.objects.filter(correspondence_id=correspondence.pk)
+        .values_list("theme_id", flat=True)
+    )
+    return StoredState(fields, theme_ids)
+
+
 @transaction.atomic
 def save_correspondence(correspondence: Correspondence, themes: list[Theme]) -> bool:
     """Store fields and themes as one change: one history record, none when nothing differs.
@@ -52,18 +76,10 @@ def save_correspondence(correspondence: Correspondence, themes: list[Theme]) -> 
     both are silenced here and the single record is written once the themes are
     in place, so that it holds them. Whether anything changed is the answer.
     """
-    before = None
-    if correspondence.pk is not None:
-        before = Correspondence.objects.filter(pk=correspondence.pk).values(*STORED).first()
-    wanted = {theme.pk for theme in themes}
-    themes_changed = True
-    if before is not None:
-        themes_changed = set(
-            Correspondence.themes.through.objects.filter(correspondence_id=correspondence.pk)
-            .values_list("theme_id", flat=True)
-        ) != wanted
-        if not themes_changed and all(before[name] == getattr(correspondence, name) for name in STORED):
-            return False
+    before = stored_state(correspondence)
+    themes_changed = before is None or before.theme_ids != {theme.pk for theme in themes}
+    if before is not None and not themes_changed and before.fields == fields_of(correspondence):
+        return False
     correspondence.skip_history_when_saving = True
     try:
         correspondence.save()

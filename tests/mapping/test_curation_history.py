@@ -189,3 +189,17 @@ def test_deleting_and_restoring_shows_no_change_of_themes(curator_client):
     )
     assert Correspondence.objects.filter(pk=pk).exists()
     assert html.unescape(curator_client.get(history).content.decode()).count("thèmes :") == theme_changes
+
+
+def test_reverting_in_the_admin_still_reverts(curator_client):
+    correspondence = Correspondence.objects.get(left__eid="art_25", right__eid="art_16")
+    original_note = correspondence.note
+    change = f"/admin/mapping/correspondence/{correspondence.pk}/change/"
+    assert curator_client.post(change, admin_form(correspondence, note="Retouche")).status_code == 302
+    first = correspondence.history.order_by("history_date", "history_id").first()
+    revert = f"/admin/mapping/correspondence/{correspondence.pk}/history/{first.history_id}/"
+    assert curator_client.get(revert).status_code == 200
+    response = curator_client.post(revert, admin_form(correspondence, note=first.note))
+    assert response.status_code == 302
+    correspondence.refresh_from_db()
+    assert correspondence.note == original_note
