@@ -152,6 +152,7 @@ class StaleVersion(Exception):
         super().__init__("stale version")
         self.read = read  # the history record the curator read, None if the form named none
         self.current = current  # the latest history record
+        self.records = None  # both, with their themes, once read_and_current has read them
 
     @property
     def deleted(self) -> bool:
@@ -185,14 +186,58 @@ def check_version(pk: int, version: str | None) -> None:
 
 def changes_since(stale: StaleVersion) -> list[Change]:
     """Field by field, what the correspondence became since the version the curator read."""
+    records = read_and_current(stale)
+    return history_of(records)[0].changes if records else []
+
+
+def read_and_current(stale: StaleVersion) -> list:
+    """The current record and the one the curator read, newest first, with their themes; [] if either is unknown."""
     if stale.read is None or stale.current is None or stale.deleted:
         return []
-    records = list(
-        Correspondence.history.filter(history_id__in=[stale.current.history_id, stale.read.history_id])
-        .prefetch_related(THEME_ROWS)
-        .order_by(*NEWEST_FIRST)
-    )
-    return history_of(records)[0].changes if len(records) == 2 else []
+    if stale.records is None:
+        stale.records = list(
+            Correspondence.history.filter(history_id__in=[stale.current.history_id, stale.read.history_id])
+            .prefetch_related(THEME_ROWS)
+            .order_by(*NEWEST_FIRST)
+        )
+    return stale.records if len(stale.records) == 2 else []
+
+
+def my_changes_over_current(stale: StaleVersion, typed: dict) -> dict | None:
+    """The edit form's values that re-apply what the curator changed onto the current version.
+
+    A field the curator left as they read it takes its current value (another
+    curator's change to it is kept); a field they changed keeps their value.
+    ``typed`` is the form's cleaned data; None when the version read is unknown.
+    """
+    records = read_and_current(stale)
+    if not records:
+        return None
+    current, read = records
+
+    def values(record) -> dict:
+        return {
+            "left_id": record.left_id, "right_id": record.right_id, "relation": record.relation,
+            "note": record.note, "status": record.status,
+            "themes": {row.theme_id for row in getattr(record, THEME_ROWS).all()},
+        }
+
+    mine = {
+        "left_id": typed["left"].pk, "right_id": typed["right"].pk, "relation": typed["relation"],
+        "note": typed["note"], "status": typed["status"], "themes": {theme.pk for theme in typed["themes"]},
+    }
+    before, now = values(read), values(current)
+    merged = {name: now[name] if mine[name] == before[name] else mine[name] for name in mine}
+    provisions = Provision.objects.filter(pk__in=[merged["left_id"], merged["right_id"]]).select_related(
+        "edition__instrument"
+    ).in_bulk()
+    left, right = provisions[merged["left_id"]], provisions[merged["right_id"]]
+    return {
+        "left_instrument": left.edition.instrument.slug, "left_provision": left.eid,
+        "right_instrument": right.edition.instrument.slug, "right_provision": right.eid,
+        "relation": merged["relation"], "note": merged["note"], "status": merged["status"],
+        "themes": sorted(merged["themes"]),
+    }
 
 
 @transaction.atomic

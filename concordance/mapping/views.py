@@ -101,8 +101,10 @@ def correspondence_edit(request: HttpRequest, pk: int) -> HttpResponse:
         except curation.StaleVersion as stale:
             if stale.deleted:
                 return deleted_meanwhile(request, pk, stale.current, form)
+            rebased = curation.my_changes_over_current(stale, form.cleaned_data)
             context = {
-                "form": form, "correspondence": correspondence, "version": curation.version_of(stale.current),
+                "form": CorrespondenceForm(initial=rebased, instance=correspondence) if rebased else form,
+                "correspondence": correspondence, "version": curation.version_of(stale.current),
                 "conflict": stale.current, "changes": curation.changes_since(stale),
             }
             return render(request, "mapping/correspondence_form.html", context, status=409)

@@ -162,3 +162,22 @@ def test_a_malformed_version_is_a_stale_one(curator_client, version):
     assert curator_client.post(restore, {"version": version}).status_code == 409
     correspondence.refresh_from_db()
     assert correspondence.note != "x"
+
+
+def test_reapplying_keeps_the_other_curators_changes_to_fields_left_alone(curator_client, second_curator):
+    correspondence = pair()
+    seen_by_a = opened_form(curator_client, correspondence)
+    seen_by_b = opened_form(second_curator, correspondence)
+    assert curator_client.post(edit_url(correspondence), {**seen_by_a, "relation": "partial"}).status_code == 302
+
+    response = second_curator.post(edit_url(correspondence), {**seen_by_b, "note": "Note de B"})
+    assert response.status_code == 409
+    shown = response.context["form"]
+    assert (shown["relation"].value(), shown["note"].value()) == ("partial", "Note de B")
+
+    as_shown = {name: shown[name].value() for name in shown.fields if name != "themes"}
+    as_shown["themes"] = shown["themes"].value()
+    as_shown["version"] = response.context["version"]
+    assert second_curator.post(edit_url(correspondence), as_shown).status_code == 302
+    correspondence.refresh_from_db()
+    assert (correspondence.relation, correspondence.note) == ("partial", "Note de B")

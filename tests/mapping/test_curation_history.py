@@ -122,6 +122,7 @@ def test_curation_pages_cost_the_same_queries_whatever_the_history(
     curator_client, django_assert_num_queries, edits
 ):
     correspondence = Correspondence.objects.get(left__eid="art_25", right__eid="art_16")
+    read_before_the_edits = edit_form(curator_client, correspondence, note="périmée")
     for n in range(edits):
         curator_client.post(
             f"/concordance/correspondences/{correspondence.pk}/", edit_form(curator_client, correspondence, note=f"n{n}")
@@ -139,6 +140,9 @@ def test_curation_pages_cost_the_same_queries_whatever_the_history(
         ("/concordance/deleted/", "get", None, 4 + 1),
         # the form's own validation (9), the lock, the latest and the read records, the changes since (4)
         (f"/concordance/correspondences/{pk}/", "post", stale, 20),
+        # and when the version read is known: the two records and their themes, the provisions of the
+        # changes, the theme names, the provisions of the form re-applying the curator's changes
+        (f"/concordance/correspondences/{pk}/", "post", read_before_the_edits, 26),
     ):
         with django_assert_num_queries(queries, info=f"{method} {path}"):
             assert getattr(curator_client, method)(path, data).status_code in (200, 409)
