@@ -146,3 +146,20 @@ def test_a_record_made_between_validation_and_save_comes_back_as_the_forms_error
     assert response.status_code == 200
     assert "L'article 7 de" in " ".join(response.context["form"].non_field_errors())
     assert not Correspondence.objects.filter(note="Lien de test").exists()
+
+
+def test_an_import_the_database_refuses_is_a_message_not_a_traceback(tmp_path, monkeypatch):
+    """What validation cannot see (a curator's change committed meanwhile) the trigger refuses: the command says so."""
+    from concordance.mapping import data
+
+    monkeypatch.setattr(data, "contradictory_gaps", lambda: [])  # as if the contradiction arrived after the check
+    document = export_document()
+    document["without_counterpart"].append(
+        {"instrument": "un", "eid": "art_25", "other_instrument": "budapest", "reason": "Contradiction."}
+    )
+    path = tmp_path / "contradiction.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    checked_now()  # at once, as the commit would
+    with pytest.raises(CommandError, match="L'article 25 de .* sans équivalent"):
+        call_command("import_concordance", str(path))
+    assert not MissingCounterpart.objects.filter(article__eid="art_25").exists()
