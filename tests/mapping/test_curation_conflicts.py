@@ -181,3 +181,26 @@ def test_reapplying_keeps_the_other_curators_changes_to_fields_left_alone(curato
     assert second_curator.post(edit_url(correspondence), as_shown).status_code == 302
     correspondence.refresh_from_db()
     assert (correspondence.relation, correspondence.note) == ("partial", "Note de B")
+
+
+def test_a_curator_checking_a_version_holds_the_correspondence_until_their_transaction_ends():
+    """Two saves of one correspondence cannot both pass the version check: the second waits for the first."""
+    import psycopg
+    from django.db import connection, transaction
+
+    from concordance.mapping import curation
+
+    correspondence = pair()
+    version = curation.version_of(curation.latest_record(correspondence.pk))
+    with transaction.atomic():
+        curation.check_version(correspondence.pk, version)
+        params = connection.get_connection_params()
+        params.pop("cursor_factory", None), params.pop("context", None)
+        with psycopg.connect(**params, autocommit=True) as other_curator:
+            taken = other_curator.execute(
+                "SELECT pg_try_advisory_xact_lock(%s, %s)", [curation.LOCK_NAMESPACE, correspondence.pk]
+            ).fetchone()[0]
+            other = other_curator.execute(
+                "SELECT pg_try_advisory_xact_lock(%s, %s)", [curation.LOCK_NAMESPACE, correspondence.pk + 1]
+            ).fetchone()[0]
+    assert (taken, other) == (False, True)
