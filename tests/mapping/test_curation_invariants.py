@@ -114,8 +114,14 @@ def test_an_import_with_a_contradiction_is_refused_and_nothing_changes(tmp_path)
 
 
 def test_after_every_attempt_the_export_imports_again(curator_client, tmp_path):
+    form = curator_client.post("/concordance/correspondences/new/", {
+        "left_instrument": "un", "left_provision": "16", "right_instrument": "budapest", "right_provision": "9",
+        "relation": "related", "note": "", "status": "proposed",
+    })
+    assert form.status_code == 200 and "sans équivalent" in page(form)
     test_restoring_a_link_over_a_without_counterpart_record_is_refused(curator_client)
     test_the_admin_refuses_both_contradictions(curator_client)
+    test_an_import_with_a_contradiction_is_refused_and_nothing_changes(tmp_path)
     exported = tmp_path / "concordance.json"
     call_command("export_concordance", str(exported))
     call_command("import_concordance", str(exported), "--replace")
