@@ -86,15 +86,18 @@ def deleted_meanwhile(request: HttpRequest, pk: int, record, form: Correspondenc
 
 @curator_required("mapping.change_correspondence")
 def correspondence_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    correspondence = with_provisions().filter(pk=pk).first()
     posted = request.POST if request.method == "POST" else None
+    # The version is read before the values the form shows: a save in between
+    # then makes this form stale, never silently current.
+    latest = curation.latest_record(pk) if posted is None else None
+    correspondence = with_provisions().filter(pk=pk).first()
     if correspondence is None:
-        record = curation.latest_record(pk)
-        if record is None:
+        latest = latest or curation.latest_record(pk)
+        if latest is None:
             raise Http404("Aucune correspondance n'a jamais porté ce numéro.")
-        return deleted_meanwhile(request, pk, record, CorrespondenceForm(posted) if posted else None)
+        return deleted_meanwhile(request, pk, latest, CorrespondenceForm(posted) if posted else None)
     form = CorrespondenceForm(posted, instance=correspondence)
-    version = posted.get("version") if posted else curation.version_of(curation.latest_record(pk))
+    version = posted.get("version") if posted else curation.version_of(latest)
     if posted and form.is_valid():
         try:
             saved = curation.save_edit(form, version)
@@ -123,9 +126,11 @@ def correspondence_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @curator_required("mapping.delete_correspondence")
 def correspondence_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    latest = curation.latest_record(pk) if request.method != "POST" else None  # before the row, as in correspondence_edit
     correspondence = with_provisions().filter(pk=pk).first()
     if correspondence is None:
-        if curation.latest_record(pk) is None:
+        latest = latest or curation.latest_record(pk)
+        if latest is None:
             raise Http404("Aucune correspondance n'a jamais porté ce numéro.")
         messages.info(request, "Cette correspondance avait déjà été supprimée.")
         return redirect("correspondence-history", pk=pk)
@@ -141,7 +146,7 @@ def correspondence_delete(request: HttpRequest, pk: int) -> HttpResponse:
             return render(request, "mapping/correspondence_delete.html", context, status=409)
         messages.success(request, "Correspondance supprimée ; elle peut être restaurée depuis son historique.")
         return redirect("correspondence-history", pk=pk)
-    version = curation.version_of(curation.latest_record(pk))
+    version = curation.version_of(latest)
     return render(request, "mapping/correspondence_delete.html", {"correspondence": correspondence, "version": version})
 
 
