@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib import admin
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from simple_history.admin import SimpleHistoryAdmin
@@ -34,8 +35,37 @@ class ThemeAdmin(InitialFromQuery, admin.ModelAdmin):
     list_display = ["name", "slug", "position"]
 
 
+class CorrespondenceAdminForm(forms.ModelForm):
+    """The admin's change form carries the version it was read at, as the curation pages' forms do."""
+
+    version = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    class Meta:
+        model = Correspondence
+        fields = "__all__"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is not None:
+            self.fields["version"].initial = curation.version_of(curation.latest_record(self.instance.pk))
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk is not None:
+            # The admin's change view is one transaction: the lock taken here holds until its commit.
+            try:
+                curation.check_version(self.instance.pk, self.data.get("version"))
+            except curation.StaleVersion:
+                raise forms.ValidationError(
+                    "Cette correspondance a été modifiée depuis que vous avez ouvert ce formulaire : rien n'a été "
+                    "enregistré. Rechargez la page pour repartir de la version actuelle (voir son historique)."
+                ) from None
+        return cleaned
+
+
 @admin.register(Correspondence)
 class CorrespondenceAdmin(InitialFromQuery, SimpleHistoryAdmin):
+    form = CorrespondenceAdminForm
     list_display = ["__str__", "relation", "status", "origin"]
     list_filter = ["origin", "status", "relation", "themes", "left__edition__instrument"]
     search_fields = ["left__eid", "right__eid", "note"]

@@ -153,7 +153,10 @@ def test_curation_pages_cost_the_same_queries_whatever_the_history(
 
 
 def admin_form(correspondence: Correspondence, **changes) -> dict:
+    from concordance.mapping import curation
+
     return {
+        "version": curation.version_of(curation.latest_record(correspondence.pk)),
         "left": correspondence.left_id, "right": correspondence.right_id, "relation": correspondence.relation,
         "note": correspondence.note, "status": correspondence.status, "origin": correspondence.origin,
         "score": "" if correspondence.score is None else correspondence.score,
@@ -207,3 +210,18 @@ def test_reverting_in_the_admin_still_reverts(curator_client):
     assert response.status_code == 302
     correspondence.refresh_from_db()
     assert correspondence.note == original_note
+
+
+def test_a_stale_admin_form_is_refused(curator_client):
+    correspondence = Correspondence.objects.get(left__eid="art_25", right__eid="art_16")
+    change = f"/admin/mapping/correspondence/{correspondence.pk}/change/"
+    opened = curator_client.get(change)
+    assert 'name="version"' in opened.content.decode()
+    read = admin_form(correspondence)
+    assert curator_client.post(change, {**read, "note": "Premier"}).status_code == 302
+    response = curator_client.post(change, {**read, "note": "Second, périmé"})
+    assert response.status_code == 200 and "modifiée depuis que vous avez ouvert" in html.unescape(
+        response.content.decode()
+    )
+    correspondence.refresh_from_db()
+    assert correspondence.note == "Premier"
