@@ -1,10 +1,17 @@
 from __future__ import annotations
 
 from django import forms
+from django.db import IntegrityError, transaction
 
 from concordance.corpus.models import Division, Instrument
 from concordance.filtering import FilterForm
-from concordance.mapping.curation import find_provision, save_correspondence
+from concordance.mapping.curation import (
+    CONSTRAINT_MESSAGES,
+    find_provision,
+    invariants_checked_now,
+    refusal,
+    save_correspondence,
+)
 from concordance.mapping.models import Correspondence, Origin, Relation, Status, Theme
 from concordance.mapping.table import ConcordanceFilters
 
@@ -108,5 +115,21 @@ class CorrespondenceForm(forms.Form):
                 self.add_error(None, error)
         return cleaned
 
-    def save(self) -> Correspondence:
-        return save_correspondence(self.instance, list(self.cleaned_data["themes"]))
+    @transaction.atomic
+    def save(self) -> Correspondence | None:
+        """The saved correspondence, or None when the database refused it; the reason is then on the form.
+
+        Validation cannot see a pair another curator creates at the same moment:
+        the unique constraint does, and its refusal becomes the same message as
+        validation's. ``self.changed`` says whether anything was written.
+        """
+        try:
+            with invariants_checked_now(), transaction.atomic():
+                self.changed = save_correspondence(self.instance, list(self.cleaned_data["themes"]))
+        except IntegrityError as error:
+            message = refusal(error)
+            if message is None:
+                raise
+            self.add_error("right_provision" if message in CONSTRAINT_MESSAGES.values() else None, message)
+            return None
+        return self.instance

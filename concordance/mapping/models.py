@@ -73,6 +73,11 @@ class CorrespondenceQuerySet(models.QuerySet):
         return self.filter(Q(left=provision) | Q(right=provision))
 
 
+# Kept by name so that curation can write the single record of an edit of
+# fields and themes itself (simple-history would write one per step).
+CORRESPONDENCE_HISTORY = HistoricalRecords(m2m_fields=["themes"])
+
+
 class Correspondence(models.Model):
     left = models.ForeignKey(Provision, on_delete=models.PROTECT, related_name="links_as_left")
     right = models.ForeignKey(Provision, on_delete=models.PROTECT, related_name="links_as_right")
@@ -84,7 +89,7 @@ class Correspondence(models.Model):
     # Similarity of a suggested link, from the aligner.
     score = models.FloatField(null=True, blank=True)
 
-    history = HistoricalRecords(m2m_fields=[themes])
+    history = CORRESPONDENCE_HISTORY
     objects = CorrespondenceQuerySet.as_manager()
 
     class Meta:

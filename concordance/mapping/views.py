@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from concordance.corpus.models import Instrument
@@ -66,53 +67,116 @@ def theme(request: HttpRequest, slug: str) -> HttpResponse:
 @curator_required("mapping.add_correspondence")
 def correspondence_new(request: HttpRequest) -> HttpResponse:
     form = CorrespondenceForm(request.POST or None, initial=request.GET.dict())
-    if request.method == "POST" and form.is_valid():
-        correspondence = form.save()
+    correspondence = form.save() if request.method == "POST" and form.is_valid() else None
+    if correspondence is not None:
         messages.success(request, f"Correspondance créée : {correspondence}.")
         return redirect("correspondence-history", pk=correspondence.pk)
     return render(request, "mapping/correspondence_form.html", {"form": form, "correspondence": None})
 
 
+def with_provisions():
+    return Correspondence.objects.select_related("left__edition__instrument", "right__edition__instrument")
+
+
+def deleted_meanwhile(request: HttpRequest, pk: int, record, form: CorrespondenceForm | None) -> HttpResponse:
+    """The correspondence no longer exists: say so, keep what was typed, point at its history."""
+    context = {"form": form, "correspondence": None, "deleted": record, "pk": pk}
+    return render(request, "mapping/correspondence_form.html", context, status=409 if form is not None else 410)
+
+
 @curator_required("mapping.change_correspondence")
 def correspondence_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    correspondence = get_object_or_404(
-        Correspondence.objects.select_related("left__edition__instrument", "right__edition__instrument"), pk=pk
+    posted = request.POST if request.method == "POST" else None
+    # The version is read before the values the form shows: a save in between
+    # then makes this form stale, never silently current.
+    latest = curation.latest_record(pk) if posted is None else None
+    correspondence = with_provisions().filter(pk=pk).first()
+    if correspondence is None:
+        latest = latest or curation.latest_record(pk)
+        if latest is None:
+            raise Http404("Aucune correspondance n'a jamais porté ce numéro.")
+        return deleted_meanwhile(request, pk, latest, CorrespondenceForm(posted) if posted else None)
+    form = CorrespondenceForm(posted, instance=correspondence)
+    version = posted.get("version") if posted else curation.version_of(latest)
+    if posted and form.is_valid():
+        try:
+            saved = curation.save_edit(form, version)
+        except curation.StaleVersion as stale:
+            if stale.deleted:
+                return deleted_meanwhile(request, pk, stale.current, form)
+            rebased = curation.my_changes_over_current(stale, form.cleaned_data)
+            context = {
+                "form": CorrespondenceForm(initial=rebased, instance=correspondence) if rebased else form,
+                "correspondence": correspondence,
+                "version": curation.version_of(stale.current),
+                "conflict": stale.current,
+                "changes": curation.changes_since(stale),
+            }
+            return render(request, "mapping/correspondence_form.html", context, status=409)
+        if saved is not None:
+            messages.success(
+                request,
+                "Correspondance enregistrée ; la version précédente reste dans l'historique."
+                if form.changed
+                else "Aucune modification : rien n'a été ajouté à l'historique.",
+            )
+            return redirect("correspondence-history", pk=pk)
+    return render(
+        request,
+        "mapping/correspondence_form.html",
+        {"form": form, "correspondence": correspondence, "version": version},
     )
-    form = CorrespondenceForm(request.POST or None, instance=correspondence)
-    if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, "Correspondance enregistrée ; la version précédente reste dans l'historique.")
-        return redirect("correspondence-history", pk=pk)
-    return render(request, "mapping/correspondence_form.html", {"form": form, "correspondence": correspondence})
 
 
 @curator_required("mapping.delete_correspondence")
 def correspondence_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    correspondence = get_object_or_404(
-        Correspondence.objects.select_related("left__edition__instrument", "right__edition__instrument"), pk=pk
-    )
+    latest = (
+        curation.latest_record(pk) if request.method != "POST" else None
+    )  # before the row, as in correspondence_edit
+    correspondence = with_provisions().filter(pk=pk).first()
+    if correspondence is None:
+        latest = latest or curation.latest_record(pk)
+        if latest is None:
+            raise Http404("Aucune correspondance n'a jamais porté ce numéro.")
+        messages.info(request, "Cette correspondance avait déjà été supprimée.")
+        return redirect("correspondence-history", pk=pk)
     if request.method == "POST":
-        correspondence.delete()
+        version = request.POST.get("version")
+        try:
+            curation.delete(correspondence, version)
+        except curation.StaleVersion as stale:
+            context = {
+                "correspondence": correspondence,
+                "version": curation.version_of(stale.current),
+                "conflict": stale.current,
+                "changes": curation.changes_since(stale),
+            }
+            return render(request, "mapping/correspondence_delete.html", context, status=409)
         messages.success(request, "Correspondance supprimée ; elle peut être restaurée depuis son historique.")
         return redirect("correspondence-history", pk=pk)
-    return render(request, "mapping/correspondence_delete.html", {"correspondence": correspondence})
+    version = curation.version_of(latest)
+    return render(request, "mapping/correspondence_delete.html", {"correspondence": correspondence, "version": version})
 
 
-def correspondence_history(request: HttpRequest, pk: int) -> HttpResponse:
+def history_context(pk: int) -> dict:
     records = list(
         Correspondence.history.filter(id=pk)
         .select_related("history_user")
         .prefetch_related(curation.THEME_ROWS)
-        .order_by("-history_date", "-history_id")
+        .order_by(*curation.NEWEST_FIRST)
     )
     if not records:
         raise Http404("Aucune correspondance n'a jamais porté ce numéro.")
-    context = {
+    return {
         "pk": pk,
         "entries": curation.history_of(records),
+        "version": curation.version_of(records[0]),
         "current": Correspondence.objects.filter(pk=pk).with_provisions().first(),
     }
-    return render(request, "mapping/correspondence_history.html", context)
+
+
+def correspondence_history(request: HttpRequest, pk: int) -> HttpResponse:
+    return render(request, "mapping/correspondence_history.html", history_context(pk))
 
 
 @require_POST
@@ -120,11 +184,17 @@ def correspondence_history(request: HttpRequest, pk: int) -> HttpResponse:
 def correspondence_restore(request: HttpRequest, pk: int, history_id: int) -> HttpResponse:
     record = get_object_or_404(Correspondence.history, id=pk, history_id=history_id)
     try:
-        curation.restore(record)
+        changed = curation.restore(record, request.POST.get("version"))
+    except curation.StaleVersion as stale:
+        context = {**history_context(pk), "conflict": stale.current, "changes": curation.changes_since(stale)}
+        return render(request, "mapping/correspondence_history.html", context, status=409)
     except ValueError as error:
         messages.error(request, str(error))
     else:
-        messages.success(request, f"Version du {record.history_date:%d/%m/%Y %H:%M} restaurée.")
+        when = f"{timezone.localtime(record.history_date):%d/%m/%Y %H:%M}"
+        messages.success(
+            request, f"Version du {when} restaurée." if changed else f"La version du {when} est déjà l'état actuel."
+        )
     return redirect("correspondence-history", pk=pk)
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 from concordance.corpus.models import Instrument, Provision
 from concordance.mapping.interchange.export import key_of
@@ -51,6 +51,9 @@ def import_document(
         return _import(document, replace=replace, dry_run=dry_run, reason=reason)
     except DryRun as undone:
         return undone.report
+    except IntegrityError as error:
+        # The database's own rules (mapping 0004's trigger, the unique pairs), for what a curator changed meanwhile.
+        raise ConcordanceDataError([str(error).splitlines()[0]]) from None
 
 
 @transaction.atomic
