@@ -192,7 +192,8 @@ MIDDLEWARE = [
     "concordance.htmx.VaryOnHtmxRequest",
     "simple_history.middleware.HistoryRequestMiddleware",
     "csp.middleware.CSPMiddleware",
-    # After the middleware that add headers, so its 400 carries them too.
+    # After the middleware that add headers, so their 413 and 400 carry them too.
+    "concordance.security.BoundedRequestBody",
     "concordance.security.RejectNulCharacters",
     "concordance.security.ReadOnlyAPI",
     # Last, as django-axes requires: it turns a locked-out sign-in into its response.
@@ -325,6 +326,13 @@ AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "concordance.security.lockout_response"
+
+# Request bodies: the largest form of the site (a correspondence's note, the
+# admin's) is a few kilobytes; BoundedRequestBody answers 413 to anything
+# declaring more than this before it is read, and Django's own limit on form
+# data stays below it.
+MAX_REQUEST_BODY_BYTES = 2 * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = MAX_REQUEST_BODY_BYTES
 
 # The JSON API (concordance/api.py, mounted in urls.py) is read-only:
 # concordance.security.ReadOnlyAPI answers 405 to other methods under it.

@@ -3,6 +3,7 @@ from django.core.exceptions import FieldDoesNotExist, ValidationError
 from simple_history.admin import SimpleHistoryAdmin
 
 from concordance.mapping.models import Correspondence, MissingCounterpart, Theme
+from concordance.security import HistoryIdsChecked
 
 
 class InitialFromQuery:
@@ -34,7 +35,7 @@ class ThemeAdmin(InitialFromQuery, admin.ModelAdmin):
 
 
 @admin.register(Correspondence)
-class CorrespondenceAdmin(InitialFromQuery, SimpleHistoryAdmin):
+class CorrespondenceAdmin(HistoryIdsChecked, InitialFromQuery, SimpleHistoryAdmin):
     list_display = ["__str__", "relation", "status", "origin"]
     list_filter = ["origin", "status", "relation", "themes", "left__edition__instrument"]
     search_fields = ["left__eid", "right__eid", "note"]
@@ -43,7 +44,7 @@ class CorrespondenceAdmin(InitialFromQuery, SimpleHistoryAdmin):
 
 
 @admin.register(MissingCounterpart)
-class MissingCounterpartAdmin(InitialFromQuery, SimpleHistoryAdmin):
+class MissingCounterpartAdmin(HistoryIdsChecked, InitialFromQuery, SimpleHistoryAdmin):
     list_display = ["article", "other_instrument", "reason"]
     list_filter = ["other_instrument", "article__edition__instrument"]
     search_fields = ["article__eid", "reason"]
