@@ -1,5 +1,7 @@
 """Request-level defences that belong to no single app.
 
+- `client_address`, named by settings as AXES_CLIENT_IP_CALLABLE: the
+  address the sign-in throttle keys on.
 - `lockout_response`, named by settings as AXES_LOCKOUT_CALLABLE: instead of
   django-axes' bare text, a locked-out visitor gets the sign-in page again,
   with a message saying why the password was not even checked and how long
@@ -56,6 +58,17 @@ def lockout_response(
         "cooloff_minutes": cooloff_minutes(),
     }
     return render(request, "registration/login.html", context, status=LOCKOUT_STATUS)
+
+
+def client_address(request: HttpRequest) -> str | None:
+    """The visitor's address: REMOTE_ADDR, or behind a trusted proxy
+    (TRUST_X_FORWARDED_FOR) the last entry of X-Forwarded-For, the one the
+    proxy appended; entries before it come from the client and may be forged."""
+    if settings.TRUST_X_FORWARDED_FOR:
+        forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+        if forwarded[-1]:
+            return forwarded[-1]
+    return request.META.get("REMOTE_ADDR")
 
 
 NUL_MESSAGE = "Adresse invalide : elle contient un caractère nul."

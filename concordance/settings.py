@@ -13,6 +13,9 @@ production (DJANGO_DEBUG=0) also requires a secret key and allowed hosts.
                                   when the allowed hosts are not all loopback)
     DJANGO_TRUST_X_FORWARDED_PROTO  production, default 0; 1 behind a proxy
                                   that terminates TLS and sets the header
+    DJANGO_TRUST_X_FORWARDED_FOR  default 0; 1 behind one proxy that appends
+                                  the client's address to X-Forwarded-For
+                                  (the sign-in throttle keys on it)
     DJANGO_STATIC_ROOT            optional: the folder collectstatic fills and
                                   production serves (default var/staticfiles)
     CONCORDANCE_CACHE_DIR         optional: the file cache (default var/cache)
@@ -326,6 +329,13 @@ AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "concordance.security.lockout_response"
+# Behind a proxy every visitor arrives from the proxy's address: keyed on
+# REMOTE_ADDR, five failures would lock a curator out for everyone. The
+# proxy appends the address it saw to X-Forwarded-For; only that last entry
+# is trusted (the ones before it are whatever the client sent), and only
+# when DJANGO_TRUST_X_FORWARDED_FOR says a proxy is there to set it.
+TRUST_X_FORWARDED_FOR = env_bool("DJANGO_TRUST_X_FORWARDED_FOR", default=False)
+AXES_CLIENT_IP_CALLABLE = "concordance.security.client_address"
 
 # Request bodies: the largest form of the site (a correspondence's note, the
 # admin's) is a few kilobytes; BoundedRequestBody answers 413 to anything
