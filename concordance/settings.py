@@ -19,6 +19,8 @@ production (DJANGO_DEBUG=0) also requires a secret key and allowed hosts.
     DJANGO_STATIC_ROOT            optional: the folder collectstatic fills and
                                   production serves (default var/staticfiles)
     CONCORDANCE_CACHE_DIR         optional: the file cache (default var/cache)
+    CONCORDANCE_LOG_DIR           optional: where production writes its error
+                                  log, concordance.log (default var/log)
 
 `manage.py check --deploy --fail-level WARNING` passes with production
 settings (tests/security/test_production_settings.py runs it).
@@ -32,6 +34,8 @@ from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+
+from concordance.error_log import logging_config
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -183,6 +187,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: every response, whatever answers it, carries the request's id.
+    "concordance.error_log.RequestId",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -252,6 +258,13 @@ LOGIN_REDIRECT_URL = "concordance"
 LOGOUT_REDIRECT_URL = "home"
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Unhandled errors, with their traceback, request id, path and user: to
+# standard error (gunicorn's log) always, and in production to a rotating
+# file as well (concordance/error_log.py).
+LOGGING = logging_config(
+    None if DEBUG else Path(os.environ.get("CONCORDANCE_LOG_DIR") or BASE_DIR / "var" / "log")
+)
 
 # Comparisons and collations are cached under content-addressed keys, in
 # files so that every gunicorn worker shares them and they survive restarts.
