@@ -268,9 +268,11 @@ LOGGING = logging_config(
 
 # Comparisons and collations are cached under content-addressed keys, in
 # files so that every gunicorn worker shares them and they survive restarts.
+# A cache that cannot be read or written (full disk, missing folder) is a
+# miss, logged once per process: never a 500 (concordance/cache_backends.py).
 CACHES = {
     "default": {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "BACKEND": "concordance.cache_backends.FailSoftFileBasedCache",
         "LOCATION": os.environ.get("CONCORDANCE_CACHE_DIR") or str(BASE_DIR / "var" / "cache"),
         "TIMEOUT": None,
         "OPTIONS": {"MAX_ENTRIES": 5000},
