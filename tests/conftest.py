@@ -19,10 +19,11 @@ def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         # Speed over durability, for this throw-away database only (the
         # cluster itself keeps full durability: scripts/db.sh).
-        with connection.cursor() as cursor:
-            cursor.execute(f"ALTER DATABASE {connection.ops.quote_name(connection.settings_dict['NAME'])} "
-                           "SET synchronous_commit = off")
-            cursor.execute("SET synchronous_commit = off")
+        if connection.settings_dict["NAME"].startswith("test_"):  # never the database it copies
+            with connection.cursor() as cursor:
+                cursor.execute(f"ALTER DATABASE {connection.ops.quote_name(connection.settings_dict['NAME'])} "
+                               "SET synchronous_commit = off")
+                cursor.execute("SET synchronous_commit = off")
         ingest(settings.SOURCES_DIR)
         import_document(json.loads(settings.CONCORDANCE_FIXTURE.read_text(encoding="utf-8")))
 
