@@ -89,7 +89,11 @@ events {
 }
 
 http {
-    access_log $NGINX_DIR/log/access.log combined;
+    # The combined format, then the request id that gunicorn's log and the
+    # site's error log carry too.
+    log_format with_id '\$remote_addr - \$remote_user [\$time_local] "\$request" \$status \$body_bytes_sent '
+                       '"\$http_referer" "\$http_user_agent" \$request_time \$request_id';
+    access_log $NGINX_DIR/log/access.log with_id;
     client_body_temp_path $NGINX_DIR/tmp/body;
     proxy_temp_path $NGINX_DIR/tmp/proxy;
     fastcgi_temp_path $NGINX_DIR/tmp/fastcgi;
@@ -152,7 +156,8 @@ ctl=""
 if "$GUNICORN" --help 2>/dev/null | grep -q -- --no-control-socket; then ctl=--no-control-socket; fi
 DJANGO_TRUST_X_FORWARDED_FOR=1 "$GUNICORN" concordance.wsgi --chdir "$PROJECT" \
     --bind "127.0.0.1:$UPSTREAM_PORT" --workers "$WORKERS" \
-    --access-logfile - --error-logfile - $ctl &
+    --access-logfile - --error-logfile - $ctl \
+    --access-logformat '%(h)s %(l)s %(u)s %(t)s "%(r)s" %(s)s %(b)s "%(f)s" "%(a)s" %({x-request-id}i)s' &
 gunicorn_pid=$!
 "$NGINX" -p "$NGINX_DIR" -c "$NGINX_DIR/nginx.conf" -e "$NGINX_DIR/log/error.log" &
 nginx_pid=$!

@@ -83,6 +83,21 @@ def test_the_500_page_needs_no_database(production_logging, failing_view, django
     assert response.status_code == 500 and "abcdef0123456789" in response.content.decode()
 
 
+def test_when_even_the_500_template_fails_the_id_is_given_in_plain_text(production_logging, monkeypatch):
+    from concordance import error_log
+    from django.test import RequestFactory
+
+    def broken(name):
+        raise ValueError("Missing staticfiles manifest entry")
+
+    monkeypatch.setattr(error_log.loader, "get_template", broken)
+    request = RequestFactory().get("/")
+    request.request_id = "abcdef0123456789"
+    response = error_log.server_error(request)
+    assert response.status_code == 500 and response["Content-Type"].startswith("text/plain")
+    assert "abcdef0123456789" in response.content.decode()
+
+
 def test_an_anonymous_error_says_so(production_logging, failing_view):
     response = Client(raise_request_exception=False).get(failing_view)
     assert f"[{response['X-Request-ID']}] GET {failing_view} user=anonyme" in production_logging.stderr.getvalue()
