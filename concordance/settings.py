@@ -262,9 +262,14 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Unhandled errors, with their traceback, request id, path and user: to
 # standard error (gunicorn's log) always, and in production to a rotating
 # file as well (concordance/error_log.py).
-LOGGING = logging_config(
-    None if DEBUG else Path(os.environ.get("CONCORDANCE_LOG_DIR") or BASE_DIR / "var" / "log")
-)
+LOG_DIR = None if DEBUG else Path(os.environ.get("CONCORDANCE_LOG_DIR") or BASE_DIR / "var" / "log")
+try:
+    LOGGING = logging_config(LOG_DIR)
+except OSError as error:
+    raise ImproperlyConfigured(
+        f"CONCORDANCE_LOG_DIR={str(LOG_DIR)!r} cannot be used for the error log ({error.strerror}): "
+        "point it at a folder this user can create and write."
+    ) from None
 
 # Comparisons and collations are cached under content-addressed keys, in
 # files so that every gunicorn worker shares them and they survive restarts.
