@@ -64,6 +64,7 @@ run: data ## set up everything and serve on http://127.0.0.1:PORT/ (DEBUG on)
 
 test: lint db ## lint, set up, then run the whole test suite (pytest; PYTEST_ARGS=... to pass options)
 	@bash scripts/browser.sh ensure
+	@bash scripts/serve.sh ensure
 	@echo "==> running the test suite (pytest $(PYTEST_ARGS))"
 	@DJANGO_DEBUG=1 $(VENV)/bin/pytest $(PYTEST_ARGS); rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "error: pytest collected no tests; that counts as a failure." >&2; exit 1; fi; \
@@ -100,7 +101,7 @@ format: venv ## ruff check --fix, then ruff format (what is left is for a human:
 	@$(VENV)/bin/ruff check --quiet --output-format concise \
 	    || echo "==> the findings above are left for a human (ruff cannot fix them alone)"
 
-serve: data ## production-like: DEBUG off, collectstatic, gunicorn on 127.0.0.1:PORT
+serve: data ## production-like: DEBUG off, collectstatic, nginx on 127.0.0.1:PORT in front of gunicorn
 	@mkdir -p var
 	@if [ -z "$$DJANGO_SECRET_KEY" ] && [ ! -s var/secret_key ]; then \
 	    echo "==> generating a secret key in var/secret_key (kept for later runs)"; \
@@ -111,10 +112,7 @@ serve: data ## production-like: DEBUG off, collectstatic, gunicorn on 127.0.0.1:
 	    DJANGO_ALLOWED_HOSTS="$${DJANGO_ALLOWED_HOSTS:-127.0.0.1,localhost}" \
 	    DJANGO_SECURE_SSL_REDIRECT="$${DJANGO_SECURE_SSL_REDIRECT:-0}"; \
 	echo "==> collecting static files into var/staticfiles"; $(MANAGE) collectstatic --noinput -v 0; \
-	echo "==> serving http://127.0.0.1:$(PORT)/ with gunicorn, $(WORKERS) workers (Ctrl-C stops)"; \
-	ctl=""; if $(VENV)/bin/gunicorn --help 2>/dev/null | grep -q -- --no-control-socket; then ctl=--no-control-socket; fi; \
-	exec $(VENV)/bin/gunicorn concordance.wsgi --bind 127.0.0.1:$(PORT) --workers $(WORKERS) \
-	    --access-logfile - --error-logfile - $$ctl
+	PORT=$(PORT) WORKERS=$(WORKERS) exec bash scripts/serve.sh
 
 bench: data ## server time of every curated comparison page against the static-file floor
 	@$(VENV)/bin/python bench/compare_pages.py

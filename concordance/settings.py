@@ -13,9 +13,14 @@ production (DJANGO_DEBUG=0) also requires a secret key and allowed hosts.
                                   when the allowed hosts are not all loopback)
     DJANGO_TRUST_X_FORWARDED_PROTO  production, default 0; 1 behind a proxy
                                   that terminates TLS and sets the header
+    DJANGO_TRUST_X_FORWARDED_FOR  default 0; 1 behind one proxy that appends
+                                  the client's address to X-Forwarded-For
+                                  (the sign-in throttle keys on it)
     DJANGO_STATIC_ROOT            optional: the folder collectstatic fills and
                                   production serves (default var/staticfiles)
     CONCORDANCE_CACHE_DIR         optional: the file cache (default var/cache)
+    CONCORDANCE_LOG_DIR           optional: where production writes its error
+                                  log, concordance.log (default var/log)
 
 `manage.py check --deploy --fail-level WARNING` passes with production
 settings (tests/security/test_production_settings.py runs it).
@@ -29,6 +34,8 @@ from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+
+from concordance.error_log import logging_config
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -179,6 +186,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: every response, whatever answers it, carries the request's id.
+    "concordance.error_log.RequestId",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -191,7 +200,8 @@ MIDDLEWARE = [
     "concordance.htmx.VaryOnHtmxRequest",
     "simple_history.middleware.HistoryRequestMiddleware",
     "csp.middleware.CSPMiddleware",
-    # After the middleware that add headers, so its 400 carries them too.
+    # After the middleware that add headers, so their 413 and 400 carry them too.
+    "concordance.security.BoundedRequestBody",
     "concordance.security.RejectNulCharacters",
     "concordance.security.ReadOnlyAPI",
     # Last, as django-axes requires: it turns a locked-out sign-in into its response.
@@ -248,11 +258,25 @@ LOGOUT_REDIRECT_URL = "home"
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Unhandled errors, with their traceback, request id, path and user: to
+# standard error (gunicorn's log) always, and in production to a rotating
+# file as well (concordance/error_log.py).
+LOG_DIR = None if DEBUG else Path(os.environ.get("CONCORDANCE_LOG_DIR") or BASE_DIR / "var" / "log")
+try:
+    LOGGING = logging_config(LOG_DIR)
+except OSError as error:
+    raise ImproperlyConfigured(
+        f"CONCORDANCE_LOG_DIR={str(LOG_DIR)!r} cannot be used for the error log ({error.strerror}): "
+        "point it at a folder this user can create and write."
+    ) from None
+
 # Comparisons and collations are cached under content-addressed keys, in
 # files so that every gunicorn worker shares them and they survive restarts.
+# A cache that cannot be read or written (full disk, missing folder) is a
+# miss, logged once per process: never a 500 (concordance/cache_backends.py).
 CACHES = {
     "default": {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "BACKEND": "concordance.cache_backends.FailSoftFileBasedCache",
         "LOCATION": os.environ.get("CONCORDANCE_CACHE_DIR") or str(BASE_DIR / "var" / "cache"),
         "TIMEOUT": None,
         "OPTIONS": {"MAX_ENTRIES": 5000},
@@ -324,6 +348,20 @@ AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "concordance.security.lockout_response"
+# Behind a proxy every visitor arrives from the proxy's address: keyed on
+# REMOTE_ADDR, five failures would lock a curator out for everyone. The
+# proxy appends the address it saw to X-Forwarded-For; only that last entry
+# is trusted (the ones before it are whatever the client sent), and only
+# when DJANGO_TRUST_X_FORWARDED_FOR says a proxy is there to set it.
+TRUST_X_FORWARDED_FOR = env_bool("DJANGO_TRUST_X_FORWARDED_FOR", default=False)
+AXES_CLIENT_IP_CALLABLE = "concordance.security.client_address"
+
+# Request bodies: the largest form of the site (a correspondence's note, the
+# admin's) is a few kilobytes; BoundedRequestBody answers 413 to anything
+# declaring more than this before it is read, and Django's own limit on form
+# data stays below it.
+MAX_REQUEST_BODY_BYTES = 2 * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = MAX_REQUEST_BODY_BYTES
 
 # The JSON API (concordance/api.py, mounted in urls.py) is read-only:
 # concordance.security.ReadOnlyAPI answers 405 to other methods under it.

@@ -4,6 +4,8 @@ from django.urls import include, path
 
 from concordance.api import api
 
+handler500 = "concordance.error_log.server_error"
+
 urlpatterns = [
     path("admin/", admin.site.urls),
     # Signing in and out only: no password reset, which would need mail the

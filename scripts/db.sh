@@ -17,6 +17,12 @@
 # Only the unix socket is used, with trust authentication; the superuser role
 # and the database are both called "concordance".
 #
+# Durability: curators' saves live here, so the cluster keeps PostgreSQL's
+# defaults for fsync, synchronous_commit and full_page_writes (a save the
+# site confirmed survives a crash). Clusters made before this rule had
+# synchronous_commit = off; `ensure` removes such lines and reloads. The test
+# suite may trade durability for speed in its own test database only.
+#
 # Who runs the server: an ordinary user runs it as themselves.  PostgreSQL
 # refuses to run as root, so root runs it as the "postgres" system user (or as
 # the owner of an existing cluster, e.g. after `sudo make` in a user's clone).
@@ -271,7 +277,6 @@ EOF
 # --- added by scripts/db.sh (private development cluster) ---
 listen_addresses = ''           # no TCP at all; the socket folder is set at start-up
 unix_socket_permissions = 0700
-synchronous_commit = off        # faster tests; a crash loses at most the last commits
 log_line_prefix = '%m [%p] '
 EOF
 }
@@ -289,6 +294,29 @@ start_cluster() {
         show_log
         die "PostgreSQL did not start (log above)." \
             "If the cluster is damaged and holds nothing you need: make clean-db, then make again."
+    fi
+}
+
+# Settings that trade confirmed saves for speed, as older versions of this
+# script wrote them (synchronous_commit = off) or anyone might add them.
+UNSAFE_SETTINGS='^[[:space:]]*(synchronous_commit|fsync|full_page_writes)[[:space:]]*=[[:space:]]*'"'"'?(off|false|no|0)'"'"'?'
+
+# Give an existing cluster back its durability: remove those lines from
+# postgresql.conf (and from postgresql.auto.conf, ALTER SYSTEM's), then
+# reload the running server, which applies all three without a restart.
+ensure_durability() {
+    local data conf changed=0
+    data="$(real "$DATA")"
+    for conf in "$data/postgresql.conf" "$data/postgresql.auto.conf"; do
+        as_srv test -f "$conf" || continue
+        if as_srv grep -Eiq "$UNSAFE_SETTINGS" "$conf"; then
+            step "restoring full durability: removing $(as_srv grep -Ei "$UNSAFE_SETTINGS" "$conf" | tr -s ' ' | paste -sd ';' -) from $(basename "$conf")"
+            as_srv sed -Ei "/$UNSAFE_SETTINGS/Id" "$conf"
+            changed=1
+        fi
+    done
+    if [ "$changed" = 1 ] && pg_running; then
+        as_srv "$BINDIR/pg_ctl" -D "$data" reload >/dev/null
     fi
 }
 
@@ -327,6 +355,7 @@ cmd_ensure() {
     pick_server_user
     prepare_dirs
     init_cluster
+    ensure_durability
     start_cluster
     ensure_database
     info "database ready: $(url)"

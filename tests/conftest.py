@@ -11,11 +11,22 @@ def django_db_setup(django_db_setup, django_db_blocker):
     """
     import json
 
+    from django.db import connection
+
     from concordance.corpus.ingest import ingest
     from concordance.crossrefs.resolution import resolve_references
     from concordance.mapping.interchange.load import import_document
 
     with django_db_blocker.unblock():
+        # Speed over durability, for this throw-away database only (the
+        # cluster itself keeps full durability: scripts/db.sh).
+        if connection.settings_dict["NAME"].startswith("test_"):  # never the database it copies
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    f"ALTER DATABASE {connection.ops.quote_name(connection.settings_dict['NAME'])} "
+                    "SET synchronous_commit = off"
+                )
+                cursor.execute("SET synchronous_commit = off")
         ingest(settings.SOURCES_DIR)
         resolve_references()
         import_document(json.loads(settings.CONCORDANCE_FIXTURE.read_text(encoding="utf-8")))

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from django.http import HttpRequest
 from ninja import Field, Router, Schema
 from ninja.errors import HttpError
+from pydantic import WithJsonSchema
 
 from concordance.analysis import quantities as quantity_groups
 from concordance.analysis.findings import QuantityEntry, findings
 from concordance.api_errors import ErrorOut
+from concordance.corpus.catalogue import INSTRUMENTS
 from concordance.lib.quantities import BOUNDS, QUANTITY_KINDS, SUBJECT_LABELS, UNITS
 
 router = Router(tags=["analyse"])
@@ -50,6 +54,11 @@ def quantity_out(quantity: QuantityEntry) -> dict:
     }
 
 
+def one_of(values) -> WithJsonSchema:
+    """A string parameter described as an enumeration of these values."""
+    return WithJsonSchema({"type": "string", "enum": list(values)})
+
+
 @router.get(
     "/quantities/",
     response={200: list[QuantityOut], 400: ErrorOut},
@@ -57,7 +66,16 @@ def quantity_out(quantity: QuantityEntry) -> dict:
     description=f"Filtres facultatifs, combinables : instrument (slug), subject ({', '.join(SUBJECT_LABELS)}), "
     f"kind ({', '.join(QUANTITY_KINDS)}).",
 )
-def list_quantities(request: HttpRequest, instrument: str = "", subject: str = "", kind: str = "") -> list[dict]:
+def list_quantities(
+    request: HttpRequest,
+    instrument: Annotated[str, one_of(entry.slug for entry in INSTRUMENTS)] = "",
+    subject: Annotated[str, one_of(SUBJECT_LABELS)] = "",
+    kind: Annotated[str, one_of(QUANTITY_KINDS)] = "",
+) -> list[dict]:
+    # The admitted values are declared as enumerations in the description, so
+    # that a client (or schemathesis) knows them; the parameters stay plain
+    # strings so that another value gets the 400 below, naming them, rather
+    # than django-ninja's generic 422.
     found = findings()
     instruments = list(dict.fromkeys(key[0] for key in found.articles))
     if instrument and instrument not in instruments:

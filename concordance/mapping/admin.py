@@ -5,6 +5,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from concordance.mapping import curation
 from concordance.mapping.models import Correspondence, MissingCounterpart, Theme
+from concordance.security import HistoryIdsChecked
 
 
 class InitialFromQuery:
@@ -64,7 +65,7 @@ class CorrespondenceAdminForm(forms.ModelForm):
 
 
 @admin.register(Correspondence)
-class CorrespondenceAdmin(InitialFromQuery, SimpleHistoryAdmin):
+class CorrespondenceAdmin(HistoryIdsChecked, InitialFromQuery, SimpleHistoryAdmin):
     form = CorrespondenceAdminForm
     list_display = ["__str__", "relation", "status", "origin"]
     list_filter = ["origin", "status", "relation", "themes", "left__edition__instrument"]
@@ -100,7 +101,7 @@ class CorrespondenceAdmin(InitialFromQuery, SimpleHistoryAdmin):
 
 
 @admin.register(MissingCounterpart)
-class MissingCounterpartAdmin(InitialFromQuery, SimpleHistoryAdmin):
+class MissingCounterpartAdmin(HistoryIdsChecked, InitialFromQuery, SimpleHistoryAdmin):
     list_display = ["article", "other_instrument", "reason"]
     list_filter = ["other_instrument", "article__edition__instrument"]
     search_fields = ["article__eid", "reason"]

@@ -102,6 +102,7 @@ def production(django_db_setup, django_db_blocker, tmp_path_factory):
         DJANGO_TRUST_X_FORWARDED_PROTO="1",
         DJANGO_STATIC_ROOT=str(folder / "static"),
         CONCORDANCE_CACHE_DIR=str(folder / "cache"),
+        CONCORDANCE_LOG_DIR=str(folder / "log"),
         DATABASE_URL=with_database(os.environ["DATABASE_URL"], connection.settings_dict["NAME"]),
     )
     run([sys.executable, "manage.py", "collectstatic", "--noinput", "-v", "0"], env)

@@ -127,10 +127,16 @@ def test_a_missing_required_variable_stops_start_up_naming_it(variable, advice, 
         ({"DJANGO_ALLOWED_HOSTS": f"{HOST},*"}, "DJANGO_ALLOWED_HOSTS='*'"),
         (
             {"DJANGO_SECURE_SSL_REDIRECT": "0"},
-            "DJANGO_SECURE_SSL_REDIRECT=0 serves plain HTTP: it is allowed only when DJANGO_ALLOWED_HOSTS lists loopback names alone",
+            "DJANGO_SECURE_SSL_REDIRECT=0 serves plain HTTP: "
+            "it is allowed only when DJANGO_ALLOWED_HOSTS lists loopback names alone",
         ),
         ({"DJANGO_TRUST_X_FORWARDED_PROTO": "si"}, "DJANGO_TRUST_X_FORWARDED_PROTO='si' is not a boolean"),
         ({"DJANGO_SECURE_SSL_REDIRECT": "perhaps"}, "DJANGO_SECURE_SSL_REDIRECT='perhaps' is not a boolean"),
+        ({"DJANGO_TRUST_X_FORWARDED_FOR": "proxy"}, "DJANGO_TRUST_X_FORWARDED_FOR='proxy' is not a boolean"),
+        (
+            {"CONCORDANCE_LOG_DIR": "/dev/null/log"},
+            "CONCORDANCE_LOG_DIR='/dev/null/log' cannot be used for the error log",
+        ),
     ],
     ids=lambda value: next(iter(value)) if isinstance(value, dict) else None,
 )

@@ -69,3 +69,40 @@ def test_force_login_and_the_test_clients_login_still_work(client, curator, rf):
     # refuses; passing one (any request) makes it count the attempt as usual.
     assert client.login(request=rf.post("/accounts/login/"), username="curatrice", password=PASSWORD)
     assert client.get("/concordance/correspondences/new/").status_code == 200
+
+
+# --- behind a proxy (D12) ----------------------------------------------------
+
+PROXY = "127.0.0.1"
+
+
+def lock_out_from(client, forwarded: str) -> None:
+    for _ in range(5):
+        sign_in(client, "mauvais", REMOTE_ADDR=PROXY, HTTP_X_FORWARDED_FOR=forwarded)
+
+
+def test_behind_a_trusted_proxy_the_lockout_is_for_the_client_s_address(client, curator, settings):
+    settings.TRUST_X_FORWARDED_FOR = True
+    lock_out_from(client, "203.0.113.7")
+    assert sign_in(client, PASSWORD, REMOTE_ADDR=PROXY, HTTP_X_FORWARDED_FOR="203.0.113.7").status_code == 429
+    # Another visitor through the same proxy still signs in.
+    assert sign_in(client, PASSWORD, REMOTE_ADDR=PROXY, HTTP_X_FORWARDED_FOR="198.51.100.2").status_code == 302
+
+
+def test_behind_a_trusted_proxy_a_forged_first_entry_changes_nothing(client, curator, settings):
+    settings.TRUST_X_FORWARDED_FOR = True
+    # The proxy appends what it saw; what the client wrote before it is not believed.
+    lock_out_from(client, "10.9.9.9, 203.0.113.7")
+    response = sign_in(client, PASSWORD, REMOTE_ADDR=PROXY, HTTP_X_FORWARDED_FOR="198.51.100.66, 203.0.113.7")
+    assert response.status_code == 429
+
+
+def test_without_a_trusted_proxy_x_forwarded_for_is_ignored(client, curator, settings):
+    settings.TRUST_X_FORWARDED_FOR = False
+    lock_out_from(client, "203.0.113.7")
+    # Forging the header does not escape the lockout of the real address.
+    assert sign_in(client, PASSWORD, REMOTE_ADDR=PROXY, HTTP_X_FORWARDED_FOR="198.51.100.2").status_code == 429
+
+
+def test_by_default_x_forwarded_for_is_not_trusted():
+    assert settings.TRUST_X_FORWARDED_FOR is False

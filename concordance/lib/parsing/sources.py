@@ -82,7 +82,25 @@ class _Doc:
         return [text for _, text, _ in found], notes
 
 
+# Control characters other than the line feed and the tab: no source prints
+# one, and PostgreSQL text cannot hold NUL. A NUL, an escape sequence or a
+# carriage return (a copy saved with CRLF) means the file is not the copy
+# the project ships.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+def check_characters(text: str, filename: str) -> None:
+    """Refuse a control character, naming its line."""
+    found = _CONTROL.search(text)
+    if found:
+        line = text.count("\n", 0, found.start()) + 1
+        raise SourceError(
+            filename, line, f"control character U+{ord(found.group()):04X} (not part of any source text)."
+        )
+
+
 def _doc(text: str, filename: str, debris: tuple[str, ...] = ()) -> _Doc:
+    check_characters(text, filename)
     lines, footnotes = split_lines(text, tuple(re.compile(pattern) for pattern in debris))
     return _Doc(filename, lines, footnotes)
 
@@ -218,7 +236,7 @@ def _interpretative_notes(doc: _Doc, start: int) -> list[Note]:
             raise SourceError(
                 doc.filename, line.no, f"interpretative note text before any article heading: {line.text[:60]!r}"
             )
-    for note, body in zip(notes, bodies):
+    for note, body in zip(notes, bodies, strict=True):
         note.text = "\n\n".join(text for _, text, _ in paragraphs(body))
     return notes
 

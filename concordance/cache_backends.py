@@ -1,0 +1,142 @@
+"""Cache backends for which the cache is never a reason to fail.
+
+Everything the site caches can be computed again: a cache that cannot be
+read or written (a full disk, a missing or unwritable folder, an unreachable
+cache server) must cost time, not answer 500. `FailSoft` turns such an error
+into a miss (reads) or a no-op (writes), and logs it once per process and
+kind of failure — not on every request, which would flood the log exactly
+when the disk is full.
+
+    CACHES = {"default": {"BACKEND": "concordance.cache_backends.FailSoftFileBasedCache", ...}}
+
+For another backend, mix `FailSoft` in before it and name the errors that
+mean "unavailable" in `unavailable_errors` (for django's RedisCache, add
+redis.exceptions.ConnectionError and TimeoutError to OSError).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+
+from django.core.cache.backends.base import DEFAULT_TIMEOUT
+from django.core.cache.backends.filebased import FileBasedCache
+
+logger = logging.getLogger(__name__)
+
+_reported: set[tuple[int, str, str]] = set()
+_reported_lock = threading.Lock()
+
+
+def failure_kind(error: BaseException) -> str:
+    errno = getattr(error, "errno", None)
+    return f"{type(error).__name__}" + (f" [{os.strerror(errno)}]" if isinstance(errno, int) else "")
+
+
+def report_once(backend: str, error: BaseException) -> None:
+    """Log the failure unless this process already logged this kind for this backend."""
+    key = (os.getpid(), backend, failure_kind(error))
+    with _reported_lock:
+        if key in _reported:
+            return
+        _reported.add(key)
+    logger.warning(
+        "cache %s unavailable (%s): pages are computed without caching; "
+        "further failures of this kind are not logged by this process.",
+        backend,
+        error,
+    )
+
+
+class FailSoft:
+    """Mixin: a cache error that means "unavailable" is a miss, not an exception."""
+
+    unavailable_errors: tuple[type[BaseException], ...] = (OSError,)
+
+    def unavailable(self, error: BaseException) -> None:
+        where = getattr(self, "_dir", None) or getattr(self, "_servers", None) or ""
+        report_once(f"{type(self).__name__}({where})", error)
+
+    def get(self, key, default=None, version=None):
+        try:
+            return super().get(key, default, version)
+        except self.unavailable_errors as error:
+            self.unavailable(error)
+            return default
+
+    def get_many(self, keys, version=None):
+        try:
+            return super().get_many(keys, version)
+        except self.unavailable_errors as error:
+            self.unavailable(error)
+            return {}
+
+    def has_key(self, key, version=None):
+        try:
+            return super().has_key(key, version)
+        except self.unavailable_errors as error:
+            self.unavailable(error)
+            return False
+
+    # Writes: nothing stored is what a full or absent cache amounts to.
+
+    def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        try:
+            return super().set(key, value, timeout, version)
+        except self.unavailable_errors as error:
+            self.unavailable(error)
+
+    def set_many(self, data, timeout=DEFAULT_TIMEOUT, version=None):
+        try:
+            return super().set_many(data, timeout, version)
+        except self.unavailable_errors as error:
+            self.unavailable(error)
+            return list(data)
+
+    def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        try:
+            return super().add(key, value, timeout, version)
+        except self.unavailable_errors as error:
+            self.unavailable(error)
+            return False
+
+    def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None):
+        try:
+            return super().touch(key, timeout, version)
+        except self.unavailable_errors as error:
+            self.unavailable(error)
+            return False
+
+    def delete(self, key, version=None):
+        try:
+            return super().delete(key, version)
+        except self.unavailable_errors as error:
+            self.unavailable(error)
+            return False
+
+    def delete_many(self, keys, version=None):
+        try:
+            return super().delete_many(keys, version)
+        except self.unavailable_errors as error:
+            self.unavailable(error)
+
+    def clear(self):
+        try:
+            return super().clear()
+        except self.unavailable_errors as error:
+            self.unavailable(error)
+
+
+class FailSoftFileBasedCache(FailSoft, FileBasedCache):
+    """Django's file cache; a full disk or a missing, unwritable folder
+    degrades to computing without caching."""
+
+    def __init__(self, dir, params):
+        # Django creates the folder here, on the first use of the cache in
+        # each process: a folder that cannot be made must not fail the
+        # request that happens to come first.
+        try:
+            super().__init__(dir, params)
+        except self.unavailable_errors as error:
+            self.unavailable(error)
