@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -62,7 +64,7 @@ def check_invariants(left: str, right: str, segs: list[Segment]) -> None:
             assert s.left and not s.right
         else:
             assert s.op == "insert" and s.right and not s.left
-    for a, b in zip(segs, segs[1:]):
+    for a, b in pairwise(segs):
         assert a.op != b.op
         # Canonical form: changes never touch each other, they are merged into one segment.
         assert a.op == "equal" or b.op == "equal"

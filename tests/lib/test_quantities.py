@@ -158,7 +158,8 @@ REAL = [
     ),
     (
         "un",
-        "passible d'une peine privative de liberté dont le maximum ne doit pas être inférieur à quatre ans ou d'une peine plus lourde",
+        "passible d'une peine privative de liberté dont le maximum ne doit pas être inférieur à quatre ans ou d'une "
+        "peine plus lourde",
         [("ne doit pas être inférieur à quatre ans", 4, "year", "penalty", "at-least")],
     ),
     (
@@ -168,7 +169,8 @@ REAL = [
     ),
     (
         "un",
-        "La présente Convention entre en vigueur le quatre-vingt-dixième jour suivant la date de dépôt du quarantième instrument de ratification",
+        "La présente Convention entre en vigueur le quatre-vingt-dixième jour suivant la date de dépôt du quarantième "
+        "instrument de ratification",
         [
             ("quatre-vingt-dixième jour", 90, "day", "ordinal", ""),
             ("quarantième instrument", 40, "instrument", "ordinal", ""),
@@ -176,12 +178,14 @@ REAL = [
     ),
     (
         "un",
-        "y adhère après le dépôt du quarantième instrument pertinent, la présente Convention entre en vigueur le trentième jour suivant",
+        "y adhère après le dépôt du quarantième instrument pertinent, la présente Convention entre en vigueur le "
+        "trentième jour suivant",
         [("quarantième instrument", 40, "instrument", "ordinal", ""), ("trentième jour", 30, "day", "ordinal", "")],
     ),
     (
         "un",
-        "À l'expiration d'un délai de cinq ans à compter de l'entrée en vigueur de la présente Convention, un État partie peut proposer un amendement",
+        "À l'expiration d'un délai de cinq ans à compter de l'entrée en vigueur de la présente Convention, un État "
+        "partie peut proposer un amendement",
         [("cinq ans", 5, "year", "duration", "")],
     ),
     (
@@ -206,7 +210,8 @@ REAL = [
     ),
     (
         "un",
-        "Au moins 60 États parties sont requis pour que la Conférence des États parties envisage l'adoption d'un protocole additionnel",
+        "Au moins 60 États parties sont requis pour que la Conférence des États parties envisage l'adoption d'un "
+        "protocole additionnel",
         [("Au moins 60 États parties", 60, "party", "count", "at-least")],
     ),
     (
@@ -247,7 +252,8 @@ REAL = [
     ),
     (
         "bill",
-        f"toute personne âgée de moins de 18{NBSP}ans. Une Partie peut toutefois exiger une limite d'âge inférieure, qui doit être au minimum de 16{NBSP}ans.",
+        f"toute personne âgée de moins de 18{NBSP}ans. Une Partie peut toutefois exiger une limite d'âge inférieure, "
+        f"qui doit être au minimum de 16{NBSP}ans.",
         [
             (f"moins de 18{NBSP}ans", 18, "year", "age", "under"),
             (f"au minimum de 16{NBSP}ans", 16, "year", "age", "at-least"),
@@ -270,7 +276,8 @@ REAL = [
     ),
     (
         "bill",
-        "La présente Convention entrera en vigueur le premier jour du mois qui suit l'expiration d'une période de trois mois après la date à laquelle cinq Etats, incluant au moins trois Etats membres du Conseil de l'Europe",
+        "La présente Convention entrera en vigueur le premier jour du mois qui suit l'expiration d'une période de "
+        "trois mois après la date à laquelle cinq Etats, incluant au moins trois Etats membres du Conseil de l'Europe",
         [
             ("premier jour", 1, "day", "ordinal", ""),
             ("trois mois", 3, "month", "duration", ""),
@@ -280,7 +287,8 @@ REAL = [
     ),
     (
         "bill",
-        "fixée au premier jour du quatrième mois suivant sa ratification par au moins cinq Etats, dont trois membres du Conseil de l'Europe",
+        "fixée au premier jour du quatrième mois suivant sa ratification par au moins cinq Etats, dont trois membres "
+        "du Conseil de l'Europe",
         [
             ("premier jour", 1, "day", "ordinal", ""),
             ("quatrième mois", 4, "month", "ordinal", ""),
@@ -336,7 +344,8 @@ REAL = [
     ),
     (
         "benin",
-        "Le présent Protocole entrera en vigueur le premier jour du mois qui suit l'expiration d'une période de trois mois après la date à laquelle cinq Etats auront exprimé leur consentement",
+        "Le présent Protocole entrera en vigueur le premier jour du mois qui suit l'expiration d'une période de trois "
+        "mois après la date à laquelle cinq Etats auront exprimé leur consentement",
         [
             ("premier jour", 1, "day", "ordinal", ""),
             ("trois mois", 3, "month", "duration", ""),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import re
 import sys
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -562,7 +563,8 @@ REAL = [
         [
             (
                 "article 4, paragraphe 2, à l'article 6, paragraphe 3, à l'article 9, paragraphe 4, à l'article 10, "
-                "paragraphe 3, à l'article 11, paragraphe 3, à l'article 14, paragraphe 3, à l'article 22, paragraphe 2, "
+                "paragraphe 3, à l'article 11, paragraphe 3, à l'article 14, paragraphe 3, à l'article 22, paragraphe "
+                "2, "
                 "à l'article 29, paragraphe 4, et à l'article 41, paragraphe 1",
                 [
                     "art_4__para_2",
@@ -685,7 +687,8 @@ REAL = [
         [
             (
                 "Article 4, paragraphe 2, Article 6, paragraphe 3, Article 9, paragraphe 4, Article 10, paragraphe 3, "
-                "Article 11, paragraphe 3, Article 14, paragraphe 3, Article 22, paragraphe 2, Article 29, paragraphe 4, "
+                "Article 11, paragraphe 3, Article 14, paragraphe 3, Article 22, paragraphe 2, Article 29, paragraphe "
+                "4, "
                 "et à l'article 41, paragraphe 1",
                 [
                     "art_4__para_2",
@@ -859,7 +862,7 @@ def test_references_come_in_text_order_without_overlap():
     text = f"Sous réserve de l'article 5, {text} au paragraphe 2 du présent article"
     refs = find_references(text, at("un", 22, "2"))
     assert [r.text for r in refs][0] == "article 5"
-    assert all(a.end <= b.start for a, b in zip(refs, refs[1:]))
+    assert all(a.end <= b.start for a, b in pairwise(refs))
     assert refs[-1].targets == [Target("un", "art_22__para_2")]
 
 

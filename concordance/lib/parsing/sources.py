@@ -218,7 +218,7 @@ def _interpretative_notes(doc: _Doc, start: int) -> list[Note]:
             raise SourceError(
                 doc.filename, line.no, f"interpretative note text before any article heading: {line.text[:60]!r}"
             )
-    for note, body in zip(notes, bodies):
+    for note, body in zip(notes, bodies, strict=True):
         note.text = "\n\n".join(text for _, text, _ in paragraphs(body))
     return notes
 
