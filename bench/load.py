@@ -1,7 +1,7 @@
 """Load test: concurrent visitors on a realistic mix of pages, with locust.
 
-Starts the app under gunicorn on loopback with production settings (as `make
-serve` does), waits until its workers serve each kind of page, then lets
+Starts the app under gunicorn on loopback with production settings (as
+`make serve` does), waits until its workers serve each kind of page, then lets
 USERS simulated visitors (locust, as a library) read pages for DURATION
 seconds, each pausing 0.5–1.5 s between pages: the concordance table with
 and without filters, comparisons of curated pairs, searches, article pages

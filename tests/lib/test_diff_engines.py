@@ -7,11 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from concordance.lib import diffing
-from concordance.lib.diffing import (
-    Segment,
-    diff,
-    paragraph_similarity,
-)
+from concordance.lib.diffing import Segment, diff, paragraph_similarity
 from concordance.lib.diffing.engines import default_engine, python_ratio
 from tests.lib.diff_cases import BUDAPEST_16_1, BUDAPEST_ART_16, UN_25_1, UN_ART_25, VOCAB, keys
 from tests.lib.without_rapidfuzz import import_without_rapidfuzz

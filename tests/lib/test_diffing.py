@@ -12,12 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from concordance.lib.diffing import (
-    Segment,
-    diff,
-    strip_marker,
-    tokenise,
-)
+from concordance.lib.diffing import Segment, diff, strip_marker, tokenise
 from tests.lib.diff_cases import BUDAPEST_16_1, ENGINES, UN_25_1, VOCAB, keys
 from tests.lib.diff_measures import change_share, segment_keys
 

@@ -6,11 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from concordance.lib.diffing import (
-    align,
-    align_paragraphs,
-    paragraph_similarity,
-)
+from concordance.lib.diffing import align, align_paragraphs, paragraph_similarity
 from concordance.lib.diffing.engines import python_ratio
 from concordance.lib.diffing.similarity import sorted_words
 from tests.lib.diff_cases import BUDAPEST_16_1, BUDAPEST_ART_16, ENGINES, UN_25_1, UN_ART_25

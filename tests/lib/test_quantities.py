@@ -13,10 +13,7 @@ from pathlib import Path
 import pytest
 
 from concordance.lib import quantities as module
-from concordance.lib.quantities import (
-    parse_french_number,
-    parse_french_ordinal,
-)
+from concordance.lib.quantities import parse_french_number, parse_french_ordinal
 
 # --------------------------------------------------------------------------
 # Numbers

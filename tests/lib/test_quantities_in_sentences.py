@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from concordance.lib.quantities import (
-    extract_quantities,
-)
+from concordance.lib.quantities import extract_quantities
 from tests.lib.quantity_sources import NBSP, TWO_THIRDS, facts, source, source_quantities
 
 # --------------------------------------------------------------------------

@@ -6,11 +6,7 @@ from collections import Counter
 
 import pytest
 
-from concordance.lib.quantities import (
-    QUANTITY_KINDS,
-    UNITS,
-    extract_quantities,
-)
+from concordance.lib.quantities import QUANTITY_KINDS, UNITS, extract_quantities
 from tests.lib.quantity_sources import FILES, NBSP, facts, source, source_quantities
 
 # Every quantity of each source, by its exact words: a missed quantity or a

@@ -3,11 +3,7 @@
 from __future__ import annotations
 
 from concordance.lib import quantities as module
-from concordance.lib.quantities import (
-    Quantity,
-    compare,
-    extract_quantities,
-)
+from concordance.lib.quantities import Quantity, compare, extract_quantities
 from tests.lib.quantity_sources import line_with
 
 # --------------------------------------------------------------------------

@@ -4,11 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from concordance.lib.quantities import (
-    SUBJECT_LABELS,
-    extract_quantities,
-    subject_of,
-)
+from concordance.lib.quantities import SUBJECT_LABELS, extract_quantities, subject_of
 from concordance.lib.quantities import subject as subject_module
 from tests.lib.quantity_sources import line_with
 
