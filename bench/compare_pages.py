@@ -188,7 +188,7 @@ def main() -> None:
             # measures a fresh worker reading the cache, not one computed.
             floor_dir.mkdir(parents=True, exist_ok=True)
             with Server(python, env, args.workers, log) as server:
-                for url, floor_url in zip(urls, floor_urls):
+                for url, floor_url in zip(urls, floor_urls, strict=True):
                     body = get(server.connection, url)[1]
                     (floor_dir / Path(floor_url).name).write_bytes(body)
             # Read once gunicorn has stopped: its last log lines are written then.
@@ -201,7 +201,7 @@ def main() -> None:
                     get(server.connection, url)
                 client_pages, client_floor = [], []
                 for _ in range(args.rounds):
-                    for url, floor_url in zip(urls, floor_urls):
+                    for url, floor_url in zip(urls, floor_urls, strict=True):
                         client_pages.append(get(server.connection, url)[0])
                         client_floor.append(get(server.connection, floor_url)[0])
             served = server.server_times()

@@ -1,12 +1,13 @@
 """Load test: concurrent visitors on a realistic mix of pages, with locust.
 
 Starts the app under gunicorn on loopback with production settings (as
-`make serve` does), waits until its workers serve each kind of page, then lets USERS simulated visitors (locust, as a library)
-read pages for DURATION seconds, each pausing 0.5–1.5 s between pages:
-the concordance table with and without filters, comparisons of curated
-pairs, searches, article pages and instrument pages.  Prints, per page type
-and overall, the number of requests, errors, throughput and the 50th, 95th
-and 99th percentiles of response time (exact, from every response).
+`make serve` does), waits until its workers serve each kind of page, then lets
+USERS simulated visitors (locust, as a library) read pages for DURATION
+seconds, each pausing 0.5–1.5 s between pages: the concordance table with
+and without filters, comparisons of curated pairs, searches, article pages
+and instrument pages.  Prints, per page type and overall, the number of
+requests, errors, throughput and the 50th, 95th and 99th percentiles of
+response time (exact, from every response).
 
     make load                      # 32 visitors, 60 s, 3 gunicorn workers
     .venv/bin/python bench/load.py [--users 32] [--duration 60] [--workers 3]

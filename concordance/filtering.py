@@ -1,9 +1,9 @@
 """The filters of a listing page, read from the query string into a typed value.
 
 Every filtered page (search, concordance table, editions, glossary,
-quantities, divergences) reads its filters the same way: a ``FilterForm``
-whose fields are the filters, and whose ``filters()`` returns a frozen
-dataclass of the filters to apply. A value that is not one of the choices
+quantities, divergences, and the comparison's display options) reads its
+filters the same way: a ``FilterForm`` whose fields are the filters, and
+whose ``filters()`` returns a frozen dataclass of the filters to apply. A value that is not one of the choices
 is reported beside its field and left out (the dataclass keeps its
 default), and the page answers ``status`` (400): a mistyped address still
 shows the page, and says what was ignored.

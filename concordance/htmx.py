@@ -14,8 +14,11 @@ def is_partial(request: HttpRequest) -> bool:
     A history-restore request comes from htmx but wants the whole page: the
     browser's back button must rebuild everything, not one fragment.
     """
+    # django-htmx's middleware sets ``request.htmx``; it is false outside htmx.
     htmx = getattr(request, "htmx", None)
-    return bool(htmx) and not htmx.history_restore_request and not htmx.boosted
+    if not htmx:
+        return False
+    return not htmx.history_restore_request and not htmx.boosted
 
 
 def template_for(request: HttpRequest, template: str, partial: str) -> str:

@@ -197,15 +197,15 @@ def pair_across(links: list[QuantityLink]) -> list[QuantityLink]:
     page applies too (``lib.comparison.pair_one_sided``); what is left over
     is one-sided for good.
     """
-    lefts = [link for link in links if link.right is None and _reading(link.left)]
-    rights = [link for link in links if link.left is None and _reading(link.right)]
+    lefts = [(link, reading) for link in links if link.right is None and (reading := _reading(link.left)) is not None]
+    rights = [(link, reading) for link in links if link.left is None and (reading := _reading(link.right)) is not None]
     merged: dict[int, QuantityLink] = {}
     used: set[int] = set()
-    found = pair_one_sided([_reading(link.left) for link in lefts], [_reading(link.right) for link in rights])
+    found = pair_one_sided([reading for _, reading in lefts], [reading for _, reading in rights])
     for i, j in found:
-        left, right = lefts[i], rights[j]
+        (left, left_reading), (right, right_reading) = lefts[i], rights[j]
         used.update({id(left), id(right)})
-        pair = quantities.pair(left.left.quantity, right.right.quantity)  # type: ignore[union-attr]
+        pair = quantities.pair(left_reading.quantity, right_reading.quantity)
         merged[id(left)] = replace(
             left,
             status=pair.status,

@@ -129,7 +129,9 @@ class QuantityLink:
     def badge(self) -> str:
         """ "1 an ≠ 3 mois", "au plus 90 jours = au plus 90 jours"; one value when one-sided."""
         if self.left is None or self.right is None:
-            return (self.left or self.right).bounded_label  # type: ignore[union-attr]
+            one_side = self.left or self.right
+            assert one_side is not None, "a quantity link has at least one side"
+            return one_side.bounded_label
         return f"{self.left.bounded_label} {'=' if self.status == 'same' else '≠'} {self.right.bounded_label}"
 
     @property

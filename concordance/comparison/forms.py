@@ -1,70 +1,78 @@
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
 from urllib.parse import urlencode
 
 from django import forms
 
 from concordance.comparison.lookup import existing
 from concordance.corpus.models import Instrument, Provision
+from concordance.filtering import FilterForm
 from concordance.lib import eids
 from concordance.lib.citations import parse_citation
 
 VIEWS = [("side", "côte à côte"), ("inline", "en une colonne")]
+TERMS = [("show", "marquée"), ("hide", "masquée")]
 
 
-class ComparisonOptionsForm(forms.Form):
-    """How the comparison is shown; unknown values fall back to the defaults."""
+@dataclass(frozen=True)
+class ComparisonOptions:
+    """How a comparison is shown; the defaults are the display of a bare address."""
+
+    view: str = "side"  # "side": the two texts side by side; "inline": one column, changes marked in it
+    changes: bool = False  # only the rows that differ (identical ones collapsed)
+    terms: str = "show"  # "show": equivalent terms marked as such; "hide": shown as plain text
+
+
+DEFAULT_OPTIONS = ComparisonOptions()
+
+
+class ComparisonOptionsForm(FilterForm[ComparisonOptions]):
+    """The display options, read from the query string like the filters of a listing.
+
+    A value that is not one of the choices is reported and the option keeps
+    its default; the page answers 400 (``FilterForm.status``).
+    """
+
+    filters_class = ComparisonOptions
 
     view = forms.ChoiceField(label="Affichage", choices=VIEWS, required=False)
     changes = forms.BooleanField(label="Différences seulement", required=False)
-    terms = forms.ChoiceField(
-        label="Terminologie",
-        required=False,
-        choices=[("show", "marquée"), ("hide", "masquée")],
-    )
-
-    def options(self) -> dict[str, object]:
-        data = self.cleaned_data if self.is_valid() else {}
-        return {
-            "view": data.get("view") or "side",
-            "changes": bool(data.get("changes")),
-            "terms": data.get("terms") or "show",
-        }
+    terms = forms.ChoiceField(label="Terminologie", choices=TERMS, required=False)
 
 
-def option_fields(options: dict[str, object]) -> list[tuple[str, str]]:
+def option_fields(options: ComparisonOptions) -> list[tuple[str, str]]:
     """The options that differ from the defaults, as (name, value): what a
     link or a form must carry to keep the display as it is."""
     fields = []
-    if options["view"] != "side":
-        fields.append(("view", str(options["view"])))
-    if options["changes"]:
+    if options.view != DEFAULT_OPTIONS.view:
+        fields.append(("view", options.view))
+    if options.changes:
         fields.append(("changes", "1"))
-    if options["terms"] == "hide":
-        fields.append(("terms", "hide"))
+    if options.terms != DEFAULT_OPTIONS.terms:
+        fields.append(("terms", options.terms))
     return fields
 
 
-def option_query(options: dict[str, object]) -> str:
+def option_query(options: ComparisonOptions) -> str:
     """ "?view=inline&terms=hide", or "" for the default display."""
     fields = option_fields(options)
     return "?" + urlencode(fields) if fields else ""
 
 
-def option_links(options: dict[str, object]) -> dict[str, str]:
+def option_links(options: ComparisonOptions) -> dict[str, str]:
     """Query strings for each switch, keeping the other options as they are."""
 
-    def query(**changed: object) -> str:
-        merged = {**options, **changed}
+    def query(switched: ComparisonOptions) -> str:
         # The view is always named so that "Côte à côte" is a link of its own.
-        others = [field for field in option_fields(merged) if field[0] != "view"]
-        return "?" + urlencode([("view", merged["view"]), *others])
+        others = [field for field in option_fields(switched) if field[0] != "view"]
+        return "?" + urlencode([("view", switched.view), *others])
 
     return {
-        "side": query(view="side"),
-        "inline": query(view="inline"),
-        "toggle_changes": query(changes=not options["changes"]),
-        "toggle_terms": query(terms="show" if options["terms"] == "hide" else "hide"),
+        "side": query(replace(options, view="side")),
+        "inline": query(replace(options, view="inline")),
+        "toggle_changes": query(replace(options, changes=not options.changes)),
+        "toggle_terms": query(replace(options, terms="show" if options.terms == "hide" else "hide")),
         "current": option_query(options),
     }
 
@@ -119,7 +127,7 @@ class PairForm(forms.Form):
             cleaned[f"{side}_eid"] = None
             return
         paragraph = (cleaned.get(f"{side}_paragraph") or "").strip()
-        eid = article
+        eid: str | None = article
         if paragraph:
             if not eids.is_top_level(article):
                 self.add_error(f"{side}_paragraph", "Le paragraphe est déjà donné dans le champ « Article ».")

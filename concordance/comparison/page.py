@@ -104,9 +104,9 @@ def rendering_version() -> str:
 def unit_links(side: str, root: Provision, nodes: list[Provision]) -> dict[tuple[str, str], LinkSpans]:
     """The internal references of each unit, as the article page links them (one query per side)."""
     references = provision_references(root.edition, [node.pk for node in nodes])
-    found = {}
+    found: dict[tuple[str, str], LinkSpans] = {}
     for node in nodes:
-        spans = []
+        spans: LinkSpans = []
         for reference in references.get(("provision", node.pk), []):
             if node.text[reference.start : reference.end] != reference.text:
                 continue  # the text changed since the references were computed

@@ -22,18 +22,22 @@ def compare(request: HttpRequest, left_slug: str, left_eid: str, right_slug: str
     left = find(left_slug, left_eid)
     right = find(right_slug, right_eid)
     pair = comparison_page(left, right)
-    options = ComparisonOptionsForm(request.GET).options()
+    options_form = ComparisonOptionsForm(request.GET)
+    options = options_form.filters()
     context = {
         "pair": pair,
         "options": options,
-        "rows": visible_rows(pair.comparison, changes_only=options["changes"], terms_shown=options["terms"] == "show"),
+        "options_form": options_form,
+        "rows": visible_rows(pair.comparison, changes_only=options.changes, terms_shown=options.terms == "show"),
         "links": option_links(options),
         "option_fields": option_fields(options),
         "pair_form": PairForm(initial=form_initial(left, right)),
         # An in-place switch also refreshes what carries the options outside the rows.
         "out_of_band": is_partial(request),
     }
-    return render(request, template_for(request, "comparison/compare.html", "rows"), context)
+    # A refused option is said on the page, which is shown with its default: 400, as a refused filter.
+    template = template_for(request, "comparison/compare.html", "rows")
+    return render(request, template, context, status=options_form.status)
 
 
 def choose(request: HttpRequest) -> HttpResponse:
@@ -41,7 +45,8 @@ def choose(request: HttpRequest) -> HttpResponse:
     # A link with only unrelated parameters (?utm_source=…) gets the blank form, not four errors.
     asked = any(name in request.GET for name in PairForm.base_fields)
     form = PairForm(request.GET if asked else None)
-    options = ComparisonOptionsForm(request.GET).options()
+    # A refused option is left out: the comparison opens with its default.
+    options = ComparisonOptionsForm(request.GET).filters()
     if form.is_bound and form.is_valid():
         data = form.cleaned_data
         url = reverse("compare", args=[data["left"], data["left_eid"], data["right"], data["right_eid"]])

@@ -15,7 +15,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -169,10 +169,11 @@ def upsert(model: type[Model], rows: list[Model], unique_fields: list[str]) -> l
     )
 
 
-def by_depth(body: list[Node]) -> Iterable[list[tuple[int, Node, Node | None, Division | None]]]:
-    """Nodes in document order, grouped by depth, each with its parent node
-    and enclosing division, so that parents are stored before children."""
-    levels: dict[int, list] = {}
+def by_depth(body: list[Node]) -> Iterator[tuple[int, list[tuple[int, Node, Node | None]]]]:
+    """(depth, nodes): the nodes of each depth, shallowest first, each with its
+    position in document order and its parent node, so that parents are
+    stored before children."""
+    levels: dict[int, list[tuple[int, Node, Node | None]]] = {}
     position = 0
 
     def visit(node: Node, parent: Node | None, depth: int) -> None:
@@ -216,6 +217,7 @@ def store_tree(edition: Edition, body: list[Node], report: IngestReport) -> None
                 article_of[node.eid] = node.eid
                 division_eid = enclosing_division.get(parent_eid) if parent_eid else None
             else:
+                assert parent_eid is not None, "the parser puts every part of an article inside it"
                 article_of[node.eid] = article_of[parent_eid]
                 division_eid = None
             provisions.append(
@@ -300,7 +302,9 @@ def store_notes(
     }
     through = Note.articles.through
     wanted: set[tuple[int, int]] = set()
-    for note, parsed_note in zip(stored[len(parsed.context) :], parsed.notes):
+    # The stored rows follow `rows`: the context, then the notes, then the footnotes.
+    note_rows = stored[len(parsed.context) : len(parsed.context) + len(parsed.notes)]
+    for note, parsed_note in zip(note_rows, parsed.notes, strict=True):
         for number in dict.fromkeys(parsed_note.articles):
             if number not in articles:
                 raise IngestError(

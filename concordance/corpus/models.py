@@ -237,6 +237,18 @@ class Note(models.Model):
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.position}"
 
+    def get_absolute_url(self) -> str:
+        """The note where a reader finds it: under the first article it
+        discusses, else on its instrument's page."""
+        article_eid = None if self.kind in ("resolution", "footnote") else self._first_article_eid()
+        if article_eid:
+            path = reverse("article", args=[self.instrument.slug, int(eids.label_of(article_eid))])
+        else:
+            # A footnote is shown with the primary edition's text: the only
+            # footnote of these sources is the UN text's, which is primary.
+            path = reverse("instrument", args=[self.instrument.slug])
+        return f"{path}#{self.anchor}"
+
     @property
     def anchor(self) -> str:
         """The id of the note on the page that shows it (see get_absolute_url)."""
@@ -252,18 +264,6 @@ class Note(models.Model):
         # Notes that discuss no article are shown on the instrument page:
         # "resolution-3", "commentary-0".
         return f"{self.kind}-{self.position}"
-
-    def get_absolute_url(self) -> str:
-        """The note where a reader finds it: under the first article it
-        discusses, else on its instrument's page."""
-        article_eid = None if self.kind in ("resolution", "footnote") else self._first_article_eid()
-        if article_eid:
-            path = reverse("article", args=[self.instrument.slug, int(eids.label_of(article_eid))])
-        else:
-            # A footnote is shown with the primary edition's text: the only
-            # footnote of these sources is the UN text's, which is primary.
-            path = reverse("instrument", args=[self.instrument.slug])
-        return f"{path}#{self.anchor}"
 
     def _first_article_eid(self) -> str | None:
         # A query may annotate it (search does); prefetched articles save a

@@ -39,7 +39,7 @@ def choose_edition(instrument: Instrument, edition_slug: str | None) -> Edition:
 def nest(provisions: list[Provision]) -> list[Provision]:
     """Attach ``subprovisions`` to each row and return the roots, in order."""
     by_pk = {provision.pk: provision for provision in provisions}
-    roots = []
+    roots: list[Provision] = []
     for provision in provisions:
         provision.subprovisions = []
     for provision in provisions:
@@ -98,7 +98,7 @@ def outline(edition: Edition, articles: list[Provision]) -> list[DivisionEntry]:
     """Chapters → sections → titles, each with the articles it holds directly."""
     divisions = list(Division.objects.filter(edition=edition).order_by("position"))
     entries = {division.pk: DivisionEntry(division) for division in divisions}
-    roots = []
+    roots: list[DivisionEntry] = []
     for division in divisions:
         parent = entries.get(division.parent_id)
         (parent.children if parent else roots).append(entries[division.pk])

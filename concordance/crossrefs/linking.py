@@ -38,10 +38,7 @@ class PageReference:
 def target_url(slug: str, eid: str, query: str = "") -> str:
     """``/<slug>/art-<n>/#eid`` for a provision, ``/<slug>/#eid`` for a division."""
     top = eids.levels(eid)[0]
-    if top.kind == "art":
-        path = reverse("article", args=[slug, int(top.label)])
-    else:
-        path = reverse("instrument", args=[slug])
+    path = reverse("article", args=[slug, int(top.label)]) if top.kind == "art" else reverse("instrument", args=[slug])
     return f"{path}{query}#{eid}"
 
 

@@ -11,6 +11,7 @@ places and writes them.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
@@ -126,7 +127,7 @@ def render_spans(
     text: str,
     offset: int,
     links: list[tuple[int, int, Link]],
-    marks: list[tuple[int, int]] = (),  # type: ignore[assignment]
+    marks: Sequence[tuple[int, int]] = (),
 ) -> SafeString:
     """``text`` (found at ``offset`` of the whole text) escaped, with links and ``<mark>``s.
 
@@ -152,13 +153,13 @@ def render_spans(
     if cursor < len(text) or not regions:
         regions.append((cursor, len(text), None))
     out: list[str] = []
-    for start, end, link in regions:
+    for start, end, region_link in regions:
         inner = _marked(text, start, end, marks)
-        out.append(anchor_html(inner, link) if link is not None else inner)
+        out.append(anchor_html(inner, region_link) if region_link is not None else inner)
     return mark_safe("".join(out))
 
 
-def _marked(text: str, start: int, end: int, marks: list[tuple[int, int]]) -> SafeString:
+def _marked(text: str, start: int, end: int, marks: Sequence[tuple[int, int]]) -> SafeString:
     """``text[start:end]`` escaped, the parts inside ``marks`` in ``<mark>``."""
     out: list[str] = []
     cursor = start

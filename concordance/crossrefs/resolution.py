@@ -149,27 +149,43 @@ def compute() -> list[_ReferenceRow]:
             return own
         return primary.get(target.instrument)
 
-    def rows(text: str, context: Context, own: _EditionIndex | None, **source: int | None) -> list[_ReferenceRow]:
-        # ``source`` names the citing text: instrument_id, edition_id,
-        # provision_id, note_id and, for an edition footnote, footnote.
+    def rows(
+        text: str,
+        context: Context,
+        own: _EditionIndex | None,
+        *,
+        instrument_id: int,
+        edition_id: int | None,
+        provision_id: int | None,
+        note_id: int | None,
+        footnote: int | None = None,
+    ) -> list[_ReferenceRow]:
+        # The keywords name the citing text (``footnote`` for an edition's footnote).
         def exists(target: Target) -> bool:
             edition = where(target, own)
             return edition is not None and edition.has(target.eid)
 
-        found = []
-        for reference in find_references(text, context, exists):
-            targets = tuple(where(t, own).target_row(slugs[t.instrument], t.eid) for t in reference.targets)
-            found.append(
-                _ReferenceRow(
-                    start=reference.start,
-                    end=reference.end,
-                    text=reference.text,
-                    resolved=reference.resolved,
-                    targets=targets,
-                    **source,
-                )
+        def target_row(target: Target) -> _TargetRow:
+            edition = where(target, own)
+            # The references name only the corpus's instruments, each with a primary edition.
+            assert edition is not None, f"no edition of {target.instrument!r} to link to"
+            return edition.target_row(slugs[target.instrument], target.eid)
+
+        return [
+            _ReferenceRow(
+                instrument_id=instrument_id,
+                edition_id=edition_id,
+                provision_id=provision_id,
+                note_id=note_id,
+                footnote=footnote,
+                start=reference.start,
+                end=reference.end,
+                text=reference.text,
+                resolved=reference.resolved,
+                targets=tuple(target_row(target) for target in reference.targets),
             )
-        return found
+            for reference in find_references(text, context, exists)
+        ]
 
     result: list[_ReferenceRow] = []
     for edition in editions:

@@ -116,7 +116,7 @@ class EditionCollation:
 
     @property
     def totals(self) -> dict[str, int]:
-        total = Counter()
+        total: Counter[str] = Counter()
         for article in self.articles:
             total.update(article.counts)
         return {cls: total.get(cls, 0) for cls in CLASSES}

@@ -10,10 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from concordance.corpus.models import Edition
-from concordance.crossrefs.linking import edition_provision_references
+from concordance.crossrefs.linking import Link, edition_provision_references
 from concordance.crossrefs.rendering import link_spans
 from concordance.editions.collation import ArticleCollation, EditionCollation
 from concordance.lib.collation import CLASS_LABELS, CLASSES, CollatedRow
+
+# A side's cross-references: (start, end, link) spans of its text.
+LinkSpans = tuple[tuple[int, int, Link], ...]
 
 
 @dataclass(frozen=True)
@@ -21,8 +24,8 @@ class LinkedRow:
     """A row as the page shows it, with the spans of its cross-reference links on each side."""
 
     row: CollatedRow
-    left_links: tuple = ()
-    right_links: tuple = ()
+    left_links: LinkSpans = ()
+    right_links: LinkSpans = ()
 
     def __getattr__(self, name: str):
         # label, left, right, collated, variants: the row's own.
@@ -72,9 +75,12 @@ def collation_page(
     def linked(row: CollatedRow) -> LinkedRow:
         if not editions:
             return LinkedRow(row)
-        sides = []
+        sides: list[LinkSpans] = []
         for edition, unit in zip(editions, (row.left, row.right), strict=True):
-            found = references.get((edition.pk, unit.eid), []) if unit and unit.kind == "text" else []
+            if unit is None or unit.kind != "text":
+                sides.append(())
+                continue
+            found = references.get((edition.pk, unit.eid), [])
             sides.append(tuple(link_spans(unit.text, found)) if found else ())
         return LinkedRow(row, *sides)
 

@@ -398,10 +398,10 @@ def suggest_counterparts(
     right_heads = [" ".join(normalise(a.heading, glossary)) for a in right]
 
     result: dict[str, list[Suggestion]] = {}
-    for i, (la, lvec, lhead) in enumerate(zip(left, left_vecs, left_heads)):
+    for i, (la, lvec, lhead) in enumerate(zip(left, left_vecs, left_heads, strict=True)):
         scored: list[Suggestion] = []
         lpos = i / max(len(left) - 1, 1)
-        for j, (ra, rvec, rhead) in enumerate(zip(right, right_vecs, right_heads)):
+        for j, (ra, rvec, rhead) in enumerate(zip(right, right_vecs, right_heads, strict=True)):
             body = _cosine(lvec, rvec)
             head = heading_similarity(lhead, rhead) if lhead and rhead else 0.0
             rpos = j / max(len(right) - 1, 1)

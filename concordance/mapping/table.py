@@ -247,7 +247,7 @@ def align_rows(columns: list[list[str]], linked: set[frozenset[str]]) -> list[li
         for key in column:
             if key in placed:
                 continue
-            row = [[] for _ in columns]
+            row: list[list[str]] = [[] for _ in columns]
             row[index].append(key)
             placed.add(key)
             for other_index, other_column in enumerate(columns):

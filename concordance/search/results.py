@@ -55,7 +55,7 @@ def excerpt(headline: str, text: str, links: Sequence[tuple[int, int, Link]] = (
     ``linking.link_spans``) make the references in the excerpt links; a
     link goes around the marks inside it, and everything is escaped.
     """
-    delimiter = EXCERPT["fragment_delimiter"]
+    delimiter = EXCERPT.fragment_delimiter
     fragments = [_unmarked(fragment) for fragment in headline.split(delimiter)]
     offsets, cursor = [], 0
     for plain, _ in fragments:
@@ -68,9 +68,9 @@ def excerpt(headline: str, text: str, links: Sequence[tuple[int, int, Link]] = (
         # ts_headline leaves out what its parser takes for markup ("<b>"):
         # rather than show altered treaty text, show its opening words unmarked.
         words = text.split(" ")
-        opening = " ".join(words[: EXCERPT["max_words"]])
+        opening = " ".join(words[: EXCERPT.max_words])
         body = render_spans(opening, 0, list(links))
-        return mark_safe(body + " …") if len(words) > EXCERPT["max_words"] else body
+        return mark_safe(body + " …") if len(words) > EXCERPT.max_words else body
     body = mark_safe(
         html.escape(delimiter).join(
             render_spans(plain, offset, list(links), marks)
@@ -119,10 +119,7 @@ def provision_result(row: Provision, marks: tuple[str, str], links: Sequence[tup
     label = f"Art. {row.article_num}"
     if row.kind != "article":
         label = row.citation.replace("art. ", "Art. ", 1)
-    if row.heading:
-        title_html = marked(heading_html)
-    else:
-        title_html = escaped(row.article_heading or "")
+    title_html = marked(heading_html) if row.heading else escaped(row.article_heading or "")
     return Result(
         instrument_slug=instrument.slug,
         instrument_title=instrument.short_title,

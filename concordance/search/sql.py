@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from django.db import connection
 from django.db.models import (
@@ -65,15 +66,25 @@ def _rank(table: str, tsquery: str) -> Func:
     return Func(_vector(table), _tsquery(tsquery), Value(1), function="ts_rank_cd", output_field=FloatField())
 
 
-EXCERPT = {"max_words": 40, "min_words": 15, "max_fragments": 2, "fragment_delimiter": " … "}
+@dataclass(frozen=True)
+class ExcerptShape:
+    """How ts_headline cuts a long text into an excerpt."""
+
+    max_words: int
+    min_words: int
+    max_fragments: int
+    fragment_delimiter: str
+
+
+EXCERPT = ExcerptShape(max_words=40, min_words=15, max_fragments=2, fragment_delimiter=" … ")
 # Texts up to this length are shown whole, every match marked.
 WHOLE_TEXT_LENGTH = 400
 
 _MARKERS = f'StartSel="{START_MARK}", StopSel="{STOP_MARK}"'
 _WHOLE = f"HighlightAll=true, {_MARKERS}"
 _FRAGMENTS = (
-    f"MaxWords={EXCERPT['max_words']}, MinWords={EXCERPT['min_words']}, "
-    f'MaxFragments={EXCERPT["max_fragments"]}, FragmentDelimiter="{EXCERPT["fragment_delimiter"]}", {_MARKERS}'
+    f"MaxWords={EXCERPT.max_words}, MinWords={EXCERPT.min_words}, "
+    f'MaxFragments={EXCERPT.max_fragments}, FragmentDelimiter="{EXCERPT.fragment_delimiter}", {_MARKERS}'
 )
 _HEADLINES_SQL = """
 SELECT 'provision', id, {heading}, {text} FROM corpus_provision WHERE id = ANY(%(provisions)s)

@@ -31,12 +31,6 @@ def test_state_party_against_party_reads_as_terminology(client):
     assert "90 jours ≠" not in page
 
 
-def test_hiding_terminology_shows_it_as_plain_text(client):
-    page = client.get(URL + "?terms=hide").content.decode()
-    assert '<span class="term"' not in page.split('class="rows side"')[1]
-    assert "<del" in page  # substantive changes stay marked
-
-
 def test_the_text_shown_is_the_text_of_the_source(client):
     from concordance.corpus.models import Provision
 
@@ -59,46 +53,10 @@ def test_divergent_quantities_get_a_badge(client):
     assert "au plus 90 jours ≠ au moins 60 jours" in inline
 
 
-def test_inline_view_and_changes_only(client):
-    inline = client.get(URL + "?view=inline").content.decode()
-    assert '<ol class="rows inline">' in inline
-    # A row of UN 42 / Budapest 29 differs by terminology only: with it hidden, "changes only" folds it.
-    changes = client.get("/compare/un/art_42/budapest/art_29/?changes=1&terms=hide").content.decode()
-    full = client.get("/compare/un/art_42/budapest/art_29/?terms=hide").content.decode()
-    assert 'class="row collapsed"' in changes and 'class="row collapsed"' not in full
-    assert changes.count('id="row-') < full.count('id="row-')
-
-
-def test_htmx_gets_the_rows_partial(client):
-    response = client.get(URL + "?view=inline", headers={"HX-Request": "true"})
-    fragment = response.content.decode()
-    assert fragment.lstrip().startswith('<section id="rows"')
-    assert "<html" not in fragment and "Navigation principale" not in fragment
-    assert '<ol class="rows inline">' in fragment
-    # Page and fragment share the URL: caches must keep them apart.
-    assert "HX-Request" in response["Vary"]
-    assert "HX-Request" in client.get(URL)["Vary"]
-
-
 def test_correspondence_and_other_counterparts_are_shown(client):
     page = client.get(URL).content.decode()
     assert 'class="badge badge-equivalent"' in page
     assert "Autres correspondants" in page
-
-
-def test_any_two_provisions_can_be_compared(client):
-    response = client.get("/compare/?left=un&left_ref=2.a&right=budapest&right_ref=1.a")
-    assert response.status_code == 302
-    assert response["Location"] == "/compare/un/art_2__point_a/budapest/art_1__point_a/"
-    assert client.get(response["Location"]).status_code == 200
-
-
-def test_the_pair_form_reports_errors_beside_the_fields(client):
-    response = client.get("/compare/?left=un&left_ref=999&right=budapest&right_ref=zz")
-    assert response.status_code == 400
-    page = response.content.decode()
-    # "zz" does not parse, so the form stops there: whether art. 999 exists is asked of valid forms only.
-    assert error_of(page, "right_ref") == "« zz » ne se lit pas comme un article : essayez « 25 » ou « 25.2 »."
 
 
 @pytest.mark.parametrize(
@@ -149,12 +107,13 @@ def test_every_curated_paragraph_link_has_its_row_even_when_links_cross(client):
     # UN 40 §20 is linked to Budapest 27 §8, which comes later than §7 (linked to UN §25):
     # each is shown once, at its own place, with a marker leading to the other.
     assert re.search(
-        r'<div class="unit" id="l-art_40__para_20">.*?<p class="moved-note">↓[^<]*par\. 8, placé plus bas[^<]*<a href="#r-art_27__para_8">',
+        r'<div class="unit" id="l-art_40__para_20">.*?'
+        r'<p class="moved-note">↓[^<]*par\. 8, placé plus bas[^<]*<a href="#r-art_27__para_8">',
         page,
         re.S,
     )
     assert re.search(r'<p class="moved-note">↑[^<]*par\. 20, placé plus haut[^<]*<a href="#l-art_40__para_20">', page)
-    for side, slug_edition, article in (("l", "onu-2024", "art_40"), ("r", None, "art_27")):
+    for side, article in (("l", "art_40"), ("r", "art_27")):
         provisions = Provision.objects.filter(article_eid=article, edition__is_primary=True).exclude(text="")
         provisions = provisions.filter(edition__instrument__slug="un" if side == "l" else "budapest")
         for provision in provisions:
@@ -229,11 +188,6 @@ def test_other_counterparts_leave_out_the_pair_itself(client):
     assert 'href="/compare/un/art_25/budapest/art_16/"' not in aside
 
 
-def test_changes_only_says_how_many_identical_rows_it_hid(client):
-    page = client.get("/compare/budapest-p1/art_15/budapest/art_47/?changes=1").content.decode()
-    assert re.search(r'<a href="\?view=side"[^>]*>1 paragraphe identique masqué — les afficher</a>', page)
-
-
 def test_internal_references_are_links_and_the_text_is_unchanged(client):
     from concordance.corpus.models import Provision
 
@@ -241,105 +195,6 @@ def test_internal_references_are_links_and_the_text_is_unchanged(client):
     assert re.search(r'<a class="xref" href="/un/art-25/#art_25"[^>]*data-preview="[^"]+"', page)
     for provision in Provision.objects.filter(edition__slug="onu-2024", article_eid="art_42").exclude(text=""):
         assert cell_text(page, "l", provision.eid).endswith(provision.text)
-
-
-def test_the_pair_form_takes_the_paragraph_in_its_own_field(client):
-    response = client.get(
-        "/compare/?left=un&left_ref=25&left_paragraph=2&right=budapest&right_ref=1&right_paragraph=c+ii"
-    )
-    assert response.status_code == 302
-    assert response["Location"] == "/compare/un/art_25__para_2/budapest/art_1__point_c__subpoint_ii/"
-    # Without a paragraph, the whole articles.
-    response = client.get("/compare/?left=un&left_ref=25&left_paragraph=&right=budapest&right_ref=16")
-    assert response["Location"] == "/compare/un/art_25/budapest/art_16/"
-
-
-def error_of(page: str, field: str) -> str:
-    match = re.search(rf'<p class="error" role="alert" id="id_{field}_error">([^<]*)</p>', page)
-    return match.group(1) if match else ""
-
-
-def test_each_error_is_given_beside_its_own_field(client):
-    response = client.get("/compare/?left=un&left_ref=25&left_paragraph=9&right=budapest&right_ref=99")
-    assert response.status_code == 400
-    page = response.content.decode()
-    assert error_of(page, "left_paragraph") == "Cet article n&#x27;a pas ce paragraphe ou ce point."
-    assert error_of(page, "left_ref") == ""
-    assert error_of(page, "right_ref") == "Cet instrument n&#x27;a pas cette disposition."
-    # What was typed is kept.
-    assert 'name="left_paragraph" value="9"' in page
-
-    page = client.get(
-        "/compare/?left=un&left_ref=25&left_paragraph=%C3%A7a&right=budapest&right_ref=16"
-    ).content.decode()
-    assert "ne se lit pas comme un paragraphe" in error_of(page, "left_paragraph")
-    page = client.get("/compare/?left=un&left_ref=25.2&left_paragraph=3&right=budapest&right_ref=16").content.decode()
-    assert "déjà donné" in error_of(page, "left_paragraph")
-
-
-def test_the_form_on_a_comparison_is_filled_with_its_pair(client):
-    page = client.get("/compare/un/art_2__point_e/budapest/art_1__point_c/").content.decode()
-    form = page.split('class="pair-form"')[1]
-    assert 'name="left_ref" value="2"' in form and 'name="left_paragraph" value="e"' in form
-    assert 'name="right_ref" value="1"' in form and 'name="right_paragraph" value="c"' in form
-
-
-def test_a_changed_text_is_a_new_comparison(client):
-    from concordance.corpus.models import Provision
-
-    before = client.get(URL).content.decode()
-    assert "rapidement et sans tarder" not in before
-    paragraph = Provision.objects.get(edition__slug="onu-2024", eid="art_25__para_3")
-    paragraph.text = paragraph.text.replace("garder le secret", "garder rapidement et sans tarder le secret")
-    paragraph.save()
-    after = client.get(URL).content.decode()
-    assert re.search(r"<del class=\"change\">[^<]*rapidement et sans tarder", after)
-
-
-def test_a_changed_paragraph_link_is_a_new_comparison(client):
-    from concordance.mapping.models import Correspondence
-
-    url = "/compare/un/art_40/budapest/art_27/"
-    assert '<a href="#r-art_27__para_8">' in client.get(url).content.decode()
-    Correspondence.objects.filter(left__eid="art_40__para_20", right__eid="art_27__para_8").delete()
-    Correspondence.objects.filter(left__eid="art_27__para_8", right__eid="art_40__para_20").delete()
-    assert '<a href="#r-art_27__para_8">' not in client.get(url).content.decode()
-
-
-def test_the_rendered_rows_key_follows_the_templates(tmp_path, settings):
-    import shutil
-
-    from concordance.comparison import page
-
-    for folder in ("templates/comparison", "concordance/comparison"):
-        shutil.copytree(settings.BASE_DIR / folder, tmp_path / folder)
-    page.rendering_version.cache_clear()
-    try:
-        settings.BASE_DIR = tmp_path
-        before = page.rendering_version()
-        page.rendering_version.cache_clear()
-        assert page.rendering_version() == before
-        template = tmp_path / "templates/comparison/compare.html"
-        template.write_text(template.read_text() + "\n{# changed #}\n")
-        page.rendering_version.cache_clear()
-        assert page.rendering_version() != before
-    finally:
-        page.rendering_version.cache_clear()
-
-
-def test_the_rendered_rows_are_cached_under_that_key(client, monkeypatch):
-    from django.core.cache import cache
-
-    from concordance.caching import content_key
-    from concordance.comparison import page
-    from concordance.comparison.lookup import find
-
-    left, right = find("un", "art_25"), find("budapest", "art_16")
-    client.get(URL)
-    key = page.comparison_page(left, right).html_key
-    assert cache.get(content_key("comparison-rows", (key, "side", False, "show"))) is not None
-    monkeypatch.setattr(page, "rendering_version", lambda: "another-template")
-    assert page.comparison_page(left, right).html_key != key
 
 
 def test_references_are_links_in_the_inline_view_too(client):
@@ -359,77 +214,6 @@ def test_references_are_links_in_the_inline_view_too(client):
         edition__instrument__slug="budapest", edition__is_primary=True, article_eid="art_29"
     ).exclude(text=""):
         assert provision.text in words
-
-
-def hidden_options(page: str) -> list[tuple[str, str]]:
-    span = re.search(r'<span id="pair-options"[^>]*>(.*?)</span>', page, re.S).group(1)
-    return re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]+)">', span)
-
-
-def test_the_pair_form_opens_the_next_pair_with_the_same_display(client):
-    page = client.get(URL + "?view=inline&changes=1&terms=hide").content.decode()
-    assert hidden_options(page) == [("view", "inline"), ("changes", "1"), ("terms", "hide")]
-    response = client.get(
-        "/compare/?left=un&left_ref=42&left_paragraph=&right=budapest&right_ref=29&right_paragraph="
-        "&view=inline&changes=1&terms=hide"
-    )
-    assert response["Location"] == "/compare/un/art_42/budapest/art_29/?view=inline&changes=1&terms=hide"
-    # The default display adds nothing to the address.
-    assert hidden_options(client.get(URL).content.decode()) == []
-    response = client.get("/compare/?left=un&left_ref=42&right=budapest&right_ref=29")
-    assert response["Location"] == "/compare/un/art_42/budapest/art_29/"
-
-
-def test_an_address_with_only_unrelated_parameters_gets_the_blank_form(client):
-    response = client.get("/compare/?utm_source=newsletter")
-    assert response.status_code == 200
-    assert 'class="error"' not in response.content.decode()
-
-
-def test_other_counterparts_keep_the_display_and_each_provision_on_its_side(client):
-    page = client.get(URL + "?view=inline").content.decode()
-    aside = page[page.index('id="counterparts"') :]
-    links = re.findall(r'<a href="(/compare/[^"]+)">', aside)
-    assert links and all(link.endswith("?view=inline") for link in links)
-    # Budapest 16's other counterparts are UN provisions: UN stays on the left.
-    right_column = aside[aside.index("Convention de Budapest sur la cybercriminalité, art. 16") :]
-    right_links = re.findall(r'<a href="(/compare/[^"]+)">', right_column)
-    assert right_links and all(link.startswith("/compare/un/") for link in right_links)
-
-
-def test_an_in_place_switch_refreshes_the_links_and_the_form_outside_the_rows(client):
-    fragment = client.get(URL + "?terms=hide", headers={"HX-Request": "true"}).content.decode()
-    assert '<aside class="counterparts-aside" id="counterparts" hx-swap-oob="true">' in fragment
-    assert (
-        '<span id="pair-options" hx-swap-oob="true"><input type="hidden" name="terms" value="hide"></span>' in fragment
-    )
-    # The whole page has them once, in place, not out of band.
-    page = client.get(URL + "?terms=hide").content.decode()
-    assert page.count('id="counterparts"') == 1 and "hx-swap-oob" not in page
-
-
-@pytest.mark.parametrize(
-    "left, right",
-    [
-        (("un", "art_13__wrapup"), ("budapest", "art_8")),
-        (("budapest", "art_39__para_1__alinea_2"), ("un", "art_65")),
-        (("un", "art_25__para_2"), ("budapest", "art_1__point_c__subpoint_ii")),
-    ],
-)
-def test_the_pair_form_is_filled_with_the_pair_it_reopens(client, left, right):
-    url = f"/compare/{left[0]}/{left[1]}/{right[0]}/{right[1]}/"
-    page = client.get(url)
-    assert page.status_code == 200
-    html = page.content.decode()
-    fields = {"left": left[0], "right": right[0]}
-    for tag in re.findall(r"<input [^>]*>", html):
-        name = re.search(r'name="([^"]+)"', tag)
-        if name and name.group(1) in ("left_ref", "left_paragraph", "right_ref", "right_paragraph"):
-            value = re.search(r'value="([^"]*)"', tag)
-            fields[name.group(1)] = value.group(1) if value else ""
-    response = client.get("/compare/", fields)
-    assert response.status_code == 302, response.content.decode()
-    assert response["Location"] == url
 
 
 def test_every_divergence_of_the_report_is_shown_on_the_comparison_it_links_to(client):
@@ -455,24 +239,6 @@ def test_quantities_that_answer_each_other_from_different_paragraphs_are_set_aga
     assert 'href="#l-art_67__para_1"' in across and 'href="#r-art_47__para_2"' in across
     assert "« un an »" in across and "« trois mois »" in across
     assert "1 quantité divergente" in page
-
-
-def test_the_rows_follow_a_change_to_what_their_links_quote_and_to_the_titles(client):
-    from concordance.corpus.models import Instrument
-    from concordance.crossrefs.models import ReferenceTarget
-
-    url = "/compare/un/art_42/budapest/art_29/"
-    assert 'title="Chaque État partie adopte' in client.get(url).content.decode()
-    # UN 42 refers to article 25, which is not on the page: its links quote it
-    # (the excerpt stored when references are resolved, here as after a text change).
-    ReferenceTarget.objects.filter(instrument__slug="un", eid="art_25").update(excerpt="Texte révisé de l'article.")
-    page = client.get(url).content.decode()
-    assert 'title="Chaque État partie adopte' not in page
-    assert "Texte révisé de l&#x27;article." in page
-
-    Instrument.objects.filter(slug="budapest").update(short_title="Budapest (titre revu)")
-    page = client.get(url).content.decode()
-    assert 'data-instrument="Budapest (titre revu)"' in page
 
 
 def test_one_column_shows_both_wordings_of_a_term_and_never_passes_one_texts_words_as_shared(client):

@@ -28,7 +28,7 @@ def stored_mismatches(edition: Edition) -> list[str]:
         Division.objects.filter(edition=edition).values_list("line", flat=True)
     )
     found = []
-    for article, (start, end) in zip(articles, spans(filename, [a.line for a in articles], headings)):
+    for article, (start, end) in zip(articles, spans(filename, [a.line for a in articles], headings), strict=True):
         words = [
             word
             for row in by_article[article.eid]

@@ -35,7 +35,7 @@ def test_text_comes_back_unchanged_and_escaped():
 
 def test_each_target_gets_its_own_label():
     reference = ref(TEXT, "articles 14 et 15", ("art_14", 14), ("art_15", 15))
-    assert [(reference.text[s:e], l.href) for s, e, l in segments(reference)] == [
+    assert [(reference.text[s:e], target.href) for s, e, target in segments(reference)] == [
         ("articles 14", "/x/art-14/#art_14"),
         ("15", "/x/art-15/#art_15"),
     ]
@@ -49,7 +49,7 @@ def test_a_split_number_still_names_its_target():
 def test_a_range_links_its_ends_and_keeps_its_words():
     text = "les articles 2 à 11 de la présente Convention"
     reference = ref(text, "articles 2 à 11 de la présente Convention", *[(f"art_{n}", n) for n in range(2, 12)])
-    spans = [(reference.text[s:e], l.href) for s, e, l in segments(reference)]
+    spans = [(reference.text[s:e], target.href) for s, e, target in segments(reference)]
     assert spans == [("articles 2", "/x/art-2/#art_2"), ("11 de la présente Convention", "/x/art-11/#art_11")]
     assert unlinked(link_text(text, [reference])) == text
 

@@ -69,7 +69,8 @@ def test_variants_are_inline_with_del_and_ins(client):
     assert '<del class="change">quatre-vingt-dix </del>' in number
     assert '<ins class="change">90 </ins>' in number
     assert re.search(
-        r'<span class="variant variant-wording"[^>]*><del class="change">au </del><ins class="change">jusqu&#x27;à </ins>',
+        r'<span class="variant variant-wording"[^>]*><del class="change">au </del>'
+        r'<ins class="change">jusqu&#x27;à </ins>',
         section,
     )
 
@@ -232,7 +233,8 @@ def test_ou_and_ou_with_an_accent_are_a_typing_error_not_spelling(client):
     )
     section = article_section(client.get(URL).content.decode(), "art_19")
     assert re.search(
-        r'<span class="variant variant-typo"[^>]*><del class="change">l&#x27;</del><ins class="change">un d&#x27;un </ins>',
+        r'<span class="variant variant-typo"[^>]*><del class="change">l&#x27;</del>'
+        r'<ins class="change">un d&#x27;un </ins>',
         section,
     )
 

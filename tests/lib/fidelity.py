@@ -96,7 +96,10 @@ def words_mismatch(filename: str, label: str, actual: list[str], start: int, end
     actual = normalised(actual)
     if actual == expected:
         return None
-    at = next((i for i, (a, b) in enumerate(zip(actual, expected)) if a != b), min(len(actual), len(expected)))
+    # The first word that differs; the texts may differ in length, hence not strict.
+    at = next(
+        (i for i, (a, b) in enumerate(zip(actual, expected, strict=False)) if a != b), min(len(actual), len(expected))
+    )
     return (
         f"{label} (lines {start}-{end - 1}), word {at}: "
         f"tree {actual[max(0, at - 3) : at + 4]} / source {expected[max(0, at - 3) : at + 4]}"

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from concordance.lib import aligner
+from concordance.lib import aligner, eids
 from concordance.lib.aligner import (
     ArticleText,
     Suggestion,
@@ -122,9 +122,9 @@ def curated_article_pairs() -> dict[str, set[str]]:
     pairs: dict[str, set[str]] = {}
     for c in data["correspondences"]:
         left, right = c["left"], c["right"]
-        if left["instrument"] == "un" and right["instrument"] == "budapest":
-            if "__" not in left["eid"] and "__" not in right["eid"]:
-                pairs.setdefault(left["eid"], set()).add(right["eid"])
+        article_pair = eids.is_top_level(left["eid"]) and eids.is_top_level(right["eid"])
+        if left["instrument"] == "un" and right["instrument"] == "budapest" and article_pair:
+            pairs.setdefault(left["eid"], set()).add(right["eid"])
     return pairs
 
 

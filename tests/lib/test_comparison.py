@@ -287,12 +287,14 @@ def test_whatever_the_links_each_text_is_shown_whole_once_and_in_order(left_text
 
 DENUNCIATION_UN = units(
     "un",
-    "Tout État partie peut dénoncer la présente Convention par notification écrite ; la dénonciation prend effet un an après la date de réception de la notification.",
+    "Tout État partie peut dénoncer la présente Convention par notification écrite ; la dénonciation prend effet un an "
+    "après la date de réception de la notification.",
 )
 DENUNCIATION_BUDAPEST = units(
     "b",
     "Toute Partie peut, à tout moment, dénoncer la présente Convention par notification au Secrétaire Général.",
-    "La dénonciation prendra effet le premier jour du mois qui suit l'expiration d'une période de trois mois après la date de réception de la notification.",
+    "La dénonciation prendra effet le premier jour du mois qui suit l'expiration d'une période de trois mois après la "
+    "date de réception de la notification.",
 )
 
 

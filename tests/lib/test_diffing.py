@@ -1,53 +1,24 @@
-"""Word-level diff engine and paragraph alignment (concordance.lib.diffing)."""
+"""Word-level diff (concordance.lib.diffing): tokens, list markers, the diff and its invariants.
+
+Paragraph alignment and the two engines have modules of their own
+(test_paragraph_alignment.py, test_diff_engines.py).
+"""
 
 from __future__ import annotations
+
+from itertools import pairwise
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from concordance.lib import diffing
-from concordance.lib.diffing import (
-    Segment,
-    align,
-    align_paragraphs,
-    diff,
-    paragraph_similarity,
-    strip_marker,
-    token_key,
-    tokenise,
-)
-from concordance.lib.diffing.engines import default_engine, python_ratio
-from concordance.lib.diffing.similarity import sorted_words
+from concordance.lib.diffing import Segment, diff, strip_marker, tokenise
+from tests.lib.diff_cases import BUDAPEST_16_1, ENGINES, UN_25_1, VOCAB, keys
 from tests.lib.diff_measures import change_share, segment_keys
-from tests.lib.without_rapidfuzz import import_without_rapidfuzz
-
-ENGINES = ["rapidfuzz", "difflib"]
-
-# Real paragraphs: UN art. 25 § 1 and Budapest art. 16 § 1 (2003 French bill).
-UN_25_1 = (
-    "1. Chaque État partie adopte les mesures législatives et autres nécessaires pour permettre à ses "
-    "autorités compétentes d'ordonner ou d'obtenir de façon similaire la préservation rapide de certaines "
-    "données électroniques, y compris des données de trafic, des données de contenu et des informations "
-    "relatives aux personnes abonnées qui ont été stockées au moyen d'un système d'information et de "
-    "communication, notamment lorsqu'il existe des raisons de penser que ces données électroniques sont "
-    "particulièrement susceptibles d'être perdues ou modifiées."
-)
-BUDAPEST_16_1 = (
-    "1  Chaque Partie adopte les mesures législatives et autres qui se révèlent nécessaires pour permettre "
-    "à ses autorités compétentes d'ordonner ou d'imposer d'une autre manière la conservation rapide de "
-    "données électroniques spécifiées, y compris des données relatives au trafic, stockées au moyen d'un "
-    "système informatique, notamment lorsqu'il y a des raisons de penser que celles-ci sont "
-    "particulièrement susceptibles de perte ou de modification."
-)
 
 
 def cores(text: str) -> list[str]:
     return [t.strip() for t in tokenise(text)]
-
-
-def keys(text: str) -> list[str]:
-    return [token_key(t) for t in tokenise(text)]
 
 
 def check_invariants(left: str, right: str, segs: list[Segment]) -> None:
@@ -62,7 +33,7 @@ def check_invariants(left: str, right: str, segs: list[Segment]) -> None:
             assert s.left and not s.right
         else:
             assert s.op == "insert" and s.right and not s.left
-    for a, b in zip(segs, segs[1:]):
+    for a, b in pairwise(segs):
         assert a.op != b.op
         # Canonical form: changes never touch each other, they are merged into one segment.
         assert a.op == "equal" or b.op == "equal"
@@ -309,26 +280,6 @@ def test_unknown_engine_is_rejected():
 
 # Hypothesis: texts drawn from a small French vocabulary (with punctuation,
 # elisions and odd whitespace) so that matches and repeats are frequent.
-VOCAB = [
-    "Partie",
-    "État",
-    "partie",
-    "de",
-    "la",
-    "données",
-    "système",
-    "informatique",
-    "d'",
-    "l’",
-    ",",
-    ";",
-    "«",
-    "»",
-    "90",
-    "jours",
-    "a)",
-    "1.",
-]
 SPACES = [" ", " ", " ", "  ", "\n", "\u00a0", ""]
 french_text = st.lists(st.tuples(st.sampled_from(VOCAB), st.sampled_from(SPACES)), max_size=25).map(
     lambda pairs: "".join(w + s for w, s in pairs)
@@ -351,127 +302,6 @@ def test_identical_texts_are_one_equal_segment(engine, text):
     segs = diff(text, text, engine)
     assert segs == ([Segment("equal", text, text)] if text else [])
     assert change_share(segs) == 0.0
-
-
-# Structural agreement. The engines differ in how they *choose* among
-# matchings (rapidfuzz: a longest common subsequence; difflib: longest
-# contiguous block first, which can cross-match repeated words and miss the
-# LCS).  Exact equality is promised when every token the two texts share
-# occurs once on each side, in the same order -- the texts differ by
-# insertions, deletions and replacements only -- plus the invariants above
-# always.  Repeated shared words ("de", "la") can make them differ; the
-# cleanup step makes that rare on real text (checked on real pairs below).
-COMMON = [
-    "Chaque",
-    "Partie",
-    "adopte",
-    "les",
-    "mesures",
-    "législatives",
-    "et",
-    "autres",
-    "nécessaires",
-    "pour",
-    "ériger",
-    "en",
-    "infraction",
-    "pénale",
-    ",",
-    "«",
-    "»",
-    "d'",
-    "l'",
-    ";",
-    "90",
-    "jours",
-]
-fresh_left = st.lists(st.sampled_from(["alpha", "beta", "gamma", "delta"]), max_size=3)
-fresh_right = st.lists(st.sampled_from(["un", "deux", "trois", "quatre"]), max_size=3)
-
-
-@given(
-    st.lists(st.sampled_from(COMMON), unique=True, max_size=len(COMMON)),
-    st.lists(st.tuples(st.integers(0, len(COMMON)), fresh_left, fresh_right), max_size=5),
-)
-@settings(max_examples=400, deadline=None)
-def test_engines_agree_when_shared_tokens_are_unique(common, edits):
-    left_words, right_words = list(common), list(common)
-    # Insert the edits from the back so that earlier positions stay valid.
-    for pos, only_left, only_right in sorted(edits, key=lambda e: -e[0]):
-        pos = min(pos, len(common))
-        left_words[pos:pos] = only_left
-        right_words[pos:pos] = only_right
-    left, right = " ".join(left_words), " ".join(right_words)
-    assert diff(left, right, "rapidfuzz") == diff(left, right, "difflib")
-    # Marker detection off: "90 Chaque" would otherwise open with a list marker.
-    raw = diff(left, right, "rapidfuzz", cleanup=False, markers="none")
-    assert raw == diff(left, right, "difflib", cleanup=False, markers="none")
-    # Before cleanup, the shared material is exactly what is reported equal.
-    assert [k for s in raw if s.op == "equal" for k in keys(s.left)] == keys(" ".join(common))
-
-
-@given(
-    st.lists(st.sampled_from(VOCAB + ["alpha", "beta"]), max_size=12),
-    st.lists(st.sampled_from(VOCAB + ["alpha", "beta"]), max_size=12),
-)
-@settings(max_examples=200, deadline=None)
-def test_engines_agree_on_what_is_identical(left_words, right_words):
-    # Even when they pick different matchings, neither engine may call equal
-    # what differs, and both recognise full equality and full disjointness.
-    left, right = " ".join(left_words), " ".join(right_words)
-    a, b = diff(left, right, "rapidfuzz"), diff(left, right, "difflib")
-    if keys(left) == keys(right):
-        assert a == b == ([Segment("equal", left, right)] if left else [])
-    if not set(keys(left)) & set(keys(right)):
-        assert a == b
-
-
-def test_engines_agree_on_real_article_pairs():
-    pairs = [
-        (UN_25_1, BUDAPEST_16_1),
-        (
-            "Chaque État partie adopte les mesures législatives et autres nécessaires pour conférer le caractère "
-            "d'infraction pénale conformément à son droit interne, lorsque l'acte a été commis intentionnellement, "
-            "au fait d'accéder à tout ou partie d'un système d'information et de communication sans droit.",
-            "Chaque Partie adopte les mesures législatives et autres qui se révèlent nécessaires pour ériger en "
-            "infraction pénale, conformément à son droit interne, l'accès intentionnel et sans droit à tout ou "
-            "partie d'un système informatique.",
-        ),
-    ]
-    for left, right in pairs:
-        assert diff(left, right, "rapidfuzz") == diff(left, right, "difflib")
-
-
-def test_difflib_is_the_fallback_when_rapidfuzz_is_missing(monkeypatch):
-    fallback = import_without_rapidfuzz(monkeypatch, "concordance.lib.diffing")
-    assert fallback is not diffing
-    assert fallback.engines.default_engine() == "difflib"
-    left = "Chaque État partie adopte les mesures"
-    right = "Chaque Partie adopte les mesures"
-    assert [(s.op, s.left, s.right) for s in fallback.diff(left, right)] == [
-        ("equal", "Chaque ", "Chaque "),
-        ("replace", "État partie ", "Partie "),
-        ("equal", "adopte les mesures", "adopte les mesures"),
-    ]
-    # Alignment uses the same similarity number without rapidfuzz.
-    assert fallback.paragraph_similarity(UN_25_1, BUDAPEST_16_1) == pytest.approx(
-        paragraph_similarity(UN_25_1, BUDAPEST_16_1, "rapidfuzz")
-    )
-    assert fallback.align_paragraphs(UN_ART_25, BUDAPEST_ART_16) == [(0, 0), (1, 1), (2, 2), (None, 3)]
-    with pytest.raises(RuntimeError, match="rapidfuzz is not installed"):
-        fallback.diff(left, right, "rapidfuzz")
-
-
-@settings(max_examples=200, deadline=None)
-@given(st.text(max_size=40), st.text(max_size=40))
-def test_the_python_similarity_is_rapidfuzz_ratio(left, right):
-    from rapidfuzz import fuzz
-
-    assert python_ratio(left, right, 0.0) == pytest.approx(fuzz.ratio(left, right) / 100)
-
-
-def test_default_engine_is_rapidfuzz_when_available():
-    assert default_engine() == "rapidfuzz"
 
 
 # ---------------------------------------------------------------- change_share
@@ -502,133 +332,3 @@ def test_change_share_can_ignore_terminology():
     ]
     assert change_share(segs) == pytest.approx(3 / 7)
     assert change_share(segs, ignore_terminology=True) == 0.0
-
-
-# ---------------------------------------------------------------- paragraph alignment
-
-UN_ART_25 = [
-    UN_25_1,
-    "2. Lorsqu'un État partie donne effet au paragraphe 1 du présent article au moyen d'une injonction "
-    "ordonnant à une personne de préserver certaines données électroniques stockées qui se trouvent en sa "
-    "possession ou sous son contrôle, il adopte les mesures législatives et autres nécessaires pour obliger "
-    "cette personne à préserver lesdites données électroniques et à en protéger l'intégrité pendant une durée "
-    "aussi longue que nécessaire, au maximum de 90 jours, afin de permettre aux autorités compétentes "
-    "d'obtenir leur divulgation. Un État partie peut prévoir qu'une telle injonction pourra être renouvelée.",
-    "3. Chaque État partie adopte les mesures législatives et autres nécessaires pour obliger la personne "
-    "détentrice des données électroniques ou une autre personne chargée de les préserver à garder le secret "
-    "sur la mise en œuvre desdites procédures pendant la durée prévue par sa législation interne.",
-]
-BUDAPEST_ART_16 = [
-    BUDAPEST_16_1,
-    "2  Lorsqu'une Partie fait application du paragraphe 1 ci-dessus, au moyen d'une injonction ordonnant à "
-    "une personne de conserver des données stockées spécifiées se trouvant en sa possession ou sous son "
-    "contrôle, cette Partie adopte les mesures législatives et autres qui se révèlent nécessaires pour obliger "
-    "cette personne à conserver et à protéger l'intégrité desdites données pendant une durée aussi longue que "
-    "nécessaire, au maximum de quatre-vingt-dix jours, afin de permettre aux autorités compétentes d'obtenir "
-    "leur divulgation. Une Partie peut prévoir qu'une telle injonction soit renouvelée par la suite.",
-    "3  Chaque Partie adopte les mesures législatives et autres qui se révèlent nécessaires pour obliger le "
-    "gardien des données ou une autre personne chargée de conserver celles-ci à garder le secret sur la mise "
-    "en œuvre desdites procédures pendant la durée prévue par son droit interne.",
-    "4  Les pouvoirs et procédures mentionnés dans le présent article doivent être soumis aux articles 14 et 15.",
-]
-
-
-def assert_valid_rows(rows, n_left, n_right):
-    lefts = [i for i, _ in rows if i is not None]
-    rights = [j for _, j in rows if j is not None]
-    assert lefts == list(range(n_left))
-    assert rights == list(range(n_right))
-    assert all(i is not None or j is not None for i, j in rows)
-
-
-@pytest.mark.parametrize("engine", ENGINES)
-def test_align_real_articles_with_an_extra_paragraph(engine):
-    rows = align_paragraphs(UN_ART_25, BUDAPEST_ART_16, engine=engine)
-    assert rows == [(0, 0), (1, 1), (2, 2), (None, 3)]
-
-
-@pytest.mark.parametrize("engine", ENGINES)
-def test_align_leaves_a_gap_in_the_middle(engine):
-    right = [BUDAPEST_ART_16[0], BUDAPEST_ART_16[3], BUDAPEST_ART_16[1], BUDAPEST_ART_16[2]]
-    rows = align_paragraphs(UN_ART_25, right, engine=engine)
-    assert rows == [(0, 0), (None, 1), (1, 2), (2, 3)]
-
-
-def test_pinned_pairs_win_over_similarity():
-    # Curators pinned UN § 3 to Budapest § 4; similarity would have paired § 3 with § 3.
-    rows = align_paragraphs(UN_ART_25, BUDAPEST_ART_16, pinned=[(2, 3)])
-    assert (2, 3) in rows
-    assert rows == [(0, 0), (1, 1), (None, 2), (2, 3)]
-    assert_valid_rows(rows, 3, 4)
-
-
-def test_pinned_pairs_are_kept_even_when_dissimilar():
-    rows = align_paragraphs(["alpha"], ["omega"], pinned=[(0, 0)])
-    assert rows == [(0, 0)]
-    assert align_paragraphs(["alpha"], ["omega"]) == [(0, None), (None, 0)]
-
-
-def test_crossing_or_out_of_range_pins_are_rejected():
-    with pytest.raises(ValueError, match="cross"):
-        align_paragraphs(UN_ART_25, BUDAPEST_ART_16, pinned=[(0, 2), (1, 1)])
-    with pytest.raises(ValueError, match="out of range"):
-        align_paragraphs(UN_ART_25, BUDAPEST_ART_16, pinned=[(5, 0)])
-
-
-def test_align_empty_sides():
-    assert align_paragraphs([], []) == []
-    assert align_paragraphs(["a b c"], []) == [(0, None)]
-    assert align_paragraphs([], ["a b c"]) == [(None, 0)]
-
-
-def test_similarity_ignores_markers_case_and_accents():
-    assert paragraph_similarity("a) Chaque ÉTAT partie", "- b. chaque etat partie") == 1.0
-    assert paragraph_similarity("a) Chaque ÉTAT partie", "b) chaque etat partie", "difflib") == 1.0
-    assert paragraph_similarity("Chaque Partie", "Extradition") < 0.5
-
-
-paragraphs = st.lists(st.sampled_from(UN_ART_25 + BUDAPEST_ART_16 + ["Extradition", "Champ d'application"]), max_size=7)
-
-
-@given(paragraphs, paragraphs, st.data())
-@settings(max_examples=100, deadline=None)
-def test_alignment_is_a_complete_order_preserving_cover(left, right, data):
-    pins: list[tuple[int, int]] = []
-    if left and right:
-        i = data.draw(st.integers(0, len(left) - 1))
-        j = data.draw(st.integers(0, len(right) - 1))
-        pins = [(i, j)]
-    rows = align_paragraphs(left, right, pinned=pins)
-    assert_valid_rows(rows, len(left), len(right))
-    for pin in pins:
-        assert pin in rows
-
-
-# ---------------------------------------------------------------- the steps of a group alignment
-
-
-def test_group_steps_are_traced_back_from_the_full_prefixes():
-    # (1, 1) everywhere it can, a lone left paragraph in the middle.
-    moves = [[None, (0, 1)], [(1, 0), (1, 1)], [(1, 0), (1, 0)]]
-    assert align._steps(moves) == [(0, 1, 0, 1), (1, 2, 1, 1)]
-
-
-def test_unpartnered_paragraphs_come_before_the_next_row_left_first():
-    steps = [(0, 1, 0, 0), (0, 0, 0, 1), (1, 3, 1, 2), (3, 4, 2, 2)]
-    assert align._rows(steps, [10, 11, 12, 13], [20, 21]) == [
-        ((10,), ()),
-        ((), (20,)),
-        ((11, 12), (21,)),
-        ((13,), ()),
-    ]
-
-
-def test_a_pair_alike_only_in_function_words_has_no_similarity():
-    left = ["Les données de la Partie et les données des États pour le paragraphe.", UN_25_1]
-    right = ["Les mesures de la Partie et les mesures des États pour le paragraphe.", BUDAPEST_16_1]
-    lnorm = [sorted_words(p) for p in left]
-    rnorm = [sorted_words(p) for p in right]
-    assert python_ratio(lnorm[0], rnorm[0], 0.0) > 0.7
-    single = align._single_similarities([0, 1], [0, 1], left, right, lnorm, rnorm, 0.5, python_ratio)
-    assert single[0][0] == 0.0
-    assert single[1][1] == python_ratio(lnorm[1], rnorm[1], 0.0) > 0.5

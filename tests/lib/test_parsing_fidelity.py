@@ -45,7 +45,7 @@ def article_spans(filename: str, instrument: ParsedInstrument):
     headings = [
         node.line for top in instrument.body for node in top.walk() if node.kind in ("article", *DIVISION_KINDS)
     ]
-    for article, (start, end) in zip(articles, spans(filename, [a.line for a in articles], headings)):
+    for article, (start, end) in zip(articles, spans(filename, [a.line for a in articles], headings), strict=True):
         yield article, start, end
 
 

@@ -133,7 +133,8 @@ def test_provision_kinds_nest_as_documented(filename: str, slug: str) -> None:
             "budapest",
             "chp_2__sec_1__title_1",
             "Ier",
-            "INFRACTIONS CONTRE LA CONFIDENTIALITÉ, L'INTÉGRITÉ ET LA DISPONIBILITÉ DES DONNÉES ET SYSTÈMES INFORMATIQUES",
+            "INFRACTIONS CONTRE LA CONFIDENTIALITÉ, L'INTÉGRITÉ ET LA DISPONIBILITÉ DES DONNÉES ET SYSTÈMES "
+            "INFORMATIQUES",
         ),
         (
             BILL,
@@ -292,7 +293,8 @@ def test_budapest_titles_preambles_and_closings() -> None:
     assert len(coe.preamble) == 18
     assert (
         coe.preamble[7]
-        == "Estimant qu'une lutte bien menée contre la cybercriminalité requiert une coopération internationale en matière pénale accrue, rapide et efficace;"
+        == "Estimant qu'une lutte bien menée contre la cybercriminalité requiert une coopération internationale en "
+        "matière pénale accrue, rapide et efficace;"
     )
     assert "21e Conférence" in coe.preamble[15] and "23e Conférence" in coe.preamble[15]
     assert [p[:20] for p in coe.closing] == ["En foi de quoi, les ", "Fait à Budapest, le "]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from functools import cache
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -425,6 +426,6 @@ def test_classification_rebuilds_both_texts_and_labels_consistently(left, right,
         else:
             assert c.op != "equal"
             assert (c.entry_id is not None) == (c.kind == "terminology")
-    for a, b in zip(result, result[1:]):
+    for a, b in pairwise(result):
         assert (a.kind, a.entry_id) != (b.kind, b.entry_id)
     assert 0.0 <= change_share(result, ignore_terminology=True) <= change_share(result) <= 1.0

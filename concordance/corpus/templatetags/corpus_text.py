@@ -44,7 +44,8 @@ def with_footnote_calls(text: str, footnotes: list[dict], part: str, paragraph: 
         out.append(conditional_escape(text[at:offset]))
         out.append(
             format_html(
-                '<sup class="footnote-call"><a href="#footnote-{}" id="footnote-call-{}" aria-label="Note {}">{}</a></sup>',
+                '<sup class="footnote-call">'
+                '<a href="#footnote-{}" id="footnote-call-{}" aria-label="Note {}">{}</a></sup>',
                 number,
                 number,
                 marker,

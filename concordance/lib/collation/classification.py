@@ -8,6 +8,7 @@ import re
 import unicodedata
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from concordance.lib.quantities import parse_french_number
 
@@ -193,14 +194,14 @@ def _lookalike(a: str, b: str) -> bool:
     return (
         len(a) == len(b)
         and any(ch.isdigit() for ch in a + b)
-        and all(x == y or frozenset((x, y)) in _LOOKALIKES for x, y in zip(a, b))
+        and all(x == y or frozenset((x, y)) in _LOOKALIKES for x, y in zip(a, b, strict=True))
         and a != b
     )
 
 
 def _repeated_word(words: Sequence[str]) -> str | None:
     """ "un d'un": a word typed twice in a row, the second time maybe elided."""
-    for first, second in zip(words, words[1:]):
+    for first, second in pairwise(words):
         if _fold(first) == _fold(_ELISION_RE.sub("", second)):
             return f"{first} {second}"
     return None
@@ -260,7 +261,7 @@ def _typo(left: str, right: str, lexicon: Collection[str]) -> Verdict | None:
     if len(words_l) != len(words_r):
         return _split_typo(words_l, words_r, lexicon) or _split_typo(words_r, words_l, lexicon)
     reasons = []
-    for a, b in zip(words_l, words_r):
+    for a, b in zip(words_l, words_r, strict=True):
         reason = _word_typo(a, b, lexicon)
         if reason:
             reasons.append(reason)

@@ -79,7 +79,7 @@ def _marker_value(marker: str) -> int | None:
         return int(plain)
     if match := _ROMAN_RE.match(marker.strip()):
         values = [{"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}[c] for c in match["roman"]]
-        return sum(-v if v < nxt else v for v, nxt in zip(values, values[1:] + [0]))
+        return sum(-v if v < nxt else v for v, nxt in zip(values, values[1:] + [0], strict=True))
     return None
 
 

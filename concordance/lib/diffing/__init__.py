@@ -71,11 +71,12 @@ Paragraph markers
 decree: "a  l'expression", "d « données", "1  Chaque", "- 1 Aux fins")
 from the rest.  A bare label counts only before a word or « (a bare number
 only before a capital), so "90 jours" or "y compris" keep their first word;
-the residual risk is a paragraph that really starts with the word "a".  ``diff`` turns such a marker into a single token whose key
-is the marker's *label* ("a", "1", "ii"), so "a)" vs "a." vs "- a)" is
-equal; with ``markers="ignore"`` any marker equals any other marker (useful
-when one text numbers a definition c) and the other d)); ``markers="none"``
-switches detection off (for fragments that do not start a paragraph).
+the residual risk is a paragraph that really starts with the word "a".
+``diff`` turns such a marker into a single token whose key is the marker's
+*label* ("a", "1", "ii"), so "a)" vs "a." vs "- a)" is equal; with
+``markers="ignore"`` any marker equals any other marker (useful when one
+text numbers a definition c) and the other d)); ``markers="none"`` switches
+detection off (for fragments that do not start a paragraph).
 """
 
 from concordance.lib.diffing.align import (

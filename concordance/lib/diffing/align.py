@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from itertools import pairwise
 
 from concordance.lib.diffing.engines import similarity_function
 from concordance.lib.diffing.similarity import CONTENT_FLOOR, content_overlap, sorted_words
@@ -74,7 +75,7 @@ def align_paragraphs(
     for li, rj in pins:
         if not (0 <= li < len(left) and 0 <= rj < len(right)):
             raise ValueError(f"pinned pair {(li, rj)} is out of range")
-    for (a1, b1), (a2, b2) in zip(pins, pins[1:]):
+    for (a1, b1), (a2, b2) in pairwise(pins):
         if a2 <= a1 or b2 <= b1:
             raise ValueError(f"pinned pairs {(a1, b1)} and {(a2, b2)} cross or share a paragraph")
     sim = similarity_function(engine)
@@ -139,7 +140,9 @@ def align_groups(
     rows: list[Group] = []
     lo_l = lo_r = 0
     bounds = [(min(ls), max(ls), min(rs), max(rs)) for ls, rs in anchors]
-    for (ls, rs), (l0, l1, r0, r1) in zip(list(anchors) + [((), ())], bounds + [(len(left), -1, len(right), -1)]):
+    for (ls, rs), (l0, l1, r0, r1) in zip(
+        list(anchors) + [((), ())], bounds + [(len(left), -1, len(right), -1)], strict=True
+    ):
         free_l = [i for i in range(lo_l, l0) if i not in skipped_l]
         free_r = [j for j in range(lo_r, r0) if j not in skipped_r]
         rows.extend(_align_free(free_l, free_r, left, right, lnorm, rnorm, threshold, sim, max_merge))
@@ -196,7 +199,7 @@ def _single_similarities(
 
 
 def _consecutive(indices: list[int]) -> bool:
-    return all(y == x + 1 for x, y in zip(indices, indices[1:]))
+    return all(y == x + 1 for x, y in pairwise(indices))
 
 
 class _MergedSimilarity:

@@ -57,10 +57,7 @@ def _slide_left(script: list[tuple[str, int, int]], a: list[int], b: list[int]) 
                 continue
             prev = script[k - 1]
             last = script[end - 1]
-            if op == "-":
-                same = a[prev[1]] == a[last[1]]
-            else:
-                same = b[prev[2]] == b[last[2]]
+            same = a[prev[1]] == a[last[1]] if op == "-" else b[prev[2]] == b[last[2]]
             if not same:
                 k = end
                 continue

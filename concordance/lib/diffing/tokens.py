@@ -65,12 +65,13 @@ def strip_marker(text: str) -> tuple[str, str]:
         return "", text
     rest = text[match.end() :]
     bare = match.group("bare")
-    if bare is not None:
-        # Without ")" or "." a label is only trusted before a word or a guillemet: a
-        # letter before any word ("a  l'expression", "d « données"), a number
-        # before a capital ("1  Chaque Partie") -- so "90 jours ..." keeps its number.
-        if not rest or not (rest[0].isalpha() or rest[0] == "«") or (bare.isdigit() and not rest[0].isupper()):
-            return "", text
+    # Without ")" or "." a label is only trusted before a word or a guillemet: a
+    # letter before any word ("a  l'expression", "d « données"), a number
+    # before a capital ("1  Chaque Partie") -- so "90 jours ..." keeps its number.
+    if bare is not None and (
+        not rest or not (rest[0].isalpha() or rest[0] == "«") or (bare.isdigit() and not rest[0].isupper())
+    ):
+        return "", text
     return text[: match.end()], rest
 
 

@@ -149,7 +149,7 @@ def paragraphs(lines: list[Line]) -> list[tuple[int, str, list[tuple[str, int]]]
 
 def line_calls(line: Line, shift: int = 0) -> list[tuple[str, int]]:
     """The line's calls as (mark, offset), offsets moved by ``shift``."""
-    return [(mark, offset + shift) for mark, offset in zip(line.calls, line.call_offsets)]
+    return [(mark, offset + shift) for mark, offset in zip(line.calls, line.call_offsets, strict=True)]
 
 
 def take_footnotes(

@@ -105,11 +105,8 @@ def _take_line(state: _State, line: Line, rest: list[Line], layout: Layout) -> N
         accepted.append((kind, marker.label))
         _open_item(state, kind, marker.label, line, marker.printed)
     if found.markers and len(accepted) < len(found.markers):
-        if not accepted:
-            text = squeeze(found.undashed)
-        else:
-            # Only the first marker holds: the rest is text.
-            text = squeeze(_after_first_marker(line.spaced))
+        # When only the first marker holds, the rest of the line is text.
+        text = squeeze(_after_first_marker(line.spaced)) if accepted else squeeze(found.undashed)
     if accepted:
         assert state.last is not None, "_open_item made the item it opened the last node"
         _add_text(state, state.last, text, line)

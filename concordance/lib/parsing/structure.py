@@ -43,7 +43,7 @@ def number_value(label: str) -> int:
     if label.isdigit():
         return int(label)
     total = 0
-    for char, following in zip(label, label[1:] + " "):
+    for char, following in zip(label, label[1:] + " ", strict=True):
         value = _ROMAN_VALUES[char]
         total += -value if _ROMAN_VALUES.get(following, 0) > value else value
     return total
@@ -194,7 +194,13 @@ class BodyParser:
         open_divisions.append(node)
 
 
-def parse_body(text: str, filename: str = "<fragment>", *, layout: Layout = Layout()) -> tuple[list[Node], list[str]]:
+# The layout of a fragment that says nothing of its lists (frozen, so one instance serves every call).
+_PLAIN_LAYOUT = Layout()
+
+
+def parse_body(
+    text: str, filename: str = "<fragment>", *, layout: Layout = _PLAIN_LAYOUT
+) -> tuple[list[Node], list[str]]:
     """Parse a fragment made only of headings and articles (tests, tools).
 
     Numbering may start anywhere. Returns the top-level nodes and the warnings."""

@@ -61,7 +61,7 @@ _ROMAN_VALUES = ((10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
 
 def _roman_to_int(numeral: str) -> int:
     digits = [{"i": 1, "v": 5, "x": 10}[c] for c in numeral.lower()]
-    return sum(-d if d < nxt else d for d, nxt in zip(digits, digits[1:] + [0]))
+    return sum(-d if d < nxt else d for d, nxt in zip(digits, digits[1:] + [0], strict=True))
 
 
 def _int_to_roman(number: int) -> str:

@@ -18,6 +18,7 @@ from typing import Annotated, Any
 
 from django.utils.text import slugify
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic_core import ErrorDetails
 
 from concordance.mapping.models import Origin, Relation, Status, Theme
 
@@ -87,8 +88,10 @@ class CorrespondenceEntry(Shape):
     relation: Annotated[Text, _one_of(Relation.values)]
     note: Text = ""
     themes: list[Text] = []
-    status: Annotated[Text, _one_of(Status.values)] = Status.PROPOSED.value
-    origin: Annotated[Text, _one_of(Origin.values)] = Origin.CURATED.value
+    # str() of a choice is its value; mypy, without Django's stubs, reads a
+    # choice as the (value, label) tuple that declares it, so not `.value`.
+    status: Annotated[Text, _one_of(Status.values)] = str(Status.PROPOSED)
+    origin: Annotated[Text, _one_of(Origin.values)] = str(Origin.CURATED)
     # The aligner's similarity, for a suggested correspondence only.
     score: Score | None = None
 
@@ -207,11 +210,11 @@ def path_of(location: tuple[str | int, ...]) -> str:
 
 
 # Where an object is expected, a word for what it holds.
-_EXPECTED_FIELDS = {
+_EXPECTED_FIELDS: dict[type[Shape], str] = {
     ProvisionKey: '{"instrument": "…", "eid": "…"}',
     ThemeEntry: '{"slug": "…", "name": "…"}',
 }
-_OBJECTS_BY_SECTION = {
+_OBJECTS_BY_SECTION: dict[str, type[Shape]] = {
     "themes": ThemeEntry,
     "correspondences": CorrespondenceEntry,
     "without_counterpart": MissingEntry,
@@ -256,7 +259,7 @@ _quoted = reprlib.Repr()
 _quoted.maxlevel, _quoted.maxstring, _quoted.maxother, _quoted.maxlist, _quoted.maxdict = 3, 80, 80, 6, 6
 
 
-def _message(kind: str, where: tuple[str | int, ...], error: dict[str, Any]) -> str:
+def _message(kind: str, where: tuple[str | int, ...], error: ErrorDetails) -> str:
     found = _quoted.repr(error.get("input"))
     if kind in ("model_type", "dict_type", "model_attributes_type"):
         return f"expected {'a JSON object' if len(where) == 1 else 'an object'}, got {found}."
