@@ -112,7 +112,7 @@ def database(url: str) -> dict:
         raise ImproperlyConfigured(f"DATABASE_URL cannot be read ({error}): write it as {valid}.") from None
     if not parsed.get("NAME"):
         raise ImproperlyConfigured(f"DATABASE_URL names no database: write it as {valid}.")
-    return parsed
+    return dict(parsed)
 
 
 def origins(values: list[str]) -> list[str]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
@@ -128,8 +129,10 @@ def refusal(error: IntegrityError) -> str | None:
     """The curator's message for a change the database refused, or None if it is not one of ours."""
     diagnostic = getattr(error.__cause__, "diag", None)
     constraint = getattr(diagnostic, "constraint_name", None)
+    if diagnostic is None or constraint is None:
+        return None
     if constraint == GAP_CONSTRAINT:
-        return diagnostic.message_primary
+        return str(diagnostic.message_primary)
     return CONSTRAINT_MESSAGES.get(constraint)
 
 
@@ -274,7 +277,7 @@ class Change:
 
 @dataclass
 class HistoryEntry:
-    record: object  # a HistoricalCorrespondence row
+    record: Any  # a HistoricalCorrespondence row: simple-history makes its class at run time
     changes: list[Change]
 
     @property

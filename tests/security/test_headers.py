@@ -144,9 +144,9 @@ class InlineCode(HTMLParser):
                 self.problems.append(f"inline style <{tag} style={value!r}>")
             if name in {"hx-on", "hx-vars"} or name.startswith("hx-on:") or name.startswith("hx-on::"):
                 self.problems.append(f"htmx attribute that needs eval <{tag} {name}>")
-            if name in {"src", "href", "action"} and value and value.startswith(("http:", "https:", "//")):
-                if tag in {"script", "link", "img", "iframe", "form"}:
-                    self.problems.append(f"resource from another origin <{tag} {name}={value!r}>")
+            external = name in {"src", "href", "action"} and value and value.startswith(("http:", "https:", "//"))
+            if external and tag in {"script", "link", "img", "iframe", "form"}:
+                self.problems.append(f"resource from another origin <{tag} {name}={value!r}>")
         if tag == "script":
             if "src" in attributes:
                 self.scripts.append(attributes["src"] or "")

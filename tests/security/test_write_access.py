@@ -153,9 +153,9 @@ def test_anonymous_visitors_write_nothing_through_the_pages(client):
         response = client.post(address, {**NOTE, "note": "anonyme"})
         if response.status_code >= 500:
             wrong.append(f"{response.status_code} for POST {address}")
-        if route.name in CURATORS_ONLY:
-            if not (response.status_code == 302 and response["Location"].startswith("/accounts/login/")):
-                wrong.append(f"{response.status_code} for POST {address}: expected a redirect to sign in")
+        sent_to_sign_in = response.status_code == 302 and response["Location"].startswith("/accounts/login/")
+        if route.name in CURATORS_ONLY and not sent_to_sign_in:
+            wrong.append(f"{response.status_code} for POST {address}: expected a redirect to sign in")
     assert not wrong, "\n".join(wrong)
     assert row_counts() == before
 
