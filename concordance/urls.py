@@ -12,6 +12,8 @@ urlpatterns = [
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("api/", api.urls),
+    # PDF, handouts and the concordance as a spreadsheet (before mapping's pages).
+    path("", include("concordance.exports.urls_pdf")),
     path("", include("concordance.mapping.urls")),
     path("", include("concordance.comparison.urls")),
     path("", include("concordance.search.urls")),

@@ -1,0 +1,52 @@
+"""A comparison as PDF: the comparison page itself, drawn with the print stylesheet.
+
+Built from the one pipeline (``comparison.page.comparison_page``, which calls
+``pair_inputs`` and ``compare_pair``) and rendered from
+``comparison/compare.html``, so the PDF shows what the page shows, with the
+options of the address (``?changes=1``, ``?terms=hide``, ``?view=inline``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest, QueryDict
+from django.urls import reverse
+
+from concordance.comparison.forms import ComparisonOptionsForm, option_fields, option_links, option_query
+from concordance.comparison.page import ComparisonPage, comparison_page
+from concordance.corpus.models import Provision
+from concordance.lib.comparison import visible_rows
+
+
+def page_address(left: Provision, right: Provision, options: dict[str, object]) -> str:
+    """The path of the comparison page a PDF is drawn from (the address printed at its foot)."""
+    path = reverse(
+        "compare",
+        args=[left.edition.instrument.slug, left.eid, right.edition.instrument.slug, right.eid],
+    )
+    return path + option_query(options)
+
+
+def comparison_context(left: Provision, right: Provision, query: QueryDict) -> dict[str, Any]:
+    """What ``comparison/compare.html`` is rendered with, as the comparison page builds it."""
+    pair: ComparisonPage = comparison_page(left, right)
+    options = ComparisonOptionsForm(query).options()
+    return {
+        "pair": pair,
+        "options": options,
+        "rows": visible_rows(
+            pair.comparison, changes_only=bool(options["changes"]), terms_shown=options["terms"] == "show"
+        ),
+        "links": option_links(options),
+        "option_fields": option_fields(options),
+        "out_of_band": False,
+    }
+
+
+def pdf_filename(left: Provision, right: Provision) -> str:
+    return f"{left.edition.instrument.slug}-{left.eid}--{right.edition.instrument.slug}-{right.eid}.pdf"
+
+
+def absolute(request: HttpRequest, path: str) -> str:
+    return request.build_absolute_uri(path)
