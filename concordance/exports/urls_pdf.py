@@ -1,8 +1,8 @@
-"""The addresses of the PDF exports (kept apart from exports/urls.py, Word and Akoma Ntoso)."""
+"""The addresses of the PDF and spreadsheet exports (kept apart from exports/urls.py: Word, Akoma Ntoso)."""
 
 from django.urls import path
 
-from concordance.exports import views_pdf
+from concordance.exports import views_pdf, views_sheets
 
 urlpatterns = [
     path(
@@ -10,4 +10,6 @@ urlpatterns = [
         views_pdf.comparison,
         name="comparison-pdf",
     ),
+    path("concordance.csv", views_sheets.concordance_csv, name="concordance-csv"),
+    path("concordance.xlsx", views_sheets.concordance_xlsx, name="concordance-xlsx"),
 ]
