@@ -10,6 +10,7 @@ urlpatterns = [
         views_pdf.comparison,
         name="comparison-pdf",
     ),
+    path("handouts/", views_pdf.handouts, name="handouts"),
     path("concordance.csv", views_sheets.concordance_csv, name="concordance-csv"),
     path("concordance.xlsx", views_sheets.concordance_xlsx, name="concordance-xlsx"),
 ]
