@@ -71,3 +71,12 @@ def test_only_the_sites_static_files_are_read():
     assert static_file("http://testserver/static/css/print.css") is not None
     assert static_file("http://testserver/static/../concordance/settings.py") is None
     assert static_file("http://example.org/etc/passwd") is None
+
+
+def test_the_comparison_page_links_to_its_pdf_with_the_options_shown(client):
+    page = client.get("/compare/un/art_25/budapest/art_16/?changes=1&terms=hide").content.decode()
+    assert '<a href="comparison.pdf?changes=1&amp;terms=hide">PDF</a>' in page
+    # Switching an option in place (htmx) refreshes the link too.
+    partial = client.get("/compare/un/art_25/budapest/art_16/?terms=hide", headers={"HX-Request": "true"})
+    assert 'id="exports" hx-swap-oob="true"' in partial.content.decode()
+    assert 'href="comparison.pdf?terms=hide"' in partial.content.decode()

@@ -102,3 +102,9 @@ def test_a_handouts_queries_do_not_grow_with_its_length(client):
             assert client.get(f"/handouts/?{query}").status_code == 200
         counts.append(len(context))
     assert counts[0] == counts[1] <= 15
+
+
+def test_the_concordance_page_offers_the_handout_of_its_chapter_or_theme(client):
+    page = client.get("/concordance/?from=un&chapter=chp_2").content.decode()
+    assert 'href="/handouts/?from=un&amp;chapter=chp_2">polycopié PDF</a>' in page
+    assert "polycopié PDF" not in client.get("/concordance/?from=un").content.decode()
