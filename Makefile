@@ -59,12 +59,14 @@ data: venv db ## migrate, load the corpus and the curated concordance (keeps cur
 	@DJANGO_DEBUG=1 $(MANAGE) setup_corpus
 
 run: data ## set up everything and serve on http://127.0.0.1:PORT/ (DEBUG on)
+	@bash scripts/pdf.sh ensure
 	@echo "==> serving http://127.0.0.1:$(PORT)/ (Ctrl-C stops the web server; 'make stop' stops PostgreSQL)"
 	@DJANGO_DEBUG=1 $(MANAGE) runserver 127.0.0.1:$(PORT)
 
 test: lint db ## lint, set up, then run the whole test suite (pytest; PYTEST_ARGS=... to pass options)
 	@bash scripts/browser.sh ensure
 	@bash scripts/serve.sh ensure
+	@bash scripts/pdf.sh ensure
 	@echo "==> running the test suite (pytest $(PYTEST_ARGS))"
 	@DJANGO_DEBUG=1 $(VENV)/bin/pytest $(PYTEST_ARGS); rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "error: pytest collected no tests; that counts as a failure." >&2; exit 1; fi; \

@@ -1,6 +1,6 @@
 """Cells of the CSV files the site serves, made safe for spreadsheets.
 
-A shared service: the concordance export (``mapping.exports``) and the
+A shared service: the concordance export (``exports.concordance_sheet``) and the
 divergences export (``analysis.divergences``) both write through it.
 """
 

@@ -49,6 +49,18 @@ class FilterForm(forms.Form, Generic[F]):
         """The valid, non-empty filters by field name, for a link that keeps them (an export)."""
         return {name: value for name, value in self.valid_values().items() if value}
 
+    def applied(self) -> list[tuple[str, str]]:
+        """The valid, non-empty filters as (label, value as offered), to say on paper what the hidden form chose."""
+        described = []
+        for name, value in self.in_query().items():
+            field = self.fields[name]
+            if isinstance(field, forms.BooleanField):
+                shown = "oui"
+            else:
+                shown = dict(getattr(field, "choices", [])).get(value, value)
+            described.append((str(field.label), str(shown)))
+        return described
+
     @property
     def status(self) -> int:
         """The status of the page: 400 when a filter was refused, else 200."""

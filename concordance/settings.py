@@ -183,6 +183,7 @@ INSTALLED_APPS = [
     "concordance.editions",
     "concordance.analysis",
     "concordance.reading",
+    "concordance.exports",
 ]
 
 MIDDLEWARE = [

@@ -14,12 +14,16 @@ urlpatterns = [
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("api/", api.urls),
+    # PDF, handouts and the concordance as a spreadsheet (before mapping's pages).
+    path("", include("concordance.exports.urls_pdf")),
     path("", include("concordance.mapping.urls")),
     path("", include("concordance.comparison.urls")),
     path("", include("concordance.search.urls")),
     path("", include("concordance.crossrefs.urls")),
     path("", include("concordance.editions.urls")),
     path("", include("concordance.analysis.urls")),
+    # Before the reading pages: /<slug>/akn.xml would otherwise be read as an article.
+    path("", include("concordance.exports.urls")),
     # Instrument slugs are matched last: fixed paths above take precedence.
     path("", include("concordance.reading.urls")),
 ]

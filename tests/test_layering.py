@@ -34,6 +34,8 @@ LAYERS: list[tuple[str, list[str]]] = [
             "concordance.htmx",  # one template per page, a named partial for htmx
             "concordance.security",  # middleware and sign-in lockout
             "concordance.api_errors",  # the API's error shape
+            "concordance.cache_backends",  # a cache that fails soft: a miss, never an error
+            "concordance.error_log",  # request ids, the error log and the 500 page
         ],
     ),
     (
@@ -67,6 +69,12 @@ LAYERS: list[tuple[str, list[str]]] = [
         "pages composing several apps",
         [
             "concordance.reading",
+        ],
+    ),
+    (
+        "documents taken away: Word, PDF, handouts, spreadsheets, Akoma Ntoso",
+        [
+            "concordance.exports",
         ],
     ),
     (

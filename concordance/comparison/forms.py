@@ -1,15 +1,18 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import Any
 from urllib.parse import urlencode
 
 from django import forms
 
 from concordance.comparison.lookup import existing
+from concordance.comparison.page import ComparisonPage
 from concordance.corpus.models import Instrument, Provision
 from concordance.filtering import FilterForm
 from concordance.lib import eids
 from concordance.lib.citations import parse_citation
+from concordance.lib.comparison import visible_rows
 
 VIEWS = [("side", "côte à côte"), ("inline", "en une colonne")]
 TERMS = [("show", "marquée"), ("hide", "masquée")]
@@ -173,3 +176,18 @@ def form_reference(provision: Provision) -> tuple[str, str]:
     if all(level.kind in _WRITABLE_BELOW_ARTICLE and level.label for level in below):
         return str(provision.article_number), " ".join(level.label for level in below)
     return provision.eid, ""
+
+
+def shown_with(pair: ComparisonPage, options: ComparisonOptions) -> dict[str, Any]:
+    """What the comparison template shows of ``pair`` under ``options``.
+
+    The page, its PDF and the handouts render the same template: they build
+    its context here, so a PDF shows exactly the rows the page shows.
+    """
+    return {
+        "pair": pair,
+        "options": options,
+        "rows": visible_rows(pair.comparison, changes_only=options.changes, terms_shown=options.terms == "show"),
+        "links": option_links(options),
+        "option_fields": option_fields(options),
+    }

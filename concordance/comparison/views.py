@@ -9,13 +9,12 @@ from concordance.comparison.forms import (
     PairForm,
     form_initial,
     option_fields,
-    option_links,
     option_query,
+    shown_with,
 )
 from concordance.comparison.lookup import find
 from concordance.comparison.page import comparison_page
 from concordance.htmx import is_partial, template_for
-from concordance.lib.comparison import visible_rows
 
 
 def compare(request: HttpRequest, left_slug: str, left_eid: str, right_slug: str, right_eid: str) -> HttpResponse:
@@ -25,12 +24,8 @@ def compare(request: HttpRequest, left_slug: str, left_eid: str, right_slug: str
     options_form = ComparisonOptionsForm(request.GET)
     options = options_form.filters()
     context = {
-        "pair": pair,
-        "options": options,
+        **shown_with(pair, options),
         "options_form": options_form,
-        "rows": visible_rows(pair.comparison, changes_only=options.changes, terms_shown=options.terms == "show"),
-        "links": option_links(options),
-        "option_fields": option_fields(options),
         "pair_form": PairForm(initial=form_initial(left, right)),
         # An in-place switch also refreshes what carries the options outside the rows.
         "out_of_band": is_partial(request),

@@ -4,7 +4,6 @@ from concordance.mapping import views
 
 urlpatterns = [
     path("concordance/", views.concordance, name="concordance"),
-    path("concordance.csv", views.concordance_csv, name="concordance-csv"),
     path("concordance/correspondences/new/", views.correspondence_new, name="correspondence-new"),
     path("concordance/correspondences/<int:pk>/", views.correspondence_edit, name="correspondence-edit"),
     path("concordance/correspondences/<int:pk>/accept/", views.correspondence_accept, name="correspondence-accept"),

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse
@@ -9,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from concordance.corpus.models import Instrument
 from concordance.htmx import template_for
-from concordance.mapping import curation, exports, table
+from concordance.mapping import curation, table
 from concordance.mapping.curators import curator_required
 from concordance.mapping.forms import ConcordanceFilterForm, CorrespondenceForm, choose_instrument
 from concordance.mapping.models import Correspondence, Theme
@@ -32,14 +34,10 @@ def concordance(request: HttpRequest) -> HttpResponse:
         "rows": rows,
         "mapped": sum(1 for row in rows if row.article_counterparts),
         "missing": sum(1 for row in rows if row.gaps),
+        # The export links carry the filters applied (exports/views_sheets.py reads them the same way).
+        "export_query": urlencode({"from": instrument.slug, **form.in_query()}),
     }
     return render(request, template_for(request, "mapping/concordance.html", "results"), context, status=form.status)
-
-
-def concordance_csv(request: HttpRequest) -> HttpResponse:
-    response = HttpResponse(exports.concordance_csv(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="concordance.csv"'
-    return response
 
 
 def themes(request: HttpRequest) -> HttpResponse:

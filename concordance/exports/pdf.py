@@ -1,0 +1,107 @@
+"""HTML pages drawn as PDF by WeasyPrint, with the site's print stylesheet.
+
+The PDF of a page is the page itself as a browser would print it: the same
+template, the same ``static/css/print.css`` (``@media print``). WeasyPrint
+reads the stylesheets and images from the static files on disk, never over
+the network: a PDF is drawn without the server calling itself, and a page
+cannot make it fetch anything else.
+"""
+
+from __future__ import annotations
+
+import functools
+import mimetypes
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.core.exceptions import SuspiciousFileOperation
+from django.http import HttpResponse
+
+# Answered when the system libraries WeasyPrint needs are missing (scripts/pdf.sh installs them).
+UNAVAILABLE = (
+    "Les exports PDF ne sont pas disponibles sur ce serveur : les bibliothèques Pango et HarfBuzz manquent "
+    "(scripts/pdf.sh ensure les installe ; sous Debian : apt-get install libpango-1.0-0 libpangoft2-1.0-0 "
+    "libharfbuzz-subset0 fonts-dejavu-core)."
+)
+
+
+class PdfUnavailable(RuntimeError):
+    """WeasyPrint cannot load its system libraries."""
+
+
+@functools.cache
+def _weasyprint() -> Any:
+    try:
+        import weasyprint
+    except OSError as error:  # a missing Pango or HarfBuzz is an OSError at import time
+        raise PdfUnavailable(f"{UNAVAILABLE} ({error})") from error
+    return weasyprint
+
+
+def available() -> bool:
+    try:
+        _weasyprint()
+    except PdfUnavailable:
+        return False
+    return True
+
+
+def static_file(url: str) -> Path | None:
+    """The file on disk behind a static URL of this site, if there is one."""
+    path = unquote(urlsplit(url).path)
+    prefix = settings.STATIC_URL if settings.STATIC_URL.startswith("/") else "/" + settings.STATIC_URL
+    if not path.startswith(prefix):
+        return None
+    name = path.removeprefix(prefix)
+    if not name or ".." in name.split("/"):
+        return None
+    try:
+        found = finders.find(name)
+    except SuspiciousFileOperation:
+        return None
+    if found:
+        return Path(found)
+    if settings.STATIC_ROOT:  # production: collected, hashed names included
+        collected = Path(settings.STATIC_ROOT) / name
+        if collected.is_file():
+            return collected
+    return None
+
+
+def local_fetcher() -> Any:
+    """A fetcher of static files from disk; anything else is refused (WeasyPrint then leaves it out)."""
+    urls = _weasyprint().urls
+
+    class StaticFilesFetcher(urls.URLFetcher):  # type: ignore[name-defined]  # weasyprint is imported lazily
+        def fetch(self, url: str, headers: object = None) -> Any:
+            found = static_file(url)
+            if found is None:
+                raise ValueError(f"not a static file of this site: {url}")
+            mime_type, _ = mimetypes.guess_type(found.name)
+            return urls.URLFetcherResponse(
+                url, found.read_bytes(), {"Content-Type": mime_type or "application/octet-stream"}
+            )
+
+    return StaticFilesFetcher()
+
+
+def html_to_pdf(html: str, base_url: str) -> bytes:
+    """The PDF of a page's HTML; ``base_url`` is the page's address (its links stay absolute)."""
+    weasyprint = _weasyprint()
+    document = weasyprint.HTML(string=html, base_url=base_url, url_fetcher=local_fetcher(), media_type="print")
+    pdf: bytes = document.write_pdf()
+    return pdf
+
+
+def pdf_response(html: str, base_url: str, filename: str) -> HttpResponse:
+    """The page as a PDF download, or 503 with what to install when WeasyPrint cannot run."""
+    try:
+        pdf = html_to_pdf(html, base_url)
+    except PdfUnavailable as error:
+        return HttpResponse(str(error), status=503, content_type="text/plain; charset=utf-8")
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
