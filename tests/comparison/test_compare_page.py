@@ -222,7 +222,10 @@ def test_every_divergence_of_the_report_is_shown_on_the_comparison_it_links_to(c
     from concordance.analysis.findings import findings
 
     divergent = [link for link in findings().links if link.status == "divergent"]
-    assert len(divergent) >= 10
+    # Nine since points are aligned by content: UN 65 §1 (entry into force on
+    # the 90th day) no longer faces Protocol 10 §1 by position alone (they share
+    # too little content); a curated paragraph link brings that divergence back.
+    assert len(divergent) >= 9
     for link in divergent:
         page = html.unescape(client.get(link.compare_url).content.decode())
         assert f'<span class="badge badge-divergent">{link.badge}</span>' in page or (

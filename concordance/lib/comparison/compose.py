@@ -107,7 +107,7 @@ def compare_units(
 ) -> Comparison:
     """The rows of a pair. ``headings``: the two articles' headings, which tell what a quantity governs."""
     pair = _Pair(left, right, PairContext(glossary, left_instrument, right_instrument))
-    plan = plan_rows(left, right, pinned)
+    plan = plan_rows(left, right, pinned, glossary=glossary, instruments=(left_instrument, right_instrument))
     rows = [pair.aligned_row(group, group in plan.pinned) for group in plan.rows]
     halves = pair.half_rows(plan)
     place_half_rows(rows, halves, left, right)

@@ -18,10 +18,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal, NamedTuple
 
+from concordance.lib.comparison.matching import align_by_content, profile
 from concordance.lib.comparison.model import ComparedUnit
-from concordance.lib.diffing import Group, align_groups
+from concordance.lib.diffing import Group
+from concordance.lib.terminology import Glossary
 
 Side = Literal["left", "right"]
+# The label of the words that close a list (``comparison.inputs.unit_label``).
+CLOSING_LABEL = "fin"
 
 
 class Leftover(NamedTuple):
@@ -46,16 +50,27 @@ class RowPlan:
 
 
 def plan_rows(
-    left: Sequence[ComparedUnit], right: Sequence[ComparedUnit], pinned: Sequence[tuple[int, int]]
+    left: Sequence[ComparedUnit],
+    right: Sequence[ComparedUnit],
+    pinned: Sequence[tuple[int, int]],
+    *,
+    glossary: Glossary | None = None,
+    instruments: tuple[str, str] = ("un", "budapest"),
 ) -> RowPlan:
-    """The rows of a pair: curated groups that keep both orders, the rest aligned by similarity."""
+    """The rows of a pair: curated groups that keep both orders, the rest aligned by content
+    (``matching.align_by_content``, glossary terms read as their entries)."""
     groups, leftovers = link_groups(pinned)
     anchors = ordered_groups(groups)
     moved = [g for g in groups if g not in anchors]
     placed_left = {i for g in moved for i in g[0]} | {i for o in leftovers if o.side == "left" for i in o.lefts}
     placed_right = {j for g in moved for j in g[1]} | {j for o in leftovers if o.side == "right" for j in o.rights}
-    rows = align_groups(
-        [u.text for u in left], [u.text for u in right], anchors, skip_left=placed_left, skip_right=placed_right
+    words = glossary if glossary is not None else Glossary(())
+    rows = align_by_content(
+        [profile(u.text, words, instruments[0], closing=u.label == CLOSING_LABEL) for u in left],
+        [profile(u.text, words, instruments[1], closing=u.label == CLOSING_LABEL) for u in right],
+        anchors,
+        skip_left=frozenset(placed_left),
+        skip_right=frozenset(placed_right),
     )
     return RowPlan(rows, frozenset(anchors), moved, leftovers)
 

@@ -1,0 +1,149 @@
+"""Points and closing words inside a linked pair, aligned by content (concordance.lib.comparison.matching)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from concordance.lib.comparison.matching import (
+    Profile,
+    Scorer,
+    align_by_content,
+    content_words,
+    profile,
+    stem,
+)
+from concordance.lib.terminology import load_glossary
+
+GLOSSARY = load_glossary(Path(__file__).resolve().parents[2] / "fixtures" / "glossary.json")
+
+# UN 40 §21 and Budapest 27 §4: the grounds for refusing mutual assistance.
+UN_GROUNDS = [
+    "L'entraide judiciaire peut être refusée :",
+    "Si la demande n'est pas faite conformément aux dispositions du présent article ;",
+    "Si l'État partie requis estime que l'exécution de la demande est susceptible de porter atteinte à sa "
+    "souveraineté, à sa sécurité, à son ordre public ou à d'autres intérêts essentiels ;",
+    "Dans le cas où le droit interne de l'État partie requis interdirait à ses autorités de prendre les mesures "
+    "demandées s'il s'agissait d'une infraction analogue ayant fait l'objet d'une enquête, de poursuites ou d'une "
+    "procédure judiciaire dans le cadre de sa propre compétence ;",
+    "Dans le cas où il serait contraire au système juridique de l'État partie requis concernant l'entraide "
+    "judiciaire d'accéder à la demande.",
+]
+BUDAPEST_GROUNDS = [
+    "Outre les conditions ou les motifs de refus prévus à l'article 25, paragraphe 4, l'entraide peut être "
+    "refusée par la Partie requise :",
+    "si la demande porte sur une infraction que la Partie requise considère comme étant de nature politique ou "
+    "liée à une infraction de nature politique ; ou",
+    "si la Partie requise estime que le fait d'accéder à la demande risquerait de porter atteinte à sa "
+    "souveraineté, à sa sécurité, à son ordre public ou à d'autres intérêts essentiels.",
+]
+
+
+def profiles(texts: list[str], instrument: str) -> list[Profile]:
+    return [profile(text, GLOSSARY, instrument) for text in texts]
+
+
+def test_a_point_faces_the_point_that_says_the_same_thing_not_the_one_at_its_place():
+    rows = align_by_content(profiles(UN_GROUNDS, "un"), profiles(BUDAPEST_GROUNDS, "budapest"), [((0,), (0,))])
+    assert ((2,), (2,)) in rows  # sovereignty against sovereignty
+    # The political offence and the UN's other grounds have no partner: each its own row.
+    assert ((), (1,)) in rows and ((1,), ()) in rows and ((3,), ()) in rows and ((4,), ()) in rows
+
+
+def test_nothing_similar_enough_is_no_partner():
+    rows = align_by_content(
+        profiles(["Les frais ordinaires sont à la charge de l'État partie requis."], "un"),
+        profiles(["Chaque Partie désigne une autorité centrale."], "budapest"),
+        [],
+    )
+    assert rows == [((0,), ()), ((), (0,))]
+
+
+def test_glossary_terms_are_one_word_whatever_their_wording():
+    un = profile("les données électroniques stockées", GLOSSARY, "un")
+    budapest = profile("les données informatiques stockées", GLOSSARY, "budapest")
+    assert un.words == budapest.words
+
+
+def test_light_stems_meet_across_inflections():
+    assert stem("livre") == stem("livrant")
+    assert stem("sexuel") == stem("sexuellement")
+    assert content_words("Chaque État partie adopte les mesures") == ["adopt", "mesur"]
+
+
+def test_words_every_unit_repeats_count_less_than_the_word_that_tells_them_apart():
+    units = [Profile(frozenset({"sexuel", "livr"})), Profile(frozenset({"sexuel", "tortur"}))]
+    scorer = Scorer(units)
+    assert scorer.weights["sexuel"] < scorer.weights["tortur"]
+
+
+def test_one_unit_whose_sentences_answer_two_units_faces_both():
+    # UN 40 §12 c): the notification to the Secretary-General, then the register
+    # he keeps; Budapest 27 §2 c and d say each in a point of its own.
+    un = [
+        "L'autorité centrale désignée à cette fin fait l'objet d'une notification adressée au Secrétaire général "
+        "au moment où chaque État partie dépose son instrument de ratification, et le Secrétaire général établit "
+        "et tient à jour un registre des autorités centrales désignées par les États parties.",
+    ]
+    budapest = [
+        "Chaque Partie, au moment du dépôt de ses instruments de ratification, communique au Secrétaire Général "
+        "les noms et adresses des autorités désignées.",
+        "Le Secrétaire Général établit et tient à jour un registre des autorités centrales désignées par les Parties.",
+    ]
+    assert align_by_content(profiles(un, "un"), profiles(budapest, "budapest"), []) == [((0,), (0, 1))]
+
+
+def test_the_closing_words_of_two_lists_face_each_other_on_little_shared_content():
+    # UN 11 §1 and Budapest 6 §1: every point speaks of committing offences,
+    # so the purpose clauses that close the two lists share little else.
+    def sides(closing: bool) -> tuple[list[Profile], list[Profile]]:
+        un = [
+            profile("d'un dispositif conçu pour commettre une infraction ;", GLOSSARY, "un"),
+            profile("d'un mot de passe permettant de commettre une infraction ;", GLOSSARY, "un"),
+            profile(
+                "afin que ce dispositif serve à commettre une infraction établie conformément aux articles 7 à 10",
+                GLOSSARY,
+                "un",
+                closing=closing,
+            ),
+        ]
+        budapest = [
+            profile("d'un dispositif conçu pour commettre une infraction ;", GLOSSARY, "budapest"),
+            profile("d'un mot de passe permettant de commettre une infraction ;", GLOSSARY, "budapest"),
+            profile(
+                "dans l'intention qu'ils soient utilisés afin de commettre l'une ou l'autre des infractions visées "
+                "par les articles 2 à 5",
+                GLOSSARY,
+                "budapest",
+                closing=closing,
+            ),
+        ]
+        return un, budapest
+
+    assert align_by_content(*sides(closing=False), [])[-2:] == [((2,), ()), ((), (2,))]
+    assert align_by_content(*sides(closing=True), [])[-1] == ((2,), (2,))
+
+
+WORDS = ["souveraineté", "sécurité", "politique", "demande", "refus", "autorité", "registre", "frais", "données"]
+_profile = st.frozensets(st.sampled_from(WORDS), max_size=4).map(Profile)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_profile, max_size=7), st.lists(_profile, max_size=7), st.data())
+def test_every_unit_appears_once_in_order_and_anchors_stay(left, right, data):
+    anchors = []
+    if left and right:
+        cuts = data.draw(st.lists(st.tuples(st.integers(0, len(left) - 1), st.integers(0, len(right) - 1)), max_size=3))
+        # Anchors increase on both sides, as the plan gives them.
+        last = (-1, -1)
+        for i, j in sorted(set(cuts)):
+            if i > last[0] and j > last[1]:
+                anchors.append(((i,), (j,)))
+                last = (i, j)
+    rows = align_by_content(left, right, anchors)
+    assert [i for ls, _ in rows for i in ls] == list(range(len(left)))
+    assert [j for _, rs in rows for j in rs] == list(range(len(right)))
+    for anchor in anchors:
+        assert anchor in rows
