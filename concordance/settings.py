@@ -176,6 +176,7 @@ INSTALLED_APPS = [
     "concordance.editions",
     "concordance.analysis",
     "concordance.reading",
+    "concordance.exports",
 ]
 
 MIDDLEWARE = [

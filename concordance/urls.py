@@ -18,6 +18,8 @@ urlpatterns = [
     path("", include("concordance.crossrefs.urls")),
     path("", include("concordance.editions.urls")),
     path("", include("concordance.analysis.urls")),
+    # Before the reading pages: /<slug>/akn.xml would otherwise be read as an article.
+    path("", include("concordance.exports.urls")),
     # Instrument slugs are matched last: fixed paths above take precedence.
     path("", include("concordance.reading.urls")),
 ]

@@ -70,6 +70,12 @@ LAYERS: list[tuple[str, list[str]]] = [
         ],
     ),
     (
+        "documents taken away: Word, PDF, handouts, spreadsheets, Akoma Ntoso",
+        [
+            "concordance.exports",
+        ],
+    ),
+    (
         "the JSON API",
         [
             "concordance.api",
