@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.urls import reverse
 
-from concordance.corpus.models import Instrument, Provision
 from concordance.lib import eids
+
+if TYPE_CHECKING:  # the models import this module for ``locator``
+    from concordance.corpus.models import Instrument, Provision
 
 MONTHS = (
     "janvier",
@@ -44,10 +47,29 @@ def cited_title(instrument: Instrument) -> str:
     return str(instrument.title).split(" ; ")[0]
 
 
-def permalink(instrument_slug: str, eid: str) -> str:
-    """The address of a provision: its article's page, at its anchor."""
+def locator(eid: str) -> str:
+    """The provision inside its instrument, as a lawyer cites it: "art. 25, par. 2, b)"."""
+    parts = []
+    for kind, label in eids.levels(eid):
+        if kind == "art":
+            parts.append(f"art. {label}")
+        elif kind == "para":
+            parts.append(f"par. {label}")
+        elif kind in ("point", "subpoint"):
+            parts.append(f"{label})")
+    return ", ".join(parts)
+
+
+def citation_text(instrument: Instrument, eid: str) -> str:
+    """ "Convention des Nations Unies contre la cybercriminalité, 24 décembre 2024, art. 25, par. 2"."""
+    return f"{cited_title(instrument)}, {french_date(instrument.adopted_on)}, {locator(eid)}"
+
+
+def permalink(instrument_slug: str, eid: str, edition_slug: str = "") -> str:
+    """The address of a provision: its article's page (in that edition, unless primary), at its anchor."""
     number = int(eids.label_of(eids.article_of(eid)))
-    return f"{reverse('article', args=[instrument_slug, number])}#{eid}"
+    query = f"?edition={edition_slug}" if edition_slug else ""
+    return f"{reverse('article', args=[instrument_slug, number])}{query}#{eid}"
 
 
 @dataclass(frozen=True)
@@ -62,12 +84,10 @@ class Citation:
 def cite(provision: Provision) -> Citation:
     """The citation of ``provision`` (its edition's instrument must be loaded, or it costs a query)."""
     instrument = provision.edition.instrument
-    title = cited_title(instrument)
-    locator = provision.citation
     return Citation(
-        text=f"{title}, {french_date(instrument.adopted_on)}, {locator}",
+        text=citation_text(instrument, provision.eid),
         path=permalink(instrument.slug, provision.eid),
-        title=title,
+        title=cited_title(instrument),
         issued=instrument.adopted_on,
-        locator=locator,
+        locator=locator(provision.eid),
     )

@@ -15,4 +15,5 @@ urlpatterns: list[URLPattern | URLResolver] = [
         views.comparison_word,
         name="compare-docx",
     ),
+    path("<slug:slug>/akn.xml", views.instrument_akn, name="instrument-akn"),
 ]

@@ -9,6 +9,8 @@ from django.utils import timezone
 from concordance.comparison.forms import ComparisonOptionsForm, option_query
 from concordance.comparison.lookup import find
 from concordance.comparison.page import comparison_page
+from concordance.corpus import texts
+from concordance.exports import akn
 from concordance.exports.word import CONTENT_TYPE, WordOptions, comparison_docx
 from concordance.glossary import curated_glossary
 from concordance.lib import eids
@@ -62,3 +64,11 @@ def comparison_word(
         f'attachment; filename="{file_stem(left_slug, left_eid, right_slug, right_eid)}.docx"'
     )
     return response
+
+
+def instrument_akn(request: HttpRequest, slug: str) -> HttpResponse:
+    """The instrument as Akoma Ntoso: its primary edition, or ``?edition=<slug>``; unknown ones are 404."""
+    instrument = texts.get_instrument(slug)
+    edition = texts.choose_edition(instrument, request.GET.get("edition"))
+    document = akn.akn_document(instrument, edition, timezone.localdate())
+    return HttpResponse(document, content_type=akn.CONTENT_TYPE)
