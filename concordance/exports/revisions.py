@@ -29,6 +29,9 @@ class Revisions:
         self.document = document
         self.when = when.replace(microsecond=0).isoformat()
         self._next_id = 1
+        # python-docx finds a style by name through the whole styles part each
+        # time; a comparison has hundreds of runs, so each id is looked up once.
+        self._style_ids: dict[str, str] = {}
 
     def _id(self) -> str:
         self._next_id += 1
@@ -36,7 +39,9 @@ class Revisions:
 
     def plain(self, paragraph: Paragraph, text: str, style: str | None = None) -> BaseOxmlElement:
         """An ordinary run, the same whether the changes are accepted or rejected."""
-        run = paragraph.add_run(text, style)
+        run = paragraph.add_run(text)
+        if style:
+            run._r.style = self.style_id(style)
         return run._r
 
     def inserted(self, paragraph: Paragraph, text: str, author: str, style: str | None = None) -> BaseOxmlElement:
@@ -54,7 +59,7 @@ class Revisions:
         run = OxmlElement("w:r")
         if style:
             properties = OxmlElement("w:rPr")
-            properties.append(OxmlElement("w:rStyle", attrs={qn("w:val"): self._style_id(style)}))
+            properties.append(OxmlElement("w:rStyle", attrs={qn("w:val"): self.style_id(style)}))
             run.append(properties)
         words = OxmlElement(text_tag)
         words.text = text
@@ -65,8 +70,10 @@ class Revisions:
         paragraph._p.append(wrapper)
         return wrapper
 
-    def _style_id(self, name: str) -> str:
-        return str(self.document.styles[name].style_id)
+    def style_id(self, name: str) -> str:
+        if name not in self._style_ids:
+            self._style_ids[name] = str(self.document.styles[name].style_id)
+        return self._style_ids[name]
 
     def comment(
         self, first: BaseOxmlElement, last: BaseOxmlElement, text: str, author: str, initials: str = ""

@@ -206,10 +206,10 @@ class _Writer:
         for block in blocks:
             paragraph = cell.paragraphs[0] if first else cell.add_paragraph()
             first = False
-            paragraph.add_run(block.unit.label, LABEL)
-            paragraph.add_run(" ")
+            self.revisions.plain(paragraph, block.unit.label, LABEL)
+            self.revisions.plain(paragraph, " ")
             for piece in block.pieces:
-                paragraph.add_run(piece.text, self.piece_style(piece))
+                self.revisions.plain(paragraph, piece.text, self.piece_style(piece))
         if elsewhere is not None:
             where = "plus haut" if elsewhere.direction == "up" else "plus bas"
             note = f"Lié à {instrument}, {elsewhere.labels}, placé {where} dans l'article."
