@@ -144,6 +144,8 @@ class _Writer:
         self.revisions = revisions
         self.left_name = instrument_name(pair.left)
         self.right_name = instrument_name(pair.right)
+        # The label run of each paragraph's row in the redline, which comments hang on.
+        self.row_labels: dict[str, BaseOxmlElement] = {}
 
     # -- title, sources, correspondence ----------------------------------
 
@@ -243,16 +245,23 @@ class _Writer:
             else:
                 self.redline_row(row)
         for found in self.pair.comparison.divergent_across:
-            self.document.add_paragraph(
-                f"D'un paragraphe à l'autre : {self.left_name}, {found.left.label} {quoted(found.pair.left)} ↔ "
-                f"{self.right_name}, {found.right.label} {quoted(found.pair.right)} ({found.pair.badge})",
-                style=DIVERGENCE,
+            told = (
+                f"{self.left_name}, {found.left.label} {quoted(found.pair.left)} ↔ "
+                f"{self.right_name}, {found.right.label} {quoted(found.pair.right)} ({found.pair.badge})"
             )
+            self.document.add_paragraph(f"D'un paragraphe à l'autre : {told}", style=DIVERGENCE)
+            # Also a comment on the row that holds the left quantity (or the right one, its row shown).
+            anchor = self.row_labels.get(found.left.eid) or self.row_labels.get(found.right.eid)
+            if anchor is not None:
+                text = f"Quantité divergente d'un paragraphe à l'autre : {told}."
+                self.revisions.comment(anchor, anchor, text, author="Concordance")
 
     def redline_row(self, row: AlignedRow) -> None:
         paragraph = self.document.add_paragraph()
         labels = f"{' + '.join(u.label for u in row.lefts) or '—'} / {' + '.join(u.label for u in row.rights) or '—'}"
         label = self.revisions.plain(paragraph, labels, LABEL)
+        for unit in (*row.lefts, *row.rights):
+            self.row_labels[unit.eid] = label
         self.revisions.plain(paragraph, " ")
         _RowRedline(self, paragraph, row).write()
         for quantity in row.divergent_quantities:

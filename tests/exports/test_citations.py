@@ -86,3 +86,8 @@ def test_search_results_cite_the_provisions_they_find(client):
     assert found
     assert all(url.startswith("http://testserver/") and "#art_" in url for _, url in found)
     assert any(text.startswith("Convention sur la cybercriminalité, 23 novembre 2001, art. 16") for text, _ in found)
+
+
+def test_the_one_column_view_cites_each_paragraph_too(client):
+    found = boxes(client.get("/compare/un/art_25/budapest/art_16/?view=inline").content.decode())
+    assert (UN_25_2, "/un/art-25/#art_25__para_2") in found

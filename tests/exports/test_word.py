@@ -96,6 +96,18 @@ def test_a_quantity_divergence_is_a_comment_stating_both_values(client):
         assert any(f"Quantité divergente : {pair.badge}" in text for text in comments)
 
 
+def test_a_divergence_across_rows_is_a_comment_too(client):
+    # UN art. 67 (denunciation: one year) against Budapest art. 47 (three months), in different rows.
+    document = open_docx(client.get("/compare/un/art_67/budapest/art_47/comparison.docx").content)
+    comments = [comment.text for comment in document.comments]
+    assert any(
+        text.startswith("Quantité divergente d'un paragraphe à l'autre") and "1 an ≠ 3 mois" in text
+        for text in comments
+    )
+    assert redline_words(document, accept=True) == provision_words("budapest", "art_47")
+    assert redline_words(document, accept=False) == provision_words("un", "art_67")
+
+
 def test_changes_only_and_hidden_terminology_are_honoured(client):
     response = client.get(URL + "?changes=1&terms=hide")
     document = open_docx(response.content)
