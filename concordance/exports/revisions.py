@@ -13,7 +13,7 @@ Word and LibreOffice show them struck through and drop them on "Accept all".
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 
 from docx.document import Document
 from docx.oxml import OxmlElement
@@ -27,7 +27,8 @@ class Revisions:
 
     def __init__(self, document: Document, when: datetime) -> None:
         self.document = document
-        self.when = when.replace(microsecond=0).isoformat()
+        # In UTC with a "Z", the form Word itself writes.
+        self.when = when.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
         self._next_id = 1
         # python-docx finds a style by name through the whole styles part each
         # time; a comparison has hundreds of runs, so each id is looked up once.

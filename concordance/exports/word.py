@@ -99,6 +99,12 @@ def comparison_docx(
     document = new_document()
     add_styles(document)
     landscape(document)
+    properties = document.core_properties
+    properties.title = f"{provision_title(pair.left)} ↔ {provision_title(pair.right)}"
+    properties.author = properties.last_modified_by = "Concordance"
+    properties.created = properties.modified = made_at
+    properties.language = "fr-FR"
+    properties.comments = address
     writer = _Writer(document, pair, options, glossary, Revisions(document, made_at))
     writer.front_matter(made_at, address)
     writer.table(rows)
@@ -251,7 +257,9 @@ class _Writer:
             )
             self.document.add_paragraph(f"D'un paragraphe à l'autre : {told}", style=DIVERGENCE)
             # Also a comment on the row that holds the left quantity (or the right one, its row shown).
-            anchor = self.row_labels.get(found.left.eid) or self.row_labels.get(found.right.eid)
+            anchor = self.row_labels.get(found.left.eid)
+            if anchor is None:  # an lxml element's truth is its child count: test for None
+                anchor = self.row_labels.get(found.right.eid)
             if anchor is not None:
                 text = f"Quantité divergente d'un paragraphe à l'autre : {told}."
                 self.revisions.comment(anchor, anchor, text, author="Concordance")

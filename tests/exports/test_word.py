@@ -43,6 +43,14 @@ def test_the_title_names_both_provisions_their_headings_sources_and_date(documen
     assert "Document établi le " in opening and "http://testserver/compare/un/art_25/budapest/art_16/" in opening
 
 
+def test_the_file_says_what_it_is(document):
+    properties = document.core_properties
+    assert properties.title.startswith("Convention des Nations Unies contre la cybercriminalité, art. 25 ↔ ")
+    assert properties.author == "Concordance" and properties.language == "fr-FR"
+    dates = {element.get(qn_w("date")) for element in document.element.body.iter(qn_w("ins"), qn_w("del"))}
+    assert len(dates) == 1 and dates.pop().endswith("Z")
+
+
 def test_each_column_holds_its_provision_word_for_word_and_in_order(document):
     table = document.tables[0]
     assert [cell.text for cell in table.rows[0].cells] == [
