@@ -71,6 +71,25 @@ def test_accepting_every_change_gives_the_right_text_and_rejecting_the_left(docu
     assert redline_words(document, accept=False) == provision_words("un", "art_25")
 
 
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        (("un", "art_25__para_2"), ("budapest", "art_16__para_2")),  # paragraphs
+        (("un", "art_2"), ("budapest", "art_1")),  # definitions, with rows linked elsewhere (moved)
+        (("un", "art_40"), ("budapest", "art_27")),  # the longest pair
+        (("budapest", "art_16"), ("un", "art_25")),  # the other way round
+        (("budapest-p1", "art_3"), ("un", "art_7")),  # any two provisions, unlinked
+    ],
+)
+def test_every_word_once_and_in_order_whatever_the_pair(client, left, right):
+    response = client.get(f"/compare/{left[0]}/{left[1]}/{right[0]}/{right[1]}/comparison.docx")
+    document = open_docx(response.content)
+    assert column_words(document.tables[0], 0) == provision_words(*left)
+    assert column_words(document.tables[0], 1) == provision_words(*right)
+    assert redline_words(document, accept=False) == provision_words(*left)
+    assert redline_words(document, accept=True) == provision_words(*right)
+
+
 def test_changes_are_attributed_to_the_instruments(document):
     body = document.element.body
     authors = {element.get(qn_w("author")) for element in body.iter(qn_w("ins"))}
