@@ -90,3 +90,11 @@ def test_the_second_edition_is_its_own_expression(client):
 )
 def test_unknown_instruments_and_editions_answer_404(client, url):
     assert client.get(url).status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("page", "address"),
+    [("/un/", "/un/akn.xml"), ("/budapest/?edition=coe-benin-2024", "/budapest/akn.xml?edition=coe-benin-2024")],
+)
+def test_the_instrument_page_links_to_its_edition_in_akoma_ntoso(client, page, address):
+    assert f'href="{address}"' in client.get(page).content.decode()
