@@ -67,6 +67,7 @@ test: lint db ## lint, set up, then run the whole test suite (pytest; PYTEST_ARG
 	@bash scripts/browser.sh ensure
 	@bash scripts/serve.sh ensure
 	@bash scripts/pdf.sh ensure
+	@bash scripts/office.sh ensure
 	@echo "==> running the test suite (pytest $(PYTEST_ARGS))"
 	@DJANGO_DEBUG=1 $(VENV)/bin/pytest $(PYTEST_ARGS); rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "error: pytest collected no tests; that counts as a failure." >&2; exit 1; fi; \

@@ -154,6 +154,8 @@ def concordance(request: HttpRequest) -> dict:
 # Endpoints of the other apps, each on its own router.
 from concordance.analysis.api import router as analysis_router  # noqa: E402
 from concordance.crossrefs.api import router as crossrefs_router  # noqa: E402
+from concordance.exports.api import router as exports_router  # noqa: E402
 
 api.add_router("/", crossrefs_router)
 api.add_router("/", analysis_router)
+api.add_router("/", exports_router)

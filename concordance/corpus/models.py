@@ -12,6 +12,7 @@ from django.db import models
 from django.db.models import Count, Prefetch, Q
 from django.urls import reverse
 
+from concordance.corpus import citations
 from concordance.lib import eids
 
 
@@ -196,16 +197,8 @@ class Provision(models.Model):
 
     @property
     def citation(self) -> str:
-        """The provision as a lawyer cites it: "art. 25, par. 2, al. b)"."""
-        parts = []
-        for kind, label in eids.levels(self.eid):
-            if kind == "art":
-                parts.append(f"art. {label}")
-            elif kind == "para":
-                parts.append(f"par. {label}")
-            elif kind in ("point", "subpoint"):
-                parts.append(f"{label})")
-        return ", ".join(parts)
+        """The provision as a lawyer cites it: "art. 25, par. 2, b)" (``citations.locator``)."""
+        return citations.locator(self.eid)
 
 
 class Note(models.Model):

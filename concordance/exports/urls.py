@@ -5,6 +5,15 @@ here; PDF and handouts add theirs in their own urls module, included below)
 so parallel work does not collide.
 """
 
-from django.urls import URLPattern, URLResolver
+from django.urls import URLPattern, URLResolver, path
 
-urlpatterns: list[URLPattern | URLResolver] = []
+from concordance.exports import views
+
+urlpatterns: list[URLPattern | URLResolver] = [
+    path(
+        "compare/<slug:left_slug>/<str:left_eid>/<slug:right_slug>/<str:right_eid>/comparison.docx",
+        views.comparison_word,
+        name="compare-docx",
+    ),
+    path("<slug:slug>/akn.xml", views.instrument_akn, name="instrument-akn"),
+]

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 
+from concordance.corpus import citations
 from concordance.corpus.models import Note, Provision
 from concordance.crossrefs.anchors import footnote_url, note_url
 from concordance.crossrefs.linking import Link
@@ -100,6 +101,8 @@ class Result:
     url: str
     rank: float
     edition_label: str = ""
+    # "Convention …, 24 décembre 2024, art. 25, par. 2" for a provision; empty for a note.
+    citation: str = ""
 
 
 @dataclass
@@ -131,6 +134,7 @@ def provision_result(row: Provision, marks: tuple[str, str], links: Sequence[tup
         url=url,
         rank=row.rank,
         edition_label="" if row.edition.is_primary else row.edition.label,
+        citation=citations.citation_text(instrument, row.eid),
     )
 
 

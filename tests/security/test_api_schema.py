@@ -111,11 +111,15 @@ def test_the_description_covers_the_api_and_its_errors():
         "GET /api/concordance/",
         "GET /api/references/",
         "GET /api/quantities/",
+        "GET /api/comparisons/{left_slug}/{left_eid}/{right_slug}/{right_eid}/",
+        "GET /api/cite/{slug}/{eid}/",
     }
     declared = {name: set(operation.responses.status_codes) for name, operation in OPERATIONS.items()}
     assert declared["GET /api/instruments/{slug}/"] == {"200", "400", "404"}
     assert declared["GET /api/references/"] == {"200", "400", "404"}
     assert declared["GET /api/quantities/"] == {"200", "400"}
+    assert declared["GET /api/comparisons/{left_slug}/{left_eid}/{right_slug}/{right_eid}/"] == {"200", "400", "404"}
+    assert declared["GET /api/cite/{slug}/{eid}/"] == {"200", "400", "404"}
 
 
 @pytest.mark.django_db
@@ -129,6 +133,9 @@ def test_the_description_covers_the_api_and_its_errors():
         ("/api/quantities/?subject=zz", 400),
         ("/api/instruments/un%00/", 400),
         ("/api/concordance/?x=%00", 400),
+        ("/api/comparisons/un/art_25/budapest/art_16/?changes=perhaps", 400),
+        ("/api/comparisons/un/art_99/budapest/art_16/", 404),
+        ("/api/cite/un/art_25__para_9/", 404),
     ],
 )
 def test_every_refusal_is_json_saying_why(client, address, status):
