@@ -29,8 +29,11 @@ def concordance(request: HttpRequest) -> HttpResponse:
         "form": form,
         "filters": filters,
         "rows": rows,
+        # An article linked in one instrument and recorded without counterpart in another (UN 61: the
+        # Protocol, not Budapest) counts once, among the linked ones: the two counts add up to the rows.
         "mapped": sum(1 for row in rows if row.article_counterparts),
-        "missing": sum(1 for row in rows if row.gaps),
+        "missing": sum(1 for row in rows if row.gaps and not row.article_counterparts),
+        "mapped_with_gap": sum(1 for row in rows if row.gaps and row.article_counterparts),
     }
     return render(request, template_for(request, "mapping/concordance.html", "results"), context, status=form.status)
 
