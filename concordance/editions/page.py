@@ -13,7 +13,7 @@ from concordance.corpus.models import Edition
 from concordance.crossrefs.linking import edition_provision_references
 from concordance.crossrefs.rendering import link_spans
 from concordance.editions.collation import ArticleCollation, EditionCollation
-from concordance.lib.collation import CLASS_LABELS, CLASSES, CollatedRow
+from concordance.lib.collation import CLASS_LABELS, CLASSES, CollatedRow, Variant
 
 
 @dataclass(frozen=True)
@@ -38,6 +38,15 @@ class ArticleVariants:
     identical: int
 
 
+@dataclass(frozen=True)
+class SubstantiveVariant:
+    """A variant that changes the meaning, listed first on the page, with where it is."""
+
+    article: ArticleCollation
+    row_label: str
+    variant: Variant
+
+
 @dataclass
 class CollationPage:
     collation: EditionCollation
@@ -52,6 +61,17 @@ class CollationPage:
     @property
     def variant_count(self) -> int:
         return sum(self.collation.totals.values())
+
+    @property
+    def substantive(self) -> list[SubstantiveVariant]:
+        """Every variant that changes the meaning, in the order of the text: what a reader checks first."""
+        return [
+            SubstantiveVariant(article, row.label, variant)
+            for article in self.collation.differing
+            for row in article.rows
+            for variant in row.variants
+            if variant.cls == "substantive"
+        ]
 
     @property
     def chosen_label(self) -> str:
@@ -74,7 +94,10 @@ def collation_page(
             return LinkedRow(row)
         sides = []
         for edition, unit in zip(editions, (row.left, row.right), strict=True):
-            found = references.get((edition.pk, unit.eid), []) if unit and unit.kind == "text" else []
+            if unit is None or unit.kind != "text":
+                sides.append(())
+                continue
+            found = references.get((edition.pk, unit.eid), [])
             sides.append(tuple(link_spans(unit.text, found)) if found else ())
         return LinkedRow(row, *sides)
 

@@ -9,15 +9,18 @@ import unicodedata
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
+from concordance.lib.collation.meaning import judge
 from concordance.lib.quantities import parse_french_number
 
-CLASSES: tuple[str, ...] = ("punctuation", "spelling", "number", "typo", "wording")
+# The order readers see: what changes the meaning first.
+CLASSES: tuple[str, ...] = ("substantive", "punctuation", "spelling", "number", "typo", "wording")
 CLASS_LABELS: dict[str, str] = {
+    "substantive": "changement de sens",
     "punctuation": "ponctuation ou typographie",
     "spelling": "orthographe ou coupure",
     "number": "nombre en lettres ou en chiffres",
-    "typo": "faute de frappe apparente",
-    "wording": "rédaction",
+    "typo": "faute de frappe ou de copie apparente",
+    "wording": "rédaction, même sens",
 }
 
 _WORD_RE = re.compile(r"[\w\u0300-\u036f]+(?:[-‐‑'’][\w\u0300-\u036f]+)*")
@@ -193,14 +196,14 @@ def _lookalike(a: str, b: str) -> bool:
     return (
         len(a) == len(b)
         and any(ch.isdigit() for ch in a + b)
-        and all(x == y or frozenset((x, y)) in _LOOKALIKES for x, y in zip(a, b))
+        and all(x == y or frozenset((x, y)) in _LOOKALIKES for x, y in zip(a, b, strict=False))
         and a != b
     )
 
 
 def _repeated_word(words: Sequence[str]) -> str | None:
     """ "un d'un": a word typed twice in a row, the second time maybe elided."""
-    for first, second in zip(words, words[1:]):
+    for first, second in zip(words, words[1:], strict=False):
         if _fold(first) == _fold(_ELISION_RE.sub("", second)):
             return f"{first} {second}"
     return None
@@ -260,7 +263,7 @@ def _typo(left: str, right: str, lexicon: Collection[str]) -> Verdict | None:
     if len(words_l) != len(words_r):
         return _split_typo(words_l, words_r, lexicon) or _split_typo(words_r, words_l, lexicon)
     reasons = []
-    for a, b in zip(words_l, words_r):
+    for a, b in zip(words_l, words_r, strict=False):
         reason = _word_typo(a, b, lexicon)
         if reason:
             reasons.append(reason)
@@ -280,6 +283,7 @@ def classify(
     *,
     before: str = "",
     after: str = "",
+    texts: tuple[str, str] = ("", ""),
     lexicon: Collection[str] = frozenset(),
 ) -> Verdict:
     """The class of the variant ``left`` / ``right``.
@@ -287,6 +291,10 @@ def classify(
     ``before`` and ``after`` are the text the two editions share around the
     variant; only a few characters of each are used, to read a range
     ("2 à 5" / "2 – 5") or a split number whose halves straddle the variant.
+    What no lesser class explains is judged by ``meaning.judge``: a copying
+    slip, wording of the same meaning, or a substantive change;
+    ``texts`` (the whole provision in each edition) lets it see words one
+    edition has here and the other elsewhere.
     """
     verdict = _typo(left, right, lexicon)
     if verdict:
@@ -299,7 +307,7 @@ def classify(
         return Verdict("spelling", "mêmes mots, accents, ligatures ou traits d'union différents")
     if number_key(full_left) == number_key(full_right):
         return Verdict("number", "même nombre, en lettres et en chiffres")
-    return Verdict("wording", "mots ajoutés, supprimés ou remplacés")
+    return Verdict(*judge(left, right, before=before, after=after, texts=texts))
 
 
 # --------------------------------------------------------------------------

@@ -85,7 +85,7 @@ def _refine(left: str, right: str, lexicon: Collection[str]) -> list[tuple[str, 
         if tag != "equal":
             add("change", "".join(ltoks[i1:i2]), "".join(rtoks[j1:j2]))
             continue
-        for lt, rt in zip(ltoks[i1:i2], rtoks[j1:j2]):
+        for lt, rt in zip(ltoks[i1:i2], rtoks[j1:j2], strict=False):
             same = token_key(lt) == token_key(rt)
             add("equal" if same else "minor", lt, rt)
     changes = [(lt, rt) for op, lt, rt in steps if op != "equal"]
@@ -116,7 +116,7 @@ def _spacing(left: str, right: str) -> list[tuple[str, str, str]]:
         steps.append(("space", lt, rt))
         same_l = same_r = ""
 
-    for index, (lt, rt) in enumerate(zip(ltoks, rtoks)):
+    for index, (lt, rt) in enumerate(zip(ltoks, rtoks, strict=False)):
         if index == 0:
             lead_l, lead_r = lt[: len(lt) - len(lt.lstrip())], rt[: len(rt) - len(rt.lstrip())]
             if bool(lead_l) != bool(lead_r):
@@ -171,7 +171,7 @@ def collate(left: str, right: str, lexicon: Collection[str] = frozenset()) -> Co
             continue
         before = "".join(s[1] for s in steps[:k])
         after = "".join(s[1] for s in steps[k + 1 :])
-        verdict = classify(lt, rt, before=before, after=after, lexicon=lexicon)
+        verdict = classify(lt, rt, before=before, after=after, texts=(left, right), lexicon=lexicon)
         index = len(variants)
         variants.append(Variant(verdict.cls, verdict.reason, lt, rt))
         if lt:
