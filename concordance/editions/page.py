@@ -92,7 +92,7 @@ def collation_page(
     def linked(row: CollatedRow) -> LinkedRow:
         if not editions:
             return LinkedRow(row)
-        sides = []
+        sides: list[tuple] = []
         for edition, unit in zip(editions, (row.left, row.right), strict=True):
             if unit is None or unit.kind != "text":
                 sides.append(())
