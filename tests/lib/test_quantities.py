@@ -216,8 +216,9 @@ REAL = [
     ),
     (
         "un",
+        # "two or more": several, not a number with legal effect.
         "Tout différend entre deux États parties ou plus concernant l'interprétation",
-        [("deux États parties ou plus", 2, "party", "count", "at-least")],
+        [],
     ),
     (
         "un",
@@ -301,7 +302,7 @@ REAL = [
     (
         "bill",
         "entre en vigueur le trentième jour après que toutes les Parties ont informé",
-        [("trentième jour", 30, "day", "ordinal", "")],
+        [("trentième jour", 30, "day", "ordinal", ""), ("toutes les Parties", 1.0, "fraction", "majority", "")],
     ),
     (
         "bill",
@@ -311,7 +312,7 @@ REAL = [
     (
         "bill",
         "tel qu'applicable entre deux ou plusieurs parties, y compris la Convention européenne d'extradition",
-        [("deux ou plusieurs parties", 2, "party", "count", "at-least")],
+        [],
     ),
     # Council of Europe text (Benin decree): digits, and the Protocol
     (
@@ -346,7 +347,7 @@ REAL = [
     (
         "benin",
         "Si deux ou plusieurs Parties ont déjà conclu un accord",
-        [("deux ou plusieurs Parties", 2, "party", "count", "at-least")],
+        [],
     ),
 ]
 
@@ -380,7 +381,8 @@ INVENTORY = {
         "24 heures sur 24, sept jours sur sept": 1,
         "minimum de 60 jours": 1,
         "au plus tard un an": 1,
-        "deux États parties ou plus": 2,
+        "jusqu'au 31 décembre 2026": 2,
+        "annuellement": 1,
         "Au moins 60 États parties": 1,
         "deux tiers au moins": 1,
         "deux tiers": 1,
@@ -405,13 +407,14 @@ INVENTORY = {
         f"moins de 18{NBSP}ans": 1,
         f"au minimum de 16{NBSP}ans": 1,
         "au maximum de quatre-vingt-dix jours": 1,
-        "deux ou plusieurs parties": 1,
+        "assentiment unanime": 1,
+        "à l'unanimité": 1,
+        "toutes les Parties": 1,
         "au moins soixante jours": 1,
         "vingt-quatre heures sur vingt-quatre, sept jours sur sept": 1,
         "trois mois": 6,
         "cinq Etats": 1,
         "au moins trois Etats membres": 1,
-        "deux ou plusieurs Parties": 1,
         "trentième jour": 1,
         "Au plus tard à l'issue d'un délai de trois ans": 1,
     },
@@ -420,14 +423,15 @@ INVENTORY = {
         "au minimum de 16 ans": 1,
         "jusqu'à maximum 90 jours": 1,
         "au moins un an": 1,
-        "deux ou plusieurs parties": 1,
+        "assentiment unanime": 1,
+        "à l'unanimité": 1,
+        "toutes les Parties": 1,
         "au moins 60 jours": 1,
         "24 heures sur 24, sept jours sur sept": 1,
         "premier jour": 12,
         "trois mois": 12,
         "cinq Etats": 2,
         "au moins trois Etats membres": 1,
-        "deux ou plusieurs Parties": 1,
         "trentième jour": 1,
         "Au plus tard à l'issue d'un délai de trois ans": 1,
     },
@@ -456,7 +460,6 @@ FALSE_POSITIVES = {
         "Article 25",
         "paragraphe 2",
         "l'article 29",
-        "jusqu'au 31 décembre 2026",
         "tenue du 29 juillet au 9 août 2024",
         "Article premier",
         "Chapitre premier",
@@ -647,8 +650,15 @@ SUBJECTS = [
     ("un", "90 jours après la date de dépôt", "90 jours", "Amendement", "amendment"),
     ("un", "prend effet un an après", "un an", "Dénonciation", "denunciation"),
     ("un", "prend effet un an après", "un an", "", "denunciation"),
-    ("un", "au plus tard un an après", "au plus tard un an", "Conférence des États parties à la Convention", "review"),
-    ("un", "au plus tard un an après", "au plus tard un an", "", "review"),
+    # Convening the Conference is not reviewing the Convention (Budapest 46 §3).
+    (
+        "un",
+        "au plus tard un an après",
+        "au plus tard un an",
+        "Conférence des États parties à la Convention",
+        "conference",
+    ),
+    ("un", "au plus tard un an après", "au plus tard un an", "", "conference"),
     ("un", "délai de six mois", "six mois", "Règlement des différends", "dispute"),
     ("un", "Au moins 60 États parties", "deux tiers au moins", "Adoption de protocoles additionnels", "protocol"),
     ("un", "inférieur à quatre ans", "ne doit pas être inférieur à quatre ans", "Terminologie", "serious-offence"),
@@ -666,7 +676,6 @@ SUBJECTS = [
         "Signature, ratification, acceptation, approbation et adhésion",
         "accession",
     ),
-    ("un", "Si deux États parties ou plus", "deux États parties ou plus", "Effets de la Convention", "other-treaties"),
     (
         "bill",
         "quatre-vingt-dix jours",
@@ -688,7 +697,8 @@ SUBJECTS = [
         "Pour tout Etat adhérent à la Convention",
         "trois mois",
         "Article 37 – Adhésion à la Convention",
-        "accession",
+        # When the Convention enters into force for an acceding State: UN 65 §2's subject.
+        "entry-into-force",
     ),
     (
         "benin",
