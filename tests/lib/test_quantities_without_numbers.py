@@ -6,7 +6,6 @@ import pytest
 
 from concordance.lib.quantities import compare, extract_quantities
 
-
 # --------------------------------------------------------------------------
 # Deadlines, frequencies, consent rules, ranges in words (issue 14 §4)
 
