@@ -42,6 +42,6 @@ def test_a_deadline_and_a_frequency_are_their_own_dimensions() -> None:
     [unanimous] = extract_quantities("à l'unanimité")
     [two_thirds] = extract_quantities("à la majorité des deux tiers")
     assert (deadline.dimension, yearly.dimension) == ("deadline", "frequency")
-    assert deadline.value == 20261231
+    assert deadline.value == 20261231 and deadline.bounded_label == "jusqu'au 31 décembre 2026"
     [pair] = compare([unanimous], [two_thirds])
     assert pair.status == "divergent" and pair.badge == "unanimité ≠ 2/3"

@@ -62,6 +62,9 @@ SUBJECT_LABELS: dict[str, str] = {
     "other": "autre",
 }
 
+# A deadline's bound in the words a date takes.
+_DATE_BOUNDS = {"at-most": "jusqu'au", "under": "avant le", "at-least": "à compter du", "over": "après le"}
+
 COUNT_UNITS = frozenset({"state", "party", "instrument", "ratification"})
 # Time unit -> (common unit, how many of it): see ``Quantity.measure``.
 _IN_BASE: dict[str, tuple[str, int]] = {
@@ -125,8 +128,9 @@ class Quantity:
 
     @property
     def bounded_label(self) -> str:
-        """The label with its bound: "au plus 90 jours", "moins de 18 ans", "90 jours"."""
-        return f"{BOUNDS[self.bound]} {self.label}".strip()
+        """The label with its bound: "au plus 90 jours", "moins de 18 ans", "90 jours", "jusqu'au 31 décembre 2026"."""
+        bound = _DATE_BOUNDS.get(self.bound, "") if self.kind == "deadline" else BOUNDS[self.bound]
+        return f"{bound} {self.label}".strip()
 
     @property
     def label(self) -> str:
