@@ -95,3 +95,16 @@ def test_a_one_sided_quantity_no_provision_governs_says_so(client):
     row = page[start : page.index("</tr>", start)]
     assert "Convention de Budapest sur la cybercriminalité : aucune disposition ne régit cela" in row
     assert "/budapest/art-25/" in row  # the article it was read against, for the reader to check
+
+
+def test_the_csv_says_when_no_provision_governs_a_one_sided_quantity(client):
+    import csv
+    import io
+
+    body = client.get("/divergences.csv").content.decode("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(body)))
+    [safe_conduct] = [row for row in rows if row["words"] == "15 jours"]
+    assert safe_conduct["kind"] == "one-sided"
+    assert safe_conduct["reason"] == "aucune disposition de l'autre instrument ne régit cela"
+    [age] = [row for row in rows if row["counterpart_words"] == "au minimum de 16 ans"]
+    assert age["reason"] == ""  # UN 14 §2 governs the age too: set against it
