@@ -150,6 +150,7 @@ def as_csv(found: Divergences, base_url: str = "") -> str:
                 "counterpart_eid": link.right_provision.eid,
                 "counterpart_words": link.right.text if link.right else "",
                 "counterpart_label": link.right.label if link.right else "",
+                "reason": "" if link.counterpart_governs else "aucune disposition de l'autre instrument ne régit cela",
                 "url": base_url + link.compare_url,
                 "status": link.status,
                 "comparison": link.badge,

@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from django.urls import reverse
 
+from concordance.analysis import artefacts
 from concordance.analysis.comparisons import compare_curated
 from concordance.analysis.inputs import (
     ArticleRef,
@@ -69,6 +70,7 @@ def link_quantities(
     articles: dict[tuple[str, str], ArticleRef],
     entries: dict[tuple[str, str, int], QuantityEntry],
     comparisons: dict[int, Comparison],
+    incorporated: frozenset[tuple[str, str, str, str]] = frozenset(),
 ) -> list[QuantityLink]:
     """The quantity pairs of every curated correspondence, each pair once.
 
@@ -80,20 +82,28 @@ def link_quantities(
     §1 ↔ Budapest art. 47 §1 leaves "un an" alone, yet Budapest states the
     delay of denunciation in §2, which the article pair finds. A later pair
     that would re-pair a quantity already paired with the same instrument is
-    left out.
+    left out, except from another curated paragraph link: UN 65 §2 governs both what Budapest 36 §4
+    (ratification) and 37 §2 (accession) govern, and is set against each. What is not a divergence is left
+    out by the rules of ``artefacts``.
     """
     themes_of = concordance.themes_of_correspondence()
     by_provision: dict[tuple[str, str], list[QuantityEntry]] = {}
+    subjects_of_article: dict[tuple[str, str], set[str]] = {}
     for entry in entries.values():
         by_provision.setdefault((entry.instrument, entry.eid), []).append(entry)
+        subjects_of_article.setdefault((entry.instrument, entry.provision.article.eid), set()).add(entry.subject)
+    echoed = artefacts.echoes(entries.values())
     candidates = []
     for correspondence in concordance.correspondences:
         article_level = eids.is_top_level(correspondence.left_eid) and eids.is_top_level(correspondence.right_eid)
         found = links_of_correspondence(correspondence, comparisons[correspondence.pk], articles, entries, by_provision)
-        for link in pair_across(found):
-            order = (link.one_sided, article_level, correspondence.pk)
+        found = artefacts.without_echoes(artefacts.by_subject(found), echoed)
+        for link in artefacts.without_incorporated(pair_across(found), incorporated):
+            link = artefacts.governs(link, subjects_of_article)
+            # A one-sided quantity is set first against a provision that governs the same thing.
+            order = (link.one_sided, not link.counterpart_governs, article_level, correspondence.pk)
             candidates.append((order, link, themes_of.get(correspondence.pk, ())))
-    return keep_most_specific(candidates)
+    return artefacts.keep_reported(keep_most_specific(candidates))
 
 
 def links_of_correspondence(
@@ -140,7 +150,8 @@ def keep_most_specific(candidates: list[tuple[tuple, QuantityLink, tuple[str, ..
     with the themes of every correspondence that found it."""
     links: dict[tuple, QuantityLink] = {}
     claimed: set[tuple] = set()
-    for _, link, themes in sorted(candidates, key=lambda candidate: candidate[0]):
+    for order, link, themes in sorted(candidates, key=lambda candidate: candidate[0]):
+        one_sided, _, article_level, _ = order
         left_instrument, right_instrument = link.instruments
         identity = (
             link.left.key if link.left else (left_instrument, link.left_provision.eid),
@@ -155,7 +166,8 @@ def keep_most_specific(candidates: list[tuple[tuple, QuantityLink, tuple[str, ..
             sides.append((link.left.key, right_instrument))
         if link.right:
             sides.append((link.right.key, left_instrument))
-        if any(side in claimed for side in sides):
+        paragraph_pair = not one_sided and not article_level
+        if not paragraph_pair and any(side in claimed for side in sides):
             continue
         claimed.update(sides)
         links[identity] = replace_themes(link, themes)
@@ -280,7 +292,7 @@ def build(texts: Texts, concordance: Concordance) -> Findings:
     found = extract(texts, articles)
     entries = {entry.key: entry for entry in found}
     comparisons = compare_curated(CorpusSnapshot())
-    links = link_quantities(concordance, articles, entries, comparisons)
+    links = link_quantities(concordance, articles, entries, comparisons, artefacts.incorporations(texts))
     divergent = frozenset(q.key for link in links if link.status == "divergent" for q in (link.left, link.right) if q)
     article_themes = concordance.themes_of_article()
     missing = tuple(

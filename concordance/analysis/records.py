@@ -101,6 +101,9 @@ class QuantityLink:
     # Counted in different units ("un an" / "trois mois", "le quarantième
     # instrument" / "cinq Etats"); ``units_caption`` says whether they convert.
     across_units: bool = False
+    # One-sided: whether the provision it is set against governs the same thing (has a quantity of the
+    # same subject); when not, the page says no provision of that instrument governs it.
+    counterpart_governs: bool = True
 
     @property
     def status_label(self) -> str:

@@ -17,6 +17,7 @@ from django.conf import settings
 from concordance.caching import content_key
 from concordance.comparison.counterparts import pair_counterparts
 from concordance.comparison.inputs import DatabaseSource, compare_pair, pair_inputs
+from concordance.comparison.quantity_verdicts import QuantityVerdicts, quantity_verdicts
 from concordance.corpus.models import Provision
 from concordance.crossrefs.linking import Link, provision_references
 from concordance.crossrefs.rendering import segments
@@ -46,6 +47,8 @@ class ComparisonPage:
     html_key: str = ""
     # The headings of the two articles, as the sources print them.
     headings: tuple[str, str] = ("", "")
+    # Which differing quantities are divergences and which govern different things.
+    verdicts: QuantityVerdicts = field(default_factory=lambda: QuantityVerdicts({}))
 
 
 def comparison_page(left: Provision, right: Provision) -> ComparisonPage:
@@ -57,6 +60,7 @@ def comparison_page(left: Provision, right: Provision) -> ComparisonPage:
         **unit_links("left", left, source.subtree(left)),
         **unit_links("right", right, source.subtree(right)),
     }
+    linked = counterparts.correspondence is not None or counterparts.article_correspondence is not None
     return ComparisonPage(
         left,
         right,
@@ -67,13 +71,18 @@ def comparison_page(left: Provision, right: Provision) -> ComparisonPage:
         inputs.cache_key,
         counterparts.article_correspondence,
         links,
-        rows_html_key(inputs.cache_key, left, right, links),
+        rows_html_key(inputs.cache_key, left, right, links, linked),
         inputs.headings,
+        quantity_verdicts(comparison, inputs.headings, linked),
     )
 
 
 def rows_html_key(
-    comparison_key: str, left: Provision, right: Provision, links: dict[tuple[str, str], LinkSpans]
+    comparison_key: str,
+    left: Provision,
+    right: Provision,
+    links: dict[tuple[str, str], LinkSpans],
+    linked: bool = True,
 ) -> str:
     # The rows show the instruments' titles and each reference link's address,
     # preview and title (which quote the provision it leads to).
@@ -85,6 +94,8 @@ def rows_html_key(
             rendering_version(),
             titles,
             sorted((side, eid, spans) for (side, eid), spans in links.items()),
+            # Whether the concordance links the pair decides what its differing quantities are called.
+            linked,
         ),
     )
 

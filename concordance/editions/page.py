@@ -13,7 +13,7 @@ from concordance.corpus.models import Edition
 from concordance.crossrefs.linking import Link, edition_provision_references
 from concordance.crossrefs.rendering import link_spans
 from concordance.editions.collation import ArticleCollation, EditionCollation
-from concordance.lib.collation import CLASS_LABELS, CLASSES, CollatedRow
+from concordance.lib.collation import CLASS_LABELS, CLASSES, CollatedRow, Variant
 
 # A side's cross-references: (start, end, link) spans of its text.
 LinkSpans = tuple[tuple[int, int, Link], ...]
@@ -41,6 +41,15 @@ class ArticleVariants:
     identical: int
 
 
+@dataclass(frozen=True)
+class SubstantiveVariant:
+    """A variant that changes the meaning, listed first on the page, with where it is."""
+
+    article: ArticleCollation
+    row_label: str
+    variant: Variant
+
+
 @dataclass
 class CollationPage:
     collation: EditionCollation
@@ -55,6 +64,17 @@ class CollationPage:
     @property
     def variant_count(self) -> int:
         return sum(self.collation.totals.values())
+
+    @property
+    def substantive(self) -> list[SubstantiveVariant]:
+        """Every variant that changes the meaning, in the order of the text: what a reader checks first."""
+        return [
+            SubstantiveVariant(article, row.label, variant)
+            for article in self.collation.differing
+            for row in article.rows
+            for variant in row.variants
+            if variant.cls == "substantive"
+        ]
 
     @property
     def chosen_label(self) -> str:

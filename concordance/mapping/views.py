@@ -32,8 +32,11 @@ def concordance(request: HttpRequest) -> HttpResponse:
         "form": form,
         "filters": filters,
         "rows": rows,
+        # An article linked in one instrument and recorded without counterpart in another (UN 61: the
+        # Protocol, not Budapest) counts once, among the linked ones: the two counts add up to the rows.
         "mapped": sum(1 for row in rows if row.article_counterparts),
-        "missing": sum(1 for row in rows if row.gaps),
+        "missing": sum(1 for row in rows if row.gaps and not row.article_counterparts),
+        "mapped_with_gap": sum(1 for row in rows if row.gaps and row.article_counterparts),
         # The export links carry the filters applied (exports/views_sheets.py reads them the same way).
         "export_query": urlencode({"from": instrument.slug, **form.in_query()}),
     }

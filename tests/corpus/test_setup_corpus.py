@@ -14,7 +14,13 @@ def test_setup_runs_every_step_and_keeps_curators_work():
     link.save()
     out = StringIO()
     call_command("setup_corpus", stdout=out)
-    for step in ("[1/4] loading the corpus", "[2/4]", "[3/4]", "[4/4] warming the analysis pages"):
+    for step in (
+        "[1/5] loading the corpus",
+        "[2/5]",
+        "[3/5] recording the accuracy review's corrections",
+        "[4/5]",
+        "[5/5] warming the analysis pages",
+    ):
         assert step in out.getvalue()
     link.refresh_from_db()
     assert link.note == "Note revue par une curatrice"

@@ -35,10 +35,13 @@ def test_a_target_in_another_instrument_names_it(client):
 
 def test_the_resolution_and_the_un_footnote_are_listed(client):
     body = client.get("/api/references/?instrument=un").json()
-    resolution = {r["source"]: r for r in body if r["source"].startswith("resolution-")}
-    assert {r["text"] for r in resolution.values()} >= {"article 56 de la Convention", "article 58 de la Convention"}
-    [par_5] = [r for r in resolution.values() if "61 et 62" in r["text"]]
-    assert par_5["targets"] == ["art_57__para_5__point_g", "art_61", "art_62"]
+    resolution = [r for r in body if r["source"].startswith("resolution-")]
+    assert {r["text"] for r in resolution} >= {"article 56 de la Convention", "article 58 de la Convention"}
+    # One reference per group: "l'alinéa g) du paragraphe 5 de l'article 57 et aux articles 61 et 62".
+    [point_g] = [r for r in resolution if r["text"] == "alinéa g) du paragraphe 5 de l'article 57"]
+    [par_5] = [r for r in resolution if "61 et 62" in r["text"]]
+    assert point_g["targets"] == ["art_57__para_5__point_g"] and point_g["source"] == par_5["source"]
+    assert par_5["targets"] == ["art_61", "art_62"]
     assert par_5["source_kind"] == "note" and par_5["target_instrument"] == "un"
     [footnote] = [r for r in body if r["source_kind"] == "footnote"]
     assert footnote["source"] == "footnote-0" and footnote["edition"] == "onu-2024"

@@ -104,7 +104,7 @@ def test_an_article_the_resolution_cites_lists_it(client):
     assert re.search(r'<a href="/un/#resolution-\d+">Convention des Nations Unies[^<]*: Résolution', cited) or (
         "Résolution" in cited and 'href="/un/#resolution-' in cited
     )
-    assert "« alinéa g) du paragraphe 5 de l&#x27;article 57 et aux articles 61 et 62 de la Convention »" in cited
+    assert "« alinéa g) du paragraphe 5 de l&#x27;article 57 »" in cited
 
 
 def test_an_article_the_footnote_cites_lists_it(client):

@@ -102,11 +102,8 @@ def test_the_resolution_cites_the_convention_it_adopts():
     }
     assert found == {
         "article 56 de la Convention": ["art_56"],
-        "alinéa g) du paragraphe 5 de l'article 57 et aux articles 61 et 62 de la Convention": [
-            "art_57__para_5__point_g",
-            "art_61",
-            "art_62",
-        ],
+        "alinéa g) du paragraphe 5 de l'article 57": ["art_57__para_5__point_g"],
+        "articles 61 et 62 de la Convention": ["art_61", "art_62"],
         "article 57 de la Convention": ["art_57"],
         "article 58 de la Convention": ["art_58"],
     }

@@ -35,7 +35,7 @@ def class_counts(page: str) -> dict[str, int]:
 def test_counts_per_class_at_the_top_match_the_variants_shown(client):
     page = client.get(URL).content.decode()
     counts = class_counts(page)
-    assert set(counts) == {"punctuation", "spelling", "number", "typo", "wording"}
+    assert set(counts) == {"substantive", "punctuation", "spelling", "number", "typo", "wording"}
     body = page.split('<article class="editions-article"', 1)[1]
     for code, count in counts.items():
         assert body.count(f'class="variant variant-{code}"') == count, code
@@ -53,8 +53,8 @@ def test_summary_table_has_one_row_per_differing_article_with_per_class_counts(c
     assert "art_2" not in rows and 'id="art_2"' not in page
     art_4 = re.search(r'<a href="#art_4">Article 4</a></th>(.*?)</tr>', table, re.S).group(1)
     cells = [plain(cell).strip() for cell in re.findall(r"<td[^>]*>(.*?)</td>", art_4, re.S)]
-    # punctuation, spelling, number, typo, wording, total
-    assert cells == ["", "", "", "1", "", "1"]
+    # substantive, punctuation, spelling, number, typo, wording, total
+    assert cells == ["", "", "", "", "1", "", "1"]
 
 
 def test_each_differing_article_is_anchored_and_links_to_its_page(client):
@@ -101,8 +101,8 @@ def test_filter_by_class_keeps_only_articles_and_rows_with_that_class(client):
     shown = re.findall(r'<article class="editions-article" id="(art_\d+)"', page)
     assert {"art_4", "art_10", "art_18"} <= set(shown)
     assert "art_32" not in shown  # only punctuation there
-    assert '<strong aria-current="true">faute de frappe apparente' in page
-    assert "de la classe « faute de frappe apparente »" in page
+    assert '<strong aria-current="true">faute de frappe ou de copie apparente' in page
+    assert "de la classe « faute de frappe ou de copie apparente »" in page
     # Counts at the top stay those of the whole collation.
     assert class_counts(page)["punctuation"] == class_counts(client.get(URL).content.decode())["punctuation"]
     punctuation = client.get(URL + "?class=punctuation").content.decode()
@@ -130,7 +130,7 @@ def test_unknown_class_is_a_clear_400(client):
     assert response.status_code == 400
     body = response.content.decode()
     assert "Classe de variante inconnue : « grammar »" in body
-    assert "typo (faute de frappe apparente)" in body
+    assert "typo (faute de frappe ou de copie apparente)" in body
 
 
 def test_an_instrument_with_one_edition_is_a_404(client):

@@ -161,23 +161,15 @@ REAL_BUDAPEST = [
         "paragraphe 2, à l'article 29, paragraphe 4, et à l'article 41, paragraphe 1.",
         at("budapest", 42),
         [
-            (
-                "article 4, paragraphe 2, à l'article 6, paragraphe 3, à l'article 9, paragraphe 4, à l'article 10, "
-                "paragraphe 3, à l'article 11, paragraphe 3, à l'article 14, paragraphe 3, à l'article 22, paragraphe "
-                "2, "
-                "à l'article 29, paragraphe 4, et à l'article 41, paragraphe 1",
-                [
-                    "art_4__para_2",
-                    "art_6__para_3",
-                    "art_9__para_4",
-                    "art_10__para_3",
-                    "art_11__para_3",
-                    "art_14__para_3",
-                    "art_22__para_2",
-                    "art_29__para_4",
-                    "art_41__para_1",
-                ],
-            )
+            ("article 4, paragraphe 2", ["art_4__para_2"]),
+            ("article 6, paragraphe 3", ["art_6__para_3"]),
+            ("article 9, paragraphe 4", ["art_9__para_4"]),
+            ("article 10, paragraphe 3", ["art_10__para_3"]),
+            ("article 11, paragraphe 3", ["art_11__para_3"]),
+            ("article 14, paragraphe 3", ["art_14__para_3"]),
+            ("article 22, paragraphe 2", ["art_22__para_2"]),
+            ("article 29, paragraphe 4", ["art_29__para_4"]),
+            ("article 41, paragraphe 1", ["art_41__para_1"]),
         ],
     ),
     # Benin decree: the Council of Europe text of the Budapest Convention
@@ -285,23 +277,15 @@ REAL_BUDAPEST = [
         "paragraphe 4, et à l'article 41, paragraphe 1.",
         at("budapest", 42),
         [
-            (
-                "Article 4, paragraphe 2, Article 6, paragraphe 3, Article 9, paragraphe 4, Article 10, paragraphe 3, "
-                "Article 11, paragraphe 3, Article 14, paragraphe 3, Article 22, paragraphe 2, Article 29, paragraphe "
-                "4, "
-                "et à l'article 41, paragraphe 1",
-                [
-                    "art_4__para_2",
-                    "art_6__para_3",
-                    "art_9__para_4",
-                    "art_10__para_3",
-                    "art_11__para_3",
-                    "art_14__para_3",
-                    "art_22__para_2",
-                    "art_29__para_4",
-                    "art_41__para_1",
-                ],
-            )
+            ("Article 4, paragraphe 2", ["art_4__para_2"]),
+            ("Article 6, paragraphe 3", ["art_6__para_3"]),
+            ("Article 9, paragraphe 4", ["art_9__para_4"]),
+            ("Article 10, paragraphe 3", ["art_10__para_3"]),
+            ("Article 11, paragraphe 3", ["art_11__para_3"]),
+            ("Article 14, paragraphe 3", ["art_14__para_3"]),
+            ("Article 22, paragraphe 2", ["art_22__para_2"]),
+            ("Article 29, paragraphe 4", ["art_29__para_4"]),
+            ("article 41, paragraphe 1", ["art_41__para_1"]),
         ],
     ),
     # Benin decree: the First Additional Protocol
@@ -343,10 +327,8 @@ REAL_BUDAPEST = [
         "les réserves prévues à l'article 22, paragraphe 2, et à l'article 41, paragraphe 1, de la Convention,",
         at(P1, 12, "2"),
         [
-            (
-                "article 22, paragraphe 2, et à l'article 41, paragraphe 1, de la Convention",
-                ["budapest:art_22__para_2", "budapest:art_41__para_1"],
-            )
+            ("article 22, paragraphe 2", ["budapest:art_22__para_2"]),
+            ("article 41, paragraphe 1, de la Convention", ["budapest:art_41__para_1"]),
         ],
     ),
     (
@@ -354,10 +336,8 @@ REAL_BUDAPEST = [
         "tels que prévus à l'article 5, paragraphe 2.a, et à l'article 6, paragraphe 2.a, de ce Protocole.",
         at(P1, 12, "3"),
         [
-            (
-                "article 5, paragraphe 2.a, et à l'article 6, paragraphe 2.a, de ce Protocole",
-                ["art_5__para_2__point_a", "art_6__para_2__point_a"],
-            )
+            ("article 5, paragraphe 2.a", ["art_5__para_2__point_a"]),
+            ("article 6, paragraphe 2.a, de ce Protocole", ["art_6__para_2__point_a"]),
         ],
     ),
     (BENIN, "conformément à l'article 12 ci-dessus", at(P1, 13, "1"), [("article 12 ci-dessus", ["art_12"])]),

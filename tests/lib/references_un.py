@@ -20,10 +20,8 @@ REAL_UN = [
         "conformément à l'alinéa g) du paragraphe 5 de l'article 57 et aux articles 61 et 62 de la Convention ;",
         at("un"),
         [
-            (
-                "alinéa g) du paragraphe 5 de l'article 57 et aux articles 61 et 62 de la Convention",
-                ["art_57__para_5__point_g", "art_61", "art_62"],
-            )
+            ("alinéa g) du paragraphe 5 de l'article 57", ["art_57__para_5__point_g"]),
+            ("articles 61 et 62 de la Convention", ["art_61", "art_62"]),
         ],
     ),
     (UN, "comme prévu à ses articles 23 et 35.", at("un", 3), [("articles 23 et 35", ["art_23", "art_35"])]),
@@ -145,7 +143,8 @@ REAL_UN = [
                 "alinéas b) et c) du paragraphe 1 du présent article",
                 ["art_35__para_1__point_b", "art_35__para_1__point_c"],
             ),
-            ("article 40 et les articles 41 à 46 de la présente Convention", arts(40, 46)),
+            ("article 40", ["art_40"]),
+            ("articles 41 à 46 de la présente Convention", arts(41, 46)),
         ],
     ),
     (
@@ -165,10 +164,8 @@ REAL_UN = [
         "aux alinéas b) et c) du paragraphe 21 et au paragraphe 22 de l'article 40 de la présente Convention.",
         at("un", 42, "6"),
         [
-            (
-                "alinéas b) et c) du paragraphe 21 et au paragraphe 22 de l'article 40 de la présente Convention",
-                ["art_40__para_21__point_b", "art_40__para_21__point_c", "art_40__para_22"],
-            )
+            ("alinéas b) et c) du paragraphe 21", ["art_40__para_21__point_b", "art_40__para_21__point_c"]),
+            ("paragraphe 22 de l'article 40 de la présente Convention", ["art_40__para_22"]),
         ],
     ),
     (

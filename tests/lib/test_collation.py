@@ -60,11 +60,19 @@ REAL_VARIANTS = [
     # Only a space differs: invisible to the word diff, a typographic variant all the same.
     ("comportement sexuellement explicite ;", "comportement sexuellement explicite;", "punctuation"),
     ("le terme « mineur » désigne", "le terme «mineur» désigne", "punctuation"),
-    ("soient passibles de sanctions effectives", "soient possibles de sanctions effectives", "wording"),
+    # The same meaning in other words (art. 31 §3 b).
+    (
+        "arrangements et législations visés au paragraphe 2",
+        "arrangements et législations évoqués au paragraphe 2",
+        "wording",
+    ),
+    # Two real words, one a copying slip: "possibles de sanctions" is not French.
+    ("soient passibles de sanctions effectives", "soient possibles de sanctions effectives", "typo"),
+    # The heading of art. 17 says the disclosure is partial in one edition only.
     (
         "Conservation et divulgation partielle rapides de données",
         "Conservation et divulgation rapides de données",
-        "wording",
+        "substantive",
     ),
 ]
 
@@ -173,7 +181,8 @@ def test_typographic_changes_the_diff_sees():
 
 def test_two_real_words_one_letter_apart_are_wording_not_typo():
     assert classify("services", "service", lexicon=LEXICON).cls == "wording"
-    assert classify("amendements", "aménagements", lexicon=LEXICON).cls == "wording"
+    # Two real words one letter apart are never a typing error; these two differ in meaning.
+    assert classify("amendements", "aménagements", lexicon=LEXICON).cls == "substantive"
 
 
 def test_without_a_lexicon_an_unknown_word_is_wording():
@@ -222,7 +231,7 @@ def test_a_unit_in_one_edition_only_is_one_variant():
         [EditionUnit("a", "1", "Texte.")],
         [EditionUnit("a", "1", "Texte."), EditionUnit("b", "2", "Tout autre chose.")],
     )
-    assert rows[1].left is None and [v.cls for v in rows[1].variants] == ["wording"]
+    assert rows[1].left is None and [v.cls for v in rows[1].variants] == ["substantive"]
 
 
 def test_look_alike_characters_are_a_typing_error():
@@ -258,3 +267,60 @@ def test_printed_numbers():
     assert [v.cls for v in collate_marker("1", "Ier", "I").variants] == ["punctuation"]
     assert [v.cls for v in collate_marker("2", "II", "3").variants] == ["wording"]
     assert collate_marker("a", "a", "a").variants == ()
+
+
+# --------------------------------------------------------------------------
+# Substantive, wording or copying slip (lib.collation.meaning)
+# --------------------------------------------------------------------------
+
+MEANING_CASES = [
+    # Art. 10 §1: each edition names a different treaty.
+    (
+        "en application de l'Acte de Paris du 24 juillet 1971 portant révision de la Convention de Berne",
+        "en application de la Convention universelle sur le droit d'auteur révisée à Paris le 24 juillet 1971, "
+        "de la Convention de Berne",
+        {"substantive"},
+    ),
+    # Art. 46 §3.
+    (
+        "proposera, le cas échéant, les amendements appropriés",
+        "proposera, le cas échéant, les aménagements appropriés",
+        {"substantive"},
+    ),
+    # Art. 21 §1 b): the capacities "existing" in one edition only.
+    (
+        "dans le cadre de ses capacités techniques :",
+        "dans le cadre de ses capacités techniques existantes, à :",
+        {"substantive"},
+    ),
+    # Art. 48 d): one more article referred to.
+    ("en vertu de l'article 40 ou", "en vertu des Articles 40 et 41 ou", {"substantive"}),
+    # Grammatical words only, or the same references noted otherwise: wording.
+    ("l'altération ou la suppression de données", "l'altération et la suppression de données", {"wording"}),
+    ("visés au paragraphe 1. a. ii du présent article", "visés au paragraphe 1(a)(2)", {"wording"}),
+    (
+        "soumission du différend au CDPC, à un tribunal",
+        "soumission du différend au Comité européen pour les problèmes criminels, à un tribunal",
+        {"wording"},
+    ),
+    ("afin de trouver des solutions", "afin de chercher des solutions", {"wording"}),
+    # Copying slips.
+    ("conformément à l'article 9 ;", "conformément aux Article 9 ;", {"typo"}),
+]
+
+
+@pytest.mark.parametrize(("bill", "benin", "expected"), MEANING_CASES)
+def test_wording_variants_are_told_substantive_wording_or_slip(bill, benin, expected):
+    collated = collate(bill, benin, LEXICON)
+    classes = {v.cls for v in collated.variants} - {"punctuation", "spelling", "number"}
+    assert classes == expected
+
+
+def test_a_clause_moved_from_one_point_to_another_is_wording():
+    # Art. 6 §1 a): the intent clause closes the list in one edition, ends point ii) in the other.
+    intent = "dans l'intention qu'ils soient utilisés afin de commettre l'une des infractions ;"
+    rows = collate_units(
+        [EditionUnit("p__ii", "ii)", "un mot de passe,"), EditionUnit("p__wrapup", "fin", intent)],
+        [EditionUnit("p__ii", "ii)", "un mot de passe, " + intent)],
+    )
+    assert {v.cls for row in rows for v in row.variants} <= {"wording", "punctuation"}

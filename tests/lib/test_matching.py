@@ -147,3 +147,15 @@ def test_every_unit_appears_once_in_order_and_anchors_stay(left, right, data):
     assert [j for _, rs in rows for j in rs] == list(range(len(right)))
     for anchor in anchors:
         assert anchor in rows
+
+
+def test_two_single_provisions_chosen_by_a_reader_face_each_other_however_little_they_share():
+    from concordance.lib.comparison.model import ComparedUnit
+    from concordance.lib.comparison.plan import plan_rows
+
+    left = [ComparedUnit("art_57__para_2", "texte", "La Conférence est convoquée au plus tard un an après.")]
+    right = [ComparedUnit("art_46__para_3", "texte", "Le Comité examine la mise en œuvre trois ans après.")]
+    assert plan_rows(left, right, []).rows == [((0,), (0,))]
+    # With a second unit on one side, content decides again: nothing shared, no partner.
+    right.append(ComparedUnit("art_46__para_4", "par. 4", "Les Parties se consultent périodiquement."))
+    assert ((0,), (0,)) not in plan_rows(left, right, []).rows

@@ -102,8 +102,9 @@ REAL = [
     ),
     (
         "un",
+        # "two or more": several, not a number with legal effect.
         "Tout différend entre deux États parties ou plus concernant l'interprétation",
-        [("deux États parties ou plus", 2, "party", "count", "at-least")],
+        [],
     ),
     (
         "un",
@@ -190,7 +191,7 @@ REAL = [
     (
         "bill",
         "entre en vigueur le trentième jour après que toutes les Parties ont informé",
-        [("trentième jour", 30, "day", "ordinal", "")],
+        [("trentième jour", 30, "day", "ordinal", ""), ("toutes les Parties", 1.0, "fraction", "majority", "")],
     ),
     (
         "bill",
@@ -200,7 +201,7 @@ REAL = [
     (
         "bill",
         "tel qu'applicable entre deux ou plusieurs parties, y compris la Convention européenne d'extradition",
-        [("deux ou plusieurs parties", 2, "party", "count", "at-least")],
+        [],
     ),
     # Council of Europe text (Benin decree): digits, and the Protocol
     (
@@ -236,7 +237,7 @@ REAL = [
     (
         "benin",
         "Si deux ou plusieurs Parties ont déjà conclu un accord",
-        [("deux ou plusieurs Parties", 2, "party", "count", "at-least")],
+        [],
     ),
 ]
 

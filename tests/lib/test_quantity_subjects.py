@@ -69,8 +69,15 @@ SUBJECTS = [
     ("un", "90 jours après la date de dépôt", "90 jours", "Amendement", "amendment"),
     ("un", "prend effet un an après", "un an", "Dénonciation", "denunciation"),
     ("un", "prend effet un an après", "un an", "", "denunciation"),
-    ("un", "au plus tard un an après", "au plus tard un an", "Conférence des États parties à la Convention", "review"),
-    ("un", "au plus tard un an après", "au plus tard un an", "", "review"),
+    # Convening the Conference is not reviewing the Convention (Budapest 46 §3).
+    (
+        "un",
+        "au plus tard un an après",
+        "au plus tard un an",
+        "Conférence des États parties à la Convention",
+        "conference",
+    ),
+    ("un", "au plus tard un an après", "au plus tard un an", "", "conference"),
     ("un", "délai de six mois", "six mois", "Règlement des différends", "dispute"),
     ("un", "Au moins 60 États parties", "deux tiers au moins", "Adoption de protocoles additionnels", "protocol"),
     ("un", "inférieur à quatre ans", "ne doit pas être inférieur à quatre ans", "Terminologie", "serious-offence"),
@@ -88,7 +95,6 @@ SUBJECTS = [
         "Signature, ratification, acceptation, approbation et adhésion",
         "accession",
     ),
-    ("un", "Si deux États parties ou plus", "deux États parties ou plus", "Effets de la Convention", "other-treaties"),
     (
         "bill",
         "quatre-vingt-dix jours",
@@ -110,7 +116,8 @@ SUBJECTS = [
         "Pour tout Etat adhérent à la Convention",
         "trois mois",
         "Article 37 – Adhésion à la Convention",
-        "accession",
+        # When the Convention enters into force for an acceding State: UN 65 §2's subject.
+        "entry-into-force",
     ),
     (
         "benin",

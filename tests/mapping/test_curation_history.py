@@ -15,7 +15,7 @@ NEW = {
     "left_instrument": "un",
     "left_provision": "7",
     "right_instrument": "budapest-p1",
-    "right_provision": "3",
+    "right_provision": "2",  # P1 3 is recorded without counterpart in the UN Convention
     "relation": "related",
     "note": "Lien de test",
     "status": "proposed",

@@ -181,7 +181,7 @@ def test_a_record_made_between_validation_and_save_comes_back_as_the_forms_error
             "left_instrument": "un",
             "left_provision": "7",
             "right_instrument": "budapest-p1",
-            "right_provision": "3",
+            "right_provision": "2",  # P1 3 is recorded without counterpart in the UN Convention
             "relation": "related",
             "note": "Lien de test",
             "status": "proposed",

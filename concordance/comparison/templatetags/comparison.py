@@ -118,3 +118,20 @@ def unit_text(block: Block, side: str, links: dict, terms: str = "show") -> Safe
     """One unit's words, with its internal references linked."""
     spans = links.get((side, block.unit.eid), [])
     return mark_safe("".join(piece_html(piece, terms == "hide", spans) for piece in block.pieces))
+
+
+@register.simple_tag
+def quantity_badge(pair, verdicts, element: str = "span") -> SafeString:
+    """A differing quantity pair: "divergent" when both govern the same thing in linked provisions,
+    otherwise said to govern different things (``comparison.quantity_verdicts``)."""
+    verdict = verdicts.of(pair)
+    if verdict.divergent:
+        return format_html('<{} class="badge badge-divergent">{}</{}>', element, pair.badge, element)
+    return format_html(
+        '<{} class="badge badge-different" title="{}">{} — {}</{}>',
+        element,
+        verdict.reason,
+        pair.badge.replace("≠", "/"),
+        verdict.reason,
+        element,
+    )

@@ -17,6 +17,7 @@ from concordance.lib.collation import CLASS_LABELS, Collated
 register = template.Library()
 
 SHORT_LABELS = {
+    "substantive": "sens",
     "punctuation": "ponct.",
     "spelling": "orth.",
     "number": "nombre",

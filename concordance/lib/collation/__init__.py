@@ -23,12 +23,25 @@ variant into one class:
     ``quantities.parse_french_number``; ordinals too ("2e" / "Deuxième").
 ``typo``
     an apparent typing error in one of the sources (see below).
+``substantive``
+    a word that carries meaning added, dropped or replaced: the two editions
+    say different things (art. 10 §1 names a different treaty in each;
+    46 §3 "amendements" / "aménagements"; 21 §1 b) "existantes").
 ``wording``
-    everything else: a word added, dropped or replaced.
+    the same meaning in other words: only grammatical words differ
+    (articles, prepositions, "ou" / "et" in a list), the same words in
+    another order or place, the same references noted otherwise
+    ("a. i ou ii" / "(a) (1) ou (2)"), an acronym spelt out, or one of the
+    expressions read as equivalent in context (``meaning.SAME_MEANING``).
+
+What no lesser class explains is judged by ``meaning.judge`` (its
+docstring gives the rules, in order): a copying slip (class ``typo``:
+"aux Article 9", "possibles de sanctions", a verb repeated), wording, or,
+failing both, substantive. The rule errs towards "substantive".
 
 The classes are tried from the most specific anomaly to the broadest
 equivalence: typing error, then punctuation, spelling, number, and what is
-left is wording.  A variant that mixes classes takes the broadest one that
+left is wording or substantive.  A variant that mixes classes takes the broadest one that
 explains all of it ("Etats, " / "États " is spelling: the comma alone would
 be punctuation, the accent needs spelling).
 

@@ -10,15 +10,18 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
+from concordance.lib.collation.meaning import judge
 from concordance.lib.quantities import parse_french_number
 
-CLASSES: tuple[str, ...] = ("punctuation", "spelling", "number", "typo", "wording")
+# The order readers see: what changes the meaning first.
+CLASSES: tuple[str, ...] = ("substantive", "punctuation", "spelling", "number", "typo", "wording")
 CLASS_LABELS: dict[str, str] = {
+    "substantive": "changement de sens",
     "punctuation": "ponctuation ou typographie",
     "spelling": "orthographe ou coupure",
     "number": "nombre en lettres ou en chiffres",
-    "typo": "faute de frappe apparente",
-    "wording": "rédaction",
+    "typo": "faute de frappe ou de copie apparente",
+    "wording": "rédaction, même sens",
 }
 
 _WORD_RE = re.compile(r"[\w\u0300-\u036f]+(?:[-‐‑'’][\w\u0300-\u036f]+)*")
@@ -281,6 +284,7 @@ def classify(
     *,
     before: str = "",
     after: str = "",
+    texts: tuple[str, str] = ("", ""),
     lexicon: Collection[str] = frozenset(),
 ) -> Verdict:
     """The class of the variant ``left`` / ``right``.
@@ -288,6 +292,10 @@ def classify(
     ``before`` and ``after`` are the text the two editions share around the
     variant; only a few characters of each are used, to read a range
     ("2 à 5" / "2 – 5") or a split number whose halves straddle the variant.
+    What no lesser class explains is judged by ``meaning.judge``: a copying
+    slip, wording of the same meaning, or a substantive change;
+    ``texts`` (the whole provision in each edition) lets it see words one
+    edition has here and the other elsewhere.
     """
     verdict = _typo(left, right, lexicon)
     if verdict:
@@ -300,7 +308,7 @@ def classify(
         return Verdict("spelling", "mêmes mots, accents, ligatures ou traits d'union différents")
     if number_key(full_left) == number_key(full_right):
         return Verdict("number", "même nombre, en lettres et en chiffres")
-    return Verdict("wording", "mots ajoutés, supprimés ou remplacés")
+    return Verdict(*judge(left, right, before=before, after=after, texts=texts))
 
 
 # --------------------------------------------------------------------------

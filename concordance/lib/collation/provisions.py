@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from concordance.lib import eids
 from concordance.lib.collation.classification import Verdict
+from concordance.lib.collation.meaning import content_words, moved
 from concordance.lib.collation.texts import Collated, CollatedPiece, Variant, collate
 from concordance.lib.comparison import ordered_pairs
 from concordance.lib.diffing import align_paragraphs
@@ -120,4 +121,29 @@ def collate_units(
         else:
             collated = collate(lu.text if lu else "", ru.text if ru else "", lexicon)
         rows.append(CollatedRow(lu, ru, collated, by_eid=bool(lu and ru and lu.eid == ru.eid)))
-    return rows
+    return _moved_is_wording(rows)
+
+
+def _moved_is_wording(rows: list[CollatedRow]) -> list[CollatedRow]:
+    """A substantive variant whose words the other edition has in a variant elsewhere in the article
+    (a clause moved from the end of a list to its last point, "sur son territoire" from b) to the closing
+    words) is wording: the two editions say the same thing in another order."""
+    variants = [v for row in rows for v in row.variants]
+    only_left = [v.left for v in variants if content_words(v.left) and not content_words(v.right)]
+    only_right = [v.right for v in variants if content_words(v.right) and not content_words(v.left)]
+
+    def reread(variant: Variant) -> Variant:
+        if variant.cls != "substantive":
+            return variant
+        left_words, right_words = content_words(variant.left), content_words(variant.right)
+        if (left_words and not right_words and moved(variant.left, only_right)) or (
+            right_words and not left_words and moved(variant.right, only_left)
+        ):
+            return replace(
+                variant, cls="wording", reason="mêmes mots, placés ailleurs dans l'article par l'autre édition"
+            )
+        return variant
+
+    return [
+        replace(row, collated=replace(row.collated, variants=tuple(reread(v) for v in row.variants))) for row in rows
+    ]

@@ -171,7 +171,7 @@ def collate(left: str, right: str, lexicon: Collection[str] = frozenset()) -> Co
             continue
         before = "".join(s[1] for s in steps[:k])
         after = "".join(s[1] for s in steps[k + 1 :])
-        verdict = classify(lt, rt, before=before, after=after, lexicon=lexicon)
+        verdict = classify(lt, rt, before=before, after=after, texts=(left, right), lexicon=lexicon)
         index = len(variants)
         variants.append(Variant(verdict.cls, verdict.reason, lt, rt))
         if lt:

@@ -59,6 +59,10 @@ def plan_rows(
 ) -> RowPlan:
     """The rows of a pair: curated groups that keep both orders, the rest aligned by content
     (``matching.align_by_content``, glossary terms read as their entries)."""
+    if len(left) == 1 and len(right) == 1 and not pinned:
+        # Two single provisions a reader chose to compare face each other,
+        # however little they share: that comparison is what was asked for.
+        return RowPlan([((0,), (0,))], frozenset(), [], [])
     groups, leftovers = link_groups(pinned)
     anchors = ordered_groups(groups)
     moved = [g for g in groups if g not in anchors]

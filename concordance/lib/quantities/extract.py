@@ -18,6 +18,7 @@ from concordance.lib.quantities.patterns import (
     _PENALTY_CUE,
     _QUANTITY,
 )
+from concordance.lib.quantities.rules import without_numbers
 
 
 def _group(match: re.Match[str], prefix: str) -> str | None:
@@ -70,6 +71,9 @@ def _quantity(match: re.Match[str], text: str) -> Quantity | None:
     if unit in COUNT_UNITS:
         if not bound and _BOTH.search(before):
             return None
+        # "deux États parties ou plus", "deux ou plusieurs Parties": several, not a number with legal effect.
+        if value == 2 and (match["or_more"] or (match["p_least"] or "").casefold().startswith("ou")):
+            return None
         kind = "count"
     elif unit == "fraction":
         value = value / _DENOMINATORS[match["u_fraction"].casefold()]
@@ -106,15 +110,45 @@ def _range_start(quantity: Quantity, text: str) -> Quantity | None:
     )
 
 
+_WORD_RANGE = re.compile(r"\bentre\s+$", re.IGNORECASE)
+
+
+def _range_in_words(match: re.Match[str], text: str) -> list[Quantity]:
+    """ "entre trente et soixante jours": the pattern reads "trente et soixante" as one number that does not
+    parse; split at the "et" where both halves are numbers, the low one taking the high one's unit."""
+    numeral = match["num"] or ""
+    if not _WORD_RANGE.search(text, max(0, match.start() - 10), match.start()):
+        return []
+    for split in re.finditer(r"\s+et\s+", numeral):
+        low_words, high_start = numeral[: split.start()], match.start("num") + split.end()
+        low = parse_french_number(low_words)
+        high_match = _QUANTITY.match(text, high_start)
+        high = _quantity(high_match, text) if high_match else None
+        if low is None or high is None:
+            continue
+        start = match.start("num")
+        low_quantity = replace(
+            high, text=low_words, start=start, end=start + len(low_words), value=low, numerals=(low_words,)
+        )
+        return [low_quantity, high]
+    return []
+
+
 def extract_quantities(text: str) -> list[Quantity]:
-    """Every quantity of ``text``, in order of appearance."""
+    """Every quantity of ``text``, in order of appearance (with those of ``rules``: deadlines, frequencies,
+    consent rules)."""
     found: list[Quantity] = []
     for match in _QUANTITY.finditer(text):
         quantity = _availability(match) if match["avail"] else _quantity(match, text)
         if quantity is None:
+            if match["num"]:
+                found.extend(_range_in_words(match, text))
             continue
         low = _range_start(quantity, text)
         if low is not None:
             found.append(low)
         found.append(quantity)
-    return found
+    rules = without_numbers(text)
+    # "tous les deux ans" is a frequency, not also a duration of two years.
+    found = [q for q in found if not any(r.start <= q.start and q.end <= r.end for r in rules)]
+    return sorted([*found, *rules], key=lambda q: q.start)

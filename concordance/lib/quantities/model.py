@@ -19,8 +19,20 @@ UNITS: dict[str, tuple[str, str]] = {
     "instrument": ("instrument", "instruments"),
     "ratification": ("ratification", "ratifications"),
     "fraction": ("", ""),
+    "date": ("", ""),
 }
-QUANTITY_KINDS = ("duration", "age", "penalty", "count", "ordinal", "availability", "majority", "fraction")
+QUANTITY_KINDS = (
+    "duration",
+    "age",
+    "penalty",
+    "count",
+    "ordinal",
+    "availability",
+    "majority",
+    "fraction",
+    "deadline",
+    "frequency",
+)
 BOUNDS: dict[str, str] = {
     "": "",
     "at-least": "au moins",
@@ -30,6 +42,7 @@ BOUNDS: dict[str, str] = {
 }
 SUBJECT_LABELS: dict[str, str] = {
     "preservation": "conservation rapide des données",
+    "conference": "convocation de la Conférence des États parties",
     # Minors (UN 14, Budapest 9) and the adults of an intimate image (UN 16).
     "age": "âge des personnes visées",
     "entry-into-force": "entrée en vigueur",
@@ -48,6 +61,9 @@ SUBJECT_LABELS: dict[str, str] = {
     "assistance": "entraide",
     "other": "autre",
 }
+
+# A deadline's bound in the words a date takes.
+_DATE_BOUNDS = {"at-most": "jusqu'au", "under": "avant le", "at-least": "à compter du", "over": "après le"}
 
 COUNT_UNITS = frozenset({"state", "party", "instrument", "ratification"})
 # Time unit -> (common unit, how many of it): see ``Quantity.measure``.
@@ -90,7 +106,7 @@ class Quantity:
         ranked ("le quarantième instrument"); ``availability``; ``share`` a
         majority or other fraction.
         """
-        if self.kind in ("age", "penalty", "availability"):
+        if self.kind in ("age", "penalty", "availability", "deadline", "frequency"):
             return self.kind
         if self.unit in COUNT_UNITS:
             return "threshold"
@@ -112,14 +128,22 @@ class Quantity:
 
     @property
     def bounded_label(self) -> str:
-        """The label with its bound: "au plus 90 jours", "moins de 18 ans", "90 jours"."""
-        return f"{BOUNDS[self.bound]} {self.label}".strip()
+        """The label with its bound: "au plus 90 jours", "moins de 18 ans", "90 jours", "jusqu'au 31 décembre 2026"."""
+        bound = _DATE_BOUNDS.get(self.bound, "") if self.kind == "deadline" else BOUNDS[self.bound]
+        return f"{bound} {self.label}".strip()
 
     @property
     def label(self) -> str:
         """Normalised French label without the bound: "90 jours", "18 ans", "24 h/24, 7 j/7", "90e jour"."""
         if self.kind == "availability":
             return _availability_label(self.numerals)
+        if self.kind == "deadline":
+            day, month, year = self.numerals
+            return f"{day} {month.casefold()} {year}"
+        if self.kind == "frequency":
+            return "une fois par an" if self.value == 1 else f"tous les {self.value} ans"
+        if self.unit == "fraction" and self.value == 1 and self.numerals:
+            return self.numerals[0]  # "unanimité", "toutes les Parties"
         if self.unit == "fraction":
             share = Fraction(self.value).limit_denominator(100)
             return f"{share.numerator}/{share.denominator}"

@@ -22,7 +22,10 @@ _SUBJECT_CUES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("extradition", r"\bextradition"),
         ("preservation", r"\bconservation|\bpréservation"),
         ("availability", r"24/7|\bpoint\s+de\s+contact"),
-        ("review", r"conférence\s+des\s+[ée]tats\s+parties|\bconcertation|\bréexamen|\bbilan\b|comité\s+spécial"),
+        # Convening and running the UN treaty body is not reviewing the treaty: UN 57 §2 "convoque la
+        # Conférence … au plus tard un an après" is no counterpart of Budapest 46 §3 "réexamen … trois ans".
+        ("conference", r"conférence\s+des\s+[ée]tats\s+parties|\bconvoqu|\bconvocation"),
+        ("review", r"\bconcertation|\bréexamen|\bbilan\b|comité\s+spécial"),
         ("dispute", r"\bdifférends?\b|\barbitrage"),
         ("other-treaties", r"\beffets\s+de\s+la\s+convention|\bconclu\s+un\s+accord"),
         ("serious-offence", r"\binfractions?\s+graves?"),
@@ -59,6 +62,16 @@ def subject_of(quantity: Quantity, text: str, heading: str = "") -> str:
     quantity's clause (see ``_cue``), then in the rest of its sentence, then
     in the previous sentence.
     """
+    subject = _subject(quantity, text, heading)
+    # Accession and ratification take effect when the instrument enters into force for the State:
+    # Budapest 37 §2 "entrera en vigueur le premier jour du mois…" under the heading "Adhésion"
+    # governs what UN 65 §2 "entre en vigueur le trentième jour" governs.
+    if subject == "accession" and takes_effect(quantity, text):
+        return "entry-into-force"
+    return subject
+
+
+def _subject(quantity: Quantity, text: str, heading: str) -> str:
     if quantity.kind in ("age", "availability"):
         return quantity.kind
     for subject, cue in _SUBJECT_CUES:

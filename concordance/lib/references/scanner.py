@@ -62,9 +62,13 @@ class _Scanner:
         for match in _KIND_RE.finditer(self.text):
             if match.start() < end:
                 continue  # already read as part of a chain
-            end, reference = self._positional(match) or self._chain(match)
-            if reference:
-                found.append(reference)
+            positional = self._positional(match)
+            if positional is not None:
+                end, reference = positional
+                found.extend([reference] if reference else [])
+            else:
+                end, references = self._chain(match)
+                found.extend(references)
         return found
 
     # -- by position: "au présent chapitre", "ledit chapitre", "deux paragraphes précédents"
@@ -95,12 +99,20 @@ class _Scanner:
 
     # -- chains of numbered references ---------------------------------------
 
-    def _chain(self, kind: re.Match[str]) -> tuple[int, Reference | None]:
+    def _chain(self, kind: re.Match[str]) -> tuple[int, list[Reference]]:
+        """A chain of references, one ``Reference`` per group.
+
+        "à l'article 4, paragraphe 2, à l'article 6, paragraphe 3, et à l'article 41, paragraphe 1" is one
+        chain of three groups: each group is reported on its own words ("article 6, paragraphe 3"), so that
+        a link's text names its own target and never the next group's article.
+        """
         hierarchy, depth = _kind(kind.group())
         pos, paths, head = self._compounds(kind.end(), hierarchy, depth, None)
         if head is None:
-            return kind.end(), None
+            return kind.end(), []
         items = [_item(hierarchy, path) for path in paths]
+        # (where the group's words start, where the one before ends, its first item)
+        groups: list[tuple[int, int, int]] = [(kind.start(), kind.start(), 0)]
         while True:
             if (end := self._parent(pos, hierarchy, items)) is not None or (
                 end := self._refine(pos, hierarchy, items)
@@ -111,7 +123,8 @@ class _Scanner:
                 pos, paths, head = more
                 items.extend(_item(hierarchy, path) for path in paths)
             elif group := self._group(pos, hierarchy):
-                pos, depth, paths, head = group
+                groups.append((group[4], pos, len(items)))
+                pos, depth, paths, head = group[:4]
                 items.extend(_item(hierarchy, path) for path in paths)
             else:
                 break
@@ -121,9 +134,15 @@ class _Scanner:
         if owner := _OWNER.match(self.text, pos):
             instrument = self._owner(owner)
             if instrument is None:
-                return owner.end(), None
+                return owner.end(), []
             pos = owner.end()
-        return pos, self._reference(kind.start(), pos, items, instrument)
+        bounds = [(start, first) for start, _, first in groups]
+        ends = [end for _, end, _ in groups[1:]] + [pos]
+        firsts = [first for _, first in bounds[1:]] + [len(items)]
+        return pos, [
+            self._reference(start, end, items[first:last], instrument)
+            for (start, first), end, last in zip(bounds, ends, firsts, strict=True)
+        ]
 
     def _owner(self, owner: re.Match[str]) -> str | None:
         """The instrument a closing "de la Convention" names; None if foreign."""
@@ -262,14 +281,14 @@ class _Scanner:
         more = _item(item.hierarchy, path)
         return _Item(item.hierarchy, {**item.labels, **more.labels}, item.anchored, item.broken or more.broken)
 
-    def _group(self, pos: int, hierarchy: tuple[str, ...]) -> tuple[int, int, list[_Path], _Path] | None:
-        """ "et à l'article 41", ", Article 6": a further group of the same chain."""
+    def _group(self, pos: int, hierarchy: tuple[str, ...]) -> tuple[int, int, list[_Path], _Path, int] | None:
+        """ "et à l'article 41", ", Article 6": a further group of the same chain (and where its kind word starts)."""
         match = _GROUP.match(self.text, pos)
         if not match or _kind(match["kind"])[0] is not hierarchy:
             return None
         depth = _kind(match["kind"])[1]
         end, paths, head = self._compounds(match.end(), hierarchy, depth, None)
-        return (end, depth, paths, head) if head else None
+        return (end, depth, paths, head, match.start("kind")) if head else None
 
     # -- what the words leave implicit ---------------------------------------
 

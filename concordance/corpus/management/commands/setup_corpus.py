@@ -15,6 +15,7 @@ class Command(BaseCommand):
         steps = [
             ("loading the corpus", "ingest", {}),
             ("loading the curated concordance", "import_concordance", {"if_empty": True}),
+            ("recording the accuracy review's corrections", "apply_review_corrections", {}),
             ("storing the aligner's suggestions", "suggest_correspondences", {"if_empty": True}),
             ("warming the analysis pages", "warm_analysis", {}),
         ]
