@@ -202,7 +202,7 @@ def link_order(link: QuantityLink) -> tuple:
 def pair_across(links: list[QuantityLink]) -> list[QuantityLink]:
     """Pair the one-sided quantities of one correspondence across its rows.
 
-    ``lib.quantities.compare`` pairs the quantities of one aligned row; a
+    ``lib.quantities.pair_quantities`` pairs the quantities of one aligned row; a
     quantity whose counterpart sits in another paragraph (UN art. 67 §1 "un
     an", Budapest art. 47 §2 "trois mois") or in a paragraph with no partner
     stays one-sided there. Here they are paired by the rule the comparison

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from concordance.lib.quantities import compare, extract_quantities
+from concordance.lib.quantities import extract_quantities, pair_quantities
 
 # --------------------------------------------------------------------------
 # Deadlines, frequencies, consent rules, ranges in words (issue 14 §4)
@@ -43,5 +43,5 @@ def test_a_deadline_and_a_frequency_are_their_own_dimensions() -> None:
     [two_thirds] = extract_quantities("à la majorité des deux tiers")
     assert (deadline.dimension, yearly.dimension) == ("deadline", "frequency")
     assert deadline.value == 20261231 and deadline.bounded_label == "jusqu'au 31 décembre 2026"
-    [pair] = compare([unanimous], [two_thirds])
+    [pair] = pair_quantities([unanimous], [two_thirds])
     assert pair.status == "divergent" and pair.badge == "unanimité ≠ 2/3"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from concordance.lib import quantities as module
-from concordance.lib.quantities import Quantity, compare, extract_quantities
+from concordance.lib.quantities import Quantity, extract_quantities, pair_quantities
 from tests.lib.quantity_sources import line_with
 
 # --------------------------------------------------------------------------
@@ -13,7 +13,7 @@ from tests.lib.quantity_sources import line_with
 def pair_facts(left: str, right: str) -> list[tuple[object, ...]]:
     return [
         (p.status, p.left.text if p.left else None, p.right.text if p.right else None, p.spelled_differently)
-        for p in compare(extract_quantities(left), extract_quantities(right))
+        for p in pair_quantities(extract_quantities(left), extract_quantities(right))
     ]
 
 
@@ -26,7 +26,7 @@ def in_words(quantity: Quantity | None) -> bool:
 def test_compare_same_value_spelled_differently() -> None:
     un = line_with("un", "au maximum de 90 jours")
     bill = line_with("bill", "au maximum de quatre-vingt-dix jours")
-    [pair] = compare(extract_quantities(un), extract_quantities(bill))
+    [pair] = pair_quantities(extract_quantities(un), extract_quantities(bill))
     assert (pair.status, pair.spelled_differently, pair.bound_differs) == ("same", True, False)
     assert (pair.kind, pair.unit, pair.left.value, pair.right.value) == ("duration", "day", 90, 90)  # type: ignore[union-attr]
     assert (in_words(pair.left), in_words(pair.right)) == (False, True)
@@ -67,7 +67,9 @@ def test_compare_entry_into_force() -> None:
         ("divergent", "quarantième instrument", "cinq Etats", False),
         ("right-only", None, "au moins trois Etats membres", False),
     ]
-    badges = [p.badge for p in compare(extract_quantities(un), extract_quantities(benin)) if p.status == "divergent"]
+    badges = [
+        p.badge for p in pair_quantities(extract_quantities(un), extract_quantities(benin)) if p.status == "divergent"
+    ]
     assert badges == ["90e jour ≠ 3 mois", "40e instrument ≠ 5 États"]
 
 
@@ -85,7 +87,7 @@ def test_compare_durations_in_a_common_unit() -> None:
     # Denunciation: UN art. 67 "un an" against Budapest art. 47 "trois mois".
     un = line_with("un", "Une telle dénonciation prend effet un an")
     bill = line_with("bill", "La dénonciation prendra effet le premier jour du mois")
-    [divergent] = [p for p in compare(extract_quantities(un), extract_quantities(bill)) if p.left and p.right]
+    [divergent] = [p for p in pair_quantities(extract_quantities(un), extract_quantities(bill)) if p.left and p.right]
     assert (divergent.status, divergent.badge, divergent.across_units) == ("divergent", "1 an ≠ 3 mois", True)
     # A year is twelve months, a week seven days.
     assert pair_facts("un an", "douze mois") == [("same", "un an", "douze mois", True)]
@@ -93,18 +95,18 @@ def test_compare_durations_in_a_common_unit() -> None:
     # Days and months never meet in a common unit: 90 days is not three months.
     assert pair_facts("90 jours", "trois mois") == [("divergent", "90 jours", "trois mois", False)]
     # The amendment's delay: UN art. 66 "90 jours" against Budapest art. 44 "le trentième jour".
-    [amendment] = compare(extract_quantities("90 jours après"), extract_quantities("le trentième jour après"))
+    [amendment] = pair_quantities(extract_quantities("90 jours après"), extract_quantities("le trentième jour après"))
     assert amendment.badge == "90 jours ≠ 30e jour"
 
 
 def test_a_different_bound_is_a_divergence_and_the_badge_says_so() -> None:
-    [pair] = compare(extract_quantities("au maximum de 90 jours"), extract_quantities("au moins 90 jours"))
+    [pair] = pair_quantities(extract_quantities("au maximum de 90 jours"), extract_quantities("au moins 90 jours"))
     assert (pair.status, pair.bound_differs) == ("divergent", True)
     assert pair.badge == "au plus 90 jours ≠ au moins 90 jours"
-    [pair] = compare(extract_quantities("moins de 18 ans"), extract_quantities("plus de 18 ans"))
+    [pair] = pair_quantities(extract_quantities("moins de 18 ans"), extract_quantities("plus de 18 ans"))
     assert pair.badge == "moins de 18 ans ≠ plus de 18 ans"
     # The domestic preservation period: the same bound in other words.
-    [pair] = compare(
+    [pair] = pair_quantities(
         extract_quantities(line_with("un", "au maximum de 90 jours")),
         extract_quantities(line_with("benin", "jusqu'à maximum 90 jours")),
     )
@@ -135,7 +137,7 @@ def test_compare_never_pairs_different_dimensions() -> None:
         ("right-only", None, "cinq jours", False),
         ("left-only", "cinq Etats", None, False),
     ]
-    assert compare([], []) == []
+    assert pair_quantities([], []) == []
 
 
 def test_takes_effect_tells_the_delay_of_an_act_from_one_counted_from_entry_into_force() -> None:

@@ -83,7 +83,9 @@ def classify(segments: list[Segment], context: PairContext) -> list[ClassifiedSe
 
 
 def pair_quantities(texts: JoinedTexts) -> list[quantities.QuantityPair]:
-    return quantities.compare(quantities.extract_quantities(texts.left), quantities.extract_quantities(texts.right))
+    return quantities.pair_quantities(
+        quantities.extract_quantities(texts.left), quantities.extract_quantities(texts.right)
+    )
 
 
 def compare_texts(texts: JoinedTexts, context: PairContext) -> ComparedTexts:

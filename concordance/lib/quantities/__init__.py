@@ -61,10 +61,10 @@ from concordance.lib.quantities.pairing import (
     ACROSS_PARAGRAPHS,
     common_unit,
     comparable,
-    compare,
     counterparts_across,
     equivalent,
     pair,
+    pair_quantities,
 )
 from concordance.lib.quantities.subject import subject_of, takes_effect
 
@@ -79,7 +79,7 @@ __all__ = [
     "QuantityPair",
     "common_unit",
     "comparable",
-    "compare",
+    "pair_quantities",
     "counterparts_across",
     "equivalent",
     "extract_quantities",

@@ -83,7 +83,7 @@ def _align(left: list[Quantity], right: list[Quantity]) -> list[QuantityPair]:
     return pairs
 
 
-def compare(left: list[Quantity], right: list[Quantity]) -> list[QuantityPair]:
+def pair_quantities(left: list[Quantity], right: list[Quantity]) -> list[QuantityPair]:
     """Pair the quantities of two aligned paragraphs, like with like.
 
     Quantities pair within one ``dimension``, compared in a common unit: "un
