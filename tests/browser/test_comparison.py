@@ -176,7 +176,7 @@ def test_a_near_equivalent_stays_marked_with_terminology_hidden_and_says_why(pag
 def test_a_relation_badge_leads_to_its_definition(page: Page):
     page.goto(PAIR)
     badge = page.locator(".correspondence a.badge").first
-    code = badge.get_attribute("class").split("badge-")[1]
+    code = (badge.get_attribute("class") or "").split("badge-")[1]
     badge.click()
     expect(page).to_have_url(re.compile(rf"/relations/#{code}$"))
     expect(page.locator(f"#{code}")).to_be_in_viewport()
