@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from django import forms
 
 from concordance.analysis.divergences import DIVERGENCE_KINDS
+from concordance.analysis.terms import CLASS_LABELS
 from concordance.filtering import FilterForm
 from concordance.lib.quantities import SUBJECT_LABELS
 
@@ -19,6 +20,7 @@ from concordance.lib.quantities import SUBJECT_LABELS
 class GlossaryFilters:
     instrument: str = ""
     text: str = ""  # a term, or part of one
+    term_class: str = ""  # "equivalent", "near" or "distinct" (``?class=``)
 
 
 @dataclass(frozen=True)
@@ -39,7 +41,7 @@ def instrument_field() -> forms.ChoiceField:
 
 class GlossaryFilterForm(FilterForm[GlossaryFilters]):
     filters_class = GlossaryFilters
-    renamed = {"q": "text"}
+    renamed = {"q": "text", "class": "term_class"}
 
     instrument = instrument_field()
     q = forms.CharField(label="Terme", required=False, max_length=100)
@@ -47,6 +49,10 @@ class GlossaryFilterForm(FilterForm[GlossaryFilters]):
     def __init__(self, data, *, instruments: list[tuple[str, str]]):
         super().__init__(data)
         self.fields["instrument"].choices = [("", "tous")] + instruments
+        # "class" is a Python keyword: the field is added by name.
+        self.fields["class"] = forms.ChoiceField(
+            label="Classe", required=False, choices=[("", "toutes"), *CLASS_LABELS.items()]
+        )
 
 
 class QuantityFilterForm(FilterForm[QuantityFilters]):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
@@ -9,7 +10,14 @@ from dataclasses import dataclass
 from concordance.analysis.inputs import ArticleRef, Texts, load_texts
 from concordance.caching import cached
 from concordance.glossary import curated_glossary
-from concordance.lib.terminology import normalise_term
+from concordance.lib.terminology import TermClass, normalise_term
+
+# What each class of the glossary means, as the page says it.
+CLASS_LABELS: dict[TermClass, str] = {
+    "equivalent": "terme équivalent",
+    "near": "quasi-équivalent",
+    "distinct": "termes distincts",
+}
 
 
 @dataclass(frozen=True)
@@ -51,6 +59,12 @@ class EntryUses:
     concept: str
     note: str
     columns: tuple[InstrumentTerms, ...]
+    term_class: TermClass = "equivalent"
+    why: str = ""
+
+    @property
+    def class_label(self) -> str:
+        return CLASS_LABELS[self.term_class]
 
     def searchable(self) -> str:
         return folded(" ".join([self.concept, *(t.form for c in self.columns for t in c.terms)]))
@@ -103,7 +117,7 @@ def build(texts: Texts) -> tuple[EntryUses, ...]:
                 for form in forms
             )
             columns.append(InstrumentTerms(instrument, titles[instrument], uses))
-        entries.append(EntryUses(entry.id, entry.concept, entry.note, tuple(columns)))
+        entries.append(EntryUses(entry.id, entry.concept, entry.note, tuple(columns), entry.term_class, entry.why))
     return tuple(entries)
 
 
@@ -113,16 +127,21 @@ def glossary_uses() -> tuple[EntryUses, ...]:
     return cached("glossary", texts.key(), lambda: build(texts))
 
 
-def select(entries: tuple[EntryUses, ...], instrument: str = "", text: str = "") -> list[EntryUses]:
-    """Entries with terms in ``instrument`` (only its column kept) whose concept or terms contain ``text``."""
+def select(
+    entries: tuple[EntryUses, ...], instrument: str = "", text: str = "", term_class: str = ""
+) -> list[EntryUses]:
+    """Entries of ``term_class`` with terms in ``instrument`` (only its column kept) whose
+    concept or terms contain ``text``."""
     wanted = folded(text.strip())
     chosen = []
     for entry in entries:
+        if term_class and entry.term_class != term_class:
+            continue
         if instrument:
             columns = tuple(c for c in entry.columns if c.instrument == instrument)
             if not columns:
                 continue
-            entry = EntryUses(entry.id, entry.concept, entry.note, columns)
+            entry = dataclasses.replace(entry, columns=columns)
         if wanted and wanted not in entry.searchable():
             continue
         chosen.append(entry)

@@ -26,7 +26,9 @@ def theme_choices() -> list[tuple[str, str]]:
 def glossary(request: HttpRequest) -> HttpResponse:
     form = GlossaryFilterForm(request.GET, instruments=instrument_choices())
     filters = form.filters()
-    entries = terms.select(terms.glossary_uses(), instrument=filters.instrument, text=filters.text)
+    entries = terms.select(
+        terms.glossary_uses(), instrument=filters.instrument, text=filters.text, term_class=filters.term_class
+    )
     context = {"form": form, "entries": entries}
     return render(request, template_for(request, "analysis/glossary.html", "results"), context, status=form.status)
 

@@ -2,10 +2,11 @@
 
 ``pair_inputs`` assembles a pair's ``PairInputs`` (both sides' units, the
 curated paragraph links between them, the instruments, the articles'
-headings) from an ``InputSource``: the database, a few queries a pair (the
-comparison page), or a ``CorpusSnapshot`` fetched once for every pair (the
-analysis pages).  The inputs name everything the comparison depends on, so
-they are its cache key: a pair computed by one page is warm for the other.
+headings, the curated links between articles the two texts cite) from an
+``InputSource``: the database, a few queries a pair (the comparison page),
+or a ``CorpusSnapshot`` fetched once for every pair (the analysis pages).
+The inputs name everything the comparison depends on, so they are its cache
+key: a pair computed by one page is warm for the other.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from concordance.caching import cached, cached_many, content_key
 from concordance.corpus.models import Provision
 from concordance.glossary import curated_glossary
 from concordance.lib import eids
-from concordance.lib.comparison import ComparedUnit, Comparison, compare_units
+from concordance.lib.comparison import ArticlePair, ComparedUnit, Comparison, cited_articles, compare_units
 from concordance.mapping.models import Correspondence
 
 NAMESPACE = "comparison"
@@ -39,6 +40,10 @@ class PairInputs:
     right_instrument: str
     # The two articles' headings, which tell what a quantity governs.
     headings: tuple[str, str]
+    # Curated links between an article the left text cites and one the right
+    # text cites ("article 25" in UN 26, "article 16" in Budapest 17): their
+    # numbers are correspondence, not substance. Sorted.
+    corresponding_articles: tuple[ArticlePair, ...] = ()
 
     @property
     def cache_key(self) -> str:
@@ -53,15 +58,48 @@ class PairInputs:
             left_instrument=self.left_instrument,
             right_instrument=self.right_instrument,
             headings=self.headings,
+            corresponding_articles=self.corresponding_articles,
         )
+
+
+# An article of an instrument, as a cross-reference cites it: ("un", "art_25").
+Article = tuple[str, str]
+
+
+@dataclass(frozen=True)
+class PairLinks:
+    """The curated links a pair's comparison reads: inside the pair, and between the articles its texts cite."""
+
+    paragraphs: list[tuple[str, str]]  # (left eid, right eid) inside the pair
+    articles: list[ArticlePair]  # (left instrument, left article, right instrument, right article)
+
+
+def corresponding(
+    link: tuple[str, str, str, str], cited: tuple[frozenset[Article], frozenset[Article]]
+) -> list[ArticlePair]:
+    """A curated link (instrument, article eid of each end) as the article pairs it makes between cited articles."""
+    a_instrument, a_article, b_instrument, b_article = link
+    a, b = (a_instrument, a_article), (b_instrument, b_article)
+    left, right = cited
+    found: list[ArticlePair] = []
+    if a in left and b in right:
+        found.append((*a, *b))
+    if b in left and a in right:
+        found.append((*b, *a))
+    return found
 
 
 class InputSource(Protocol):
     def subtree(self, root: Provision) -> list[Provision]:
         """The provision and every provision inside it, in document order."""
 
-    def links_between(self, left_nodes: list[Provision], right_nodes: list[Provision]) -> list[tuple[str, str]]:
-        """Curated links between two subtrees, as (left eid, right eid)."""
+    def links_between(
+        self,
+        left_nodes: list[Provision],
+        right_nodes: list[Provision],
+        cited: tuple[frozenset[Article], frozenset[Article]],
+    ) -> PairLinks:
+        """Curated links between two subtrees, and between the articles each side cites."""
 
     def headings(self, left: Provision, right: Provision) -> tuple[str, str]:
         """The headings of the two provisions' articles."""
@@ -71,13 +109,16 @@ def pair_inputs(left: Provision, right: Provision, source: InputSource) -> PairI
     """The inputs of the comparison of ``left`` with ``right``."""
     left_nodes, right_nodes = source.subtree(left), source.subtree(right)
     left_units, right_units = units_of(left, left_nodes), units_of(right, right_nodes)
+    instruments = left.edition.instrument.slug, right.edition.instrument.slug
+    cited = cited_articles(left_units, instruments[0]), cited_articles(right_units, instruments[1])
+    links = source.links_between(left_nodes, right_nodes, cited)
     return PairInputs(
         tuple(left_units),
         tuple(right_units),
-        tuple(pinned_pairs(left_units, right_units, source.links_between(left_nodes, right_nodes))),
-        left.edition.instrument.slug,
-        right.edition.instrument.slug,
+        tuple(pinned_pairs(left_units, right_units, links.paragraphs)),
+        *instruments,
         source.headings(left, right),
+        tuple(sorted(set(links.articles))),
     )
 
 
@@ -152,16 +193,38 @@ class DatabaseSource:
             )
         return self._subtrees[root.pk]
 
-    def links_between(self, left_nodes: list[Provision], right_nodes: list[Provision]) -> list[tuple[str, str]]:
-        """One query."""
+    def links_between(
+        self,
+        left_nodes: list[Provision],
+        right_nodes: list[Provision],
+        cited: tuple[frozenset[Article], frozenset[Article]],
+    ) -> PairLinks:
+        """One query: the links inside the pair and those between cited articles come together."""
         left_ids = {node.pk for node in left_nodes}
         right_ids = {node.pk for node in right_nodes}
+        inside = Q(left_id__in=left_ids, right_id__in=right_ids) | Q(left_id__in=right_ids, right_id__in=left_ids)
         rows = (
             Correspondence.objects.curated()
-            .filter(Q(left_id__in=left_ids, right_id__in=right_ids) | Q(left_id__in=right_ids, right_id__in=left_ids))
-            .values_list("left__eid", "right__eid", "left_id")
+            .filter(inside | _between(*cited) | _between(cited[1], cited[0]))
+            .values_list(
+                "left_id",
+                "right_id",
+                "left__eid",
+                "right__eid",
+                "left__edition__instrument__slug",
+                "left__article_eid",
+                "right__edition__instrument__slug",
+                "right__article_eid",
+            )
         )
-        return [(a, b) if left_id in left_ids else (b, a) for a, b, left_id in rows]
+        paragraphs, articles = [], []
+        for left_id, right_id, a, b, *ends in rows:
+            if left_id in left_ids and right_id in right_ids:
+                paragraphs.append((a, b))
+            elif left_id in right_ids and right_id in left_ids:
+                paragraphs.append((b, a))
+            articles += corresponding((ends[0], ends[1], ends[2], ends[3]), cited)
+        return PairLinks(paragraphs, articles)
 
     def headings(self, left: Provision, right: Provision) -> tuple[str, str]:
         """One query when a side is below its article, none otherwise."""
@@ -185,6 +248,19 @@ class DatabaseSource:
         return found.get((provision.edition_id, provision.article_eid), "")
 
 
+def _between(left: frozenset[Article], right: frozenset[Article]) -> Q:
+    """Curated links from one of the ``left`` articles to one of the ``right`` ones (a superset:
+    instruments and articles are matched apart; ``corresponding`` keeps the exact pairs)."""
+    if not left or not right:
+        return Q(pk__in=[])
+    return Q(
+        left__edition__instrument__slug__in={i for i, _ in left},
+        left__article_eid__in={a for _, a in left},
+        right__edition__instrument__slug__in={i for i, _ in right},
+        right__article_eid__in={a for _, a in right},
+    )
+
+
 class CorpusSnapshot:
     """The primary editions' provisions and the curated links, fetched once (two queries)."""
 
@@ -205,16 +281,24 @@ class CorpusSnapshot:
             node for node in self.by_article[(root.edition_id, root.article_eid)] if eids.is_within(node.eid, root.eid)
         ]
 
-    def links_between(self, left_nodes: list[Provision], right_nodes: list[Provision]) -> list[tuple[str, str]]:
+    def links_between(
+        self,
+        left_nodes: list[Provision],
+        right_nodes: list[Provision],
+        cited: tuple[frozenset[Article], frozenset[Article]],
+    ) -> PairLinks:
         left_ids = {node.pk for node in left_nodes}
         right_ids = {node.pk for node in right_nodes}
-        oriented = []
+        oriented, articles = [], []
         for link in self.curated:
+            a, b = self.by_pk[link.left_id], self.by_pk[link.right_id]
             if link.left_id in left_ids and link.right_id in right_ids:
-                oriented.append((self.by_pk[link.left_id].eid, self.by_pk[link.right_id].eid))
+                oriented.append((a.eid, b.eid))
             elif link.left_id in right_ids and link.right_id in left_ids:
-                oriented.append((self.by_pk[link.right_id].eid, self.by_pk[link.left_id].eid))
-        return oriented
+                oriented.append((b.eid, a.eid))
+            ends = (a.edition.instrument.slug, a.article_eid, b.edition.instrument.slug, b.article_eid)
+            articles += corresponding(ends, cited)
+        return PairLinks(oriented, articles)
 
     def headings(self, left: Provision, right: Provision) -> tuple[str, str]:
         return self._article(left).heading, self._article(right).heading

@@ -26,7 +26,15 @@ from concordance.mapping.models import Correspondence
 router = Router(tags=["exports"])
 
 # The comparison's piece kinds, as the API names them.
-SEGMENT_KINDS = {"equal": "equal", "deleted": "deleted", "inserted": "inserted", "term": "terminology", "form": "form"}
+SEGMENT_KINDS = {
+    "equal": "equal",
+    "deleted": "deleted",
+    "inserted": "inserted",
+    "term": "terminology",
+    "near": "near-equivalent",
+    "reference": "corresponding-reference",
+    "form": "form",
+}
 YES, NO = ("1", "true", "oui"), ("", "0", "false", "non")
 
 

@@ -46,6 +46,8 @@ DELETED_STYLE = "Supprimé"
 INSERTED_STYLE = "Ajouté"
 TERM = "Terminologie"
 FORM = "Mise en forme"
+NEAR = "Quasi-équivalent"
+REFERENCE = "Renvoi correspondant"
 NOTE = "Note de comparaison"
 DIVERGENCE = "Quantité divergente"
 
@@ -65,8 +67,20 @@ CHARACTER_STYLES = {
     INSERTED_STYLE: Looks(RGBColor(0x10, 0x50, 0xA0), underline=True),
     TERM: Looks(RGBColor(0x6A, 0x3D, 0x9A), italic=True),
     FORM: Looks(RGBColor(0x70, 0x70, 0x70)),
+    NEAR: Looks(RGBColor(0x8A, 0x5A, 0x00), italic=True, underline=True),
+    REFERENCE: Looks(RGBColor(0x2F, 0x6F, 0x4F)),
 }
-WORD_STYLES = {"deleted": DELETED_STYLE, "inserted": INSERTED_STYLE, "term": TERM, "form": FORM}
+WORD_STYLES = {
+    "deleted": DELETED_STYLE,
+    "inserted": INSERTED_STYLE,
+    "term": TERM,
+    "form": FORM,
+    "near": NEAR,
+    "reference": REFERENCE,
+}
+# Kinds that keep their own style inside a tracked change; a near-equivalent is
+# never hidden with the terminology, since its scope differs.
+STYLED_KINDS = ("term", "form", "near", "reference")
 CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
@@ -281,14 +295,17 @@ class _Writer:
                 author="Concordance",
             )
 
-    def term_explanation(self, left: str, right: str) -> str:
+    def term_explanation(self, left: str, right: str, kind: str = "term") -> str:
         entry_id = self.glossary.equivalent(left, right)
-        told = f"Terminologie : « {left} » ({self.left_name}) et « {right} » ({self.right_name})"
+        near = kind == "near"
+        label = "Quasi-équivalent (même rôle, portée différente)" if near else "Terminologie"
+        told = f"{label} : « {left} » ({self.left_name}) et « {right} » ({self.right_name})"
         if entry_id is None:
-            return f"{told} désignent la même chose."
+            return f"{told}." if near else f"{told} désignent la même chose."
         entry = self.glossary.entry(entry_id)
         note = f" {entry.note}" if entry.note else ""
-        return f"{told} : {entry.concept}.{note}"
+        why = f" {entry.why}" if near and entry.why else ""
+        return f"{told} : {entry.concept}.{note}{why}"
 
 
 class _RowRedline:
@@ -305,13 +322,14 @@ class _RowRedline:
         for change in row_changes(self.row):
             style = self.style(change.kind)
             element = self.emit(change, style)
-            if change.kind != "term" or not self.writer.options.terms_shown:
+            commented = change.kind == "near" or (change.kind == "term" and self.writer.options.terms_shown)
+            if not commented:
                 term = None
             elif change.category == DELETED:
                 term = (element, change.text)
             elif term is not None:
                 first, left = term
-                explanation = self.writer.term_explanation(left.strip(), change.text.strip())
+                explanation = self.writer.term_explanation(left.strip(), change.text.strip(), change.kind)
                 self.writer.revisions.comment(first, element, explanation, author="Concordance")
                 term = None
 
@@ -319,7 +337,7 @@ class _RowRedline:
         """A tracked change shows itself as one: only terms and list form keep a style."""
         if kind == "term" and not self.writer.options.terms_shown:
             return None
-        return WORD_STYLES.get(kind) if kind in ("term", "form") else None
+        return WORD_STYLES.get(kind) if kind in STYLED_KINDS else None
 
     def emit(self, change: Change, style: str | None) -> BaseOxmlElement:
         revisions = self.writer.revisions

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from concordance.mapping import views
+from concordance.mapping import relations, views
 
 urlpatterns = [
     path("concordance/", views.concordance, name="concordance"),
@@ -15,6 +15,7 @@ urlpatterns = [
         name="correspondence-restore",
     ),
     path("concordance/deleted/", views.deleted_correspondences, name="correspondences-deleted"),
+    path("relations/", relations.relations, name="relations"),
     path("themes/", views.themes, name="themes"),
     path("themes/<slug:slug>/", views.theme, name="theme"),
 ]

@@ -1,12 +1,12 @@
 // Keyboard: n / p (or j / k) move to the next / previous difference: each
-// deleted, inserted or terminological passage (terminology only while it is
-// marked), each gap and each moved paragraph, in reading order.
+// deleted, inserted, near-equivalent or terminological passage (terminology
+// only while it is marked), each gap and each moved paragraph, in reading order.
 // Works after htmx swaps too, since differences are looked up at each key press.
 (function () {
   "use strict";
   // Inside the rows only: the legend shows the same marks.
   const SELECTOR = [
-    "#rows .rows del.change", "#rows .rows ins.change", "#rows:not(.terms-hidden) .rows .term",
+    "#rows .rows del.change", "#rows .rows ins.change", "#rows .rows .near", "#rows:not(.terms-hidden) .rows .term",
     "#rows .rows .gap", "#rows .rows .moved-note",
   ].join(", ");
   let current = null;

@@ -21,7 +21,8 @@ def test_the_uns_added_criminal_intent_stays_substantive():
     un = "dans une autre intention malhonnête ou criminelle, ou en relation avec"
     budapest = "dans une autre intention délictueuse, ou soit en relation avec"
     found = changes(un, budapest)
-    assert ("terminology", "malhonnête", "délictueuse") in found
+    # Same role, another scope in French ("dishonest intent" in both English texts): near-equivalent.
+    assert ("near", "malhonnête", "délictueuse") in found
     assert ("substantive", "ou criminelle", "") in found
 
 

@@ -61,7 +61,7 @@ def test_the_options_say_which_are_on_after_an_in_place_change(page: Page):
 
 
 DIFFERENCES = (
-    "#rows .rows del.change, #rows .rows ins.change, #rows:not(.terms-hidden) .rows .term,"
+    "#rows .rows del.change, #rows .rows ins.change, #rows .rows .near, #rows:not(.terms-hidden) .rows .term,"
     " #rows .rows .gap, #rows .rows .moved-note"
 )
 
@@ -109,7 +109,8 @@ def test_with_terminology_hidden_the_keys_skip_it(page: Page):
     for _ in range(4):
         page.keyboard.press("n")
         assert page.evaluate("!document.activeElement.matches('.term')")
-        assert page.evaluate("document.activeElement.matches('del.change, ins.change, .gap, .moved-note')")
+        # A near-equivalent is a change: the keys stop at it even with terminology hidden.
+        assert page.evaluate("document.activeElement.matches('del.change, ins.change, .near, .gap, .moved-note')")
 
 
 def test_the_keys_reach_a_paragraph_shown_elsewhere(page: Page):
@@ -155,6 +156,30 @@ def test_the_differences_read_without_colour(page: Page):
     expect(legend).to_contain_text("ajouté à droite")
     expect(legend).to_contain_text("terme équivalent")
     expect(legend).to_contain_text("mise en forme de liste")
+
+
+def test_a_near_equivalent_stays_marked_with_terminology_hidden_and_says_why(page: Page):
+    page.goto(PAIR + "?terms=hide")
+    near = page.locator("#rows .rows .near").first
+    expect(near).to_be_visible()
+    # Its own shape (a double underline) and a visible mark drawn by the stylesheet, not a word of the text.
+    assert style(near, "textDecorationStyle") == "double"
+    assert near.evaluate("element => getComputedStyle(element, '::after').content") == '"≈"'
+    assert "≈" not in near.inner_text()
+    # The reason is written out below the rows, and the term points to it.
+    described = near.get_attribute("aria-describedby")
+    expect(page.locator(f"#{described} + dd")).to_contain_text("portée différente")
+    page.keyboard.press("n")
+    assert page.evaluate("document.activeElement.matches('.near, del.change, ins.change, .gap, .moved-note')")
+
+
+def test_a_relation_badge_leads_to_its_definition(page: Page):
+    page.goto(PAIR)
+    badge = page.locator(".correspondence a.badge").first
+    code = (badge.get_attribute("class") or "").split("badge-")[1]
+    badge.click()
+    expect(page).to_have_url(re.compile(rf"/relations/#{code}$"))
+    expect(page.locator(f"#{code}")).to_be_in_viewport()
 
 
 def test_the_form_takes_an_article_and_an_optional_paragraph(page: Page):
@@ -238,7 +263,8 @@ def test_after_an_in_place_switch_the_next_pair_opens_with_the_same_display(page
     options(page).get_by_role("link", name="En une colonne").click()
     expect(page).to_have_url(re.compile(r"\?view=inline$"))
 
-    page.locator("#counterparts a").first.click()
+    # The first link to another pair (each is preceded by its relation badge, a link to /relations/).
+    page.locator("#counterparts a[href^='/compare/']").first.click()
 
     expect(page).to_have_url(re.compile(r"/compare/.+/\?view=inline$"))
     expect(page.locator("#rows ol.rows.inline")).to_be_visible()

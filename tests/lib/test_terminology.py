@@ -355,10 +355,11 @@ def test_definition_un_2_b_against_budapest_1_b(glossary):
 def test_un_25_against_budapest_16(glossary):
     result = classify(glossary, UN_25_1, BUDAPEST_16_1)
     terms = {c.entry_id for c in result if c.kind == "terminology"}
+    # "obtenir de façon similaire" / "imposer d'une autre manière": same role, another scope.
+    assert {c.entry_id for c in result if c.kind == "near"} == {"order-or-obtain"}
     assert {
         "party",
         "necessary-measures",
-        "order-or-obtain",
         "expedited-preservation",
         "traffic-data",
         "computer-system",

@@ -15,7 +15,9 @@ from django.utils.safestring import SafeString, mark_safe
 from concordance.caching import cached
 from concordance.crossrefs.linking import Link
 from concordance.crossrefs.rendering import anchor_html
-from concordance.lib.comparison import Block, MarkedPiece
+from concordance.glossary import curated_glossary
+from concordance.lib.comparison import Block, Comparison, MarkedPiece
+from concordance.lib.terminology import GlossaryEntry
 
 register = template.Library()
 
@@ -72,11 +74,40 @@ def piece_html(piece: MarkedPiece, hide_terms: bool, spans: list | None = None, 
         other = piece.counterpart.strip()
         title = f"terme équivalent : {other}" if other else "terme équivalent, sans mots en regard dans l'autre texte"
         return format_html('<span class="term" title="{}">{}</span>', title, inner)
+    if piece.kind == "near":
+        return _near_html(piece, inner)
+    if piece.kind == "reference":
+        other = piece.counterpart.strip()
+        title = f"renvoi correspondant : l'autre texte renvoie ici à « {other} », l'article qui correspond"
+        return format_html('<span class="reference" title="{}">{}</span>', title, inner)
     if piece.kind == "form":
         other = piece.counterpart.strip()
         title = f"mise en forme de liste (autre texte : « {other} »)" if other else "mise en forme de liste"
         return format_html('<span class="form" title="{}">{}</span>', title, inner)
     return conditional_escape(inner)
+
+
+def _near_html(piece: MarkedPiece, inner: str) -> str:
+    """A near-equivalent term: a change, never hidden, with the glossary's reason in
+    its title and written out below the rows (``aria-describedby``); the visible
+    mark "≈" is drawn by the stylesheet, so that it never becomes a word of the text."""
+    other = piece.counterpart.strip()
+    why = curated_glossary().entry(piece.entry_id).why if piece.entry_id else ""
+    title = f"quasi-équivalent (autre texte : « {other} ») : {why}" if other else f"quasi-équivalent : {why}"
+    return format_html(
+        '<span class="near near-{}" title="{}" aria-describedby="near-{}">{}</span>',
+        piece.side or "cell",
+        title,
+        piece.entry_id,
+        inner,
+    )
+
+
+@register.simple_tag
+def near_entries(comparison: Comparison) -> list[GlossaryEntry]:
+    """The glossary entries of the near-equivalent terms of a comparison, to explain below its rows."""
+    glossary = curated_glossary()
+    return [glossary.entry(entry_id) for entry_id in comparison.near_entry_ids()]
 
 
 def _left_term_in_one_column(piece: MarkedPiece, inner: str, hide_terms: bool) -> str:

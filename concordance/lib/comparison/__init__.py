@@ -12,6 +12,7 @@ them, one module a step:
   spelled differently, list formatting);
 - ``fill``: classified segments cut back into each unit's marked pieces;
 - ``across``: quantities that answer each other from different rows;
+- ``corresponding``: cross-reference numbers that name corresponding articles;
 - ``compose``: the pipeline, ``compare_units``.
 """
 
@@ -23,6 +24,7 @@ from concordance.lib.comparison.compose import (
     compare_texts,
     compare_units,
 )
+from concordance.lib.comparison.corresponding import ArticlePair, cited_articles, mark_references
 from concordance.lib.comparison.model import (
     SEPARATOR,
     AcrossPair,
@@ -42,6 +44,7 @@ __all__ = [
     "SEPARATOR",
     "AcrossPair",
     "AlignedRow",
+    "ArticlePair",
     "Block",
     "Collapsed",
     "ComparedTexts",
@@ -53,10 +56,12 @@ __all__ = [
     "PairContext",
     "QuantityReading",
     "RowPlan",
+    "cited_articles",
     "compare_texts",
     "compare_units",
     "link_groups",
     "mark_form",
+    "mark_references",
     "ordered_groups",
     "ordered_pairs",
     "pair_across_rows",

@@ -1,7 +1,8 @@
 """Two provisions side by side: the pipeline from units to rows.
 
 A pair is planned (``plan.plan_rows``), then each row's texts go through
-the same phases: diff → classify → settle quantities → mark form → fill.
+the same phases: diff → classify → settle quantities → mark corresponding
+references → mark form → fill.
 Moved half-rows are put at their own side's place, and quantities that
 answer each other across rows are paired last.
 """
@@ -13,6 +14,7 @@ from dataclasses import dataclass
 
 from concordance.lib import quantities
 from concordance.lib.comparison.across import pair_across_rows
+from concordance.lib.comparison.corresponding import ArticlePair, mark_references
 from concordance.lib.comparison.fill import FilledPieces, fill, fill_gap, fill_row
 from concordance.lib.comparison.model import (
     SEPARATOR,
@@ -38,6 +40,8 @@ class PairContext:
     glossary: Glossary
     left_instrument: str
     right_instrument: str
+    # Articles the curated concordance links, among those the pair's texts cite.
+    corresponding_articles: frozenset[ArticlePair] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -89,10 +93,17 @@ def pair_quantities(texts: JoinedTexts) -> list[quantities.QuantityPair]:
 
 
 def compare_texts(texts: JoinedTexts, context: PairContext) -> ComparedTexts:
-    """One row: diff → classify → settle quantities → mark form → fill."""
+    """One row: diff → classify → settle quantities → mark corresponding references → mark form → fill."""
     pairs = pair_quantities(texts)
     segments = classify(diff_texts(texts), context)
     segments = settle_quantities(segments, pairs)
+    segments = mark_references(
+        segments,
+        texts.lefts,
+        texts.rights,
+        (context.left_instrument, context.right_instrument),
+        context.corresponding_articles,
+    )
     segments = mark_form(segments, points=texts.are_points)
     return ComparedTexts(fill(segments, texts.lefts, texts.rights), pairs)
 
@@ -106,9 +117,12 @@ def compare_units(
     left_instrument: str,
     right_instrument: str,
     headings: tuple[str, str] = ("", ""),
+    corresponding_articles: Sequence[ArticlePair] = (),
 ) -> Comparison:
-    """The rows of a pair. ``headings``: the two articles' headings, which tell what a quantity governs."""
-    pair = _Pair(left, right, PairContext(glossary, left_instrument, right_instrument))
+    """The rows of a pair. ``headings``: the two articles' headings, which tell what a quantity governs;
+    ``corresponding_articles``: the curated links between articles the texts cite (``corresponding``)."""
+    context = PairContext(glossary, left_instrument, right_instrument, frozenset(corresponding_articles))
+    pair = _Pair(left, right, context)
     plan = plan_rows(left, right, pinned, glossary=glossary, instruments=(left_instrument, right_instrument))
     rows = [pair.aligned_row(group, group in plan.pinned) for group in plan.rows]
     halves = pair.half_rows(plan)

@@ -14,6 +14,9 @@ from concordance.lib.comparison.model import SEPARATOR, AlignedRow, Block, Compa
 from concordance.lib.comparison.refine import segment_spans
 from concordance.lib.terminology import ClassifiedSegment
 
+# Classified kinds whose two sides are shown as a pair, and the piece kind each becomes.
+_PAIRED = {"terminology": "term", "near": "near", "reference": "reference", "form": "form"}
+
 
 def word_count(text: str) -> int:
     return len(text.split())
@@ -37,7 +40,7 @@ def fill(
     left: list[MarkedPiece] = []
     right: list[MarkedPiece] = []
     inline: list[MarkedPiece] = []
-    counts = {"substantive": [0, 0], "terminology": [0, 0], "equal": [0, 0], "form": [0, 0]}
+    counts = {kind: [0, 0] for kind in ("substantive", "near", "terminology", "reference", "equal", "form")}
     for seg, (l0, _, r0, _) in zip(segments, segment_spans(segments), strict=True):
         lt, rt = _unjoin(seg.left, l0, lcuts), _unjoin(seg.right, r0, rcuts)
         counts[seg.kind][0] += word_count(lt)
@@ -46,15 +49,18 @@ def fill(
             left.append(MarkedPiece("equal", seg.left))
             right.append(MarkedPiece("equal", seg.right))
             inline.extend(_located("equal", seg.right, r0, runits, "right"))
-        elif seg.kind in ("terminology", "form"):
-            kind = "term" if seg.kind == "terminology" else "form"
-            left.append(MarkedPiece(kind, seg.left, rt))
-            right.append(MarkedPiece(kind, seg.right, lt))
-            # One column shows both wordings of a term, the left's first (as a
-            # deletion before an insertion); list formatting only as the right has it.
-            if kind == "term" or not seg.right:
-                inline.extend(_located(kind, seg.left, l0, lunits, "left", rt if kind == "term" else ""))
-            inline.extend(_located(kind, seg.right, r0, runits, "right", lt))
+        elif seg.kind in _PAIRED:
+            kind = _PAIRED[seg.kind]
+            entry = seg.entry_id or ""
+            left.append(MarkedPiece(kind, seg.left, rt, entry_id=entry))
+            right.append(MarkedPiece(kind, seg.right, lt, entry_id=entry))
+            # One column shows both wordings of a term (or a near-equivalent, or a
+            # corresponding reference), the left's first (as a deletion before an
+            # insertion); list formatting only as the right has it.
+            both = kind != "form"
+            if both or not seg.right:
+                inline.extend(_located(kind, seg.left, l0, lunits, "left", rt if both else "", entry))
+            inline.extend(_located(kind, seg.right, r0, runits, "right", lt, entry))
         else:
             if seg.left:
                 left.append(MarkedPiece("deleted", seg.left))
@@ -79,7 +85,9 @@ def fill_row(row: AlignedRow, filled: FilledPieces, *, left: bool = False, right
     else:
         row.inline_pieces = [p for block in row.right_blocks for p in block.pieces]
     row.substantive_tokens = sum(filled.counts["substantive"][k] for k in sides)
+    row.near_tokens = sum(filled.counts["near"][k] for k in sides)
     row.terminology_tokens = sum(filled.counts["terminology"][k] for k in sides)
+    row.reference_tokens = sum(filled.counts["reference"][k] for k in sides)
     row.total_tokens = sum(sum(filled.counts[kind][k] for k in sides) for kind in filled.counts)
 
 
@@ -110,7 +118,13 @@ def _cut(pieces: list[MarkedPiece], units: Sequence[ComparedUnit], side: str) ->
             if lo < hi:
                 found.append(
                     MarkedPiece(
-                        piece.kind, piece.text[lo - p0 : hi - p0], piece.counterpart, lo - start, unit.eid, side
+                        piece.kind,
+                        piece.text[lo - p0 : hi - p0],
+                        piece.counterpart,
+                        lo - start,
+                        unit.eid,
+                        side,
+                        piece.entry_id,
                     )
                 )
         blocks.append(Block(unit, found))
@@ -119,7 +133,7 @@ def _cut(pieces: list[MarkedPiece], units: Sequence[ComparedUnit], side: str) ->
 
 
 def _located(
-    kind: str, text: str, at: int, units: Sequence[ComparedUnit], side: str, counterpart: str = ""
+    kind: str, text: str, at: int, units: Sequence[ComparedUnit], side: str, counterpart: str = "", entry_id: str = ""
 ) -> list[MarkedPiece]:
     """``text`` (at ``at`` in the joined ``units``) as pieces of each unit it covers, separators left out."""
     out = []
@@ -128,7 +142,7 @@ def _located(
         stop = start + len(unit.text)
         lo, hi = max(at, start), min(at + len(text), stop)
         if lo < hi:
-            out.append(MarkedPiece(kind, text[lo - at : hi - at], counterpart, lo - start, unit.eid, side))
+            out.append(MarkedPiece(kind, text[lo - at : hi - at], counterpart, lo - start, unit.eid, side, entry_id))
         start = stop + len(SEPARATOR)
     return out
 

@@ -33,7 +33,7 @@ class ComparedUnit:
 
 @dataclass(frozen=True)
 class MarkedPiece:
-    """A run of text in one cell: ``kind`` is equal, deleted, inserted, term or form.
+    """A run of text in one cell: ``kind`` is equal, deleted, inserted, term, near, reference or form.
 
     ``start`` is the offset of the text in the unit ``eid`` of ``side``
     ("left" or "right"), which tells the page where its cross-references are.
@@ -41,10 +41,11 @@ class MarkedPiece:
 
     kind: str
     text: str
-    counterpart: str = ""  # for a term or a form: the words the other side uses
+    counterpart: str = ""  # for a term, near, reference or form: the words the other side uses
     start: int = 0
     eid: str = ""
     side: str = ""
+    entry_id: str = ""  # for a term or a near-equivalent: its glossary entry
 
 
 @dataclass
@@ -86,7 +87,11 @@ class AlignedRow:
     left_elsewhere: Elsewhere | None = None
     right_elsewhere: Elsewhere | None = None
     substantive_tokens: int = 0
+    # Near-equivalent terms (same role, another scope): a change, counted apart.
+    near_tokens: int = 0
     terminology_tokens: int = 0
+    # Reference numbers that name corresponding articles: correspondence, not a change.
+    reference_tokens: int = 0
     total_tokens: int = 0
 
     @property
@@ -106,7 +111,12 @@ class AlignedRow:
 
     @property
     def has_substantive_change(self) -> bool:
-        return self.moved or not self.lefts or not self.rights or self.substantive_tokens > 0
+        """A change of substance, near-equivalent terms included (a change of scope)."""
+        return self.moved or not self.lefts or not self.rights or self.substantive_tokens + self.near_tokens > 0
+
+    @property
+    def has_near_change(self) -> bool:
+        return self.near_tokens > 0
 
     @property
     def has_terminology_change(self) -> bool:
@@ -174,10 +184,31 @@ class Comparison:
 
     @property
     def substantive_share(self) -> float:
-        """Share of the words of both sides touched by a substantive change."""
+        """Share of the words of both sides touched by a substantive change.
+
+        A near-equivalent term changes the scope of a provision, so its words
+        count as change (``near_share`` gives their part); terminology and
+        corresponding reference numbers do not.
+        """
         total = sum(row.total_tokens for row in self.rows)
-        changed = sum(row.substantive_tokens for row in self.rows)
+        changed = sum(row.substantive_tokens + row.near_tokens for row in self.rows)
         return changed / total if total else 0.0
+
+    @property
+    def near_share(self) -> float:
+        """Share of the words of both sides in near-equivalent terms (part of ``substantive_share``)."""
+        total = sum(row.total_tokens for row in self.rows)
+        return sum(row.near_tokens for row in self.rows) / total if total else 0.0
+
+    def near_entry_ids(self) -> list[str]:
+        """The glossary entries of the pair's near-equivalent terms, in the order they first appear."""
+        found = {
+            piece.entry_id: None
+            for row in self.rows
+            for piece in row.inline_pieces
+            if piece.kind == "near" and piece.entry_id
+        }
+        return list(found)
 
     @property
     def divergent_quantities(self) -> list[quantities.QuantityPair]:

@@ -8,8 +8,20 @@ Glossary file (``fixtures/glossary.json``)::
          "terms": {"un": ["système d'information et de communication", ...],
                    "budapest": ["système informatique", "systèmes informatiques"],
                    "budapest-p1": [...]},
+         "class": "equivalent",             # or "near", "distinct"; default "equivalent"
+         "why": "Les deux définitions …",   # the reason for the class, shown on /glossary/
          "note": "UN art. 2 a) ; Budapest art. 1 a)",
          "case_sensitive": false},          # optional, default false
+
+Classes: an *equivalent* entry names one notion in each instrument's words,
+and a swap of its terms is terminology (hidden by "masquer la
+terminologie"); a *near-equivalent* entry ("near") names terms with the same
+role and a different scope ("justificatifs d'accès" / "code d'accès"), and a
+swap of its terms is a change of its own kind, ``near``, shown with the
+entry's reason and never hidden; a *distinct* entry records terms a reader
+might take for equivalents but which are not ("fourniture" / "obtention pour
+utilisation"): it is never paired, so the diff shows the words as substance,
+and search does not expand one into the other.
         ...]}
 
 Instrument slugs are ``un``, ``budapest`` and ``budapest-p1``; an entry
@@ -49,10 +61,12 @@ parties") is terminology of that entry.
 from concordance.lib.terminology.entries import (
     INSTRUMENTS,
     QUANTITY_ENTRY,
+    TERM_CLASSES,
     ClassifiedSegment,
     GlossaryEntry,
     Kind,
     Occurrence,
+    TermClass,
     normalise_term,
 )
 from concordance.lib.terminology.glossary import (
@@ -66,6 +80,7 @@ from concordance.lib.terminology.glossary import (
 __all__ = [
     "INSTRUMENTS",
     "QUANTITY_ENTRY",
+    "TERM_CLASSES",
     "ClassifiedSegment",
     "Glossary",
     "GlossaryData",
@@ -73,6 +88,7 @@ __all__ = [
     "GlossaryEntryData",
     "Kind",
     "Occurrence",
+    "TermClass",
     "load_glossary",
     "normalise_term",
     "parse_glossary",

@@ -132,7 +132,7 @@ def _rediff(
         elif seg.op == "replace" and (entry_id := glossary.equivalent(seg.left.strip(), seg.right.strip())):
             # Pairs the phrase matcher could not make, e.g. "États" vs "Etats" when the
             # longest match on one side was "États parties" (another entry).
-            pieces.append(ClassifiedSegment(seg.op, seg.left, seg.right, "terminology", entry_id))
+            pieces.append(ClassifiedSegment(seg.op, seg.left, seg.right, glossary.entry(entry_id).kind, entry_id))
         elif same_quantity is not None and seg.op == "replace" and same_quantity(seg.left.strip(), seg.right.strip()):
             pieces.append(ClassifiedSegment(seg.op, seg.left, seg.right, "terminology", QUANTITY_ENTRY))
         else:
@@ -180,7 +180,7 @@ def _split_change(
                 pieces.append(ClassifiedSegment("equal", term_l, term_r, "equal"))
             else:
                 op: Op = "replace" if term_l and term_r else ("delete" if term_l else "insert")
-                pieces.append(ClassifiedSegment(op, term_l, term_r, "terminology", lo.entry_id))
+                pieces.append(ClassifiedSegment(op, term_l, term_r, glossary.entry(lo.entry_id).kind, lo.entry_id))
         cl, cr = lb, rb
     tail_l, tail_r = ltext(cl, l1), rtext(cr, r1)
     if tail_l or tail_r:
@@ -189,7 +189,7 @@ def _split_change(
 
 
 def _absorb_determiners(pieces: list[ClassifiedSegment]) -> list[ClassifiedSegment]:
-    """A changed determiner right before a terminology piece agrees with the new term.
+    """A changed determiner right before a terminology (or near-equivalent) piece agrees with the new term.
 
     "la personne détentrice" / "le gardien", "l'État partie" / "la Partie":
     the diff may leave "la"/"le" as a segment of its own; it belongs to the swap.
@@ -199,14 +199,14 @@ def _absorb_determiners(pieces: list[ClassifiedSegment]) -> list[ClassifiedSegme
         piece, following = out[k], out[k + 1]
         if (
             piece.kind == "substantive"
-            and following.kind == "terminology"
+            and following.kind in ("terminology", "near")
             and _only_determiners(piece.left)
             and _only_determiners(piece.right)
         ):
             lt, rt = piece.left + following.left, piece.right + following.right
             op: Op = "replace" if lt and rt else ("delete" if lt else "insert")
             out[k] = ClassifiedSegment(op, "", "", "equal")
-            out[k + 1] = ClassifiedSegment(op, lt, rt, "terminology", following.entry_id)
+            out[k + 1] = ClassifiedSegment(op, lt, rt, following.kind, following.entry_id)
     return out
 
 
@@ -232,11 +232,12 @@ def classify_segments(
     right_instrument: str | None = None,
     same_quantity: Callable[[str, str], bool] | None = None,
 ) -> list[ClassifiedSegment]:
-    """``Glossary.classify``: diff segments split and labelled equal / terminology / substantive."""
+    """``Glossary.classify``: diff segments split and labelled equal / terminology / near / substantive."""
     sides = [_Side.build(segments, "left"), _Side.build(segments, "right")]
+    # A distinct entry's terms are never paired: their swap is substance.
     occs = [
-        glossary.find(sides[0].text, left_instrument),
-        glossary.find(sides[1].text, right_instrument),
+        [o for o in glossary.find(sides[0].text, left_instrument) if glossary.pairable(o.entry_id)],
+        [o for o in glossary.find(sides[1].text, right_instrument) if glossary.pairable(o.entry_id)],
     ]
     pairs = _pair_occurrences(sides, occs)
     out: list[ClassifiedSegment] = []

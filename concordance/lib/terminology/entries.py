@@ -11,9 +11,19 @@ from typing import Literal
 
 from concordance.lib.diffing import Op
 
+# "near" is a swap of near-equivalent terms (same role, a different scope):
+# a change, shown with the glossary's reason and never hidden as terminology.
+# "reference" is a pair of cross-reference numbers that name corresponding
+# articles ("article 25" / "article 16"): correspondence, not substance; the
+# comparison marks it after classification (``comparison.mark_references``).
 # "form" is list-item formatting (a capital first word, an item's closing ";"):
 # the comparison marks it after classification (``comparison.mark_form``).
-Kind = Literal["equal", "terminology", "substantive", "form"]
+Kind = Literal["equal", "terminology", "near", "reference", "substantive", "form"]
+# What a glossary entry says of its terms: the same notion under another name
+# ("equivalent"), the same role with a different scope ("near"), or not
+# equivalent at all, recorded so that the page can say why ("distinct").
+TermClass = Literal["equivalent", "near", "distinct"]
+TERM_CLASSES: tuple[TermClass, ...] = ("equivalent", "near", "distinct")
 INSTRUMENTS: tuple[str, ...] = ("un", "budapest", "budapest-p1")
 QUANTITY_ENTRY = "quantity"
 _FALLBACK = {"budapest-p1": "budapest"}
@@ -26,6 +36,13 @@ class GlossaryEntry:
     terms: Mapping[str, tuple[str, ...]]
     note: str = ""
     case_sensitive: bool = False
+    term_class: TermClass = "equivalent"
+    why: str = ""
+
+    @property
+    def kind(self) -> Kind:
+        """The kind of a diff piece that swaps this entry's terms."""
+        return "near" if self.term_class == "near" else "terminology"
 
     def forms(self, instrument: str | None = None) -> tuple[str, ...]:
         """Forms for ``instrument`` (Protocol falls back to the Convention), or all forms."""

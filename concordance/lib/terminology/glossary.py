@@ -16,9 +16,11 @@ from concordance.lib.terminology.classification import classify_segments
 from concordance.lib.terminology.entries import (
     INSTRUMENTS,
     QUANTITY_ENTRY,
+    TERM_CLASSES,
     ClassifiedSegment,
     GlossaryEntry,
     Occurrence,
+    TermClass,
     _form_pattern,
     normalise_term,
 )
@@ -51,6 +53,10 @@ class Glossary:
             unknown = set(entry.terms) - set(INSTRUMENTS)
             if unknown:
                 raise ValueError(f"entry {entry.id!r}: unknown instruments {sorted(unknown)}")
+            if entry.term_class not in TERM_CLASSES:
+                raise ValueError(f"entry {entry.id!r}: class {entry.term_class!r} is not one of {list(TERM_CLASSES)}")
+            if entry.term_class != "equivalent" and not entry.why.strip():
+                raise ValueError(f"entry {entry.id!r}: a {entry.term_class!r} entry must say why")
             self._by_id[entry.id] = entry
         owner: dict[str, str] = {}
         for entry in self.entries:
@@ -69,6 +75,10 @@ class Glossary:
 
     def entry(self, entry_id: str) -> GlossaryEntry:
         return self._by_id[entry_id]
+
+    def pairable(self, entry_id: str) -> bool:
+        """Whether a swap of this entry's terms is terminology or near-equivalence (not a distinct entry)."""
+        return self._by_id[entry_id].term_class != "distinct"
 
     # -- matching ---------------------------------------------------------
 
@@ -109,9 +119,9 @@ class Glossary:
         return next(iter(self._entries_of(phrase)), None)
 
     def equivalent(self, a: str, b: str) -> str | None:
-        """Entry id when phrases ``a`` and ``b`` are forms of the same entry, else None."""
+        """Entry id when phrases ``a`` and ``b`` are forms of the same entry, not a distinct one, else None."""
         ids_b = set(self._entries_of(b))
-        return next((entry_id for entry_id in self._entries_of(a) if entry_id in ids_b), None)
+        return next((e for e in self._entries_of(a) if e in ids_b and self.pairable(e)), None)
 
     # -- search expansion -------------------------------------------------
     # A search query is typed without care for accents, capitals or
@@ -146,6 +156,8 @@ class Glossary:
         if cached is None:
             cached = []
             for entry in self.entries:
+                if entry.term_class == "distinct":
+                    continue  # not equivalents: a search for one must not find the other
                 for form in entry.forms():
                     keys = tuple(k for _, _, k in self._search_words(form, entry.case_sensitive))
                     if keys:
@@ -245,14 +257,20 @@ class Glossary:
 # --------------------------------------------------------------------------
 
 
-class GlossaryEntryData(TypedDict):
-    """One entry as the glossary's JSON writes it (format in the package docstring)."""
-
-    id: str
-    concept: str
-    terms: dict[str, list[str]]
-    note: NotRequired[str]
-    case_sensitive: NotRequired[bool]
+# One entry as the glossary's JSON writes it (format in the package docstring);
+# the functional form because "class" is a Python keyword.
+GlossaryEntryData = TypedDict(
+    "GlossaryEntryData",
+    {
+        "id": str,
+        "concept": str,
+        "terms": dict[str, list[str]],
+        "note": NotRequired[str],
+        "case_sensitive": NotRequired[bool],
+        "class": NotRequired[str],
+        "why": NotRequired[str],
+    },
+)
 
 
 class GlossaryData(TypedDict):
@@ -272,9 +290,18 @@ def parse_glossary(data: GlossaryData) -> Glossary:
                 terms=terms,
                 note=raw.get("note", ""),
                 case_sensitive=bool(raw.get("case_sensitive", False)),
+                term_class=_term_class(raw.get("class", "equivalent"), raw["id"]),
+                why=raw.get("why", ""),
             )
         )
     return Glossary(tuple(entries))
+
+
+def _term_class(value: object, entry_id: str) -> TermClass:
+    for term_class in TERM_CLASSES:
+        if value == term_class:
+            return term_class
+    raise ValueError(f"entry {entry_id!r}: class {value!r} is not one of {list(TERM_CLASSES)}")
 
 
 def load_glossary(path: str | Path) -> Glossary:
