@@ -59,6 +59,7 @@ from concordance.lib.terminology.glossary import (
     Glossary,
     GlossaryData,
     GlossaryEntryData,
+    SearchTerm,
     load_glossary,
     parse_glossary,
 )
@@ -73,6 +74,7 @@ __all__ = [
     "GlossaryEntryData",
     "Kind",
     "Occurrence",
+    "SearchTerm",
     "load_glossary",
     "normalise_term",
     "parse_glossary",

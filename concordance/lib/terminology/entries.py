@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Literal
 
 from concordance.lib.diffing import Op
@@ -26,6 +27,14 @@ class GlossaryEntry:
     terms: Mapping[str, tuple[str, ...]]
     note: str = ""
     case_sensitive: bool = False
+    # The terms of the instruments' official English texts, per instrument:
+    # an English query is answered through them (search only; the texts
+    # compared are French).
+    english: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: MappingProxyType({}))
+
+    def english_forms(self) -> tuple[str, ...]:
+        """The English terms of every instrument, each once."""
+        return tuple(dict.fromkeys(form for forms in self.english.values() for form in forms))
 
     def forms(self, instrument: str | None = None) -> tuple[str, ...]:
         """Forms for ``instrument`` (Protocol falls back to the Convention), or all forms."""
