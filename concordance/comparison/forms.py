@@ -8,7 +8,7 @@ from django import forms
 
 from concordance.comparison.lookup import existing
 from concordance.comparison.page import ComparisonPage
-from concordance.corpus.models import Instrument, Provision
+from concordance.corpus.models import Provision
 from concordance.filtering import FilterForm
 from concordance.lib import eids
 from concordance.lib.citations import parse_citation
@@ -100,9 +100,39 @@ class PairForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        choices = list(Instrument.objects.values_list("slug", "short_title"))
-        self.fields["left"].choices = choices
-        self.fields["right"].choices = choices
+        # One query gives both the instruments and, for the article fields'
+        # suggestions, each article's number and heading (primary editions).
+        articles = (
+            Provision.objects.filter(kind="article", edition__is_primary=True)
+            .order_by("edition__instrument__position", "position")
+            .values_list("edition__instrument__slug", "edition__instrument__short_title", "num", "heading")
+        )
+        self.article_titles: dict[str, list[tuple[str, str]]] = {}
+        choices: dict[str, str] = {}
+        for slug, title, num, heading in articles:
+            choices.setdefault(slug, title)
+            self.article_titles.setdefault(slug, []).append((num, heading))
+        self.fields["left"].choices = list(choices.items())
+        self.fields["right"].choices = list(choices.items())
+        # The other side defaults to the other instrument: comparing the UN
+        # Convention with itself is rarely what a first visit wants.
+        slugs = list(choices)
+        if len(slugs) > 1:
+            self.fields["left"].initial = self.fields["left"].initial or slugs[0]
+            self.fields["right"].initial = self.fields["right"].initial or slugs[1]
+        for side in ("left", "right"):
+            chosen = (self[side].value() or slugs[0]) if slugs else ""
+            self.fields[f"{side}_ref"].widget.attrs["list"] = f"articles-{chosen}"
+
+    def datalists(self) -> list[dict[str, object]]:
+        """Each instrument's articles as ``<datalist>`` options: the number, with its heading as label."""
+        return [
+            {
+                "id": f"articles-{slug}",
+                "options": [(num, f"Art. {num} — {heading}" if heading else f"Art. {num}") for num, heading in titles],
+            }
+            for slug, titles in self.article_titles.items()
+        ]
 
     def sides(self) -> list[dict[str, object]]:
         """The fields of each side, for one fieldset each."""

@@ -27,6 +27,7 @@ def compare(request: HttpRequest, left_slug: str, left_eid: str, right_slug: str
         **shown_with(pair, options),
         "options_form": options_form,
         "pair_form": PairForm(initial=form_initial(left, right)),
+        "pair_form_folded": True,
         # An in-place switch also refreshes what carries the options outside the rows.
         "out_of_band": is_partial(request),
     }

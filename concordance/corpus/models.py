@@ -53,6 +53,11 @@ class InstrumentQuerySet(models.QuerySet):
         )
 
 
+# The name a reader uses for an instrument in a tight place (a legend, a
+# column label on a phone): "ONU seulement", "Budapest seulement".
+INSTRUMENT_SHORT_NAMES = {"un": "ONU", "budapest": "Budapest", "budapest-p1": "Protocole"}
+
+
 class Instrument(models.Model):
     slug = models.SlugField(max_length=40, unique=True)
     title = models.CharField(max_length=500)
@@ -74,6 +79,10 @@ class Instrument(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("instrument", args=[self.slug])
+
+    @property
+    def short_name(self) -> str:
+        return INSTRUMENT_SHORT_NAMES.get(self.slug, self.short_title)
 
 
 class Edition(models.Model):

@@ -6,4 +6,5 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("<slug:slug>/", views.instrument, name="instrument"),
     path("<slug:slug>/art-<int:number>/", views.article, name="article"),
+    path("<slug:slug>/notes/", views.notes, name="instrument-notes"),
 ]

@@ -5,7 +5,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from concordance.corpus import texts
-from concordance.corpus.models import Instrument
+from concordance.corpus.models import Instrument, Note
 from concordance.crossrefs.citing import cited_by
 from concordance.crossrefs.linking import page_references
 from concordance.editions.collation import article_variant_counts
@@ -47,3 +47,22 @@ def article(request: HttpRequest, slug: str, number: int) -> HttpResponse:
         "cited_by": cited_by(edition, page.article),
     }
     return render(request, "reading/article.html", context)
+
+
+# The notes an index lists: those that discuss articles (the resolution's
+# paragraphs and footnotes are read in the instrument's text).
+INDEXED_NOTE_KINDS = {"interpretative": "Notes interprétatives", "commentary": "Exposé des motifs"}
+
+
+def notes(request: HttpRequest, slug: str) -> HttpResponse:
+    """The index of an instrument's interpretative notes and commentary, each under the articles it discusses."""
+    instrument = texts.get_instrument(slug)
+    indexed = (
+        Note.objects.filter(instrument=instrument, kind__in=INDEXED_NOTE_KINDS)
+        .select_related("instrument")
+        .prefetch_related("articles")
+        .order_by("kind", "position")
+    )
+    by_kind = {kind: [note for note in indexed if note.kind == kind] for kind in INDEXED_NOTE_KINDS}
+    sections = [(label, by_kind[kind]) for kind, label in INDEXED_NOTE_KINDS.items() if by_kind[kind]]
+    return render(request, "reading/notes.html", {"instrument": instrument, "sections": sections})

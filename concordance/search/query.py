@@ -4,7 +4,10 @@
    refuses) are removed and an overlong query is cut at a word boundary.
 2. ``glossary_variants``: each glossary term found in the query is replaced
    by each of its equivalents ("préservation rapide" → "conservation
-   rapide"), giving query variants that are ORed together.
+   rapide"), each English term by the French terms of its entry
+   ("expedited preservation" → "conservation rapide", …) and each number
+   by its other spelling ("90" → "quatre-vingt-dix"), giving query
+   variants that are ORed together.
 3. ``compile_tsquery``: PostgreSQL parses each variant with
    ``websearch_to_tsquery`` (quoted phrases, ``-word``, ``or``); the
    lexemes are then widened by their final "e" (see ``widen_lexemes``).
@@ -22,6 +25,7 @@ from dataclasses import dataclass
 
 from django.db import connection
 
+from concordance.lib.quantities.numbers import number_spellings
 from concordance.lib.terminology import Glossary
 
 CONFIG = "public.french_unaccent"
@@ -111,6 +115,15 @@ def clean_query(raw: str) -> CleanQuery:
 class Expansion:
     term: str
     equivalents: tuple[str, ...]
+    english: bool = False  # an English term: ``equivalents`` are the French terms searched
+    number: bool = False  # a number: ``equivalents`` is its other spelling
+    entry_id: str = ""
+
+
+# English words that join the words of a term ("preservation of stored
+# data"): once the English terms around them are replaced by French ones,
+# they would be ANDed with French words and find nothing.
+ENGLISH_FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "to", "in", "by", "with", "under", "its"})
 
 
 def distinct_terms(query: str) -> str:
@@ -149,30 +162,51 @@ def _expandable(query: str, start: int) -> tuple[bool, bool]:
     return not excluded, inside_quotes
 
 
+def _expansion_spans(query: str, glossary: Glossary) -> list[tuple[int, int, bool, Expansion]]:
+    """``(start, end, inside quotes, expansion)`` of each term and number worth expanding in ``query``."""
+    spans: list[tuple[int, int, bool, Expansion]] = []
+    for term in glossary.search_terms(query):
+        worth, inside = _expandable(query, term.start)
+        if worth:
+            expansion = Expansion(query[term.start : term.end], term.forms, term.english, entry_id=term.entry_id)
+            spans.append((term.start, term.end, inside, expansion))
+    for start, end, other in number_spellings(query):
+        worth, inside = _expandable(query, start)
+        overlaps = any(start < s_end and s_start < end for s_start, s_end, _, _ in spans)
+        if worth and not overlaps:
+            spans.append((start, end, inside, Expansion(query[start:end], (other,), number=True)))
+    return sorted(spans, key=lambda span: span[0])
+
+
+def _without_english_function_words(variant: str) -> str:
+    words = re.findall(r'-?"[^"]*"?|\S+', variant)
+    return " ".join(word for word in words if word.casefold() not in ENGLISH_FUNCTION_WORDS)
+
+
 def glossary_variants(query: str, glossary: Glossary) -> tuple[list[str], list[Expansion]]:
     """The query rewritten with each combination of glossary equivalents.
 
     The first variant is the query itself. An equivalent replacing a term
     outside quotes is quoted, so that "conservation rapide" is searched as
     the phrase the glossary records. Terms are found whatever their accents,
-    capitals or number (``Glossary.expansion_spans``).
+    capitals or number (``Glossary.search_terms``); numbers in digits or
+    French words get their other spelling. A variant where an English term
+    became French loses the English words that joined it to others.
     """
-    by_forms: dict[tuple[str, ...], tuple[str, list[tuple[int, int, bool]]]] = {}
-    for start, end, forms in glossary.expansion_spans(query):
-        worth, inside = _expandable(query, start)
-        if worth:
-            term, spans = by_forms.setdefault(tuple(forms), (query[start:end], []))
-            spans.append((start, end, inside))
+    by_forms: dict[tuple[str, ...], tuple[Expansion, list[tuple[int, int, bool]]]] = {}
+    for start, end, inside, expansion in _expansion_spans(query, glossary):
+        _, spans = by_forms.setdefault(expansion.equivalents, (expansion, []))
+        spans.append((start, end, inside))
     if not by_forms:
         return [query], []
-    expansions = [Expansion(term, forms) for forms, (term, _) in by_forms.items()]
-    options = [(spans, [term, *forms]) for forms, (term, spans) in by_forms.items()]
-    combinations = itertools.product(*(choices for _, choices in options))
+    expansions = [expansion for expansion, _ in by_forms.values()]
+    options = [(spans, [expansion.term, *forms], expansion.english) for forms, (expansion, spans) in by_forms.items()]
+    combinations = itertools.product(*(choices for _, choices, _ in options))
     variants = [query]
     for combination in itertools.islice(combinations, 1, MAX_VARIANTS):
         replacements = sorted(
             (start, end, inside, form)
-            for (spans, _), form in zip(options, combination, strict=True)
+            for (spans, _, _), form in zip(options, combination, strict=True)
             for start, end, inside in spans
         )
         variant, cursor = [], 0
@@ -181,7 +215,11 @@ def glossary_variants(query: str, glossary: Glossary) -> tuple[list[str], list[E
             variant.append(form if inside or form == query[start:end] else f'"{form}"')
             cursor = end
         variant.append(query[cursor:])
-        variants.append("".join(variant))
+        english_replaced = any(
+            english and form != choices[0] for (_, choices, english), form in zip(options, combination, strict=True)
+        )
+        text = "".join(variant)
+        variants.append(_without_english_function_words(text) if english_replaced else text)
     return variants, expansions
 
 

@@ -74,6 +74,9 @@ class SearchOutcome:
     no_lexemes: bool = False  # only words too common to index ("le", "de la")
     only_exclusions: bool = False  # "-données": nothing to look for
     too_complex: bool = False  # PostgreSQL gave up after ``STATEMENT_TIMEOUT_MS``
+    # Known terms (French or English) closest to a query that found nothing
+    # and named no glossary term.
+    suggestions: list[str] = field(default_factory=list)
 
     @property
     def results(self) -> list[Result]:
@@ -183,4 +186,6 @@ def search(query: CleanQuery, filters: SearchFilters, glossary: Glossary | None)
 
     outcome = _within_timeout(run) or SearchOutcome(query, searched=query.text, too_complex=True)
     outcome.query = query
+    if glossary and outcome.total == 0 and not outcome.expansions:
+        outcome.suggestions = glossary.closest_terms(query.text)
     return outcome

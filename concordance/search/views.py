@@ -4,7 +4,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from concordance.corpus.models import Instrument
-from concordance.glossary import curated_glossary
+from concordance.glossary import english_keywords, search_glossary
 from concordance.htmx import template_for
 from concordance.mapping.models import Theme
 from concordance.search import query as search_query
@@ -14,18 +14,30 @@ from concordance.search.forms import SearchFilterForm
 
 def search(request: HttpRequest) -> HttpResponse:
     query = search_query.clean_query(request.GET.get("q", ""))
-    form = SearchFilterForm(request.GET, instruments=list(Instrument.objects.all()), themes=list(Theme.objects.all()))
+    themes = list(Theme.objects.all())
+    form = SearchFilterForm(request.GET, instruments=list(Instrument.objects.all()), themes=themes)
     exact = request.GET.get("exact") == "1"
     filters = form.filters()
     outcome = None
     if query.text:
-        outcome = searching.search(query, filters, None if exact else curated_glossary())
+        outcome = searching.search(query, filters, None if exact else search_glossary())
     context = {
         "query": query,
         "form": form,
         "filters": filters,
         "exact": exact,
         "outcome": outcome,
+        "themes_named": _themes_named(outcome, themes),
         "max_length": search_query.MAX_QUERY_LENGTH,
     }
     return render(request, template_for(request, "search/search.html", "results"), context, status=form.status)
+
+
+def _themes_named(outcome: searching.SearchOutcome | None, themes: list[Theme]) -> list[Theme]:
+    """The themes whose English keywords the query named ("jurisdiction"), each once."""
+    if outcome is None:
+        return []
+    by_slug = {theme.slug: theme for theme in themes}
+    keyword_themes = english_keywords().themes
+    slugs = dict.fromkeys(keyword_themes[e.entry_id] for e in outcome.expansions if e.entry_id in keyword_themes)
+    return [by_slug[slug] for slug in slugs if slug in by_slug]

@@ -2,8 +2,35 @@
 // deleted, inserted, near-equivalent or terminological passage (terminology
 // only while it is marked), each gap and each moved paragraph, in reading order.
 // Works after htmx swaps too, since differences are looked up at each key press.
+// WCAG 2.1.4: single-key shortcuts can be turned off (the switch in the
+// legend, remembered in localStorage) and never act while focus is in a
+// field or outside the comparison (in the navigation, the forms).
 (function () {
   "use strict";
+  const STORAGE_KEY = "concordance.compare-keys";
+  function stored() {
+    try { return window.localStorage.getItem(STORAGE_KEY) !== "off"; } catch (e) { return true; }
+  }
+  let enabled = stored();
+  function bindSwitch() {
+    const toggle = document.getElementById("compare-keys");
+    if (!toggle || toggle.dataset.bound) return;
+    toggle.dataset.bound = "1";
+    toggle.disabled = false;
+    toggle.checked = enabled;
+    toggle.addEventListener("change", function () {
+      enabled = toggle.checked;
+      try { window.localStorage.setItem(STORAGE_KEY, enabled ? "on" : "off"); } catch (e) { /* private mode */ }
+    });
+  }
+  document.addEventListener("DOMContentLoaded", bindSwitch);
+  document.addEventListener("htmx:afterSettle", bindSwitch);
+  // Focus on the page itself (nothing focused) or inside the comparison rows.
+  function inComparison(target) {
+    if (!target || target === document.body || target === document.documentElement) return true;
+    const rows = document.getElementById("rows");
+    return Boolean(rows && rows.contains(target) && !target.closest(".compare-tools"));
+  }
   // Inside the rows only: the legend shows the same marks.
   const SELECTOR = [
     "#rows .rows del.change", "#rows .rows ins.change", "#rows .rows .near", "#rows:not(.terms-hidden) .rows .term",
@@ -16,6 +43,7 @@
   document.addEventListener("keydown", function (event) {
     if (event.ctrlKey || event.metaKey || event.altKey) return;
     const target = event.target;
+    if (!enabled || !inComparison(target)) return;
     if (target && (target.isContentEditable || /^(INPUT|SELECT|TEXTAREA)$/.test(target.tagName))) return;
     const forward = event.key === "n" || event.key === "j";
     const backward = event.key === "p" || event.key === "k";

@@ -88,7 +88,7 @@ def keyboard_moves_between_differences(page: Page) -> None:
 def test_n_and_p_move_between_the_differences_side_by_side(page: Page):
     page.goto(PAIR)
     # The help line says what the keys do.
-    expect(page.locator(".legend .keys")).to_contain_text("différence suivante / précédente")
+    expect(page.locator(".legend-details .keys")).to_contain_text("différence suivante / précédente")
     differences = page.locator(DIFFERENCES)
     # Within one row there are several differences, terminology included: the
     # keys stop at each of them, not only at each changed row.
@@ -138,12 +138,17 @@ def style(locator, prop: str) -> str:
 def test_the_differences_read_without_colour(page: Page):
     page.goto("/compare/un/art_42/budapest/art_29/")
     legend = page.get_by_label("Légende")
+    # Folded so that the comparison comes first; opened, it explains the marks.
+    expect(legend).to_be_hidden()
+    page.get_by_text("Légende et raccourcis").click()
     expect(legend).to_be_visible()
     for where in (legend, page.locator("#rows .rows.side")):
         deleted, inserted = where.locator("del.change").first, where.locator("ins.change").first
         term, form = where.locator(".term").first, where.locator(".form").first
-        # Struck through, underlined, dotted, dashed: four shapes, whatever the colours.
-        assert "line-through" in style(deleted, "textDecorationLine")
+        # A bar, an underline, dotted, dashed: four shapes, whatever the colours.
+        # Text of one instrument only is never struck through: it is to be read.
+        assert style(deleted, "textDecorationLine") == "none"
+        assert "inset" in style(deleted, "boxShadow")
         assert "underline" in style(inserted, "textDecorationLine")
         assert style(inserted, "textDecorationStyle") == "solid"
         assert "underline" in style(term, "textDecorationLine")
@@ -152,8 +157,8 @@ def test_the_differences_read_without_colour(page: Page):
         assert style(form, "textDecorationLine") == "none"
     plain = page.locator("#rows .rows.side .unit").first
     assert style(plain, "textDecorationLine") == "none"
-    expect(legend).to_contain_text("supprimé à gauche")
-    expect(legend).to_contain_text("ajouté à droite")
+    expect(legend).to_contain_text("ONU seulement")
+    expect(legend).to_contain_text("Budapest seulement")
     expect(legend).to_contain_text("terme équivalent")
     expect(legend).to_contain_text("mise en forme de liste")
 
@@ -204,6 +209,8 @@ def test_the_form_takes_an_article_and_an_optional_paragraph(page: Page):
 
 def test_typing_n_in_a_field_types_it(page: Page):
     page.goto(PAIR + "?view=inline")
+    # The pair form is folded under the comparison: opened first.
+    page.get_by_text("Comparer deux autres dispositions").click()
     field = page.locator("#id_left_ref")
     field.fill("")
     field.press_sequentially("np")

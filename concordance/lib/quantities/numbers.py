@@ -104,3 +104,98 @@ def parse_french_ordinal(words: str) -> int | None:
     if cardinal is None:
         return None
     return parse_french_number(" ".join([*tokens[:-1], cardinal]))
+
+
+_UNITS_SPELLED = [
+    "zéro",
+    "un",
+    "deux",
+    "trois",
+    "quatre",
+    "cinq",
+    "six",
+    "sept",
+    "huit",
+    "neuf",
+    "dix",
+    "onze",
+    "douze",
+]
+_UNITS_SPELLED += ["treize", "quatorze", "quinze", "seize", "dix-sept", "dix-huit", "dix-neuf"]
+_TENS_SPELLED = {2: "vingt", 3: "trente", 4: "quarante", 5: "cinquante", 6: "soixante"}
+
+
+def _below_hundred(n: int) -> str:
+    if n < 20:
+        return _UNITS_SPELLED[n]
+    tens, unit = divmod(n, 10)
+    if tens in (7, 9):  # soixante-dix…, quatre-vingt-dix…
+        base = "soixante" if tens == 7 else "quatre-vingt"
+        if n == 71:
+            return "soixante et onze"
+        return f"{base}-{_UNITS_SPELLED[10 + unit]}"
+    if tens == 8:
+        return "quatre-vingts" if unit == 0 else f"quatre-vingt-{_UNITS_SPELLED[unit]}"
+    if unit == 0:
+        return _TENS_SPELLED[tens]
+    if unit == 1:
+        return f"{_TENS_SPELLED[tens]} et un"
+    return f"{_TENS_SPELLED[tens]}-{_UNITS_SPELLED[unit]}"
+
+
+def spell_french_number(n: int) -> str:
+    """``n`` (0 to 999 999) in French words, as the treaties spell them (pre-1990 hyphens).
+
+    90 → "quatre-vingt-dix", 71 → "soixante et onze", 200 → "deux cents",
+    1000 → "mille". ``parse_french_number`` reads every result back to ``n``.
+    """
+    if not 0 <= n < 1_000_000:
+        raise ValueError(f"{n} is out of the spelled range")
+    thousands, rest = divmod(n, 1000)
+    parts: list[str] = []
+    if thousands:
+        parts.append("mille" if thousands == 1 else f"{_below_thousand(thousands, final=False)} mille")
+    if rest or not parts:
+        parts.append(_below_thousand(rest, final=True))
+    return " ".join(parts)
+
+
+def _below_thousand(n: int, *, final: bool) -> str:
+    hundreds, rest = divmod(n, 100)
+    words: list[str] = []
+    if hundreds:
+        plural = hundreds > 1 and rest == 0 and final
+        words.append(("cent" if hundreds == 1 else f"{_UNITS_SPELLED[hundreds]} cent") + ("s" if plural else ""))
+    if rest or not words:
+        spelled = _below_hundred(rest)
+        # "quatre-vingts" loses its s before "mille" ("quatre-vingt mille").
+        words.append(spelled[:-1] if spelled == "quatre-vingts" and not final else spelled)
+    return " ".join(words)
+
+
+# A number a query may hold: digits, or a run of French number words.
+_NUMBER_WORD = "|".join(
+    sorted((*_UNIT_WORDS, "cent", "cents", "mille", "dix-sept", "dix-huit", "dix-neuf"), key=len, reverse=True)
+)
+_QUERY_NUMBER = re.compile(
+    rf"(?<![\w-])(?:\d+|(?:{_NUMBER_WORD})(?:(?:[\s-]+(?:et[\s-]+)?)(?:{_NUMBER_WORD}))*)(?![\w-])",
+    re.IGNORECASE,
+)
+# "un"/"une" alone is an article far more often than a number.
+_NOT_A_NUMBER_ALONE = {"un", "une"}
+
+
+def number_spellings(text: str) -> list[tuple[int, int, str]]:
+    """``(start, end, other spelling)`` of each cardinal in ``text``: digits get
+    their French words, French words their digits ("90" ↔ "quatre-vingt-dix")."""
+    found: list[tuple[int, int, str]] = []
+    for match in _QUERY_NUMBER.finditer(text):
+        written = match.group(0)
+        if written.casefold() in _NOT_A_NUMBER_ALONE:
+            continue
+        value = parse_french_number(written)
+        if value is None or value >= 1_000_000:
+            continue
+        other = spell_french_number(value) if written.isdigit() else str(value)
+        found.append((match.start(), match.end(), other))
+    return found

@@ -73,6 +73,7 @@ from concordance.lib.terminology.glossary import (
     Glossary,
     GlossaryData,
     GlossaryEntryData,
+    SearchTerm,
     load_glossary,
     parse_glossary,
 )
@@ -89,6 +90,7 @@ __all__ = [
     "Kind",
     "Occurrence",
     "TermClass",
+    "SearchTerm",
     "load_glossary",
     "normalise_term",
     "parse_glossary",

@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Literal
 
 from concordance.lib.diffing import Op
@@ -38,6 +39,15 @@ class GlossaryEntry:
     case_sensitive: bool = False
     term_class: TermClass = "equivalent"
     why: str = ""
+
+    # The terms of the instruments' official English texts, per instrument:
+    # an English query is answered through them (search only; the texts
+    # compared are French).
+    english: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: MappingProxyType({}))
+
+    def english_forms(self) -> tuple[str, ...]:
+        """The English terms of every instrument, each once."""
+        return tuple(dict.fromkeys(form for forms in self.english.values() for form in forms))
 
     @property
     def kind(self) -> Kind:

@@ -3,12 +3,14 @@ diff, and reading it from its JSON file (format in the package docstring)."""
 
 from __future__ import annotations
 
+import difflib
 import json
 import re
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
 from typing import NotRequired, TypedDict
 
 from concordance.lib.diffing import Segment
@@ -36,9 +38,25 @@ def _entry_of(match: re.Match[str], ids: list[str]) -> str:
 SearchWord = tuple[int, int, str]
 
 
+@dataclass(frozen=True)
+class SearchTerm:
+    """A glossary term found in a search query, and the forms to search for it as well."""
+
+    start: int
+    end: int
+    forms: tuple[str, ...]
+    english: bool  # typed in English: ``forms`` are the French terms searched for it
+    entry_id: str
+
+
 @dataclass
 class Glossary:
     entries: tuple[GlossaryEntry, ...]
+    # English search keywords that are no glossary entry (a provision's
+    # English title, a theme): their French ``terms`` are searched when
+    # one of their ``english`` terms is typed, and are never expanded
+    # themselves, since they are no curated equivalence.
+    keywords: tuple[GlossaryEntry, ...] = ()
     _by_id: dict[str, GlossaryEntry] = field(init=False, repr=False)
     _regex_cache: dict[str | None, tuple[re.Pattern[str], list[str]]] = field(init=False, repr=False)
     _keys: dict[str, frozenset[str]] = field(init=False, repr=False)
@@ -64,6 +82,12 @@ class Glossary:
                 key = normalise_term(form)
                 if owner.setdefault(key, entry.id) != entry.id:
                     raise ValueError(f"form {form!r} belongs to both {owner[key]!r} and {entry.id!r}")
+        english_owner: dict[str, str] = {}
+        for entry in (*self.entries, *self.keywords):
+            for form in entry.english_forms():
+                key = normalise_term(form)
+                if english_owner.setdefault(key, entry.id) != entry.id:
+                    raise ValueError(f"English term {form!r} belongs to both {english_owner[key]!r} and {entry.id!r}")
         self._regex_cache = {}
         self._keys = {
             entry.id: frozenset(normalise_term(f, entry.case_sensitive) for f in entry.forms())
@@ -150,56 +174,71 @@ class Glossary:
     def _search_words(cls, text: str, case_sensitive: bool = False) -> list[SearchWord]:
         return [(m.start(), m.end(), cls._search_key(m.group(), case_sensitive)) for m in re.finditer(r"\w+", text)]
 
-    def _search_forms(self) -> list[tuple[int, GlossaryEntry, tuple[str, ...], str]]:
-        """``(number of words, entry, word keys, form)`` of every form, most words first."""
+    def _search_forms(self) -> list[tuple[int, GlossaryEntry, tuple[str, ...], bool]]:
+        """``(number of words, entry, word keys, English)`` of every searchable form, most words first.
+
+        The French forms of the entries and the English terms of entries and
+        keywords; a keyword's French terms are only searched, never looked for.
+        """
         cached = getattr(self, "_search_forms_cache", None)
         if cached is None:
             cached = []
-            for entry in self.entries:
-                if entry.term_class == "distinct":
-                    continue  # not equivalents: a search for one must not find the other
-                for form in entry.forms():
-                    keys = tuple(k for _, _, k in self._search_words(form, entry.case_sensitive))
-                    if keys:
-                        cached.append((len(keys), entry, keys, form))
+            # A distinct entry's terms are not equivalents: a search for one must not find the other.
+            pairable = [entry for entry in self.entries if entry.term_class != "distinct"]
+            searchable = [(entry, form, False) for entry in pairable for form in entry.forms()]
+            searchable += [
+                (entry, form, True) for entry in (*pairable, *self.keywords) for form in entry.english_forms()
+            ]
+            for entry, form, english in searchable:
+                keys = tuple(k for _, _, k in self._search_words(form, entry.case_sensitive))
+                if keys:
+                    cached.append((len(keys), entry, keys, english))
             cached.sort(key=lambda item: -item[0])
             object.__setattr__(self, "_search_forms_cache", cached)
         return cached
 
     def expansion_spans(self, query: str) -> list[tuple[int, int, list[str]]]:
-        """``(start, end, equivalent forms)`` of each glossary term in ``query``.
+        """``(start, end, equivalent forms)`` of each glossary term in ``query`` (see ``search_terms``)."""
+        return [(term.start, term.end, list(term.forms)) for term in self.search_terms(query)]
+
+    def search_terms(self, query: str) -> list[SearchTerm]:
+        """Each glossary term in ``query``, French or English, with the forms to search for it.
 
         Terms are matched word by word on unaccented, case-folded keys
         without plural mark (case kept for case-sensitive entries such as
         "Partie"), the longest term first at each word, without overlap.
-        Forms of the other instruments come first, then the remaining
-        inflections; forms with the same key as the words typed are left out.
+        For a French term: forms of the other instruments first, then the
+        remaining inflections; forms with the same key as the words typed
+        are left out. For an English term: every French form of its entry (or keyword).
         """
         words = {cs: self._search_words(query, cs) for cs in (False, True)}
         taken = [False] * len(words[False])
-        found: list[tuple[int, int, list[str]]] = []
+        found: list[SearchTerm] = []
         for at in range(len(taken)):
             if taken[at]:
                 continue
             term = self._search_term_at(words, taken, at)
             if term is None:
                 continue
-            entry, typed = term
+            entry, typed, english = term
             taken[at : at + len(typed)] = [True] * len(typed)
+            # A form with the keys typed is searched already: "extradition" is
+            # English and French alike.
             others = self._other_forms(entry, tuple(k for _, _, k in typed))
             if others:
-                found.append((typed[0][0], typed[-1][1], others))
+                found.append(SearchTerm(typed[0][0], typed[-1][1], tuple(others), english, entry.id))
         return found
 
     def _search_term_at(
         self, words: dict[bool, list[SearchWord]], taken: list[bool], at: int
-    ) -> tuple[GlossaryEntry, list[SearchWord]] | None:
+    ) -> tuple[GlossaryEntry, list[SearchWord], bool] | None:
         """The entry of the longest form whose word keys the query has from word ``at``
-        on, none of them taken by a longer term, with the query's words it covers."""
-        for size, entry, keys, _form in self._search_forms():
+        on, none of them taken by a longer term, with the query's words it covers
+        and whether the form is English."""
+        for size, entry, keys, english in self._search_forms():
             typed = words[entry.case_sensitive][at : at + size]
             if len(typed) == size and not any(taken[at : at + size]) and tuple(k for _, _, k in typed) == keys:
-                return entry, typed
+                return entry, typed, english
         return None
 
     def _other_forms(self, entry: GlossaryEntry, typed: tuple[str, ...]) -> list[str]:
@@ -227,6 +266,35 @@ class Glossary:
         See ``expansion_spans`` for how terms are matched.
         """
         return [(query[start:end], others) for start, end, others in self.expansion_spans(query)]
+
+    def closest_terms(self, query: str, limit: int = 5) -> list[str]:
+        """The known terms (French or English) nearest ``query``, best first.
+
+        Terms sharing a word with the query come first (most shared words
+        first), then terms spelled closest to the whole query (difflib's
+        ratio on unaccented, case-folded text, at least 0.6), for the page
+        that found nothing to suggest what the glossary does know.
+        """
+        terms = self.known_terms()
+        query_keys = {k for _, _, k in self._search_words(query)}
+        shared: list[tuple[int, int, str]] = []
+        for order, term in enumerate(terms):
+            common = len(query_keys & {k for _, _, k in self._search_words(term)})
+            if common:
+                shared.append((-common, order, term))
+        chosen = [term for _, _, term in sorted(shared)]
+        by_key: dict[str, str] = {}
+        for term in terms:
+            by_key.setdefault(_folded(term), term)
+        for key in difflib.get_close_matches(_folded(query), list(by_key), n=limit, cutoff=0.6):
+            chosen.append(by_key[key])
+        return list(dict.fromkeys(chosen))[:limit]
+
+    def known_terms(self) -> tuple[str, ...]:
+        """Every term a query can name: the French forms, then the English terms, each once."""
+        french = [form for entry in self.entries for form in entry.forms()]
+        english = [form for entry in (*self.entries, *self.keywords) for form in entry.english_forms()]
+        return tuple(dict.fromkeys([*french, *english]))
 
     # -- classification ---------------------------------------------------
 
@@ -257,6 +325,11 @@ class Glossary:
 # --------------------------------------------------------------------------
 
 
+def _folded(text: str) -> str:
+    decomposed = unicodedata.normalize("NFD", text.casefold())
+    return " ".join("".join(ch for ch in decomposed if not unicodedata.combining(ch)).split())
+
+
 # One entry as the glossary's JSON writes it (format in the package docstring);
 # the functional form because "class" is a Python keyword.
 GlossaryEntryData = TypedDict(
@@ -269,6 +342,7 @@ GlossaryEntryData = TypedDict(
         "case_sensitive": NotRequired[bool],
         "class": NotRequired[str],
         "why": NotRequired[str],
+        "english": NotRequired[dict[str, list[str]]],
     },
 )
 
@@ -292,6 +366,7 @@ def parse_glossary(data: GlossaryData) -> Glossary:
                 case_sensitive=bool(raw.get("case_sensitive", False)),
                 term_class=_term_class(raw.get("class", "equivalent"), raw["id"]),
                 why=raw.get("why", ""),
+                english=_english_terms(raw),
             )
         )
     return Glossary(tuple(entries))
@@ -302,6 +377,14 @@ def _term_class(value: object, entry_id: str) -> TermClass:
         if value == term_class:
             return term_class
     raise ValueError(f"entry {entry_id!r}: class {value!r} is not one of {list(TERM_CLASSES)}")
+
+
+def _english_terms(raw: GlossaryEntryData) -> Mapping[str, tuple[str, ...]]:
+    english = raw.get("english", {})
+    unknown = set(english) - set(INSTRUMENTS)
+    if unknown:
+        raise ValueError(f"entry {raw.get('id')!r}: English terms of unknown instruments {sorted(unknown)}")
+    return MappingProxyType({inst: tuple(forms) for inst, forms in english.items()})
 
 
 def load_glossary(path: str | Path) -> Glossary:
