@@ -26,6 +26,7 @@ from __future__ import annotations
 import datetime
 import os
 from pathlib import Path
+from typing import cast
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -328,3 +329,21 @@ AXES_LOCKOUT_CALLABLE = "concordance.security.lockout_response"
 # The JSON API (concordance/api.py, mounted in urls.py) is read-only:
 # concordance.security.ReadOnlyAPI answers 405 to other methods under it.
 API_PREFIX = "/api/"
+
+# --- Data version, whole-response cache, validators and compression (issue 16) ---
+# concordance/versioning: the database advances a data version with every
+# write to the corpus or the curated data; anonymous GETs are served whole
+# from the cache under it, with ETag/Last-Modified/Cache-Control and 304s.
+# The middleware sits under whitenoise (static files keep their own caching)
+# and above the session, so a cached page never reads the session.
+INSTALLED_APPS += ["concordance.versioning"]
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1,
+    "concordance.versioning.middleware.ResponseCache",
+)
+cast("dict[str, list[str]]", TEMPLATES[0]["OPTIONS"])["context_processors"].append(
+    "concordance.versioning.context.sessionless"
+)
+# 0 turns the response cache off (validators and compression too): the tests
+# do, but for those that check it (tests/versioning).
+RESPONSE_CACHE = env_bool("CONCORDANCE_RESPONSE_CACHE", default=True)
