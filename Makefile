@@ -33,7 +33,7 @@ endif
 $(STAMP): pyproject.toml
 	@bash scripts/venv.sh $(STAMP)
 
-.PHONY: help venv db data run test test-fast lint format serve bench backup restore load stop clean-db db-status psql FORCE
+.PHONY: help venv db data run test test-fast lint format serve bench bench-pairs backup restore load stop clean-db db-status psql FORCE
 FORCE:
 
 help: ## list the targets
@@ -100,7 +100,7 @@ format: venv ## ruff check --fix, then ruff format (what is left is for a human:
 	@$(VENV)/bin/ruff check --quiet --output-format concise \
 	    || echo "==> the findings above are left for a human (ruff cannot fix them alone)"
 
-serve: data ## production-like: DEBUG off, collectstatic, gunicorn on 127.0.0.1:PORT
+serve: data ## production-like: DEBUG off, collectstatic when static files changed, gunicorn --preload on 127.0.0.1:PORT
 	@mkdir -p var
 	@if [ -z "$$DJANGO_SECRET_KEY" ] && [ ! -s var/secret_key ]; then \
 	    echo "==> generating a secret key in var/secret_key (kept for later runs)"; \
@@ -110,13 +110,16 @@ serve: data ## production-like: DEBUG off, collectstatic, gunicorn on 127.0.0.1:
 	    DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-$$(cat var/secret_key)}" \
 	    DJANGO_ALLOWED_HOSTS="$${DJANGO_ALLOWED_HOSTS:-127.0.0.1,localhost}" \
 	    DJANGO_SECURE_SSL_REDIRECT="$${DJANGO_SECURE_SSL_REDIRECT:-0}"; \
-	echo "==> collecting static files into var/staticfiles"; $(MANAGE) collectstatic --noinput -v 0; \
+	echo "==> collecting static files into var/staticfiles (only if they changed)"; $(MANAGE) collectstatic_if_changed; \
 	echo "==> serving http://127.0.0.1:$(PORT)/ with gunicorn, $(WORKERS) workers (Ctrl-C stops)"; \
 	ctl=""; if $(VENV)/bin/gunicorn --help 2>/dev/null | grep -q -- --no-control-socket; then ctl=--no-control-socket; fi; \
-	exec $(VENV)/bin/gunicorn concordance.wsgi --bind 127.0.0.1:$(PORT) --workers $(WORKERS) \
+	exec $(VENV)/bin/gunicorn concordance.wsgi --preload --bind 127.0.0.1:$(PORT) --workers $(WORKERS) \
 	    --access-logfile - --error-logfile - $$ctl
 
-bench: data ## server time of every curated comparison page against the static-file floor
+bench: data ## server time of every page type against the static floor of its bytes, warm and cold (BENCH_ARGS='--rounds 5')
+	@$(VENV)/bin/python bench/pages.py $(BENCH_ARGS)
+
+bench-pairs: data ## server time of every curated comparison page against the static-file floor
 	@$(VENV)/bin/python bench/compare_pages.py
 
 backup: venv db ## back up the database and the curated concordance into backups/<UTC time>/

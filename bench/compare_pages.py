@@ -10,7 +10,7 @@ request time, from the request parsed to the last byte written), so the
 client's own overhead is left out; the client's request-to-last-byte time is
 printed beside it for comparison.
 
-    make bench            # or, with DATABASE_URL set:
+    make bench-pairs      # or, with DATABASE_URL set:
     .venv/bin/python bench/compare_pages.py [--rounds 3] [--workers 2]
 
 Bounded: loopback only, a fixed number of requests, stops by itself. The
@@ -176,7 +176,7 @@ def main() -> None:
 
     urls = curated_pair_urls()
     python = sys.executable
-    subprocess.run([python, "manage.py", "collectstatic", "--noinput", "-v", "0"], cwd=ROOT, env=env, check=True)
+    subprocess.run([python, "manage.py", "collectstatic_if_changed"], cwd=ROOT, env=env, check=True)
     floor_dir = Path(settings.STATIC_ROOT) / FLOOR_DIR
     floor_urls = [f"{settings.STATIC_URL}{FLOOR_DIR}/pair-{index}.html" for index in range(len(urls))]
 
@@ -188,7 +188,7 @@ def main() -> None:
             # measures a fresh worker reading the cache, not one computed.
             floor_dir.mkdir(parents=True, exist_ok=True)
             with Server(python, env, args.workers, log) as server:
-                for url, floor_url in zip(urls, floor_urls):
+                for url, floor_url in zip(urls, floor_urls, strict=True):
                     body = get(server.connection, url)[1]
                     (floor_dir / Path(floor_url).name).write_bytes(body)
             # Read once gunicorn has stopped: its last log lines are written then.
@@ -201,7 +201,7 @@ def main() -> None:
                     get(server.connection, url)
                 client_pages, client_floor = [], []
                 for _ in range(args.rounds):
-                    for url, floor_url in zip(urls, floor_urls):
+                    for url, floor_url in zip(urls, floor_urls, strict=True):
                         client_pages.append(get(server.connection, url)[0])
                         client_floor.append(get(server.connection, floor_url)[0])
             served = server.server_times()
