@@ -64,6 +64,7 @@ run: data ## set up everything and serve on http://127.0.0.1:PORT/ (DEBUG on)
 
 test: lint db ## lint, set up, then run the whole test suite (pytest; PYTEST_ARGS=... to pass options)
 	@bash scripts/browser.sh ensure
+	@bash scripts/redis.sh ensure
 	@echo "==> running the test suite (pytest $(PYTEST_ARGS))"
 	@DJANGO_DEBUG=1 $(VENV)/bin/pytest $(PYTEST_ARGS); rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "error: pytest collected no tests; that counts as a failure." >&2; exit 1; fi; \

@@ -351,3 +351,23 @@ RESPONSE_CACHE = env_bool("CONCORDANCE_RESPONSE_CACHE", default=True)
 # Source maps are for a developer's browser, which fetches them rarely:
 # Brotli of django-ninja's two largest took 18 of collectstatic's 25 s.
 WHITENOISE_SKIP_COMPRESS_EXTENSIONS = [*Compressor.SKIP_COMPRESS_EXTENSIONS, "map"]
+# Several application servers share one cache: CACHE_URL=redis://host:6379/0
+# (or unix:///path/redis.sock) puts the data version's published copy and the
+# cached pages and comparisons in Redis, so that an edit through one server is
+# served by every other on the next request. Unset: the file cache above,
+# shared by the workers of one machine. Either way the cache is never a source
+# of truth: emptied, it fills again from PostgreSQL.
+if os.environ.get("CACHE_URL"):
+    _cache_url = os.environ["CACHE_URL"].strip()
+    if not _cache_url.startswith(("redis://", "rediss://", "unix://")):
+        raise ImproperlyConfigured(
+            f"CACHE_URL={_cache_url[:80]!r} is not a Redis address: write it as redis://host:6379/0, "
+            "rediss://… (TLS) or unix:///path/to/redis.sock; leave it unset for the file cache."
+        )
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": _cache_url,
+            "TIMEOUT": None,
+        }
+    }

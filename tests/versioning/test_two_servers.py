@@ -6,20 +6,24 @@ from __future__ import annotations
 import gzip
 import http.client
 import json
+import os
 import secrets
+import shutil
+import subprocess
 from http.cookies import SimpleCookie
 from urllib.parse import urlencode
 
 import pytest
 
-from tests.ops.helpers import environment, fetch, load_database, manage, scratch_database, serving
+from tests.ops.helpers import ROOT, environment, fetch, load_database, manage, scratch_database, serving
 
 PASSWORD = secrets.token_urlsafe(16)
 BROWSER = {"Accept-Encoding": "gzip"}
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def database():
+    """A scratch database per test: each deletes a correspondence."""
     with scratch_database("versioning_servers") as url:
         load_database(url)
         manage(url, "createcurator", "relectrice", "--password-from-env", "CURATOR_PASSWORD", CURATOR_PASSWORD=PASSWORD)
@@ -64,10 +68,33 @@ class Curator:
         assert "sessionid" in self.cookies
 
 
-def test_an_edit_through_one_server_is_served_by_the_other_at_once(database, tmp_path):
-    # One database, one cache: what every worker of a server shares, and
-    # what several servers share when the cache is Redis.
-    env = environment(database, CONCORDANCE_RESPONSE_CACHE="1", CONCORDANCE_CACHE_DIR=str(tmp_path / "cache"))
+@pytest.fixture
+def redis_url(tmp_path):
+    """A private redis-server on a unix socket (scripts/redis.sh), stopped afterwards."""
+    if shutil.which("redis-server") is None:
+        message = "redis-server is not installed: bash scripts/redis.sh ensure installs it (as root)"
+        if os.geteuid() == 0:
+            pytest.fail(message + "; as root the Redis tests must run.")
+        pytest.skip(message)
+    folder = tmp_path / "redis"
+    script = str(ROOT / "scripts" / "redis.sh")
+    url = subprocess.run(["bash", script, "start", str(folder)], capture_output=True, text=True, check=True)
+    try:
+        yield url.stdout.strip()
+    finally:
+        subprocess.run(["bash", script, "stop", str(folder)], check=False)
+
+
+@pytest.fixture(params=["file cache", "redis"])
+def shared_cache(request, tmp_path) -> dict[str, str]:
+    """One cache for both servers: a folder (the workers of one machine) or Redis (several machines)."""
+    if request.param == "redis":
+        return {"CACHE_URL": request.getfixturevalue("redis_url")}
+    return {"CONCORDANCE_CACHE_DIR": str(tmp_path / "cache")}
+
+
+def test_an_edit_through_one_server_is_served_by_the_other_at_once(database, shared_cache):
+    env = environment(database, CONCORDANCE_RESPONSE_CACHE="1", **shared_cache)
     with serving(database, env=env) as first, serving(database, env=env) as second:
         status, headers, body = fetch(first, "/api/concordance/", BROWSER)
         assert status == 200 and headers["cache-control"] == "public, no-cache"
