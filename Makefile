@@ -33,7 +33,7 @@ endif
 $(STAMP): pyproject.toml
 	@bash scripts/venv.sh $(STAMP)
 
-.PHONY: help venv db data run test test-fast lint format serve bench bench-pairs backup restore load stop clean-db db-status psql FORCE
+.PHONY: help venv db data run test test-fast lint format serve bench bench-scale bench-pairs backup restore load stop clean-db db-status psql FORCE
 FORCE:
 
 help: ## list the targets
@@ -119,6 +119,9 @@ serve: data ## production-like: DEBUG off, collectstatic when static files chang
 
 bench: data ## server time of every page type against the static floor of its bytes, warm and cold (BENCH_ARGS='--rounds 5')
 	@$(VENV)/bin/python bench/pages.py $(BENCH_ARGS)
+
+bench-scale: data ## uncached page and search times at x1, x10 and x100 the corpus, in a scratch database (SCALE_ARGS='--scales 1 10')
+	@$(VENV)/bin/python bench/scale.py $(SCALE_ARGS)
 
 bench-pairs: data ## server time of every curated comparison page against the static-file floor
 	@$(VENV)/bin/python bench/compare_pages.py

@@ -89,6 +89,9 @@ class Server:
             "--workers",
             str(workers),
             "--preload",
+            # A page computed from scratch at a hundred times the corpus (bench/scale.py) takes seconds.
+            "--timeout",
+            "300",
             "--log-level",
             "warning",
             "--access-logfile",
