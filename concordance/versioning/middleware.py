@@ -80,8 +80,9 @@ def shareable(request: HttpRequest, response: HttpResponseBase) -> bool:
         and response.status_code == 200
         and isinstance(response, HttpResponse)
         and not response.streaming
+        # A page that used a CSRF token has its cookie set and varies on
+        # Cookie (CsrfViewMiddleware does both), as has one that read the session.
         and not response.cookies
-        and not request.META.get("CSRF_COOKIE_USED")
         and "cookie" not in vary
         and not any(word in cache_control for word in ("private", "no-store", "no-cache"))
         and len(response.content) <= MAX_STORED_BYTES

@@ -179,6 +179,15 @@ def test_a_page_with_a_csrf_token_is_private_and_not_stored(reader):
     assert again["Cache-Control"] == "private, no-store"
 
 
+def test_a_page_with_a_csrf_token_stays_private_for_a_reader_who_already_has_the_cookie(reader):
+    reader.get("/accounts/login/")
+    assert "csrftoken" in reader.cookies
+    response = reader.get("/accounts/login/")
+    assert response["Cache-Control"] == "private, no-store"
+    # The token cookie alone is no session: other pages are still shared.
+    assert reader.get("/glossary/")["Cache-Control"] == "public, no-cache"
+
+
 def test_a_pending_message_keeps_the_page_out_of_the_cache(reader):
     reader.cookies["messages"] = "something"
     response = reader.get("/glossary/")
