@@ -3,8 +3,8 @@
 The table below is the architecture, read from the bottom: each module of
 ``concordance/`` belongs to the first layer whose prefix names it (the
 longest prefix wins), and may import from the layers under it; the apps
-side by side in one layer do not import each other. A module that matches no prefix fails the test too: a new app or module
-must be placed here, which is where a newcomer reads what sits on what.
+side by side in one layer do not import each other. A module that matches no
+prefix fails the test too: a new app or module must be placed here, which is where a newcomer reads what sits on what.
 """
 
 from __future__ import annotations
@@ -104,9 +104,8 @@ def placement(module: str) -> tuple[int, str] | None:
     for index, (_, prefixes) in enumerate(LAYERS):
         for prefix in prefixes:
             inside = module.startswith(prefix + ".") and prefix != "concordance"
-            if module == prefix or inside:
-                if best is None or len(prefix) > len(best[1]):
-                    best = (index, prefix)
+            if (module == prefix or inside) and (best is None or len(prefix) > len(best[1])):
+                best = (index, prefix)
     return best
 
 
