@@ -129,11 +129,10 @@ def touching_either_side(provisions: Q) -> QuerySet[Correspondence]:
 
 def correspondences_of_articles(articles: list[Provision]) -> list[LinkedCorrespondence]:
     """Curated correspondences touching the articles of these provisions, in one query plus articles."""
-    touching = Q(pk__in=[])
+    provisions = Q(pk__in=[])
     for article in articles:
-        for side in ("left", "right"):
-            touching |= Q(**{f"{side}__edition_id": article.edition_id, f"{side}__article_eid": article.article_eid})
-    return _with_articles(touching)
+        provisions |= Q(edition_id=article.edition_id, article_eid=article.article_eid)
+    return _with_articles(Q(pk__in=touching_either_side(provisions)))
 
 
 def _with_articles(touching: Q) -> list[LinkedCorrespondence]:

@@ -6,7 +6,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from concordance.corpus.models import Edition, Instrument
+from concordance.corpus.models import Edition, Instrument, Provision
 from concordance.mapping import table
 
 pytestmark = pytest.mark.django_db
@@ -35,6 +35,15 @@ def test_no_statement_grows_with_the_number_of_articles_reached():
     assert len(articles) > 50
     longest = max(len(sql) for sql in statements(lambda: table.correspondences_of(edition)))
     assert longest < 4_000
+
+
+def test_the_correspondences_of_two_compared_articles_are_found_through_the_provisions_index():
+    left = Provision.objects.get(edition__instrument__slug="un", edition__is_primary=True, eid="art_25")
+    right = Provision.objects.get(edition__instrument__slug="budapest", edition__is_primary=True, eid="art_16")
+    found = []
+    first = statements(lambda: found.extend(table.correspondences_of_articles([left, right])))[0]
+    assert " UNION " in first
+    assert ("art_25", "art_16") in {(c.left_article.eid, c.right_article.eid) for c in found}
 
 
 def test_the_article_counterparts_read_the_article_from_both_sides():
