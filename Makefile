@@ -33,7 +33,7 @@ endif
 $(STAMP): pyproject.toml
 	@bash scripts/venv.sh $(STAMP)
 
-.PHONY: help venv db data run test test-fast lint format serve bench backup restore load stop clean-db db-status psql FORCE
+.PHONY: help venv db data run test test-fast lint format serve bench bench-scale bench-pairs backup restore load stop clean-db db-status psql FORCE
 FORCE:
 
 help: ## list the targets
@@ -68,6 +68,7 @@ test: lint db ## lint, set up, then run the whole test suite (pytest; PYTEST_ARG
 	@bash scripts/serve.sh ensure
 	@bash scripts/pdf.sh ensure
 	@bash scripts/office.sh ensure
+	@bash scripts/redis.sh ensure
 	@echo "==> running the test suite (pytest $(PYTEST_ARGS))"
 	@DJANGO_DEBUG=1 $(VENV)/bin/pytest $(PYTEST_ARGS); rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "error: pytest collected no tests; that counts as a failure." >&2; exit 1; fi; \
@@ -104,7 +105,7 @@ format: venv ## ruff check --fix, then ruff format (what is left is for a human:
 	@$(VENV)/bin/ruff check --quiet --output-format concise \
 	    || echo "==> the findings above are left for a human (ruff cannot fix them alone)"
 
-serve: data ## production-like: DEBUG off, collectstatic, nginx on 127.0.0.1:PORT in front of gunicorn
+serve: data ## production-like: DEBUG off, collectstatic when static files changed, nginx on 127.0.0.1:PORT in front of gunicorn --preload
 	@mkdir -p var
 	@if [ -z "$$DJANGO_SECRET_KEY" ] && [ ! -s var/secret_key ]; then \
 	    echo "==> generating a secret key in var/secret_key (kept for later runs)"; \
@@ -114,10 +115,16 @@ serve: data ## production-like: DEBUG off, collectstatic, nginx on 127.0.0.1:POR
 	    DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-$$(cat var/secret_key)}" \
 	    DJANGO_ALLOWED_HOSTS="$${DJANGO_ALLOWED_HOSTS:-127.0.0.1,localhost}" \
 	    DJANGO_SECURE_SSL_REDIRECT="$${DJANGO_SECURE_SSL_REDIRECT:-0}"; \
-	echo "==> collecting static files into var/staticfiles"; $(MANAGE) collectstatic --noinput -v 0; \
+	echo "==> collecting static files into var/staticfiles (only if they changed)"; $(MANAGE) collectstatic_if_changed; \
 	PORT=$(PORT) WORKERS=$(WORKERS) exec bash scripts/serve.sh
 
-bench: data ## server time of every curated comparison page against the static-file floor
+bench: data ## server time of every page type against the static floor of its bytes, warm and cold (BENCH_ARGS='--rounds 5')
+	@$(VENV)/bin/python bench/pages.py $(BENCH_ARGS)
+
+bench-scale: data ## uncached page and search times at x1, x10 and x100 the corpus, in a scratch database (SCALE_ARGS='--scales 1 10')
+	@$(VENV)/bin/python bench/scale.py $(SCALE_ARGS)
+
+bench-pairs: data ## server time of every curated comparison page against the static-file floor
 	@$(VENV)/bin/python bench/compare_pages.py
 
 backup: venv db ## back up the database and the curated concordance into backups/<UTC time>/

@@ -10,7 +10,7 @@ request time, from the request parsed to the last byte written), so the
 client's own overhead is left out; the client's request-to-last-byte time is
 printed beside it for comparison.
 
-    make bench            # or, with DATABASE_URL set:
+    make bench-pairs      # or, with DATABASE_URL set:
     .venv/bin/python bench/compare_pages.py [--rounds 3] [--workers 2]
 
 Bounded: loopback only, a fixed number of requests, stops by itself. The
@@ -176,7 +176,7 @@ def main() -> None:
 
     urls = curated_pair_urls()
     python = sys.executable
-    subprocess.run([python, "manage.py", "collectstatic", "--noinput", "-v", "0"], cwd=ROOT, env=env, check=True)
+    subprocess.run([python, "manage.py", "collectstatic_if_changed"], cwd=ROOT, env=env, check=True)
     floor_dir = Path(settings.STATIC_ROOT) / FLOOR_DIR
     floor_urls = [f"{settings.STATIC_URL}{FLOOR_DIR}/pair-{index}.html" for index in range(len(urls))]
 

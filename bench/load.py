@@ -1,16 +1,24 @@
 """Load test: concurrent visitors on a realistic mix of pages, with locust.
 
 Starts the app under gunicorn on loopback with production settings (as
-`make serve` does), waits until its workers serve each kind of page, then lets
-USERS simulated visitors (locust, as a library) read pages for DURATION
-seconds, each pausing 0.5–1.5 s between pages: the concordance table with
-and without filters, comparisons of curated pairs, searches, article pages
-and instrument pages.  Prints, per page type and overall, the number of
-requests, errors, throughput and the 50th, 95th and 99th percentiles of
-response time (exact, from every response).
+`make serve` does), waits until its workers serve each kind of page, then
+lets USERS simulated visitors (locust, as a library) read pages for
+DURATION seconds, each pausing 0.5–1.5 s between pages (none with --no-pause, to find the server's ceiling):
+the concordance table with and without filters, comparisons of curated
+pairs, searches, article pages and instrument pages.  Prints, per page type
+and overall, the number of requests, errors, throughput and the 50th, 95th
+and 99th percentiles of response time (exact, from every response).
 
     make load                      # 32 visitors, 60 s, 3 gunicorn workers
-    .venv/bin/python bench/load.py [--users 32] [--duration 60] [--workers 3]
+    .venv/bin/python bench/load.py [--users 32] [--duration 60] [--workers 3] [--no-pause]
+    .venv/bin/python bench/load.py --users 8 32 64 128 --duration 30 --no-pause   # one level after the other
+
+--prime asks for every page once before the load (not measured), as a
+server that has been up a while has them in its response cache; without it
+the first visit of each of the ~400 pages renders it.
+
+Worker memory (resident set of each gunicorn worker) is read from /proc at
+the end of each level.
 
 Bounded: loopback only, stops after DURATION seconds or MAX_REQUESTS requests,
 whichever comes first; read-only (GET requests).  Exits with status 1 if any
@@ -33,10 +41,11 @@ import sys
 import time
 from collections import defaultdict
 from dataclasses import dataclass, field
+from pathlib import Path
 from urllib.parse import urlencode
 
 import gevent
-from locust import FastHttpUser, between, events, task
+from locust import FastHttpUser, between, constant, events, task
 from locust.env import Environment
 
 from compare_pages import (
@@ -81,7 +90,7 @@ class Pages:
 
 def site_pages() -> Pages:
     """Every page of each kind, read from the database the app serves."""
-    comparisons = curated_pair_urls()  # sets Django up
+    comparisons = curated_pair_urls()  # Django is set up by main()
     from django.urls import reverse
 
     from concordance.corpus.models import Instrument, Provision
@@ -116,7 +125,8 @@ class Visitor(FastHttpUser):
     pages: Pages = Pages()
 
     def visit(self, name: str, urls: list[str]) -> None:
-        self.client.get(random.choice(urls), name=name)
+        # As a browser asks: compressed (FastHttpUser decodes gzip).
+        self.client.get(random.choice(urls), name=name, headers={"Accept-Encoding": "gzip"})
 
     @task(4)
     def article(self) -> None:
@@ -159,9 +169,10 @@ class Record:
         return sum(len(times) for times in self.times.values())
 
 
-def report(record: Record, elapsed: float, users: int, workers: int) -> str:
+def report(record: Record, elapsed: float, users: int, workers: int, pause: str, memory: list[int]) -> str:
     lines = [
-        f"{users} visitors for {elapsed:.0f} s, gunicorn with {workers} workers on loopback, production settings",
+        f"{users} visitors for {elapsed:.0f} s ({pause}), gunicorn --preload with {workers} workers on loopback, "
+        f"production settings; worker memory (RSS) {', '.join(f'{kib / 1024:.0f} MB' for kib in memory)}",
         "",
         "| page type | requests | errors | req/s | p50 ms | p95 ms | p99 ms |",
         "|---|---:|---:|---:|---:|---:|---:|",
@@ -176,7 +187,7 @@ def report(record: Record, elapsed: float, users: int, workers: int) -> str:
         lines.append(row("**overall**", everything, total_errors, elapsed))
     for name, errors in sorted(record.errors.items()):
         if errors:
-            kinds = defaultdict(int)
+            kinds: dict[str, int] = defaultdict(int)
             for error in errors:
                 kinds[error] += 1
             lines.append(f"errors on {name}: " + ", ".join(f"{n}× {kind}" for kind, n in sorted(kinds.items())))
@@ -205,19 +216,89 @@ def warm_up(port: int, pages: Pages, rounds: int) -> None:
     connection.close()
 
 
+def prime(port: int, pages: Pages) -> None:
+    """Every page once, so that the load meets a warm response cache."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
+    urls = [url for kind in vars(pages).values() for url in kind]
+    started = time.monotonic()
+    for url in urls:
+        # The Host locust sends: the response cache keys pages on it.
+        connection.request("GET", url, headers={"Host": f"127.0.0.1:{port}", "Accept-Encoding": "gzip"})
+        response = connection.getresponse()
+        response.read()
+        if response.status != 200:
+            raise SystemExit(f"{url}: HTTP {response.status}")
+    connection.close()
+    print(f"primed {len(urls)} pages in {time.monotonic() - started:.1f} s")
+
+
+def worker_memory(master: int) -> list[int]:
+    """Resident memory of each gunicorn worker, in KiB (Linux /proc)."""
+    try:
+        children = Path(f"/proc/{master}/task/{master}/children").read_text().split()
+    except OSError:
+        return []
+    memory = []
+    for child in children:
+        try:
+            status = Path(f"/proc/{child}/status").read_text()
+        except OSError:
+            continue
+        memory += [int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS:")]
+    return sorted(memory)
+
+
+def run_level(port: int, users: int, args: argparse.Namespace) -> tuple[Record, float]:
+    record = Record()
+    Visitor.wait_time = constant(0) if args.no_pause else between(0.5, 1.5)
+    environment = Environment(user_classes=[Visitor], events=events, host=f"http://127.0.0.1:{port}", stop_timeout=30)
+    listener = environment.events.request.add_listener(
+        lambda name, response_time, exception, response=None, **kw: record.add(name, response_time, exception, response)
+    )
+    runner = environment.create_local_runner()
+
+    def stop_at_cap() -> None:
+        while record.count < args.max_requests:
+            gevent.sleep(0.2)
+        runner.quit()
+
+    print(f"==> {users} visitors for {args.duration:.0f} s against http://127.0.0.1:{port}/")
+    started = time.monotonic()
+    runner.start(users, spawn_rate=users)  # every visitor at once
+    stoppers = [gevent.spawn_later(args.duration, runner.quit), gevent.spawn(stop_at_cap)]
+    gevent.wait(stoppers, count=1)  # whichever comes first
+    gevent.killall(stoppers)
+    runner.greenlet.join()
+    elapsed = time.monotonic() - started
+    environment.events.request.remove_listener(listener)
+    return record, elapsed
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--users", type=int, default=32, help="concurrent visitors (default 32)")
-    parser.add_argument("--duration", type=float, default=60, help="seconds of load (default 60)")
+    parser.add_argument(
+        "--users",
+        type=int,
+        nargs="+",
+        default=[32],
+        help="concurrent visitors (default 32); several levels run in turn",
+    )
+    parser.add_argument("--duration", type=float, default=60, help="seconds of load per level (default 60)")
     parser.add_argument("--workers", type=int, default=3, help="gunicorn workers (default 3, as make serve)")
-    parser.add_argument("--max-requests", type=int, default=100_000, help="stop early after this many requests")
+    parser.add_argument("--max-requests", type=int, default=100_000, help="stop a level early after this many requests")
+    parser.add_argument("--no-pause", action="store_true", help="visitors ask for the next page at once")
+    parser.add_argument("--prime", action="store_true", help="ask for every page once first (a warm response cache)")
     args = parser.parse_args()
-    if not (1 <= args.users <= 500 and 1 <= args.duration <= 3600 and args.workers >= 1):
+    if not (all(1 <= users <= 500 for users in args.users) and 1 <= args.duration <= 3600 and args.workers >= 1):
         parser.error("--users must be 1–500, --duration 1–3600 s, --workers at least 1")
 
     env = production_env()
     os.environ.update(env)
     sys.path.insert(0, str(ROOT))
+    import django
+
+    # Since compare_pages.main() sets Django up itself (d082546), this script must too.
+    django.setup()
     Visitor.pages = site_pages()
     for kind, urls in vars(Visitor.pages).items():
         if not urls:
@@ -228,58 +309,25 @@ def main() -> int:
     print("pages: " + ", ".join(f"{len(urls)} {kind}" for kind, urls in vars(Visitor.pages).items()))
 
     python = sys.executable
-    subprocess.run([python, "manage.py", "collectstatic", "--noinput", "-v", "0"], cwd=ROOT, env=env, check=True)
+    subprocess.run([python, "manage.py", "collectstatic_if_changed"], cwd=ROOT, env=env, check=True)
     port = free_port()
-    server = subprocess.Popen(
-        [
-            python,
-            "-m",
-            "gunicorn",
-            "concordance.wsgi",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            str(args.workers),
-            "--log-level",
-            "warning",
-        ],
-        cwd=ROOT,
-        env=env,
-    )
-    record = Record()
+    command = [python, "-m", "gunicorn", "concordance.wsgi", "--preload", "--bind", f"127.0.0.1:{port}"]
+    server = subprocess.Popen(command + ["--workers", str(args.workers), "--log-level", "warning"], cwd=ROOT, env=env)
+    failed = 0
+    pause = "no pause" if args.no_pause else "0.5–1.5 s pause between pages"
     try:
         wait_until_up(port, server)
         warm_up(port, Visitor.pages, rounds=2 * args.workers)
+        if args.prime:
+            prime(port, Visitor.pages)
         logging.getLogger("locust").setLevel(logging.WARNING)
-        environment = Environment(
-            user_classes=[Visitor], events=events, host=f"http://127.0.0.1:{port}", stop_timeout=30
-        )
-        environment.events.request.add_listener(
-            lambda name, response_time, exception, response=None, **kw: record.add(
-                name, response_time, exception, response
-            )
-        )
-        runner = environment.create_local_runner()
-
-        def stop_at_cap() -> None:
-            while record.count < args.max_requests:
-                gevent.sleep(0.2)
-            runner.quit()
-
-        print(f"==> {args.users} visitors for {args.duration:.0f} s against http://127.0.0.1:{port}/")
-        started = time.monotonic()
-        runner.start(args.users, spawn_rate=args.users)  # every visitor at once
-        stoppers = [gevent.spawn_later(args.duration, runner.quit), gevent.spawn(stop_at_cap)]
-        gevent.wait(stoppers, count=1)  # whichever comes first
-        gevent.killall(stoppers)
-        runner.greenlet.join()
-        elapsed = time.monotonic() - started
+        for users in args.users:
+            record, elapsed = run_level(port, users, args)
+            print(report(record, elapsed, users, args.workers, pause, worker_memory(server.pid)))
+            failed += sum(len(errors) for errors in record.errors.values())
     finally:
         server.terminate()
         server.wait(timeout=30)
-
-    print(report(record, elapsed, args.users, args.workers))
-    failed = sum(len(errors) for errors in record.errors.values())
     return 1 if failed else 0
 
 

@@ -22,6 +22,7 @@ import threading
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.filebased import FileBasedCache
+from django.core.cache.backends.redis import RedisCache
 
 logger = logging.getLogger(__name__)
 
@@ -140,3 +141,16 @@ class FailSoftFileBasedCache(FailSoft, FileBasedCache):
             super().__init__(dir, params)
         except self.unavailable_errors as error:
             self.unavailable(error)
+
+
+def _redis_unavailable() -> tuple[type[BaseException], ...]:
+    from redis import exceptions
+
+    return (OSError, exceptions.ConnectionError, exceptions.TimeoutError)
+
+
+class FailSoftRedisCache(FailSoft, RedisCache):
+    """Django's Redis cache (CACHE_URL=redis://…); an unreachable or timing-out
+    server degrades to computing without caching, as a full disk does."""
+
+    unavailable_errors = _redis_unavailable()

@@ -31,9 +31,11 @@ from __future__ import annotations
 import datetime
 import os
 from pathlib import Path
+from typing import cast
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+from whitenoise.compress import Compressor
 
 from concordance.error_log import logging_config
 
@@ -367,3 +369,44 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = MAX_REQUEST_BODY_BYTES
 # The JSON API (concordance/api.py, mounted in urls.py) is read-only:
 # concordance.security.ReadOnlyAPI answers 405 to other methods under it.
 API_PREFIX = "/api/"
+
+# --- Data version, whole-response cache, validators and compression (issue 16) ---
+# concordance/versioning: the database advances a data version with every
+# write to the corpus or the curated data; anonymous GETs are served whole
+# from the cache under it, with ETag/Last-Modified/Cache-Control and 304s.
+# The middleware sits under whitenoise (static files keep their own caching)
+# and above the session, so a cached page never reads the session.
+INSTALLED_APPS += ["concordance.versioning"]
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1,
+    "concordance.versioning.middleware.ResponseCache",
+)
+cast("dict[str, list[str]]", TEMPLATES[0]["OPTIONS"])["context_processors"].append(
+    "concordance.versioning.context.sessionless"
+)
+# 0 turns the response cache off (validators and compression too): the tests
+# do, but for those that check it (tests/versioning).
+RESPONSE_CACHE = env_bool("CONCORDANCE_RESPONSE_CACHE", default=True)
+# Source maps are for a developer's browser, which fetches them rarely:
+# Brotli of django-ninja's two largest took 18 of collectstatic's 25 s.
+WHITENOISE_SKIP_COMPRESS_EXTENSIONS = [*Compressor.SKIP_COMPRESS_EXTENSIONS, "map"]
+# Several application servers share one cache: CACHE_URL=redis://host:6379/0
+# (or unix:///path/redis.sock) puts the data version's published copy and the
+# cached pages and comparisons in Redis, so that an edit through one server is
+# served by every other on the next request. Unset: the file cache above,
+# shared by the workers of one machine. Either way the cache is never a source
+# of truth: emptied, it fills again from PostgreSQL.
+if os.environ.get("CACHE_URL"):
+    _cache_url = os.environ["CACHE_URL"].strip()
+    if not _cache_url.startswith(("redis://", "rediss://", "unix://")):
+        raise ImproperlyConfigured(
+            f"CACHE_URL={_cache_url[:80]!r} is not a Redis address: write it as redis://host:6379/0, "
+            "rediss://… (TLS) or unix:///path/to/redis.sock; leave it unset for the file cache."
+        )
+    CACHES = {
+        "default": {
+            "BACKEND": "concordance.cache_backends.FailSoftRedisCache",
+            "LOCATION": _cache_url,
+            "TIMEOUT": None,
+        }
+    }

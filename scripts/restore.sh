@@ -171,4 +171,12 @@ if ! out="$(psql -X -q -v ON_ERROR_STOP=1 --single-transaction --dbname="$url" -
     die "the restore failed (above); it was rolled back: the database is unchanged."
 fi
 psql_q -c 'ANALYZE' >/dev/null 2>&1 || true
+# The restored data version is the one the backup's state had (a token no
+# other state ever had), so pages cached for it are right again; running
+# servers read the version from the cache, which is told now (otherwise
+# they see it within 30 s, versioning/versions.py PUBLISHED_TTL).
+python="${CONCORDANCE_PYTHON:-$PROJECT/.venv/bin/python}"
+if ! (cd "$PROJECT" && DJANGO_DEBUG=1 "$python" manage.py data_version --publish >/dev/null 2>&1); then
+    info "note: the servers' cache was not told of the restore; they serve it within 30 s."
+fi
 printf 'Restored %s into %s.\n' "$(relative "$file")" "$target"

@@ -165,7 +165,7 @@ trap stop INT TERM EXIT
 
 ctl=""
 if "$GUNICORN" --help 2>/dev/null | grep -q -- --no-control-socket; then ctl=--no-control-socket; fi
-DJANGO_TRUST_X_FORWARDED_FOR=1 "$GUNICORN" concordance.wsgi --chdir "$PROJECT" \
+DJANGO_TRUST_X_FORWARDED_FOR=1 "$GUNICORN" concordance.wsgi --chdir "$PROJECT" --preload \
     --bind "127.0.0.1:$UPSTREAM_PORT" --workers "$WORKERS" \
     --access-logfile - --error-logfile - $ctl \
     --access-logformat '%(h)s %(l)s %(u)s %(t)s "%(r)s" %(s)s %(b)s "%(f)s" "%(a)s" %({x-request-id}i)s' &

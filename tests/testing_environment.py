@@ -15,6 +15,11 @@ import os
 import pytest
 
 os.environ.setdefault("DJANGO_DEBUG", "1")
+# The whole-response cache is off (settings.RESPONSE_CACHE): a test's writes
+# are rolled back, never committed, so the published data version would not
+# move and a page cached by an earlier test could be served. tests/versioning
+# turns it on and commits what it changes.
+os.environ.setdefault("CONCORDANCE_RESPONSE_CACHE", "0")
 
 DATABASE_URL_SET = bool(os.environ.get("DATABASE_URL"))
 if not DATABASE_URL_SET:
