@@ -178,6 +178,19 @@ def first_unit_within(units: list[ComparedUnit], eid: str) -> int | None:
 # --------------------------------------------------------------------------
 
 
+def oriented(
+    ids: tuple[int, int], link_eids: tuple[str, str], left_ids: set[int], right_ids: set[int]
+) -> tuple[str, str] | None:
+    """A curated link's two eids as (left side's, right side's) when it joins the pair's
+    two sides, whichever way it was recorded; None when it does not. Both sources read
+    their links through it, so they cannot drift apart."""
+    if ids[0] in left_ids and ids[1] in right_ids:
+        return link_eids
+    if ids[0] in right_ids and ids[1] in left_ids:
+        return link_eids[1], link_eids[0]
+    return None
+
+
 class DatabaseSource:
     """One pair's inputs from the database (three or four queries); a subtree is fetched once."""
 
@@ -219,10 +232,8 @@ class DatabaseSource:
         )
         paragraphs, articles = [], []
         for left_id, right_id, a, b, *ends in rows:
-            if left_id in left_ids and right_id in right_ids:
-                paragraphs.append((a, b))
-            elif left_id in right_ids and right_id in left_ids:
-                paragraphs.append((b, a))
+            if (inside_pair := oriented((left_id, right_id), (a, b), left_ids, right_ids)) is not None:
+                paragraphs.append(inside_pair)
             articles += corresponding((ends[0], ends[1], ends[2], ends[3]), cited)
         return PairLinks(paragraphs, articles)
 
@@ -289,16 +300,16 @@ class CorpusSnapshot:
     ) -> PairLinks:
         left_ids = {node.pk for node in left_nodes}
         right_ids = {node.pk for node in right_nodes}
-        oriented, articles = [], []
+        paragraphs, articles = [], []
         for link in self.curated:
             a, b = self.by_pk[link.left_id], self.by_pk[link.right_id]
-            if link.left_id in left_ids and link.right_id in right_ids:
-                oriented.append((a.eid, b.eid))
-            elif link.left_id in right_ids and link.right_id in left_ids:
-                oriented.append((b.eid, a.eid))
+            if (
+                inside_pair := oriented((link.left_id, link.right_id), (a.eid, b.eid), left_ids, right_ids)
+            ) is not None:
+                paragraphs.append(inside_pair)
             ends = (a.edition.instrument.slug, a.article_eid, b.edition.instrument.slug, b.article_eid)
             articles += corresponding(ends, cited)
-        return PairLinks(oriented, articles)
+        return PairLinks(paragraphs, articles)
 
     def headings(self, left: Provision, right: Provision) -> tuple[str, str]:
         return self._article(left).heading, self._article(right).heading

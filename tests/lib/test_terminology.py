@@ -22,6 +22,7 @@ from concordance.lib.terminology import (
     normalise_term,
     parse_glossary,
 )
+from tests.lib.diff_cases import BUDAPEST_16_1, UN_25_1
 from tests.lib.diff_measures import change_share
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -322,21 +323,6 @@ BUDAPEST_1_B = (
     "b  l'expression « données informatiques » désigne toute représentation de faits, d'informations ou de "
     "concepts sous une forme qui se prête à un traitement informatique, y compris un programme de nature à "
     "faire en sorte qu'un système informatique exécute une fonction ;"
-)
-UN_25_1 = (
-    "1. Chaque État partie adopte les mesures législatives et autres nécessaires pour permettre à ses "
-    "autorités compétentes d'ordonner ou d'obtenir de façon similaire la préservation rapide de certaines "
-    "données électroniques, y compris des données de trafic, des données de contenu et des informations "
-    "relatives aux personnes abonnées qui ont été stockées au moyen d'un système d'information et de "
-    "communication, notamment lorsqu'il existe des raisons de penser que ces données électroniques sont "
-    "particulièrement susceptibles d'être perdues ou modifiées."
-)
-BUDAPEST_16_1 = (
-    "1  Chaque Partie adopte les mesures législatives et autres qui se révèlent nécessaires pour permettre "
-    "à ses autorités compétentes d'ordonner ou d'imposer d'une autre manière la conservation rapide de "
-    "données électroniques spécifiées, y compris des données relatives au trafic, stockées au moyen d'un "
-    "système informatique, notamment lorsqu'il y a des raisons de penser que celles-ci sont "
-    "particulièrement susceptibles de perte ou de modification."
 )
 
 
