@@ -95,6 +95,28 @@ def test_one_unit_whose_sentences_answer_two_units_faces_both():
     assert align_by_content(profiles(un, "un"), profiles(budapest, "budapest"), []) == [((0,), (0, 1))]
 
 
+def test_a_unit_that_is_a_pair_with_each_of_two_units_faces_both_even_when_joining_adds_no_score():
+    # UN 67 §1: the denunciation, then when it takes effect; Protocol 15 says each in a paragraph.
+    # Joined, the two Protocol paragraphs score a little less than §2 alone, but each is a pair
+    # with UN §1 on its own: showing §1 as "sans équivalent" would hide what UN §1 answers.
+    un = [
+        "Un État partie peut dénoncer la présente Convention par notification écrite adressée au Secrétaire "
+        "général ou à la Secrétaire générale de l'Organisation des Nations Unies. Une telle dénonciation prend "
+        "effet un an après la date de réception de la notification par le Secrétaire général ou la Secrétaire "
+        "générale.",
+        "Une organisation régionale d'intégration économique cesse d'être partie à la présente Convention "
+        "lorsque tous ses États membres l'ont dénoncée.",
+    ]
+    protocol = [
+        "Toute Partie peut, à tout moment, dénoncer le présent Protocole par notification au Secrétaire Général "
+        "du Conseil de l'Europe.",
+        "La dénonciation prendra effet le premier jour du mois qui suit l'expiration d'une période de trois mois "
+        "après la date de réception de la notification par le Secrétaire Général.",
+    ]
+    rows = align_by_content(profiles(un, "un"), profiles(protocol, "budapest-p1"), [])
+    assert rows[0] == ((0,), (0, 1))
+
+
 def test_the_closing_words_of_two_lists_face_each_other_on_little_shared_content():
     # UN 11 §1 and Budapest 6 §1: every point speaks of committing offences,
     # so the purpose clauses that close the two lists share little else.

@@ -20,8 +20,8 @@ the two units sit in their blocks, added only to a pair that already
 reaches the floor, so it breaks ties and never makes a pair.  Up to
 ``MAX_MERGE`` consecutive units of one side may face one unit of the other
 when, joined, they score ``MERGE_MARGIN`` above the best of them alone, or
-above it at all when each of them alone reaches the floor: a unit whose two
-sentences answer two units of the other text faces both.
+whatever they score joined when each of them alone reaches the floor: a unit
+whose two sentences answer two units of the other text faces both.
 
 Two points of parallel lists share their lists' words: in UN 14 §2 and
 Budapest 9 §2 every point speaks of someone "se livrant" to something
@@ -250,10 +250,12 @@ class _Block:
             return 0.0
         score = self.scorer(_joined(lefts), _joined(rights))
         if len(lefts) > 1 or len(rights) > 1:
-            # A merge is kept when it clearly beats its best member, or when every
-            # member is a pair on its own (UN 40 §12 c) holds Budapest 27 §2 c and d).
+            # A merge is a candidate when it clearly beats its best member, or when
+            # every member is a pair on its own (UN 40 §12 c) holds Budapest 27 §2 c
+            # and d; UN 67 §1 says in two sentences what Protocol 15 §1 and §2 say):
+            # the programme then weighs it against the pairs it would replace.
             alone = [self.scorer(a, b) for a in lefts for b in rights]
-            if score < max(alone) + MERGE_MARGIN and not (score > max(alone) and min(alone) >= PAIR_FLOOR):
+            if score < max(alone) + MERGE_MARGIN and min(alone) < PAIR_FLOOR:
                 return 0.0
         both_close = all(p.closing for p in lefts + rights)
         if score < (CLOSING_FLOOR if both_close else PAIR_FLOOR):
