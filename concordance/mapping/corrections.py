@@ -27,86 +27,28 @@ from django.db import transaction
 from django.db.models import Q
 
 from concordance.corpus.models import Instrument, Provision
+from concordance.mapping.correction_kinds import (
+    Correction,
+    Link,
+    Relabel,
+    Side,
+    Unlink,
+    budapest,
+    protocol,
+    un,
+)
 from concordance.mapping.curation import save_correspondence
 from concordance.mapping.models import (
     CORRESPONDENCE_HISTORY,
     Correspondence,
     MissingCounterpart,
     Origin,
-    Relation,
     Status,
     Theme,
 )
 
 REVIEW = "revue d'exactitude du 6 déc. 2026"
 
-
-@dataclass(frozen=True)
-class Side:
-    instrument: str
-    eid: str
-
-
-def un(eid: str) -> Side:
-    return Side("un", eid)
-
-
-def budapest(eid: str) -> Side:
-    return Side("budapest", eid)
-
-
-def protocol(eid: str) -> Side:
-    return Side("budapest-p1", eid)
-
-
-def _check(relation: str | None, reason: str) -> None:
-    # The history keeps 100 characters of a reason, and the reason is what marks a correction as done.
-    if relation is not None and relation not in Relation.values:
-        raise ValueError(f"relation inconnue : {relation}")
-    if len(reason) > 100:
-        raise ValueError(f"raison trop longue pour l'historique ({len(reason)} > 100) : {reason}")
-
-
-@dataclass(frozen=True)
-class Relabel:
-    """An existing link gets another relation or note (``None`` keeps the current one)."""
-
-    left: Side
-    right: Side
-    reason: str
-    relation: str | None = None
-    note: str | None = None
-
-    def __post_init__(self) -> None:
-        _check(self.relation, self.reason)
-
-
-@dataclass(frozen=True)
-class Link:
-    """A new reviewed link; a "without counterpart" record it contradicts is removed first."""
-
-    left: Side
-    right: Side
-    relation: str
-    note: str
-    themes: tuple[str, ...]
-    reason: str
-
-    def __post_init__(self) -> None:
-        _check(self.relation, self.reason)
-
-
-@dataclass(frozen=True)
-class Unlink:
-    """A link removed, replaced by "without counterpart" records that give the reason to readers."""
-
-    left: Side
-    right: Side
-    reason: str
-    gaps: tuple[tuple[Side, str, str], ...] = field(default_factory=tuple)
-
-
-Correction = Relabel | Link | Unlink
 
 UN_4_IS_NOT_A_COUNTERPART = (
     "La Convention des NU n'incrimine pas la diffusion de matériel raciste et xénophobe ; son art. 4 ne fait "
@@ -371,6 +313,21 @@ CORRECTIONS: tuple[Correction, ...] = (
         ),
         themes=("final-clauses",),
         reason=f"{REVIEW}, constat 10 : lien connexe ONU 62 ↔ B46",
+    ),
+    # Words cannot tell which UN point answers Budapest's plain case: a) and b)
+    # share the same words with it. A curator pins the pair, as a paragraph pair.
+    Link(
+        un("art_14__para_2__point_a"),
+        budapest("art_9__para_2__point_a"),
+        relation="partial",
+        note=(
+            "Même cas des deux définitions : l'enfant représenté se livre lui-même à l'acte, « acte sexuel réel ou "
+            "simulé » (ONU), « comportement sexuellement explicite » (Budapest). La présence d'une personne qui se "
+            "livre à un acte sexuel (ONU b)) et la personne qui apparaît comme un mineur (Budapest b) sont des cas "
+            "propres à chaque texte."
+        ),
+        themes=("offences", "definitions"),
+        reason=f"{REVIEW}, constat 4 : épingle ONU 14 §2 a) ↔ B9 §2 a (même cas)",
     ),
     Unlink(
         un("art_4"),

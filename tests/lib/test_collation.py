@@ -306,6 +306,12 @@ MEANING_CASES = [
     ("afin de trouver des solutions", "afin de chercher des solutions", {"wording"}),
     # Copying slips.
     ("conformément à l'article 9 ;", "conformément aux Article 9 ;", {"typo"}),
+    # The mirror slip (art. 6 §2, Benin edition): a singular "l'Article" before several articles.
+    (
+        "une infraction établie conformément aux articles 2 à 5 de la présente Convention",
+        "une infraction établie conformément à l'Article 2 à 5 de la présente Convention",
+        {"typo"},
+    ),
 ]
 
 

@@ -95,6 +95,28 @@ def test_one_unit_whose_sentences_answer_two_units_faces_both():
     assert align_by_content(profiles(un, "un"), profiles(budapest, "budapest"), []) == [((0,), (0, 1))]
 
 
+def test_a_unit_that_is_a_pair_with_each_of_two_units_faces_both_even_when_joining_adds_no_score():
+    # UN 67 §1: the denunciation, then when it takes effect; Protocol 15 says each in a paragraph.
+    # Joined, the two Protocol paragraphs score a little less than §2 alone, but each is a pair
+    # with UN §1 on its own: showing §1 as "sans équivalent" would hide what UN §1 answers.
+    un = [
+        "Un État partie peut dénoncer la présente Convention par notification écrite adressée au Secrétaire "
+        "général ou à la Secrétaire générale de l'Organisation des Nations Unies. Une telle dénonciation prend "
+        "effet un an après la date de réception de la notification par le Secrétaire général ou la Secrétaire "
+        "générale.",
+        "Une organisation régionale d'intégration économique cesse d'être partie à la présente Convention "
+        "lorsque tous ses États membres l'ont dénoncée.",
+    ]
+    protocol = [
+        "Toute Partie peut, à tout moment, dénoncer le présent Protocole par notification au Secrétaire Général "
+        "du Conseil de l'Europe.",
+        "La dénonciation prendra effet le premier jour du mois qui suit l'expiration d'une période de trois mois "
+        "après la date de réception de la notification par le Secrétaire Général.",
+    ]
+    rows = align_by_content(profiles(un, "un"), profiles(protocol, "budapest-p1"), [])
+    assert rows[0] == ((0,), (0, 1))
+
+
 def test_the_closing_words_of_two_lists_face_each_other_on_little_shared_content():
     # UN 11 §1 and Budapest 6 §1: every point speaks of committing offences,
     # so the purpose clauses that close the two lists share little else.
@@ -159,3 +181,63 @@ def test_two_single_provisions_chosen_by_a_reader_face_each_other_however_little
     # With a second unit on one side, content decides again: nothing shared, no partner.
     right.append(ComparedUnit("art_46__para_4", "par. 4", "Les Parties se consultent périodiquement."))
     assert ((0,), (0,)) not in plan_rows(left, right, []).rows
+
+
+# UN 14 §2 and Budapest 9 §2: the two definitions' lists of what the content shows.
+UN_DEFINITION = [
+    (
+        "art_14__para_2",
+        "Aux fins du présent article, par « contenu présentant des abus sexuels sur enfant ou "
+        "l'exploitation sexuelle d'enfants », on entend tout contenu visuel, et on peut entendre tout contenu écrit ou "
+        "sonore, qui dépeint, décrit ou représente une personne de moins de 18 ans :",
+    ),
+    ("art_14__para_2__point_a", "Se livrant à un acte sexuel réel ou simulé ;"),
+    ("art_14__para_2__point_b", "En présence d'une personne qui se livre à un acte sexuel ;"),
+    ("art_14__para_2__point_c", "Dont les organes sexuels sont exhibés à des fins principalement sexuelles ; ou"),
+    (
+        "art_14__para_2__point_d",
+        "Qui est soumise à des actes de torture ou à des peines ou traitements cruels, "
+        "inhumains ou dégradants, lorsque ce contenu est à caractère sexuel.",
+    ),
+]
+BUDAPEST_DEFINITION = [
+    (
+        "art_9__para_2",
+        "Aux fins du paragraphe 1 ci-dessus, le terme « pornographie enfantine » comprend toute "
+        "matière pornographique représentant de manière visuelle :",
+    ),
+    ("art_9__para_2__point_a", "un mineur se livrant à un comportement sexuellement explicite ;"),
+    (
+        "art_9__para_2__point_b",
+        "une personne qui apparaît comme un mineur se livrant à un comportement sexuellement explicite ;",
+    ),
+    (
+        "art_9__para_2__point_c",
+        "des images réalistes représentant un mineur se livrant à un comportement sexuellement explicite.",
+    ),
+]
+
+
+def test_two_cases_of_parallel_lists_that_share_only_their_lists_words_are_not_partners():
+    # UN b) (in the presence of someone engaged in a sexual act) and Budapest b
+    # (a person who appears to be a minor) share "personne … se livr… sexuel",
+    # the words of their lists; what each says of its own ("présence",
+    # "apparaît") the other does not say.
+    from concordance.lib.comparison.model import ComparedUnit
+    from concordance.lib.comparison.plan import plan_rows
+
+    def units(texts: list[tuple[str, str]]) -> list[ComparedUnit]:
+        return [ComparedUnit(eid, eid.rsplit("_", 1)[-1], text) for eid, text in texts]
+
+    rows = plan_rows(units(UN_DEFINITION), units(BUDAPEST_DEFINITION), [(0, 0)], glossary=GLOSSARY).rows
+    assert ((2,), ()) in rows and ((), (2,)) in rows
+    assert ((1,), (1,)) in rows  # the minor engaged in the act, in both
+
+
+def test_a_points_own_words_are_those_neither_its_list_nor_the_lists_opening_words_use():
+    from concordance.lib.comparison.matching import with_own_words
+
+    eids = [eid for eid, _ in UN_DEFINITION]
+    own = with_own_words(profiles([text for _, text in UN_DEFINITION], "un"), eids)
+    assert own[2].own == {"presen"}  # "personne" is in the opening words, "livr", "acte", "sexuel" in a)
+    assert own[0].own == frozenset()  # the opening words are no point

@@ -5,7 +5,8 @@ error) is one of three things, decided by these rules in this order:
 
 *copying slip* (class ``typo``)
     the text of one edition cannot be what the drafters wrote: a plural
-    article before a singular "Article N" ("aux Article 9"), words inserted
+    article before a singular "Article N" ("aux Article 9"), or a singular
+    one before several numbers ("à l'Article 2 à 5"), words inserted
     that repeat, within the same sentence, words the two editions share just
     before ("garde confidentiels … restent confidentiels"), or one of the
     readings of ``SLIPS``, each checked against the source.
@@ -111,6 +112,8 @@ _MONTHS |= {"octobre", "novembre", "décembre"}
 _NUMBER_SIGN_RE = re.compile(r"\b[nN](?:o|°|º)\s*(?:R\b\s*)?|\bR\s*(?=\()")
 _ROMAN_LABELS = {"i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5", "vi": "6"}
 _PLURAL_BEFORE_SINGULAR_RE = re.compile(r"\b(?:aux|des|les)\s+(?:Article|article)\s+\d")
+# "à l'Article 2 à 5": one article named, several numbered (a range or a pair).
+_SINGULAR_BEFORE_SEVERAL_RE = re.compile(r"\bl['’]\s*(?:Article|article)\s+\d+\s+(?:à|et)\s+\d")
 
 
 def _fold(word: str) -> str:
@@ -212,6 +215,10 @@ def judge(
             other + after[:12]
         ):
             return ("typo", "accord fautif : article pluriel devant « Article » au singulier")
+        if _SINGULAR_BEFORE_SEVERAL_RE.search(one + after[:12]) and not _SINGULAR_BEFORE_SEVERAL_RE.search(
+            other + after[:12]
+        ):
+            return ("typo", "accord fautif : « l'Article » au singulier devant plusieurs articles")
     slip = SLIPS.get((left.strip(), right.strip())) or SLIPS.get((right.strip(), left.strip()))
     if slip:
         return ("typo", slip)

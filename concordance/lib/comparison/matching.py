@@ -20,8 +20,18 @@ the two units sit in their blocks, added only to a pair that already
 reaches the floor, so it breaks ties and never makes a pair.  Up to
 ``MAX_MERGE`` consecutive units of one side may face one unit of the other
 when, joined, they score ``MERGE_MARGIN`` above the best of them alone, or
-above it at all when each of them alone reaches the floor: a unit whose two
-sentences answer two units of the other text faces both.
+whatever they score joined when each of them alone reaches the floor: a unit
+whose two sentences answer two units of the other text faces both.
+
+Two points of parallel lists share their lists' words: in UN 14 §2 and
+Budapest 9 §2 every point speaks of someone "se livrant" to something
+"sexuel".  What makes a point this case of its list is its *own* words,
+those no other point of the list and not the list's opening words use
+("en présence" in UN b), "apparaît comme" in Budapest b).  Two points that
+both have own words and share none of them are different cases, however
+much of the lists' vocabulary they share: they are never a pair.  A point
+without own words (Budapest a, the plain case its siblings extend) is
+matched on the shared words as before.
 """
 
 from __future__ import annotations
@@ -29,8 +39,9 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from concordance.lib import eids
 from concordance.lib.diffing import Group, normalise_words
 from concordance.lib.terminology import Glossary
 
@@ -119,6 +130,9 @@ class Profile:
 
     words: frozenset[str]
     closing: bool = False
+    # A point's words that neither the other points of its list nor the
+    # list's opening words use: what makes it this case of the list.
+    own: frozenset[str] = frozenset()
 
 
 def profile(text: str, glossary: Glossary, instrument: str, *, closing: bool = False) -> Profile:
@@ -137,6 +151,29 @@ def profile(text: str, glossary: Glossary, instrument: str, *, closing: bool = F
         else:
             words.update(content_words(piece))
     return Profile(frozenset(words), closing)
+
+
+def with_own_words(profiles: Sequence[Profile], identifiers: Sequence[str]) -> list[Profile]:
+    """``profiles`` (one per unit, ``identifiers`` their units' eids) with each point's own words:
+    those that no other point of its list (a unit of the same parent) and not the list's
+    opening words (the parent unit) use.  A paragraph, a lone point and closing words have none."""
+    index = {eid: k for k, eid in enumerate(identifiers)}
+    lists: dict[str, list[int]] = {}
+    for k, eid in enumerate(identifiers):
+        level = eids.last_level(eid).kind
+        up = eids.parent(eid)
+        if up is not None and level in ("point", "subpoint") and not profiles[k].closing:
+            lists.setdefault(up, []).append(k)
+    result = list(profiles)
+    for up, members in lists.items():
+        if len(members) < 2:
+            continue
+        for k in members:
+            others = [profiles[m].words for m in members if m != k]
+            if up in index:
+                others.append(profiles[index[up]].words)
+            result[k] = replace(profiles[k], own=profiles[k].words - frozenset().union(*others))
+    return result
 
 
 def _joined(profiles: Sequence[Profile]) -> Profile:
@@ -209,12 +246,16 @@ class _Block:
         rights = [self.right[k] for k in self.rj[j0:j1]]
         if not _consecutive(self.li[i0:i1]) or not _consecutive(self.rj[j0:j1]):
             return 0.0
+        if _different_cases(lefts, rights):
+            return 0.0
         score = self.scorer(_joined(lefts), _joined(rights))
         if len(lefts) > 1 or len(rights) > 1:
-            # A merge is kept when it clearly beats its best member, or when every
-            # member is a pair on its own (UN 40 §12 c) holds Budapest 27 §2 c and d).
+            # A merge is a candidate when it clearly beats its best member, or when
+            # every member is a pair on its own (UN 40 §12 c) holds Budapest 27 §2 c
+            # and d; UN 67 §1 says in two sentences what Protocol 15 §1 and §2 say):
+            # the programme then weighs it against the pairs it would replace.
             alone = [self.scorer(a, b) for a in lefts for b in rights]
-            if score < max(alone) + MERGE_MARGIN and not (score > max(alone) and min(alone) >= PAIR_FLOOR):
+            if score < max(alone) + MERGE_MARGIN and min(alone) < PAIR_FLOOR:
                 return 0.0
         both_close = all(p.closing for p in lefts + rights)
         if score < (CLOSING_FLOOR if both_close else PAIR_FLOOR):
@@ -273,3 +314,12 @@ def _shapes() -> list[_Move]:
 
 def _consecutive(indices: Sequence[int]) -> bool:
     return all(b == a + 1 for a, b in zip(indices, indices[1:], strict=False))
+
+
+def _different_cases(lefts: Sequence[Profile], rights: Sequence[Profile]) -> bool:
+    """Whether two points each say something of their own and share none of it: two cases of
+    parallel lists that meet only on the words their lists share (UN 14 §2 b) "en présence"
+    against Budapest 9 §2 b "qui apparaît comme un mineur")."""
+    own_l = frozenset().union(*(p.own for p in lefts))
+    own_r = frozenset().union(*(p.own for p in rights))
+    return bool(own_l) and bool(own_r) and not own_l & own_r

@@ -110,6 +110,12 @@ class AlignedRow:
         return self.left_elsewhere is not None or self.right_elsewhere is not None
 
     @property
+    def curated(self) -> bool:
+        """Whether a curated link placed this row's two sides together (a pinned paragraph or
+        point pair), rather than the alignment by content."""
+        return self.pinned and bool(self.lefts) and bool(self.rights) and not self.moved
+
+    @property
     def has_substantive_change(self) -> bool:
         """A change of substance, near-equivalent terms included (a change of scope)."""
         return self.moved or not self.lefts or not self.rights or self.substantive_tokens + self.near_tokens > 0

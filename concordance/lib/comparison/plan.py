@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal, NamedTuple
 
-from concordance.lib.comparison.matching import align_by_content, profile
+from concordance.lib.comparison.matching import align_by_content, profile, with_own_words
 from concordance.lib.comparison.model import ComparedUnit
 from concordance.lib.diffing import Group
 from concordance.lib.terminology import Glossary
@@ -70,8 +70,14 @@ def plan_rows(
     placed_right = {j for g in moved for j in g[1]} | {j for o in leftovers if o.side == "right" for j in o.rights}
     words = glossary if glossary is not None else Glossary(())
     rows = align_by_content(
-        [profile(u.text, words, instruments[0], closing=u.label == CLOSING_LABEL) for u in left],
-        [profile(u.text, words, instruments[1], closing=u.label == CLOSING_LABEL) for u in right],
+        with_own_words(
+            [profile(u.text, words, instruments[0], closing=u.label == CLOSING_LABEL) for u in left],
+            [u.eid for u in left],
+        ),
+        with_own_words(
+            [profile(u.text, words, instruments[1], closing=u.label == CLOSING_LABEL) for u in right],
+            [u.eid for u in right],
+        ),
         anchors,
         skip_left=frozenset(placed_left),
         skip_right=frozenset(placed_right),
