@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import Page, ViewportSize, expect
 
 from tests.browser.helpers import DESKTOP as DESKTOP_SIZE
-from tests.browser.helpers import PAIR, accessibility_violations, screenshot
+from tests.browser.helpers import PAIR, PHONE, accessibility_violations, screenshot
 
 pytestmark = pytest.mark.django_db
 
@@ -173,3 +173,18 @@ def test_a_presented_row_is_in_large_type_without_accessibility_violations(page:
     assert text_size(page) >= 1.4 * body_size(page), f"{text_size(page)}px against {body_size(page)}px"
     screenshot(page, "presentation-desktop")
     assert accessibility_violations(page) == []
+
+
+def test_on_a_phone_a_presented_row_reads_in_one_column_without_scrolling_sideways(new_context):
+    page = new_context().new_page()
+    page.set_viewport_size(ViewportSize(width=PHONE["width"], height=PHONE["height"]))
+    page.goto(PAIR + "?presentation=1#row-2")
+    assert counter(page).startswith("2 / ")
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= PHONE["width"], f"{width}px wide on a {PHONE['width']}px screen"
+    # One column: each cell names its instrument, as on the ordinary page.
+    label = (
+        page.locator(SHOWN_ROWS).locator(".cell.left").evaluate("cell => getComputedStyle(cell, '::before').content")
+    )
+    assert "Convention des Nations Unies" in label
+    screenshot(page, "presentation-phone")
