@@ -96,7 +96,15 @@
     const backward = event.key === "ArrowLeft" || (enabled && event.key === "p");
     if (!row || (!forward && !backward)) return;
     const link = row.querySelector(forward ? "a.present-next" : "a.present-previous");
-    if (link) link.click();
+    if (link) {
+      link.click();
+      // The focus goes with the row shown (a screen reader reads it), not with the hidden one.
+      const shown = document.getElementById(link.hash.slice(1));
+      if (shown) {
+        shown.setAttribute("tabindex", "-1");
+        shown.focus({ preventScroll: true });
+      }
+    }
     event.preventDefault();
   });
 })();

@@ -74,6 +74,8 @@ def test_a_teacher_enters_moves_with_the_keys_and_leaves_where_she_was(page: Pag
     page.keyboard.press("n")
     assert counter(page) == f"2 / {total}"
     expect(page).to_have_url(re.compile(r"#row-\d+$"))
+    # The focus is on the row shown, for a screen reader to read it.
+    assert page.evaluate("() => document.activeElement.id") == page.locator(SHOWN_ROWS).get_attribute("id")
     page.keyboard.press("ArrowRight")
     assert counter(page) == f"3 / {total}"
     page.keyboard.press("p")
