@@ -5,6 +5,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from concordance.comparison.lookup import existing
 from concordance.comparison.page import ComparisonPage
@@ -25,6 +26,8 @@ class ComparisonOptions:
     view: str = "side"  # "side": the two texts side by side; "inline": one column, changes marked in it
     changes: bool = False  # only the rows that differ (identical ones collapsed)
     terms: str = "show"  # "show": equivalent terms marked as such; "hide": shown as plain text
+    # One aligned row at a time in large type, for a projector (comparison/presentation.py); always side by side.
+    presentation: bool = False
 
 
 DEFAULT_OPTIONS = ComparisonOptions()
@@ -42,6 +45,7 @@ class ComparisonOptionsForm(FilterForm[ComparisonOptions]):
     view = forms.ChoiceField(label="Affichage", choices=VIEWS, required=False)
     changes = forms.BooleanField(label="Différences seulement", required=False)
     terms = forms.ChoiceField(label="Terminologie", choices=TERMS, required=False)
+    presentation = forms.BooleanField(label=_("Présentation"), required=False)
 
 
 def option_fields(options: ComparisonOptions) -> list[tuple[str, str]]:
@@ -54,6 +58,8 @@ def option_fields(options: ComparisonOptions) -> list[tuple[str, str]]:
         fields.append(("changes", "1"))
     if options.terms != DEFAULT_OPTIONS.terms:
         fields.append(("terms", options.terms))
+    if options.presentation:
+        fields.append(("presentation", "1"))
     return fields
 
 
@@ -77,6 +83,9 @@ def option_links(options: ComparisonOptions) -> dict[str, str]:
         "toggle_changes": query(replace(options, changes=not options.changes)),
         "toggle_terms": query(replace(options, terms="show" if options.terms == "hide" else "hide")),
         "current": option_query(options),
+        # Presenting is always side by side: the two column labels stay on screen.
+        "present": query(replace(options, view="side", presentation=True)),
+        "leave_presentation": query(replace(options, presentation=False)),
     }
 
 
@@ -220,4 +229,8 @@ def shown_with(pair: ComparisonPage, options: ComparisonOptions) -> dict[str, An
         "rows": visible_rows(pair.comparison, changes_only=options.changes, terms_shown=options.terms == "show"),
         "links": option_links(options),
         "option_fields": option_fields(options),
+        # Presentation is the page's own (its view sets these): a PDF or a handout shows every row,
+        # and shares the page's cached rows.
+        "presenting": False,
+        "steps": [],
     }

@@ -14,6 +14,7 @@ from concordance.comparison.forms import (
 )
 from concordance.comparison.lookup import find
 from concordance.comparison.page import comparison_page
+from concordance.comparison.presentation import presentation_steps
 from concordance.htmx import is_partial, template_for
 
 
@@ -23,8 +24,11 @@ def compare(request: HttpRequest, left_slug: str, left_eid: str, right_slug: str
     pair = comparison_page(left, right)
     options_form = ComparisonOptionsForm(request.GET)
     options = options_form.filters()
+    shown = shown_with(pair, options)
     context = {
-        **shown_with(pair, options),
+        **shown,
+        "presenting": options.presentation,
+        "steps": presentation_steps(shown["rows"]) if options.presentation else [],
         "options_form": options_form,
         "pair_form": PairForm(initial=form_initial(left, right)),
         "pair_form_folded": True,

@@ -2,6 +2,7 @@ from django import forms
 from django.contrib import admin
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from simple_history.admin import SimpleHistoryAdmin
+from simple_history.template_utils import HistoricalRecordContextHelper
 
 from concordance.mapping import curation
 from concordance.mapping.models import Correspondence, MissingCounterpart, Theme
@@ -64,9 +65,25 @@ class CorrespondenceAdminForm(forms.ModelForm):
         return cleaned
 
 
+class CorrespondenceRecordHelper(HistoricalRecordContextHelper):
+    """A change of relation also carries its two codes, which the history template
+    (``simple_history/object_history_list.html``) shows as badges linking to their definitions."""
+
+    def context_for_delta_changes(self, delta):
+        context = super().context_for_delta_changes(delta)
+        for shown, change in zip(context, delta.changes, strict=True):
+            if change.field == "relation":
+                shown["relations"] = (change.old, change.new)
+        return context
+
+
 @admin.register(Correspondence)
 class CorrespondenceAdmin(HistoryIdsChecked, InitialFromQuery, SimpleHistoryAdmin):
     form = CorrespondenceAdminForm
+
+    def get_historical_record_context_helper(self, request, historical_record):
+        return CorrespondenceRecordHelper(self.model, historical_record)
+
     list_display = ["__str__", "relation", "status", "origin"]
     list_filter = ["origin", "status", "relation", "themes", "left__edition__instrument"]
     search_fields = ["left__eid", "right__eid", "note"]

@@ -273,6 +273,9 @@ class Change:
     field: str
     old: str
     new: str
+    # For a change of relation, the two ``Relation`` codes: the page shows them as badges linking to
+    # their definitions, as everywhere else.
+    relations: tuple[str, str] | None = None
 
 
 @dataclass
@@ -337,7 +340,12 @@ def history_of(records: list) -> list[HistoryEntry]:
         changes = []
         if previous is not None:
             changes = [
-                Change(label, shown(name, getattr(previous, name)), shown(name, getattr(record, name)))
+                Change(
+                    label,
+                    shown(name, getattr(previous, name)),
+                    shown(name, getattr(record, name)),
+                    (previous.relation, record.relation) if name == "relation" else None,
+                )
                 for name, label in TRACKED.items()
                 if getattr(previous, name) != getattr(record, name)
             ]
@@ -395,7 +403,7 @@ def deleted_records():
         Correspondence.history.filter(history_type="-")
         .exclude(id__in=live)
         .order_by("-history_date")
-        .select_related("history_user")
+        .select_related("history_user", "left__edition__instrument", "right__edition__instrument")
     )
 
 

@@ -41,7 +41,7 @@
     return Array.from(document.querySelectorAll(SELECTOR));
   }
   document.addEventListener("keydown", function (event) {
-    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    if (event.ctrlKey || event.metaKey || event.altKey || presenting()) return;
     const target = event.target;
     if (!enabled || !inComparison(target)) return;
     if (target && (target.isContentEditable || /^(INPUT|SELECT|TEXTAREA)$/.test(target.tagName))) return;
@@ -65,4 +65,46 @@
     event.preventDefault();
   });
   document.addEventListener("htmx:afterSwap", function () { current = null; });
+
+  // Presentation mode (concordance/comparison/presentation.py): one row at a
+  // time, moved by each row's own "précédent" / "suivant" links, which work
+  // without this script; the keys only follow them. n / p are single-key
+  // shortcuts and obey the switch (WCAG 2.1.4); the arrows and Escape are not
+  // character keys and always act, outside form fields.
+  function presenting() { return document.body.classList.contains("presenting"); }
+  function shownRow() {
+    const rows = document.querySelectorAll("#rows .rows.side .row[id^='row-']");
+    for (const row of rows) {
+      if (window.getComputedStyle(row).display !== "none") return row;
+    }
+    return null;
+  }
+  document.addEventListener("keydown", function (event) {
+    if (!presenting() || event.ctrlKey || event.metaKey || event.altKey || event.shiftKey) return;
+    const target = event.target;
+    if (target && (target.isContentEditable || /^(INPUT|SELECT|TEXTAREA)$/.test(target.tagName))) return;
+    const row = shownRow();
+    if (event.key === "Escape") {
+      const leave = document.getElementById("present-leave");
+      if (!leave) return;
+      // Back to the whole comparison, at the row being shown.
+      window.location.href = leave.href.split("#")[0] + (row ? "#" + row.id : "");
+      event.preventDefault();
+      return;
+    }
+    const forward = event.key === "ArrowRight" || (enabled && event.key === "n");
+    const backward = event.key === "ArrowLeft" || (enabled && event.key === "p");
+    if (!row || (!forward && !backward)) return;
+    const link = row.querySelector(forward ? "a.present-next" : "a.present-previous");
+    if (link) {
+      link.click();
+      // The focus goes with the row shown (a screen reader reads it), not with the hidden one.
+      const shown = document.getElementById(link.hash.slice(1));
+      if (shown) {
+        shown.setAttribute("tabindex", "-1");
+        shown.focus({ preventScroll: true });
+      }
+    }
+    event.preventDefault();
+  });
 })();

@@ -62,7 +62,7 @@ def test_the_rendered_rows_are_cached_under_that_key(client, monkeypatch):
     left, right = find("un", "art_25"), find("budapest", "art_16")
     client.get(URL)
     key = page.comparison_page(left, right).html_key
-    assert cache.get(content_key("comparison-rows", (key, "side", False, "show"))) is not None
+    assert cache.get(content_key("comparison-rows", (key, "side", False, "show", False))) is not None
     monkeypatch.setattr(page, "rendering_version", lambda: "another-template")
     assert page.comparison_page(left, right).html_key != key
 

@@ -166,3 +166,9 @@ def quantity_badge(pair, verdicts, element: str = "span") -> SafeString:
         verdict.reason,
         element,
     )
+
+
+@register.simple_tag
+def step_at(steps: list, position: int):
+    """The presentation step of the row at ``position`` (1-based, ``forloop.counter``), or None."""
+    return steps[position - 1] if 0 < position <= len(steps) else None

@@ -11,7 +11,10 @@ Glossary file (``fixtures/glossary.json``)::
          "class": "equivalent",             # or "near", "distinct"; default "equivalent"
          "why": "Les deux définitions …",   # the reason for the class, shown on /glossary/
          "note": "UN art. 2 a) ; Budapest art. 1 a)",
-         "case_sensitive": false},          # optional, default false
+         "case_sensitive": false,           # optional, default false
+         "english": {"un": ["information and communications technology system", ...],
+                     "budapest": ["computer system", ...]},   # official English terms, for English queries
+         "english_check": {"un": {"verified": true, "source": "…"}}},  # or false with a "reason"
 
 Classes: an *equivalent* entry names one notion in each instrument's words,
 and a swap of its terms is terminology (hidden by "masquer la

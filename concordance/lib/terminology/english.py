@@ -36,6 +36,7 @@ class EnglishKeywordData(TypedDict):
     english: list[str]
     french: list[str]
     theme: NotRequired[str]
+    english_check: NotRequired[dict[str, dict[str, object]]]  # as a glossary entry's
 
 
 class EnglishKeywordsData(TypedDict):

@@ -343,6 +343,10 @@ GlossaryEntryData = TypedDict(
         "class": NotRequired[str],
         "why": NotRequired[str],
         "english": NotRequired[dict[str, list[str]]],
+        # Per instrument, whether its English terms were checked against the official English text:
+        # {"verified": true, "source": "…"} or {"verified": false, "reason": "…"} (data for curators; search
+        # uses every term).
+        "english_check": NotRequired[dict[str, dict[str, object]]],
     },
 )
 
