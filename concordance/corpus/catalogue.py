@@ -38,6 +38,9 @@ class InstrumentEntry:
     adopted_at: str
     adopted_on: datetime.date
     parent: str | None
+    # The official English titles, shown on the English pages (the texts stay French).
+    title_en: str = ""
+    short_title_en: str = ""
 
 
 INSTRUMENTS = [
@@ -54,6 +57,12 @@ INSTRUMENTS = [
         adopted_at="New York (résolution 79/243)",
         adopted_on=datetime.date(2024, 12, 24),
         parent=None,
+        title_en=(
+            "United Nations Convention against Cybercrime; Strengthening International Cooperation for "
+            "Combating Certain Crimes Committed by Means of Information and Communications Technology Systems "
+            "and for the Sharing of Evidence in Electronic Form of Serious Crimes"
+        ),
+        short_title_en="UN Convention against Cybercrime",
     ),
     InstrumentEntry(
         slug="budapest",
@@ -63,6 +72,8 @@ INSTRUMENTS = [
         adopted_at="Budapest",
         adopted_on=datetime.date(2001, 11, 23),
         parent=None,
+        title_en="Convention on Cybercrime",
+        short_title_en="Budapest Convention",
     ),
     InstrumentEntry(
         slug="budapest-p1",
@@ -76,6 +87,11 @@ INSTRUMENTS = [
         adopted_at="Strasbourg",
         adopted_on=datetime.date(2003, 1, 28),
         parent="budapest",
+        title_en=(
+            "Additional Protocol to the Convention on Cybercrime, concerning the criminalisation of acts of a "
+            "racist and xenophobic nature committed through computer systems"
+        ),
+        short_title_en="First Additional Protocol",
     ),
 ]
 
