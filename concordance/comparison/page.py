@@ -13,6 +13,7 @@ import hashlib
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.utils.translation import get_language
 
 from concordance.caching import content_key
 from concordance.comparison.counterparts import pair_counterparts
@@ -85,8 +86,9 @@ def rows_html_key(
     linked: bool = True,
 ) -> str:
     # The rows show the instruments' titles and each reference link's address,
-    # preview and title (which quote the provision it leads to).
-    titles = (left.edition.instrument.short_title, right.edition.instrument.short_title)
+    # preview and title (which quote the provision it leads to), and their
+    # labels are in the page's language: the English rows are stored apart.
+    titles = (left.edition.instrument.display_short_title, right.edition.instrument.display_short_title)
     return content_key(
         "comparison-html",
         (
@@ -96,6 +98,7 @@ def rows_html_key(
             sorted((side, eid, spans) for (side, eid), spans in links.items()),
             # Whether the concordance links the pair decides what its differing quantities are called.
             linked,
+            get_language(),
         ),
     )
 

@@ -13,6 +13,7 @@ from concordance.corpus.models import Edition
 from concordance.crossrefs.linking import Link, edition_provision_references
 from concordance.crossrefs.rendering import link_spans
 from concordance.editions.collation import ArticleCollation, EditionCollation
+from concordance.languages import translate
 from concordance.lib.collation import CLASS_LABELS, CLASSES, CollatedRow, Variant
 
 # A side's cross-references: (start, end, link) spans of its text.
@@ -59,7 +60,7 @@ class CollationPage:
     @property
     def classes(self) -> list[dict[str, object]]:
         totals = self.collation.totals
-        return [{"code": cls, "label": CLASS_LABELS[cls], "count": totals[cls]} for cls in CLASSES]
+        return [{"code": cls, "label": translate(CLASS_LABELS[cls]), "count": totals[cls]} for cls in CLASSES]
 
     @property
     def variant_count(self) -> int:
@@ -78,7 +79,7 @@ class CollationPage:
 
     @property
     def chosen_label(self) -> str:
-        return CLASS_LABELS.get(self.chosen, "")
+        return translate(CLASS_LABELS.get(self.chosen, ""))
 
 
 def collation_page(
