@@ -9,6 +9,7 @@ English name not yet filled reads in French, never as an empty string.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 from django.utils.functional import Promise
 from django.utils.translation import get_language, gettext, gettext_lazy
@@ -36,3 +37,18 @@ def translated(labels: Mapping[str, str]) -> dict[str, Promise]:
 def translate(label: str) -> str:
     """A label marked ``N_`` in the active language; "" stays "" (gettext("") is the catalogue header)."""
     return gettext(label) if label else label
+
+
+@dataclass(frozen=True)
+class Bilingual:
+    """A stored name in French and English, printed in the language of the page that prints it.
+
+    For results computed once and cached for every reader (the analysis
+    pages): they keep both names, and ``str()`` chooses at display time.
+    """
+
+    french: str
+    english: str = ""
+
+    def __str__(self) -> str:
+        return localised(self.french, self.english)

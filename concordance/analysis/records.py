@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from concordance.analysis.inputs import ArticleRef
 from concordance.corpus.models import Provision
-from concordance.languages import translate
+from concordance.languages import Bilingual, translate
 from concordance.lib import quantities
 from concordance.lib.quantities import BOUNDS, SUBJECT_LABELS, Quantity
 from concordance.mapping.models import Relation
@@ -189,9 +189,9 @@ class Missing:
 
     article: ArticleRef
     reason: str
-    themes: tuple[tuple[str, str], ...]  # (slug, name)
+    themes: tuple[tuple[str, Bilingual], ...]  # (slug, name)
     other_instrument: str = ""  # slug of the instrument it has no counterpart in
-    other_instrument_title: str = ""
+    other_instrument_title: Bilingual = Bilingual("")
 
     @property
     def theme_slugs(self) -> tuple[str, ...]:

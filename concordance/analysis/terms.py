@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from concordance.analysis.inputs import ArticleRef, Texts, load_texts
 from concordance.caching import cached
 from concordance.glossary import curated_glossary
+from concordance.languages import Bilingual
 from concordance.lib.terminology import TermClass, normalise_term
 
 # What each class of the glossary means, as the page says it.
@@ -47,7 +48,7 @@ class TermUse:
 @dataclass(frozen=True)
 class InstrumentTerms:
     instrument: str
-    instrument_title: str
+    instrument_title: Bilingual
     terms: tuple[TermUse, ...]
 
     @property
