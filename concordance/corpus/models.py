@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from concordance.corpus import citations
-from concordance.languages import localised
+from concordance.languages import localised, translate
 from concordance.lib import eids
 
 
@@ -37,6 +37,15 @@ class Source(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def display_title(self) -> str:
+        """The document's title in the interface's language (the catalogue marks it for translation)."""
+        return translate(self.title)
+
+    @property
+    def display_issuer(self) -> str:
+        return translate(self.issuer)
 
 
 class InstrumentQuerySet(models.QuerySet):
@@ -99,6 +108,15 @@ class Instrument(models.Model):
         """The short title in the interface's language ("Budapest Convention" on English pages)."""
         return localised(self.short_title, self.short_title_en)
 
+    @property
+    def display_issuer(self) -> str:
+        """ "Conseil de l'Europe", "Council of Europe" on English pages (the catalogue marks it)."""
+        return translate(self.issuer)
+
+    @property
+    def display_adopted_at(self) -> str:
+        return translate(self.adopted_at)
+
 
 class Edition(models.Model):
     """One French text of an instrument, as printed in one source."""
@@ -129,6 +147,11 @@ class Edition(models.Model):
 
     def __str__(self) -> str:
         return f"{self.instrument.slug} — {self.label}"
+
+    @property
+    def display_label(self) -> str:
+        """The edition's label in the interface's language (the catalogue marks it for translation)."""
+        return translate(self.label)
 
 
 class Division(models.Model):

@@ -134,7 +134,7 @@ def provision_result(row: Provision, marks: tuple[str, str], links: Sequence[tup
         excerpt_html=excerpt(excerpt_html, row.text, links) if row.text else escaped(""),
         url=url,
         rank=row.rank,
-        edition_label="" if row.edition.is_primary else row.edition.label,
+        edition_label="" if row.edition.is_primary else row.edition.display_label,
         citation=citations.citation_text(instrument, row.eid),
     )
 
