@@ -28,6 +28,7 @@ from pathlib import Path
 from django.conf import settings
 from django.db.models import Value
 from django.http import Http404
+from django.utils.translation import gettext_lazy as _
 
 from concordance.caching import cached
 from concordance.corpus.models import Division, Edition, Instrument, Provision
@@ -36,7 +37,7 @@ from concordance.lib.collation import CLASSES, CollatedRow, EditionUnit, collate
 
 # What a collated part of the text is: an article, or the text around and
 # between the articles that the two editions print too.
-PART_LABELS = {"title": "Titre", "preamble": "Préambule", "closing": "Clauses finales"}
+PART_LABELS = {"title": _("Titre"), "preamble": _("Préambule"), "closing": _("Clauses finales")}
 DIVISION_LABELS = {"chapter": "Chapitre", "section": "Section", "title": "Titre"}
 # Where the instrument page shows a part that is not an article.
 PART_ANCHORS = {"title": "", "preamble": "preambule", "closing": "clauses-finales"}
@@ -68,7 +69,7 @@ class ArticleCollation:
             return f"Article {self.num}"
         if self.kind == "division":
             return self.num
-        return PART_LABELS[self.kind]
+        return str(PART_LABELS[self.kind])
 
     @property
     def anchor(self) -> str:

@@ -84,6 +84,7 @@ class CorrespondenceForm(forms.Form):
         choices = [(instrument.slug, instrument.display_short_title) for instrument in Instrument.objects.all()]
         self.fields["left_instrument"].choices = choices
         self.fields["right_instrument"].choices = choices
+        self.fields["themes"].label_from_instance = lambda theme: theme.display_name
 
     def clean(self):
         cleaned = super().clean()
