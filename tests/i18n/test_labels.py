@@ -160,3 +160,26 @@ def test_search_filter_form() -> None:
     assert (label, choices["commentary"], choices[""]) == ("In", "Explanatory statement", "everything")
     assert error.startswith("Select a valid choice.")
     assert in_language("fr", read)[2]["commentary"] == "Exposé des motifs"
+
+
+@pytest.mark.parametrize(
+    ("eid", "stored", "english"),
+    [
+        ("art_6__para_1__point_a__subpoint_ii", "par. 1, a), ii)", "para. 1, a), ii)"),
+        ("art_6", "texte", "text"),
+        ("art_6#heading", "intitulé", "heading"),
+        ("art_6#num", "numéro de l'article", "article number"),
+        ("art_6__para_2#num", "par. 2 — numéro imprimé", "para. 2 — printed number"),
+        ("chp_2#num", "numéro", "number"),
+        ("preamble_2", "alinéa 3", "preambular paragraph 3"),
+        ("title", "titre", "title"),
+        ("art_6__para_1__wrapup", "par. 1, fin", "para. 1, closing words"),
+    ],
+)
+def test_the_collation_rows_labels(eid: str, stored: str, english: str) -> None:
+    from concordance.editions.collation import displayed_unit_label
+    from concordance.lib.collation import EditionUnit
+
+    unit = EditionUnit(eid, stored, "…")
+    assert in_language("fr", lambda: displayed_unit_label(unit)) == stored
+    assert in_language("en", lambda: displayed_unit_label(unit)) == english

@@ -65,4 +65,7 @@ def test_the_quantities_page_in_english(client) -> None:
 def test_the_editions_page_names_the_variant_classes_in_english(client) -> None:
     text = text_of(client, "/budapest/editions/", "en")
     assert "change of meaning" in text and "wording, same meaning" in text
+    assert "para. 1" in text and "heading" in text and "Chapter I" in text
+    french = text_of(client, "/budapest/editions/", "fr")
+    assert "par. 1" in french and "intitulé" in french and "Chapitre I" in french
     assert "changement de sens" in text_of(client, "/budapest/editions/", "fr")
