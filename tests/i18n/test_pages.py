@@ -69,3 +69,13 @@ def test_the_editions_page_names_the_variant_classes_in_english(client) -> None:
     french = text_of(client, "/budapest/editions/", "fr")
     assert "par. 1" in french and "intitulé" in french and "Chapitre I" in french
     assert "changement de sens" in text_of(client, "/budapest/editions/", "fr")
+
+
+def test_what_cites_an_article_and_a_reference_preview_in_english(client) -> None:
+    english = text_of(client, "/budapest/art-16/", "en")
+    assert "Budapest Convention: Explanatory statement, § 12" in english
+    assert "Convention de Budapest sur la cybercriminalité : Exposé des motifs, § 12" in text_of(
+        client, "/budapest/art-16/", "fr"
+    )
+    preview = text_of(client, "/references/preview/budapest/art_16__para_1/", "en")
+    assert "Budapest Convention, art. 16" in preview
