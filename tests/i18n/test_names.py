@@ -86,3 +86,17 @@ def test_provenance_facts_the_interface_words() -> None:
     with translation.override("fr"):
         assert budapest.display_issuer == "Conseil de l'Europe"
         assert primary.display_label == "Texte annexé au projet de loi n° 905 (France, 2003)"
+
+
+def test_a_citation_in_each_language() -> None:
+    from concordance.corpus.citations import citation_text
+
+    un = Instrument.objects.get(slug="un")
+    with translation.override("en"):
+        assert citation_text(un, "art_25__para_2__point_b") == (
+            "United Nations Convention against Cybercrime, 24 December 2024, art. 25, para. 2, b)"
+        )
+    with translation.override("fr"):
+        assert citation_text(un, "art_25__para_2__point_b") == (
+            "Convention des Nations Unies contre la cybercriminalité, 24 décembre 2024, art. 25, par. 2, b)"
+        )
