@@ -11,11 +11,11 @@ On an English page it reads "United Nations Convention against Cybercrime,
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from django.urls import reverse
-from django.utils.translation import gettext
 from django.utils.translation import gettext_noop as N_
 
 from concordance.languages import in_english, translate
@@ -60,14 +60,19 @@ def cited_title(instrument: Instrument) -> str:
     return str(instrument.display_title).split(" ; ")[0].split("; ")[0]
 
 
-def locator(eid: str) -> str:
-    """The provision inside its instrument, as a lawyer cites it: "art. 25, par. 2, b)"."""
+def locator(eid: str, words: Callable[[str], str] = str) -> str:
+    """The provision inside its instrument, as a lawyer cites it: "art. 25, par. 2, b)".
+
+    French by default, whatever the page: it is data that cached results keep
+    (comparison unit labels, the analysis pages). ``words`` (``translate``)
+    gives it in the page's language ("art. 25, para. 2, b)").
+    """
     parts = []
     for kind, label in eids.levels(eid):
         if kind == "art":
             parts.append(f"art. {label}")
         elif kind == "para":
-            parts.append(gettext("par. %(number)s") % {"number": label})
+            parts.append(words(N_("par. %(number)s")) % {"number": label})
         elif kind in ("point", "subpoint"):
             parts.append(f"{label})")
     return ", ".join(parts)
@@ -75,7 +80,7 @@ def locator(eid: str) -> str:
 
 def citation_text(instrument: Instrument, eid: str) -> str:
     """ "Convention des Nations Unies contre la cybercriminalité, 24 décembre 2024, art. 25, par. 2"."""
-    return f"{cited_title(instrument)}, {written_date(instrument.adopted_on)}, {locator(eid)}"
+    return f"{cited_title(instrument)}, {written_date(instrument.adopted_on)}, {locator(eid, translate)}"
 
 
 def permalink(instrument_slug: str, eid: str, edition_slug: str = "") -> str:

@@ -247,6 +247,11 @@ class Provision(models.Model):
         """The provision as a lawyer cites it: "art. 25, par. 2, b)" (``citations.locator``)."""
         return citations.locator(self.eid)
 
+    @property
+    def display_citation(self) -> str:
+        """``citation`` in the page's language: "art. 25, para. 2, b)" on English pages."""
+        return citations.locator(self.eid, translate)
+
 
 class Note(models.Model):
     """Text outside the treaty articles: resolution, interpretative notes, commentary."""

@@ -100,3 +100,16 @@ def test_a_citation_in_each_language() -> None:
         assert citation_text(un, "art_25__para_2__point_b") == (
             "Convention des Nations Unies contre la cybercriminalité, 24 décembre 2024, art. 25, par. 2, b)"
         )
+
+
+def test_a_provisions_citation_stays_french_data_and_has_a_display_form() -> None:
+    # Cached results (comparison unit labels, the analysis pages) keep the
+    # citation: it must not depend on the language of the request that computed them.
+    from concordance.corpus.models import Provision
+
+    provision = Provision(eid="art_25__para_2__point_b")
+    with translation.override("en"):
+        assert provision.citation == "art. 25, par. 2, b)"
+        assert provision.display_citation == "art. 25, para. 2, b)"
+    with translation.override("fr"):
+        assert provision.display_citation == "art. 25, par. 2, b)"
