@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import hashlib
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from django.conf import settings
 from django.utils.translation import get_language
@@ -105,12 +106,16 @@ def rows_html_key(
 
 @functools.cache
 def rendering_version() -> str:
-    """Hash of the files that turn a comparison into HTML, read once per process."""
+    """Hash of the files that turn a comparison into HTML (the interface's translations too), read once per process."""
     digest = hashlib.sha256()
-    folders = [settings.BASE_DIR / "templates" / "comparison", settings.BASE_DIR / "concordance" / "comparison"]
+    folders = [
+        settings.BASE_DIR / "templates" / "comparison",
+        settings.BASE_DIR / "concordance" / "comparison",
+        *map(Path, settings.LOCALE_PATHS),
+    ]
     for folder in folders:
         for path in sorted(folder.rglob("*")):
-            if path.is_file() and path.suffix in (".html", ".py"):
+            if path.is_file() and path.suffix in (".html", ".py", ".po"):
                 digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
