@@ -15,6 +15,7 @@ import dataclasses
 from typing import Any, ClassVar, Generic, TypeVar
 
 from django import forms
+from django.utils.translation import gettext
 
 F = TypeVar("F")
 
@@ -55,7 +56,7 @@ class FilterForm(forms.Form, Generic[F]):
         for name, value in self.in_query().items():
             field = self.fields[name]
             if isinstance(field, forms.BooleanField):
-                shown = "oui"
+                shown = gettext("oui")
             else:
                 shown = dict(getattr(field, "choices", [])).get(value, value)
             described.append((str(field.label), str(shown)))

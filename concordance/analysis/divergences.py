@@ -14,15 +14,17 @@ import csv
 import io
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext_lazy as _
+
 from concordance.analysis.findings import by_subject
 from concordance.analysis.records import Findings, Missing, PairShare, QuantityLink
 from concordance.csv_cells import BOM, neutralised
 
 DIVERGENCE_KINDS = {
-    "quantity": "quantités divergentes",
-    "one-sided": "quantités d'un seul côté",
-    "missing": "articles sans équivalent",
-    "most-different": "textes les plus différents",
+    "quantity": _("quantités divergentes"),
+    "one-sided": _("quantités d'un seul côté"),
+    "missing": _("articles sans équivalent"),
+    "most-different": _("textes les plus différents"),
 }
 # How many of the most different pairs the page lists.
 MOST_DIFFERENT = 20
@@ -30,7 +32,7 @@ MOST_DIFFERENT = 20
 # in part; a "related" pair only touches the same matter, so its texts differ
 # by design and ranking it would drown the real differences.
 CORRESPONDING = ("equivalent", "partial", "broader", "narrower")
-SCOPE_LABELS = {"national": "en droit interne", "international": "en coopération internationale", "": ""}
+SCOPE_LABELS = {"national": _("en droit interne"), "international": _("en coopération internationale"), "": ""}
 
 
 @dataclass(frozen=True)
@@ -45,7 +47,7 @@ class PreservationPeriod:
 
     @property
     def scope_label(self) -> str:
-        return SCOPE_LABELS[self.scope]
+        return str(SCOPE_LABELS[self.scope])
 
     @property
     def agree(self) -> bool:

@@ -34,6 +34,7 @@ from concordance.analysis.records import (
 )
 from concordance.caching import cached
 from concordance.comparison.inputs import CorpusSnapshot
+from concordance.languages import translate
 from concordance.lib import eids, quantities
 from concordance.lib.comparison import Comparison, QuantityReading, pair_one_sided
 from concordance.lib.quantities import SUBJECT_LABELS, QuantityPair
@@ -184,7 +185,7 @@ def by_subject(links: list[QuantityLink]) -> list[tuple[str, str, list[QuantityL
     for subject, label in SUBJECT_LABELS.items():
         found = [link for link in links if subject in link.subjects]
         if found:
-            groups.append((subject, label, found))
+            groups.append((subject, translate(label), found))
     return groups
 
 

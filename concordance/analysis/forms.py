@@ -9,10 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from concordance.analysis.divergences import DIVERGENCE_KINDS
 from concordance.analysis.terms import CLASS_LABELS
 from concordance.filtering import FilterForm
+from concordance.languages import translated
 from concordance.lib.quantities import SUBJECT_LABELS
 
 
@@ -36,7 +38,7 @@ class DivergenceFilters:
 
 
 def instrument_field() -> forms.ChoiceField:
-    return forms.ChoiceField(label="Instrument", required=False)
+    return forms.ChoiceField(label=_("Instrument"), required=False)
 
 
 class GlossaryFilterForm(FilterForm[GlossaryFilters]):
@@ -44,14 +46,14 @@ class GlossaryFilterForm(FilterForm[GlossaryFilters]):
     renamed = {"q": "text", "class": "term_class"}
 
     instrument = instrument_field()
-    q = forms.CharField(label="Terme", required=False, max_length=100)
+    q = forms.CharField(label=_("Terme"), required=False, max_length=100)
 
     def __init__(self, data, *, instruments: list[tuple[str, str]]):
         super().__init__(data)
-        self.fields["instrument"].choices = [("", "tous")] + instruments
+        self.fields["instrument"].choices = [("", _("tous")), *instruments]
         # "class" is a Python keyword: the field is added by name.
         self.fields["class"] = forms.ChoiceField(
-            label="Classe", required=False, choices=[("", "toutes"), *CLASS_LABELS.items()]
+            label=_("Classe"), required=False, choices=[("", _("toutes")), *CLASS_LABELS.items()]
         )
 
 
@@ -59,19 +61,21 @@ class QuantityFilterForm(FilterForm[QuantityFilters]):
     filters_class = QuantityFilters
 
     instrument = instrument_field()
-    subject = forms.ChoiceField(label="Objet", required=False, choices=[("", "tous")] + list(SUBJECT_LABELS.items()))
+    subject = forms.ChoiceField(
+        label=_("Objet"), required=False, choices=[("", _("tous")), *translated(SUBJECT_LABELS).items()]
+    )
 
     def __init__(self, data, *, instruments: list[tuple[str, str]]):
         super().__init__(data)
-        self.fields["instrument"].choices = [("", "tous")] + instruments
+        self.fields["instrument"].choices = [("", _("tous")), *instruments]
 
 
 class DivergenceFilterForm(FilterForm[DivergenceFilters]):
     filters_class = DivergenceFilters
 
-    theme = forms.ChoiceField(label="Thème", required=False)
-    kind = forms.ChoiceField(label="Nature", required=False, choices=[("", "toutes")] + list(DIVERGENCE_KINDS.items()))
+    theme = forms.ChoiceField(label=_("Thème"), required=False)
+    kind = forms.ChoiceField(label=_("Nature"), required=False, choices=[("", _("toutes")), *DIVERGENCE_KINDS.items()])
 
     def __init__(self, data, *, themes: list[tuple[str, str]]):
         super().__init__(data)
-        self.fields["theme"].choices = [("", "tous")] + themes
+        self.fields["theme"].choices = [("", _("tous")), *themes]

@@ -16,6 +16,7 @@ from typing import NamedTuple, TypeVar
 from django.urls import reverse
 
 from concordance.corpus.models import Division, Instrument, Provision
+from concordance.languages import Bilingual
 from concordance.lib import eids
 from concordance.mapping.models import Correspondence, MissingCounterpart, Theme
 
@@ -54,7 +55,7 @@ class ArticleRef:
     """An article as the analysis pages cite it."""
 
     instrument: str
-    instrument_title: str
+    instrument_title: Bilingual
     eid: str
     num: str
     heading: str
@@ -79,7 +80,7 @@ class ArticleRef:
 
 @dataclass(frozen=True)
 class Texts:
-    instruments: tuple[tuple[str, str], ...]  # (slug, short title), in the instruments' order
+    instruments: tuple[tuple[str, Bilingual], ...]  # (slug, short title), in the instruments' order
     provisions: tuple[ProvisionRow, ...]
     chapters: tuple[ChapterRow, ...]
 
@@ -113,9 +114,9 @@ class Concordance:
     correspondences: tuple[CorrespondenceRow, ...]
     correspondence_themes: tuple[tuple[int, str], ...]
     missing: tuple[
-        tuple[str, str, str, str, str], ...
+        tuple[str, str, str, Bilingual, str], ...
     ]  # (instrument, article eid, other instrument slug and title, reason)
-    article_themes: tuple[tuple[str, str, str, str], ...]  # (instrument, article eid, theme slug, theme name)
+    article_themes: tuple[tuple[str, str, str, Bilingual], ...]  # (instrument, article eid, theme slug, theme name)
 
     def key(self) -> tuple:
         return (self.correspondences, self.correspondence_themes, self.missing, self.article_themes)
@@ -126,9 +127,9 @@ class Concordance:
             themes.setdefault(pk, []).append(slug)
         return {pk: tuple(slugs) for pk, slugs in themes.items()}
 
-    def themes_of_article(self) -> dict[tuple[str, str], tuple[tuple[str, str], ...]]:
+    def themes_of_article(self) -> dict[tuple[str, str], tuple[tuple[str, Bilingual], ...]]:
         """(slug, name) of each article's themes."""
-        themes: dict[tuple[str, str], list[tuple[str, str]]] = {}
+        themes: dict[tuple[str, str], list[tuple[str, Bilingual]]] = {}
         for instrument, eid, slug, name in self.article_themes:
             themes.setdefault((instrument, eid), []).append((slug, name))
         return {key: tuple(slugs) for key, slugs in themes.items()}
@@ -136,7 +137,13 @@ class Concordance:
 
 def load_texts() -> Texts:
     """The primary editions' provisions and chapters (three queries)."""
-    instruments = tuple(Instrument.objects.order_by("position").values_list("slug", "short_title"))
+    # Both titles: the results are cached for every reader and printed in each page's language.
+    instruments = tuple(
+        (slug, Bilingual(title, title_en))
+        for slug, title, title_en in Instrument.objects.order_by("position").values_list(
+            "slug", "short_title", "short_title_en"
+        )
+    )
     provisions = tuple(
         ProvisionRow(*row)
         for row in Provision.objects.filter(edition__is_primary=True)
@@ -175,19 +182,26 @@ def load_concordance() -> Concordance:
         .values_list("correspondence_id", "theme__slug")
     )
     missing = tuple(
-        MissingCounterpart.objects.order_by(
+        (instrument, eid, other, Bilingual(title, title_en), reason)
+        for instrument, eid, other, title, title_en, reason in MissingCounterpart.objects.order_by(
             "article__edition__instrument__position", "article__position", "other_instrument__position"
         ).values_list(
             "article__edition__instrument__slug",
             "article__eid",
             "other_instrument__slug",
             "other_instrument__short_title",
+            "other_instrument__short_title_en",
             "reason",
         )
     )
     article_themes = tuple(
-        Theme.articles.through.objects.filter(provision__edition__is_primary=True)
+        (instrument, eid, slug, Bilingual(name, name_en))
+        for instrument, eid, slug, name, name_en in Theme.articles.through.objects.filter(
+            provision__edition__is_primary=True
+        )
         .order_by("provision__edition__instrument__position", "provision__position", "theme__position")
-        .values_list("provision__edition__instrument__slug", "provision__eid", "theme__slug", "theme__name")
+        .values_list(
+            "provision__edition__instrument__slug", "provision__eid", "theme__slug", "theme__name", "theme__name_en"
+        )
     )
     return Concordance(correspondences, correspondence_themes, missing, article_themes)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from concordance.analysis.divergences import preservation_periods
 from concordance.analysis.findings import by_subject
 from concordance.analysis.records import Findings, QuantityEntry, QuantityLink
+from concordance.languages import translate
 from concordance.lib.quantities import SUBJECT_LABELS
 
 
@@ -47,7 +48,7 @@ def groups(findings: Findings, instrument: str = "", subject: str = "") -> list[
         )
         links = tuple(link for link in linked.get(key, ()) if not instrument or instrument in link.instruments)
         if quantities or links:
-            found.append(SubjectGroup(key, label, links, quantities))
+            found.append(SubjectGroup(key, translate(label), links, quantities))
     return found
 
 

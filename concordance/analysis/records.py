@@ -9,8 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
 from concordance.analysis.inputs import ArticleRef
 from concordance.corpus.models import Provision
+from concordance.languages import Bilingual, translate
 from concordance.lib import quantities
 from concordance.lib.quantities import BOUNDS, SUBJECT_LABELS, Quantity
 from concordance.mapping.models import Relation
@@ -61,22 +65,22 @@ class QuantityEntry:
 
     @property
     def subject_label(self) -> str:
-        return SUBJECT_LABELS[self.subject]
+        return translate(SUBJECT_LABELS[self.subject])
 
     @property
     def bound_label(self) -> str:
-        return BOUNDS[self.bound]
+        return translate(BOUNDS[self.bound])
 
     @property
     def bounded_label(self) -> str:
-        return self.quantity.bounded_label if self.quantity else self.label
+        return self.quantity.bounded_label_in(translate) if self.quantity else translate(self.label)
 
     @property
     def dimension(self) -> str:
         return self.quantity.dimension if self.quantity else ""
 
 
-STATUS_LABELS = {"same": "identique", "divergent": "divergent"}
+STATUS_LABELS = {"same": _("identique"), "divergent": _("divergent")}
 
 
 @dataclass(frozen=True)
@@ -108,10 +112,10 @@ class QuantityLink:
     @property
     def status_label(self) -> str:
         if self.status == "left-only":
-            return f"seulement {self.left_provision.article.instrument_title}"
+            return gettext("seulement %(instrument)s") % {"instrument": self.left_provision.article.instrument_title}
         if self.status == "right-only":
-            return f"seulement {self.right_provision.article.instrument_title}"
-        return STATUS_LABELS[self.status]
+            return gettext("seulement %(instrument)s") % {"instrument": self.right_provision.article.instrument_title}
+        return str(STATUS_LABELS[self.status])
 
     @property
     def one_sided(self) -> bool:
@@ -123,10 +127,10 @@ class QuantityLink:
         if not self.across_units or self.left is None or self.right is None:
             return ""
         if self.left.quantity is None or self.right.quantity is None:
-            return "unités différentes"
+            return gettext("unités différentes")
         if quantities.common_unit(self.left.quantity, self.right.quantity):
-            return "unités différentes, comparées dans une unité commune"
-        return "unités différentes, mises en regard sans conversion"
+            return gettext("unités différentes, comparées dans une unité commune")
+        return gettext("unités différentes, mises en regard sans conversion")
 
     @property
     def badge(self) -> str:
@@ -144,7 +148,7 @@ class QuantityLink:
 
     @property
     def subject_label(self) -> str:
-        return SUBJECT_LABELS[self.subject]
+        return translate(SUBJECT_LABELS[self.subject])
 
     @property
     def sides(self) -> tuple[tuple[QuantityEntry | None, ProvisionRef], ...]:
@@ -185,9 +189,9 @@ class Missing:
 
     article: ArticleRef
     reason: str
-    themes: tuple[tuple[str, str], ...]  # (slug, name)
+    themes: tuple[tuple[str, Bilingual], ...]  # (slug, name)
     other_instrument: str = ""  # slug of the instrument it has no counterpart in
-    other_instrument_title: str = ""
+    other_instrument_title: Bilingual = Bilingual("")
 
     @property
     def theme_slugs(self) -> tuple[str, ...]:

@@ -7,16 +7,19 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 
+from django.utils.translation import gettext_lazy as _
+
 from concordance.analysis.inputs import ArticleRef, Texts, load_texts
 from concordance.caching import cached
 from concordance.glossary import curated_glossary
+from concordance.languages import Bilingual
 from concordance.lib.terminology import TermClass, normalise_term
 
 # What each class of the glossary means, as the page says it.
 CLASS_LABELS: dict[TermClass, str] = {
-    "equivalent": "terme équivalent",
-    "near": "quasi-équivalent",
-    "distinct": "termes distincts",
+    "equivalent": _("terme équivalent"),
+    "near": _("quasi-équivalent"),
+    "distinct": _("termes distincts"),
 }
 
 
@@ -45,7 +48,7 @@ class TermUse:
 @dataclass(frozen=True)
 class InstrumentTerms:
     instrument: str
-    instrument_title: str
+    instrument_title: Bilingual
     terms: tuple[TermUse, ...]
 
     @property
@@ -64,7 +67,7 @@ class EntryUses:
 
     @property
     def class_label(self) -> str:
-        return CLASS_LABELS[self.term_class]
+        return str(CLASS_LABELS[self.term_class])
 
     def searchable(self) -> str:
         return folded(" ".join([self.concept, *(t.form for c in self.columns for t in c.terms)]))
@@ -84,7 +87,7 @@ def build(texts: Texts) -> tuple[EntryUses, ...]:
     counts: dict[tuple[str, str, str], dict[str, list]] = defaultdict(dict)
     form_of: dict[tuple[str, str, str], str] = {}
     for entry in terms.entries:
-        for instrument, _ in texts.instruments:
+        for instrument, _title in texts.instruments:
             for form in entry.forms(instrument):
                 form_of.setdefault((entry.id, instrument, normalise_term(form, entry.case_sensitive)), form)
     for row in texts.provisions:
@@ -100,7 +103,7 @@ def build(texts: Texts) -> tuple[EntryUses, ...]:
     entries = []
     for entry in terms.entries:
         columns = []
-        for instrument, _ in texts.instruments:
+        for instrument, _title in texts.instruments:
             forms = entry.forms(instrument)
             if not forms:
                 continue

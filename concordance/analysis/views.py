@@ -16,11 +16,11 @@ from concordance.mapping.models import Theme
 
 
 def instrument_choices() -> list[tuple[str, str]]:
-    return list(Instrument.objects.order_by("position").values_list("slug", "short_title"))
+    return [(instrument.slug, instrument.display_short_title) for instrument in Instrument.objects.order_by("position")]
 
 
 def theme_choices() -> list[tuple[str, str]]:
-    return list(Theme.objects.order_by("position").values_list("slug", "name"))
+    return [(theme.slug, theme.display_name) for theme in Theme.objects.order_by("position")]
 
 
 def glossary(request: HttpRequest) -> HttpResponse:

@@ -6,17 +6,20 @@ from urllib.parse import urlencode
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from concordance.comparison.lookup import existing
 from concordance.comparison.page import ComparisonPage
 from concordance.corpus.models import Provision
 from concordance.filtering import FilterForm
+from concordance.languages import localised
 from concordance.lib import eids
 from concordance.lib.citations import parse_citation
 from concordance.lib.comparison import visible_rows
 
-VIEWS = [("side", "côte à côte"), ("inline", "en une colonne")]
-TERMS = [("show", "marquée"), ("hide", "masquée")]
+VIEWS = [("side", _("côte à côte")), ("inline", _("en une colonne"))]
+# The terminology is "marquée" or "masquée" (feminine: la terminologie).
+TERMS = [("show", pgettext_lazy("terminologie", "marquée")), ("hide", pgettext_lazy("terminologie", "masquée"))]
 
 
 @dataclass(frozen=True)
@@ -42,9 +45,9 @@ class ComparisonOptionsForm(FilterForm[ComparisonOptions]):
 
     filters_class = ComparisonOptions
 
-    view = forms.ChoiceField(label="Affichage", choices=VIEWS, required=False)
-    changes = forms.BooleanField(label="Différences seulement", required=False)
-    terms = forms.ChoiceField(label="Terminologie", choices=TERMS, required=False)
+    view = forms.ChoiceField(label=_("Affichage"), choices=VIEWS, required=False)
+    changes = forms.BooleanField(label=_("Différences seulement"), required=False)
+    terms = forms.ChoiceField(label=_("Terminologie"), choices=TERMS, required=False)
     presentation = forms.BooleanField(label=_("Présentation"), required=False)
 
 
@@ -96,15 +99,21 @@ class PairForm(forms.Form):
     it that way; the paragraph field then stays empty.
     """
 
-    left = forms.ChoiceField(label="Instrument de gauche")
-    left_ref = forms.CharField(label="Article", max_length=40, help_text="« 25 » (ou « 25.2 »)")
+    left = forms.ChoiceField(label=_("Instrument de gauche"))
+    left_ref = forms.CharField(label=_("Article"), max_length=40, help_text=_("« 25 » (ou « 25.2 »)"))
     left_paragraph = forms.CharField(
-        label="Paragraphe ou point", max_length=20, required=False, help_text="facultatif : « 2 », « 2 b », « e »"
+        label=_("Paragraphe ou point"),
+        max_length=20,
+        required=False,
+        help_text=_("facultatif : « 2 », « 2 b », « e »"),
     )
-    right = forms.ChoiceField(label="Instrument de droite")
-    right_ref = forms.CharField(label="Article", max_length=40, help_text="« 16 » (ou « 16.2 »)")
+    right = forms.ChoiceField(label=_("Instrument de droite"))
+    right_ref = forms.CharField(label=_("Article"), max_length=40, help_text=_("« 16 » (ou « 16.2 »)"))
     right_paragraph = forms.CharField(
-        label="Paragraphe ou point", max_length=20, required=False, help_text="facultatif : « 2 », « 2 b », « e »"
+        label=_("Paragraphe ou point"),
+        max_length=20,
+        required=False,
+        help_text=_("facultatif : « 2 », « 2 b », « e »"),
     )
 
     def __init__(self, *args, **kwargs):
@@ -114,12 +123,18 @@ class PairForm(forms.Form):
         articles = (
             Provision.objects.filter(kind="article", edition__is_primary=True)
             .order_by("edition__instrument__position", "position")
-            .values_list("edition__instrument__slug", "edition__instrument__short_title", "num", "heading")
+            .values_list(
+                "edition__instrument__slug",
+                "edition__instrument__short_title",
+                "edition__instrument__short_title_en",
+                "num",
+                "heading",
+            )
         )
         self.article_titles: dict[str, list[tuple[str, str]]] = {}
         choices: dict[str, str] = {}
-        for slug, title, num, heading in articles:
-            choices.setdefault(slug, title)
+        for slug, title, title_en, num, heading in articles:
+            choices.setdefault(slug, localised(title, title_en))
             self.article_titles.setdefault(slug, []).append((num, heading))
         self.fields["left"].choices = list(choices.items())
         self.fields["right"].choices = list(choices.items())
@@ -147,7 +162,7 @@ class PairForm(forms.Form):
         """The fields of each side, for one fieldset each."""
         return [
             {"legend": legend, "fields": [self[f"{side}{suffix}"] for suffix in ("", "_ref", "_paragraph")]}
-            for side, legend in (("left", "À gauche"), ("right", "À droite"))
+            for side, legend in (("left", _("À gauche")), ("right", _("À droite")))
         ]
 
     def clean(self):
@@ -165,20 +180,24 @@ class PairForm(forms.Form):
             return
         article = parse_citation(typed)
         if article is None:
-            self.add_error(f"{side}_ref", f"« {typed} » ne se lit pas comme un article : essayez « 25 » ou « 25.2 ».")
+            self.add_error(
+                f"{side}_ref",
+                _("« %(typed)s » ne se lit pas comme un article : essayez « 25 » ou « 25.2 ».") % {"typed": typed},
+            )
             cleaned[f"{side}_eid"] = None
             return
         paragraph = (cleaned.get(f"{side}_paragraph") or "").strip()
         eid: str | None = article
         if paragraph:
             if not eids.is_top_level(article):
-                self.add_error(f"{side}_paragraph", "Le paragraphe est déjà donné dans le champ « Article ».")
+                self.add_error(f"{side}_paragraph", _("Le paragraphe est déjà donné dans le champ « Article »."))
             else:
                 eid = parse_citation(f"{typed.strip()}.{paragraph}")
                 if eid is None or eid == article:
                     self.add_error(
                         f"{side}_paragraph",
-                        f"« {paragraph} » ne se lit pas comme un paragraphe ou un point : essayez « 2 » ou « 2 b ».",
+                        _("« %(paragraph)s » ne se lit pas comme un paragraphe ou un point : essayez « 2 » ou « 2 b ».")
+                        % {"paragraph": paragraph},
                     )
         cleaned[f"{side}_article_eid"] = eids.article_of(article)
         cleaned[f"{side}_eid"] = eid
@@ -189,9 +208,9 @@ class PairForm(forms.Form):
         known = existing([(cleaned[side], eid) for side in ("left", "right") for eid in sides[side]])
         for side, (article, eid) in sides.items():
             if (cleaned[side], article) not in known:
-                self.add_error(f"{side}_ref", "Cet instrument n'a pas cette disposition.")
+                self.add_error(f"{side}_ref", _("Cet instrument n'a pas cette disposition."))
             elif (cleaned[side], eid) not in known:
-                self.add_error(f"{side}_paragraph", "Cet article n'a pas ce paragraphe ou ce point.")
+                self.add_error(f"{side}_paragraph", _("Cet article n'a pas ce paragraphe ou ce point."))
 
 
 def form_initial(left: Provision, right: Provision) -> dict[str, str]:

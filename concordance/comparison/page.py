@@ -11,8 +11,10 @@ from __future__ import annotations
 import functools
 import hashlib
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from django.conf import settings
+from django.utils.translation import get_language
 
 from concordance.caching import content_key
 from concordance.comparison.counterparts import pair_counterparts
@@ -85,8 +87,9 @@ def rows_html_key(
     linked: bool = True,
 ) -> str:
     # The rows show the instruments' titles and each reference link's address,
-    # preview and title (which quote the provision it leads to).
-    titles = (left.edition.instrument.short_title, right.edition.instrument.short_title)
+    # preview and title (which quote the provision it leads to), and their
+    # labels are in the page's language: the English rows are stored apart.
+    titles = (left.edition.instrument.display_short_title, right.edition.instrument.display_short_title)
     return content_key(
         "comparison-html",
         (
@@ -96,18 +99,23 @@ def rows_html_key(
             sorted((side, eid, spans) for (side, eid), spans in links.items()),
             # Whether the concordance links the pair decides what its differing quantities are called.
             linked,
+            get_language(),
         ),
     )
 
 
 @functools.cache
 def rendering_version() -> str:
-    """Hash of the files that turn a comparison into HTML, read once per process."""
+    """Hash of the files that turn a comparison into HTML (the interface's translations too), read once per process."""
     digest = hashlib.sha256()
-    folders = [settings.BASE_DIR / "templates" / "comparison", settings.BASE_DIR / "concordance" / "comparison"]
+    folders = [
+        settings.BASE_DIR / "templates" / "comparison",
+        settings.BASE_DIR / "concordance" / "comparison",
+        *map(Path, settings.LOCALE_PATHS),
+    ]
     for folder in folders:
         for path in sorted(folder.rglob("*")):
-            if path.is_file() and path.suffix in (".html", ".py"):
+            if path.is_file() and path.suffix in (".html", ".py", ".po"):
                 digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 

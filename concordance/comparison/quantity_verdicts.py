@@ -13,6 +13,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.utils.translation import gettext
+
+from concordance.languages import translate
 from concordance.lib.comparison import Comparison
 from concordance.lib.quantities import SUBJECT_LABELS, QuantityPair, subject_of
 
@@ -45,10 +48,10 @@ def _verdict(pair: QuantityPair, texts: tuple[str, str], headings: tuple[str, st
     assert pair.left is not None and pair.right is not None
     subjects = (subject_of(pair.left, texts[0], headings[0]), subject_of(pair.right, texts[1], headings[1]))
     if subjects[0] != subjects[1]:
-        labels = " / ".join(SUBJECT_LABELS.get(subject, subject) for subject in subjects)
-        return Verdict(False, f"ne régissent pas la même chose ({labels})")
+        labels = " / ".join(translate(SUBJECT_LABELS.get(subject, subject)) for subject in subjects)
+        return Verdict(False, gettext("ne régissent pas la même chose (%(subjects)s)") % {"subjects": labels})
     if not linked:
-        return Verdict(False, "dispositions que la concordance ne met pas en correspondance")
+        return Verdict(False, gettext("dispositions que la concordance ne met pas en correspondance"))
     return Verdict(True)
 
 

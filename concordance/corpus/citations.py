@@ -4,34 +4,39 @@ French legal style names the instrument, the date it was adopted and the
 provision: "Convention des Nations Unies contre la cybercriminalité,
 24 décembre 2024, art. 25, par. 2". The article pages, the comparison rows,
 the search results, the exports and ``/api/cite/`` all take it from here.
+On an English page it reads "United Nations Convention against Cybercrime,
+24 December 2024, art. 25, para. 2" (the official English title).
 """
 
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from django.urls import reverse
+from django.utils.translation import gettext_noop as N_
 
+from concordance.languages import in_english, translate
 from concordance.lib import eids
 
 if TYPE_CHECKING:  # the models import this module for ``locator``
     from concordance.corpus.models import Instrument, Provision
 
 MONTHS = (
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
+    N_("janvier"),
+    N_("février"),
+    N_("mars"),
+    N_("avril"),
+    N_("mai"),
+    N_("juin"),
+    N_("juillet"),
+    N_("août"),
+    N_("septembre"),
+    N_("octobre"),
+    N_("novembre"),
+    N_("décembre"),
 )
 
 
@@ -41,20 +46,33 @@ def french_date(day: datetime.date) -> str:
     return f"{number} {MONTHS[day.month - 1]} {day.year}"
 
 
+def written_date(day: datetime.date) -> str:
+    """The date as the page's language writes it: "1er février 2024" in French, "1 February 2024" in English."""
+    if not in_english():
+        return french_date(day)
+    return f"{day.day} {translate(MONTHS[day.month - 1])} {day.year}"
+
+
 def cited_title(instrument: Instrument) -> str:
-    """The instrument's title as it is cited: the UN title's second half
-    (" ; Renforcement de la coopération…") is the resolution's wording, not the treaty's name."""
-    return str(instrument.title).split(" ; ")[0]
+    """The instrument's title as it is cited, in the page's language: the UN title's second half
+    (" ; Renforcement de la coopération…", "; Strengthening International Cooperation…") is the
+    resolution's wording, not the treaty's name."""
+    return str(instrument.display_title).split(" ; ")[0].split("; ")[0]
 
 
-def locator(eid: str) -> str:
-    """The provision inside its instrument, as a lawyer cites it: "art. 25, par. 2, b)"."""
+def locator(eid: str, words: Callable[[str], str] = str) -> str:
+    """The provision inside its instrument, as a lawyer cites it: "art. 25, par. 2, b)".
+
+    French by default, whatever the page: it is data that cached results keep
+    (comparison unit labels, the analysis pages). ``words`` (``translate``)
+    gives it in the page's language ("art. 25, para. 2, b)").
+    """
     parts = []
     for kind, label in eids.levels(eid):
         if kind == "art":
             parts.append(f"art. {label}")
         elif kind == "para":
-            parts.append(f"par. {label}")
+            parts.append(words(N_("par. %(number)s")) % {"number": label})
         elif kind in ("point", "subpoint"):
             parts.append(f"{label})")
     return ", ".join(parts)
@@ -62,7 +80,7 @@ def locator(eid: str) -> str:
 
 def citation_text(instrument: Instrument, eid: str) -> str:
     """ "Convention des Nations Unies contre la cybercriminalité, 24 décembre 2024, art. 25, par. 2"."""
-    return f"{cited_title(instrument)}, {french_date(instrument.adopted_on)}, {locator(eid)}"
+    return f"{cited_title(instrument)}, {written_date(instrument.adopted_on)}, {locator(eid, translate)}"
 
 
 def permalink(instrument_slug: str, eid: str, edition_slug: str = "") -> str:

@@ -70,7 +70,7 @@ def parse_sources(sources_dir: Path, progress: Progress = lambda message: None) 
             raise IngestError(f"{entry.filename}: no text found for {', '.join(sorted(missing))}.")
         # The catalogue's facts about the source are part of it too: a
         # corrected date or title is stored even when the file is unchanged.
-        catalogue = [entry.title, entry.issuer, entry.issued_on.isoformat(), entry.editions]
+        catalogue = [entry.title, entry.issuer, entry.issued_on.isoformat(), entry.editions, titles_of(entry)]
         fingerprint = hashlib.sha256(
             (
                 STORAGE_VERSION
@@ -79,6 +79,13 @@ def parse_sources(sources_dir: Path, progress: Progress = lambda message: None) 
         ).hexdigest()
         parsed_files.append(ParsedFile(entry, hashlib.sha256(raw).hexdigest(), fingerprint, parsed))
     return parsed_files
+
+
+def titles_of(entry: SourceEntry) -> list[list[str]]:
+    """The titles of the instruments a source prints, French and English: a new title is stored too."""
+    return [
+        [i.slug, i.title, i.short_title, i.title_en, i.short_title_en] for i in INSTRUMENTS if i.slug in entry.editions
+    ]
 
 
 def is_up_to_date(parsed_files: list[ParsedFile]) -> bool:
@@ -116,6 +123,8 @@ def store_instruments() -> dict[str, Instrument]:
             defaults={
                 "title": entry.title,
                 "short_title": entry.short_title,
+                "title_en": entry.title_en,
+                "short_title_en": entry.short_title_en,
                 "issuer": entry.issuer,
                 "adopted_at": entry.adopted_at,
                 "adopted_on": entry.adopted_on,

@@ -11,8 +11,10 @@ from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.db.models import Count, Prefetch, Q
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from concordance.corpus import citations
+from concordance.languages import localised, translate
 from concordance.lib import eids
 
 
@@ -36,6 +38,15 @@ class Source(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    @property
+    def display_title(self) -> str:
+        """The document's title in the interface's language (the catalogue marks it for translation)."""
+        return translate(self.title)
+
+    @property
+    def display_issuer(self) -> str:
+        return translate(self.issuer)
+
 
 class InstrumentQuerySet(models.QuerySet):
     def with_facts(self) -> InstrumentQuerySet:
@@ -55,13 +66,16 @@ class InstrumentQuerySet(models.QuerySet):
 
 # The name a reader uses for an instrument in a tight place (a legend, a
 # column label on a phone): "ONU seulement", "Budapest seulement".
-INSTRUMENT_SHORT_NAMES = {"un": "ONU", "budapest": "Budapest", "budapest-p1": "Protocole"}
+INSTRUMENT_SHORT_NAMES = {"un": _("ONU"), "budapest": _("Budapest"), "budapest-p1": _("Protocole")}
 
 
 class Instrument(models.Model):
     slug = models.SlugField(max_length=40, unique=True)
     title = models.CharField(max_length=500)
     short_title = models.CharField(max_length=200)
+    # The official English titles, for the English interface (``display_title``).
+    title_en = models.CharField(max_length=500, blank=True, default="")
+    short_title_en = models.CharField(max_length=200, blank=True, default="")
     issuer = models.CharField(max_length=200)
     adopted_at = models.CharField(max_length=200)
     adopted_on = models.DateField()
@@ -82,7 +96,26 @@ class Instrument(models.Model):
 
     @property
     def short_name(self) -> str:
-        return INSTRUMENT_SHORT_NAMES.get(self.slug, self.short_title)
+        return str(INSTRUMENT_SHORT_NAMES.get(self.slug, self.display_short_title))
+
+    @property
+    def display_title(self) -> str:
+        """The full title in the interface's language: the official English one on English pages."""
+        return localised(self.title, self.title_en)
+
+    @property
+    def display_short_title(self) -> str:
+        """The short title in the interface's language ("Budapest Convention" on English pages)."""
+        return localised(self.short_title, self.short_title_en)
+
+    @property
+    def display_issuer(self) -> str:
+        """ "Conseil de l'Europe", "Council of Europe" on English pages (the catalogue marks it)."""
+        return translate(self.issuer)
+
+    @property
+    def display_adopted_at(self) -> str:
+        return translate(self.adopted_at)
 
 
 class Edition(models.Model):
@@ -115,9 +148,14 @@ class Edition(models.Model):
     def __str__(self) -> str:
         return f"{self.instrument.slug} — {self.label}"
 
+    @property
+    def display_label(self) -> str:
+        """The edition's label in the interface's language (the catalogue marks it for translation)."""
+        return translate(self.label)
+
 
 class Division(models.Model):
-    KINDS = [("chapter", "chapitre"), ("section", "section"), ("title", "titre")]
+    KINDS = [("chapter", _("chapitre")), ("section", _("section")), ("title", _("titre"))]
 
     edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="divisions")
     parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.CASCADE, related_name="children")
@@ -157,12 +195,12 @@ class ProvisionQuerySet(models.QuerySet):
 
 class Provision(models.Model):
     KINDS = [
-        ("article", "article"),
-        ("paragraph", "paragraphe"),
-        ("point", "point"),
-        ("subpoint", "sous-point"),
-        ("alinea", "alinéa"),
-        ("wrapup", "texte final"),
+        ("article", _("article")),
+        ("paragraph", _("paragraphe")),
+        ("point", _("point")),
+        ("subpoint", _("sous-point")),
+        ("alinea", _("alinéa")),
+        ("wrapup", _("texte final")),
     ]
 
     edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="provisions")
@@ -209,15 +247,20 @@ class Provision(models.Model):
         """The provision as a lawyer cites it: "art. 25, par. 2, b)" (``citations.locator``)."""
         return citations.locator(self.eid)
 
+    @property
+    def display_citation(self) -> str:
+        """``citation`` in the page's language: "art. 25, para. 2, b)" on English pages."""
+        return citations.locator(self.eid, translate)
+
 
 class Note(models.Model):
     """Text outside the treaty articles: resolution, interpretative notes, commentary."""
 
     KINDS = [
-        ("resolution", "résolution"),
-        ("interpretative", "note interprétative"),
-        ("commentary", "exposé des motifs"),
-        ("footnote", "note de bas de page"),
+        ("resolution", _("résolution")),
+        ("interpretative", _("note interprétative")),
+        ("commentary", _("exposé des motifs")),
+        ("footnote", _("note de bas de page")),
     ]
 
     source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="notes")

@@ -7,6 +7,7 @@ from urllib.parse import urlencode
 
 from django.db.models import BooleanField, ExpressionWrapper, OuterRef, Q, Subquery
 from django.urls import reverse
+from django.utils.translation import gettext
 
 from concordance.corpus.models import Edition, Note, Provision
 from concordance.crossrefs.anchors import footnote_url, note_url
@@ -105,21 +106,23 @@ def _group_of(row: ReferenceTarget, edition: Edition) -> tuple[tuple, CitingGrou
             edition if reference.instrument_id == edition.instrument_id and row.note_article else None
         )
         href = note_url(note.kind, note.position, reference.instrument.slug, row.note_article, query)
-        return ("note", note.pk), CitingGroup("note", f"{reference.instrument.short_title} : {label}", href)
+        return ("note", note.pk), CitingGroup(
+            "note", _in_instrument(reference.instrument.display_short_title, label), href
+        )
     if reference.footnote is not None:
         label = footnote_label(reference.edition, reference.footnote)
         footnotes = reference.edition.footnotes or []
         line = footnotes[reference.footnote].get("line") if reference.footnote < len(footnotes) else None
         href = footnote_url(reference.instrument.slug, _edition_query(reference.edition), line)
         key = ("footnote", reference.edition_id, reference.footnote)
-        return key, CitingGroup("note", f"{reference.instrument.short_title} : {label}", href)
+        return key, CitingGroup("note", _in_instrument(reference.instrument.display_short_title, label), href)
     provision = reference.provision
     kind = "article" if reference.instrument_id == edition.instrument_id else "instrument"
     label = f"Article {provision.article_number}"
     if row.citing_heading:
         label += f" — {row.citing_heading}"
     if kind == "instrument":
-        label = f"{reference.instrument.short_title}, {label[0].lower()}{label[1:]}"
+        label = f"{reference.instrument.display_short_title}, {label[0].lower()}{label[1:]}"
     path = reverse("article", args=[reference.instrument.slug, provision.article_number])
     key = ("provision", reference.instrument_id, provision.article_eid)
     return key, CitingGroup(kind, label, path + _edition_query(reference.edition))
@@ -133,3 +136,8 @@ def _citation(row: ReferenceTarget, edition: Edition) -> Citation:
     provision = reference.provision
     path = reverse("article", args=[reference.instrument.slug, provision.article_number])
     return Citation(reference.text, provision.citation, f"{path}{_edition_query(reference.edition)}#{provision.eid}")
+
+
+def _in_instrument(instrument: str, label: str) -> str:
+    """ "Convention de Budapest sur la cybercriminalité : Exposé des motifs, § 16" (French spaces its colons)."""
+    return gettext("%(instrument)s : %(label)s") % {"instrument": instrument, "label": label}

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext
 
 from concordance.corpus.models import Division, Edition, Instrument, Note, Provision
 
@@ -128,7 +129,7 @@ def footnote_label(edition: Edition, index: int | None) -> str:
     """ "Note de bas de page ¹" with the call mark the edition prints."""
     footnotes = edition.footnotes or []
     marker = footnotes[index].get("marker", "") if index is not None and 0 <= index < len(footnotes) else ""
-    return f"Note de bas de page {marker}".rstrip()
+    return (gettext("Note de bas de page %(marker)s") % {"marker": marker}).rstrip()
 
 
 class ReferenceTarget(models.Model):

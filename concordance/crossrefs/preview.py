@@ -58,7 +58,7 @@ def target_preview(slug: str, eid: str, edition_slug: str | None) -> Preview:
         if target is None:
             raise Http404(f"{instrument.short_title} n'a pas de disposition « {eid} ».")
         article = next(p for p in provisions if p.eid == article_eid)
-        title = f"{instrument.short_title}, {target.citation}"
+        title = f"{instrument.display_short_title}, {target.citation}"
         if article.heading:
             title += f" — {article.heading}"
         base = eids.depth(target.eid)
@@ -71,7 +71,7 @@ def target_preview(slug: str, eid: str, edition_slug: str | None) -> Preview:
         division = Division.objects.filter(edition=edition, eid=eid).first()
         if division is None:
             raise Http404(f"{instrument.short_title} n'a pas de division « {eid} ».")
-        title = f"{instrument.short_title}, {division}"
+        title = f"{instrument.display_short_title}, {division}"
         if division.heading:
             title += f" — {division.heading}"
         articles = (

@@ -22,22 +22,27 @@ from __future__ import annotations
 import functools
 import hashlib
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.conf import settings
 from django.db.models import Value
 from django.http import Http404
+from django.utils.translation import gettext, pgettext
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop as N_
 
 from concordance.caching import cached
 from concordance.corpus.models import Division, Edition, Instrument, Provision
+from concordance.languages import translate
 from concordance.lib import eids
 from concordance.lib.collation import CLASSES, CollatedRow, EditionUnit, collate_units, lexicon_of
 
 # What a collated part of the text is: an article, or the text around and
 # between the articles that the two editions print too.
-PART_LABELS = {"title": "Titre", "preamble": "Préambule", "closing": "Clauses finales"}
-DIVISION_LABELS = {"chapter": "Chapitre", "section": "Section", "title": "Titre"}
+PART_LABELS = {"title": _("Titre"), "preamble": _("Préambule"), "closing": _("Clauses finales")}
+DIVISION_LABELS = {"chp": _("Chapitre"), "sec": _("Section"), "title": _("Titre")}  # by the eid's kind
 # Where the instrument page shows a part that is not an article.
 PART_ANCHORS = {"title": "", "preamble": "preambule", "closing": "clauses-finales"}
 
@@ -51,7 +56,7 @@ class ArticleCollation:
     heading: str
     rows: tuple[CollatedRow, ...]
     # "article", "title", "preamble", "division" or "closing"; for a
-    # division, ``num`` is its label ("Chapitre II").
+    # division, ``num`` is its printed number ("II"), its kind is its eid's.
     kind: str = "article"
 
     @property
@@ -67,8 +72,9 @@ class ArticleCollation:
         if self.kind == "article":
             return f"Article {self.num}"
         if self.kind == "division":
-            return self.num
-        return PART_LABELS[self.kind]
+            kind = eids.last_level(self.eid).kind
+            return f"{DIVISION_LABELS[kind]} {self.num}" if kind in DIVISION_LABELS else self.num
+        return str(PART_LABELS[self.kind])
 
     @property
     def anchor(self) -> str:
@@ -159,19 +165,41 @@ def two_editions(instrument: Instrument) -> tuple[Edition, Edition] | None:
     return primary[0], others[0]
 
 
-def unit_label(eid: str) -> str:
-    """ "art_6__para_1__point_a__subpoint_ii" → "par. 1, a), ii)"; the article itself → "texte"."""
+def unit_label(eid: str, words: Callable[[str], str] = str) -> str:
+    """ "art_6__para_1__point_a__subpoint_ii" → "par. 1, a), ii)"; the article itself → "texte".
+
+    In French as stored in the cached collation; ``words`` (gettext) gives it
+    in the page's language (``displayed_unit_label``).
+    """
     parts = []
     for kind, label in eids.below_article(eid):
         if kind == "para":
-            parts.append(f"par. {label}")
+            parts.append(words(N_("par. %(number)s")) % {"number": label})
         elif kind in ("point", "subpoint"):
             parts.append(f"{label})")
         elif kind == "alinea":
-            parts.append(f"alinéa {label}")
+            parts.append(words(N_("alinéa %(number)s")) % {"number": label})
         elif kind == "wrapup":
-            parts.append("fin")
-    return ", ".join(parts) or "texte"
+            parts.append(words(N_("fin")))
+    return ", ".join(parts) or words(N_("texte"))
+
+
+def displayed_unit_label(unit: EditionUnit) -> str:
+    """A collated unit's label in the page's language, from its identifier (the cached label is French)."""
+    base, _, part = unit.eid.partition("#")
+    if part == "heading":
+        return gettext("intitulé")
+    if part == "num" and (not base.startswith("art_") or not eids.below_article(base)):
+        return gettext("numéro de l'article") if base.startswith("art_") else gettext("numéro")
+    if part == "num":
+        return gettext("%(unit)s — numéro imprimé") % {"unit": unit_label(base, translate)}
+    if base == "title":
+        return gettext("titre")
+    if base == "closing":
+        return gettext("texte")
+    if base.startswith("preamble_"):
+        return pgettext("préambule", "alinéa %(number)s") % {"number": int(base.removeprefix("preamble_")) + 1}
+    return unit_label(base, translate)
 
 
 @dataclass
@@ -185,15 +213,16 @@ class _Article:
 def _edition_parts(edition: Edition) -> dict[str, list[EditionUnit]]:
     """The title, preamble and closing of an edition as units, by part."""
     return {
-        "title": [EditionUnit("title", "titre", edition.title)] if edition.title.strip() else [],
+        # The labels are French, as stored; the page shows ``displayed_unit_label``.
+        "title": [EditionUnit("title", N_("titre"), edition.title)] if edition.title.strip() else [],
         "preamble": [
-            EditionUnit(f"preamble_{n}", f"alinéa {n + 1}", text)
+            EditionUnit(f"preamble_{n}", N_("alinéa %(number)s") % {"number": n + 1}, text)
             for n, text in enumerate(edition.preamble)
             if text.strip()
         ],
         # One unit: the editions break the closing into different
         # paragraphs, which is layout, not a difference of words.
-        "closing": [EditionUnit("closing", "texte", "\n".join(edition.closing))] if any(edition.closing) else [],
+        "closing": [EditionUnit("closing", N_("texte"), "\n".join(edition.closing))] if any(edition.closing) else [],
     }
 
 
@@ -266,20 +295,18 @@ class _Parts:
         """The heading of division ``eid`` and of its parents not yet placed, outermost first."""
         if not eid or eid in self.by_part or (edition_id, eid) not in self.division_rows:
             return
-        _, _, _, _, kind, num, heading, _, _, parent = self.division_rows[(edition_id, eid)]
+        _, _, _, _, _kind, num, heading, _, _, parent = self.division_rows[(edition_id, eid)]
         self.add_division(edition_id, parent)
-        division = self.by_part[eid] = _Article(
-            f"{DIVISION_LABELS.get(kind, kind.capitalize())} {num}", heading, kind="division"
-        )
+        division = self.by_part[eid] = _Article(num, heading, kind="division")
         for side in (self.left.pk, self.right.pk):
             if (side, eid) not in self.division_rows:
                 continue
             side_num, side_heading = self.division_rows[(side, eid)][5], self.division_rows[(side, eid)][6]
             other = self.nums.get(("division", self.other_side(side), eid))
             if other is not None and other != side_num:
-                division.units[side].append(EditionUnit(f"{eid}#num", "numéro", side_num, kind="num"))
+                division.units[side].append(EditionUnit(f"{eid}#num", N_("numéro"), side_num, kind="num"))
             if side_heading.strip():
-                division.units[side].append(EditionUnit(f"{eid}#heading", "intitulé", side_heading))
+                division.units[side].append(EditionUnit(f"{eid}#heading", N_("intitulé"), side_heading))
 
     def add_provision(self, row: tuple) -> None:
         _, edition_id, eid, article_eid, kind, num, heading, text, _, division = row
@@ -289,10 +316,14 @@ class _Parts:
         if kind == "article" and not article.num:
             article.num, article.heading = num, heading
         if kind == "article" and heading:
-            article.units[edition_id].append(EditionUnit(f"{eid}#heading", "intitulé", heading))
+            article.units[edition_id].append(EditionUnit(f"{eid}#heading", N_("intitulé"), heading))
         other = self.nums.get(("provision", self.other_side(edition_id), eid))
         if num and other is not None and other != num:
-            label = "numéro de l'article" if kind == "article" else f"{unit_label(eid)} — numéro imprimé"
+            label = (
+                N_("numéro de l'article")
+                if kind == "article"
+                else N_("%(unit)s — numéro imprimé") % {"unit": unit_label(eid)}
+            )
             article.units[edition_id].append(EditionUnit(f"{eid}#num", label, num, kind="num"))
         if text.strip():
             article.units[edition_id].append(EditionUnit(eid, unit_label(eid), text))

@@ -5,8 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django import forms
+from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy as _
 
 from concordance.filtering import FilterForm
+from concordance.languages import translate
 from concordance.lib.collation import CLASS_LABELS, CLASSES
 
 
@@ -25,12 +28,15 @@ class CollationFilterForm(FilterForm[CollationFilters]):
     def __init__(self, data):
         super().__init__(data)
         self.fields["class"] = forms.ChoiceField(
-            label="Classe de variante",
+            label=_("Classe de variante"),
             required=False,
-            choices=[("", "toutes")] + [(code, CLASS_LABELS[code]) for code in CLASSES],
+            choices=[("", _("toutes"))] + [(code, gettext_lazy(CLASS_LABELS[code])) for code in CLASSES],
             error_messages={
-                "invalid_choice": "Classe de variante inconnue : « %(value)s ». Classes possibles : "
-                + ", ".join(f"{code} ({CLASS_LABELS[code]})" for code in CLASSES)
-                + "."
+                # The classes are listed in the language of the page; "%(value)s" is filled by the field.
+                "invalid_choice": _("Classe de variante inconnue : « %(value)s ». Classes possibles : %(classes)s.")
+                % {
+                    "value": "%(value)s",
+                    "classes": ", ".join(f"{code} ({translate(CLASS_LABELS[code])})" for code in CLASSES),
+                }
             },
         )

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from concordance.corpus.models import Edition
 from concordance.crossrefs.linking import Link, edition_provision_references
 from concordance.crossrefs.rendering import link_spans
-from concordance.editions.collation import ArticleCollation, EditionCollation
+from concordance.editions.collation import ArticleCollation, EditionCollation, displayed_unit_label
+from concordance.languages import translate
 from concordance.lib.collation import CLASS_LABELS, CLASSES, CollatedRow, Variant
 
 # A side's cross-references: (start, end, link) spans of its text.
@@ -28,8 +29,21 @@ class LinkedRow:
     right_links: LinkSpans = ()
 
     def __getattr__(self, name: str):
-        # label, left, right, collated, variants: the row's own.
+        # left, right, collated, variants: the row's own.
         return getattr(self.row, name)
+
+    @property
+    def label(self) -> str:
+        return row_label(self.row)
+
+
+def row_label(row: CollatedRow) -> str:
+    """A row's label in the page's language (the cached row's own is French): "par. 1, a)", "para. 1, a)"."""
+    if row.left and row.right and row.left.label != row.right.label:
+        return f"{displayed_unit_label(row.left)} / {displayed_unit_label(row.right)}"
+    unit = row.left or row.right
+    assert unit is not None, "a row has a unit on at least one side"
+    return displayed_unit_label(unit)
 
 
 @dataclass
@@ -59,7 +73,7 @@ class CollationPage:
     @property
     def classes(self) -> list[dict[str, object]]:
         totals = self.collation.totals
-        return [{"code": cls, "label": CLASS_LABELS[cls], "count": totals[cls]} for cls in CLASSES]
+        return [{"code": cls, "label": translate(CLASS_LABELS[cls]), "count": totals[cls]} for cls in CLASSES]
 
     @property
     def variant_count(self) -> int:
@@ -69,7 +83,7 @@ class CollationPage:
     def substantive(self) -> list[SubstantiveVariant]:
         """Every variant that changes the meaning, in the order of the text: what a reader checks first."""
         return [
-            SubstantiveVariant(article, row.label, variant)
+            SubstantiveVariant(article, row_label(row), variant)
             for article in self.collation.differing
             for row in article.rows
             for variant in row.variants
@@ -78,7 +92,7 @@ class CollationPage:
 
     @property
     def chosen_label(self) -> str:
-        return CLASS_LABELS.get(self.chosen, "")
+        return translate(CLASS_LABELS.get(self.chosen, ""))
 
 
 def collation_page(

@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.utils.translation import gettext
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.template_utils import HistoricalRecordContextHelper
 
@@ -59,8 +60,10 @@ class CorrespondenceAdminForm(forms.ModelForm):
                 curation.check_version(self.instance.pk, self.data.get("version"))
             except curation.StaleVersion:
                 raise forms.ValidationError(
-                    "Cette correspondance a été modifiée depuis que vous avez ouvert ce formulaire : rien n'a été "
-                    "enregistré. Rechargez la page pour repartir de la version actuelle (voir son historique)."
+                    gettext(
+                        "Cette correspondance a été modifiée depuis que vous avez ouvert ce formulaire : rien n'a "
+                        "été enregistré. Rechargez la page pour repartir de la version actuelle (voir son historique)."
+                    )
                 ) from None
         return cleaned
 

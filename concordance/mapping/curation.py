@@ -14,6 +14,8 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
 from django.db.models import Q
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from concordance.corpus.models import Provision
 from concordance.lib.citations import parse_citation
@@ -100,8 +102,8 @@ def record_themes(correspondence: Correspondence) -> None:
 
 # What a database constraint or trigger refusing a change means to a curator.
 CONSTRAINT_MESSAGES = {
-    "correspondence_unique_pair": "Cette correspondance existe déjà.",
-    "correspondence_unique_unordered_pair": "Cette correspondance existe déjà.",
+    "correspondence_unique_pair": _("Cette correspondance existe déjà."),
+    "correspondence_unique_unordered_pair": _("Cette correspondance existe déjà."),
 }
 # The trigger of migration 0004 names this constraint; its message names the article.
 GAP_CONSTRAINT = "no_link_where_recorded_without_counterpart"
@@ -133,7 +135,8 @@ def refusal(error: IntegrityError) -> str | None:
         return None
     if constraint == GAP_CONSTRAINT:
         return str(diagnostic.message_primary)
-    return CONSTRAINT_MESSAGES.get(constraint)
+    message = CONSTRAINT_MESSAGES.get(constraint)
+    return None if message is None else str(message)
 
 
 # --- versions ------------------------------------------------------------------
@@ -285,7 +288,7 @@ class HistoryEntry:
 
     @property
     def action(self) -> str:
-        return {"+": "création", "~": "modification", "-": "suppression"}[self.record.history_type]
+        return str({"+": _("création"), "~": _("modification"), "-": _("suppression")}[self.record.history_type])
 
 
 # The reverse accessor simple-history gives the m2m rows of a history record;
@@ -293,12 +296,12 @@ class HistoryEntry:
 THEME_ROWS = "historicalcorrespondence_themes_set"
 
 TRACKED = {
-    "left_id": "disposition de gauche",
-    "right_id": "disposition de droite",
-    "relation": "relation",
-    "note": "note",
-    "status": "statut",
-    "origin": "origine",
+    "left_id": _("disposition de gauche"),
+    "right_id": _("disposition de droite"),
+    "relation": _("relation"),
+    "note": _("note"),
+    "status": _("statut"),
+    "origin": _("origine"),
 }
 
 
@@ -313,7 +316,7 @@ def history_of(records: list) -> list[HistoryEntry]:
         p.pk: f"{p.edition.instrument.slug} {p.citation}"
         for p in Provision.objects.filter(pk__in=provision_ids).select_related("edition__instrument")
     }
-    theme_names = dict(Theme.objects.values_list("pk", "name"))
+    theme_names = {theme.pk: theme.display_name for theme in Theme.objects.all()}
 
     labels = {"relation": dict(Relation.choices), "status": dict(Status.choices), "origin": dict(Origin.choices)}
 
@@ -321,7 +324,7 @@ def history_of(records: list) -> list[HistoryEntry]:
         if name in ("left_id", "right_id"):
             return provisions.get(value, f"#{value}")
         if name in labels:
-            return labels[name].get(value, value)
+            return str(labels[name].get(value, value))
         return str(value) if value not in (None, "") else "—"
 
     def themes_of(record) -> str:
@@ -341,7 +344,7 @@ def history_of(records: list) -> list[HistoryEntry]:
         if previous is not None:
             changes = [
                 Change(
-                    label,
+                    str(label),
                     shown(name, getattr(previous, name)),
                     shown(name, getattr(record, name)),
                     (previous.relation, record.relation) if name == "relation" else None,
@@ -350,7 +353,7 @@ def history_of(records: list) -> list[HistoryEntry]:
                 if getattr(previous, name) != getattr(record, name)
             ]
             if themes[index + 1] != themes[index]:
-                changes.append(Change("thèmes", themes[index + 1], themes[index]))
+                changes.append(Change(gettext("thèmes"), themes[index + 1], themes[index]))
         entries.append(HistoryEntry(record, changes))
     return entries
 
@@ -378,8 +381,10 @@ def restore(record, version: str | None) -> bool:
         .exists()
     ):
         raise ValueError(
-            "Une autre correspondance relie déjà ces deux dispositions (dans un sens ou dans l'autre) : "
-            "modifiez ou supprimez celle-ci avant de restaurer cette version."
+            gettext(
+                "Une autre correspondance relie déjà ces deux dispositions (dans un sens ou dans l'autre) : "
+                "modifiez ou supprimez celle-ci avant de restaurer cette version."
+            )
         )
     if correspondence.origin == Origin.CURATED:
         try:

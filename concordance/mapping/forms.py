@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django import forms
 from django.db import IntegrityError, transaction
+from django.utils.translation import gettext_lazy as _
 
 from concordance.corpus.models import Division, Instrument
 from concordance.filtering import FilterForm
@@ -25,17 +26,17 @@ class ConcordanceFilterForm(FilterForm[ConcordanceFilters]):
 
     filters_class = ConcordanceFilters
 
-    chapter = forms.ChoiceField(label="Chapitre", required=False)
-    theme = forms.ChoiceField(label="Thème", required=False)
-    relation = forms.ChoiceField(label="Relation", required=False, choices=[("", "toutes")] + list(Relation.choices))
-    missing = forms.BooleanField(label="Sans équivalent seulement", required=False)
+    chapter = forms.ChoiceField(label=_("Chapitre"), required=False)
+    theme = forms.ChoiceField(label=_("Thème"), required=False)
+    relation = forms.ChoiceField(label=_("Relation"), required=False, choices=[("", _("toutes")), *Relation.choices])
+    missing = forms.BooleanField(label=_("Sans équivalent seulement"), required=False)
 
     def __init__(self, data, *, chapters: list[Division], themes: list[Theme]):
         super().__init__(data)
-        self.fields["chapter"].choices = [("", "tous")] + [
+        self.fields["chapter"].choices = [("", _("tous"))] + [
             (c.eid, f"{c}{' — ' + c.heading if c.heading else ''}") for c in chapters
         ]
-        self.fields["theme"].choices = [("", "tous")] + [(t.slug, t.name) for t in themes]
+        self.fields["theme"].choices = [("", _("tous"))] + [(t.slug, t.display_name) for t in themes]
 
 
 def choose_instrument(instruments: list[Instrument], slug: str | None) -> Instrument | None:
@@ -48,23 +49,23 @@ def choose_instrument(instruments: list[Instrument], slug: str | None) -> Instru
 class CorrespondenceForm(forms.Form):
     """A correspondence as a curator types it: instrument + provision on each side."""
 
-    left_instrument = forms.ChoiceField(label="Instrument (gauche)")
+    left_instrument = forms.ChoiceField(label=_("Instrument (gauche)"))
     left_provision = forms.CharField(
-        label="Disposition (gauche)",
+        label=_("Disposition (gauche)"),
         max_length=80,
-        help_text="Article, ou article.paragraphe.point : « 25 », « 25.2 », « 2.e.ii ».",
+        help_text=_("Article, ou article.paragraphe.point : « 25 », « 25.2 », « 2.e.ii »."),
     )
-    right_instrument = forms.ChoiceField(label="Instrument (droite)")
-    right_provision = forms.CharField(label="Disposition (droite)", max_length=80)
-    relation = forms.ChoiceField(label="Relation", choices=Relation.choices)
-    note = forms.CharField(label="Note", required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    right_instrument = forms.ChoiceField(label=_("Instrument (droite)"))
+    right_provision = forms.CharField(label=_("Disposition (droite)"), max_length=80)
+    relation = forms.ChoiceField(label=_("Relation"), choices=Relation.choices)
+    note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
     themes = forms.ModelMultipleChoiceField(
-        label="Thèmes",
+        label=_("Thèmes"),
         required=False,
         queryset=Theme.objects.all(),
         widget=forms.CheckboxSelectMultiple,
     )
-    status = forms.ChoiceField(label="Statut", choices=Status.choices)
+    status = forms.ChoiceField(label=_("Statut"), choices=Status.choices)
 
     def __init__(self, *args, instance: Correspondence | None = None, **kwargs):
         self.instance = instance or Correspondence(origin=Origin.CURATED)
@@ -80,9 +81,10 @@ class CorrespondenceForm(forms.Form):
                 "status": instance.status,
             }
         super().__init__(*args, **kwargs)
-        choices = list(Instrument.objects.values_list("slug", "short_title"))
+        choices = [(instrument.slug, instrument.display_short_title) for instrument in Instrument.objects.all()]
         self.fields["left_instrument"].choices = choices
         self.fields["right_instrument"].choices = choices
+        self.fields["themes"].label_from_instance = lambda theme: theme.display_name
 
     def clean(self):
         cleaned = super().clean()
@@ -93,7 +95,7 @@ class CorrespondenceForm(forms.Form):
                 if provision is None:
                     self.add_error(
                         f"{side}_provision",
-                        f"« {typed} » ne désigne aucune disposition de cet instrument.",
+                        _("« %(typed)s » ne désigne aucune disposition de cet instrument.") % {"typed": typed},
                     )
                 cleaned[side] = provision
         if self.errors:
@@ -130,6 +132,6 @@ class CorrespondenceForm(forms.Form):
             message = refusal(error)
             if message is None:
                 raise
-            self.add_error("right_provision" if message in CONSTRAINT_MESSAGES.values() else None, message)
+            self.add_error("right_provision" if message in map(str, CONSTRAINT_MESSAGES.values()) else None, message)
             return None
         return self.instance

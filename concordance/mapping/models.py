@@ -12,14 +12,19 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Greatest, Least
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from concordance.corpus.models import Instrument, Provision
+from concordance.languages import localised
 
 
 class Theme(models.Model):
     slug = models.SlugField(max_length=60, unique=True)
     name = models.CharField(max_length=120)
+    # The theme's English name, for the English interface (``display_name``).
+    name_en = models.CharField(max_length=120, blank=True, default="")
     position = models.PositiveSmallIntegerField()
     articles = models.ManyToManyField(Provision, blank=True, related_name="themes")
 
@@ -29,23 +34,28 @@ class Theme(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    @property
+    def display_name(self) -> str:
+        """The name in the interface's language: the English one on English pages."""
+        return localised(self.name, self.name_en)
+
 
 class Relation(models.TextChoices):
-    EQUIVALENT = "equivalent", "équivalent"
-    PARTIAL = "partial", "partiel"
-    BROADER = "broader", "plus large"
-    NARROWER = "narrower", "plus étroit"
-    RELATED = "related", "connexe"
+    EQUIVALENT = "equivalent", pgettext_lazy("relation", "équivalent")
+    PARTIAL = "partial", pgettext_lazy("relation", "partiel")
+    BROADER = "broader", pgettext_lazy("relation", "plus large")
+    NARROWER = "narrower", pgettext_lazy("relation", "plus étroit")
+    RELATED = "related", pgettext_lazy("relation", "connexe")
 
 
 class Status(models.TextChoices):
-    PROPOSED = "proposed", "proposé"
-    REVIEWED = "reviewed", "vérifié"
+    PROPOSED = "proposed", _("proposé")
+    REVIEWED = "reviewed", _("vérifié")
 
 
 class Origin(models.TextChoices):
-    CURATED = "curated", "établi"
-    SUGGESTED = "suggested", "suggéré"
+    CURATED = "curated", _("établi")
+    SUGGESTED = "suggested", _("suggéré")
 
 
 EDITION_TEXT_FIELDS = ("preamble", "closing", "footnotes")
@@ -111,16 +121,16 @@ class Correspondence(models.Model):
         if not (self.left_id and self.right_id):
             return
         if self.left_id == self.right_id:
-            raise ValidationError({"right": "Une disposition ne peut correspondre à elle-même."})
+            raise ValidationError({"right": _("Une disposition ne peut correspondre à elle-même.")})
         if self.left.edition.instrument_id == self.right.edition.instrument_id:
-            raise ValidationError({"right": "Une correspondance relie deux instruments différents."})
+            raise ValidationError({"right": _("Une correspondance relie deux instruments différents.")})
         if not (self.left.edition.is_primary and self.right.edition.is_primary):
-            raise ValidationError("Les correspondances portent sur l'édition de référence de chaque instrument.")
+            raise ValidationError(_("Les correspondances portent sur l'édition de référence de chaque instrument."))
         duplicate = Correspondence.objects.filter(
             Q(left=self.left, right=self.right) | Q(left=self.right, right=self.left)
         ).exclude(pk=self.pk)
         if duplicate.exists():
-            raise ValidationError({"right": "Cette correspondance existe déjà."})
+            raise ValidationError({"right": _("Cette correspondance existe déjà.")})
         if self.origin == Origin.CURATED:
             self.refuse_recorded_gaps()
 
@@ -135,11 +145,16 @@ class Correspondence(models.Model):
             if gap:
                 raise ValidationError(
                     {
-                        side: (
-                            f"L'article {own.article_number} de {own.edition.instrument} est enregistré "
-                            f"sans équivalent dans {other.edition.instrument} : retirez d'abord cette mention "
-                            "(administration, « sans équivalent ») ou choisissez une autre disposition."
+                        side: _(
+                            "L'article %(article)s de %(instrument)s est enregistré sans équivalent dans "
+                            "%(other)s : retirez d'abord cette mention (administration, « sans équivalent ») "
+                            "ou choisissez une autre disposition."
                         )
+                        % {
+                            "article": own.article_number,
+                            "instrument": own.edition.instrument.display_short_title,
+                            "other": other.edition.instrument.display_short_title,
+                        }
                     }
                 )
 
@@ -162,7 +177,7 @@ class MissingCounterpart(models.Model):
         Instrument,
         on_delete=models.PROTECT,
         related_name="+",
-        verbose_name="sans équivalent dans",
+        verbose_name=_("sans équivalent dans"),
     )
     reason = models.TextField()
 
@@ -184,14 +199,16 @@ class MissingCounterpart(models.Model):
         if not (self.article_id and self.other_instrument_id):
             return
         if self.article.kind != "article":
-            raise ValidationError({"article": "Seul un article peut être enregistré sans équivalent."})
+            raise ValidationError({"article": _("Seul un article peut être enregistré sans équivalent.")})
         if self.article.edition.instrument_id == self.other_instrument_id:
-            raise ValidationError({"other_instrument": "Choisissez un autre instrument que celui de l'article."})
+            raise ValidationError({"other_instrument": _("Choisissez un autre instrument que celui de l'article.")})
         if linked_articles(self.article, self.other_instrument_id):
             raise ValidationError(
                 {
-                    "other_instrument": "Cet article a déjà une correspondance dans cet instrument : "
-                    "supprimez-la avant de l'enregistrer sans équivalent."
+                    "other_instrument": _(
+                        "Cet article a déjà une correspondance dans cet instrument : "
+                        "supprimez-la avant de l'enregistrer sans équivalent."
+                    )
                 }
             )
 

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
 
 from concordance.mapping.models import Correspondence, Relation
 from concordance.mapping.table import CONVERSE
@@ -21,8 +23,9 @@ from concordance.mapping.table import CONVERSE
 @dataclass(frozen=True)
 class RelationDefinition:
     code: str  # a ``Relation`` value
-    definition: str  # what the label says of the provision it is read from, against the other
-    example: str  # a pair of the concordance that carries it, and why
+    # Translatable (``gettext_lazy``): read in the language of the page showing it.
+    definition: str | Promise  # what the label says of the provision it is read from, against the other
+    example: str | Promise  # a pair of the concordance that carries it, and why
 
     @property
     def label(self) -> str:
@@ -41,40 +44,60 @@ class RelationDefinition:
 DEFINITIONS: tuple[RelationDefinition, ...] = (
     RelationDefinition(
         "equivalent",
-        "Les deux dispositions disent la même chose en substance : mêmes actes, mêmes personnes, même force "
-        "de l'obligation. Ce qui les sépare est terminologique (« État partie » / « Partie ») ou de pure "
-        "rédaction ; la comparaison mot à mot le montre.",
-        "Convention des Nations Unies, art. 25 ↔ Convention de Budapest, art. 16 : la conservation rapide de "
-        "données stockées, dans les mêmes termes et pour la même durée.",
+        _(
+            "Les deux dispositions disent la même chose en substance : mêmes actes, mêmes personnes, même force "
+            "de l'obligation. Ce qui les sépare est terminologique (« État partie » / « Partie ») ou de pure "
+            "rédaction ; la comparaison mot à mot le montre."
+        ),
+        _(
+            "Convention des Nations Unies, art. 25 ↔ Convention de Budapest, art. 16 : la conservation rapide de "
+            "données stockées, dans les mêmes termes et pour la même durée."
+        ),
     ),
     RelationDefinition(
         "partial",
-        "Les deux dispositions se recouvrent en partie : chacune contient quelque chose que l'autre n'a pas, "
-        "ou elles règlent la même question autrement, sans que l'une englobe l'autre.",
-        "Convention des Nations Unies, art. 22 ↔ Convention de Budapest, art. 22 : la compétence fondée sur "
-        "la nationalité est obligatoire dans Budapest et facultative dans la Convention des Nations Unies, "
-        "qui ajoute d'autres chefs de compétence.",
+        _(
+            "Les deux dispositions se recouvrent en partie : chacune contient quelque chose que l'autre n'a pas, "
+            "ou elles règlent la même question autrement, sans que l'une englobe l'autre."
+        ),
+        _(
+            "Convention des Nations Unies, art. 22 ↔ Convention de Budapest, art. 22 : la compétence fondée sur "
+            "la nationalité est obligatoire dans Budapest et facultative dans la Convention des Nations Unies, "
+            "qui ajoute d'autres chefs de compétence."
+        ),
     ),
     RelationDefinition(
         "broader",
-        "La disposition d'où on lit va plus loin que l'autre et la contient : elle vise davantage d'actes, de "
-        "personnes ou de données, ou impose une obligation plus forte. Tout ce que dit l'autre s'y retrouve.",
-        "Convention des Nations Unies, art. 14 § 1 a) est plus large que Convention de Budapest, art. 9 § 1 b : "
-        "produire, offrir, vendre, distribuer… contre la seule offre ou mise à disposition.",
+        _(
+            "La disposition d'où on lit va plus loin que l'autre et la contient : elle vise davantage d'actes, de "
+            "personnes ou de données, ou impose une obligation plus forte. Tout ce que dit l'autre s'y retrouve."
+        ),
+        _(
+            "Convention des Nations Unies, art. 14 § 1 a) est plus large que Convention de Budapest, art. 9 § 1 b : "
+            "produire, offrir, vendre, distribuer… contre la seule offre ou mise à disposition."
+        ),
     ),
     RelationDefinition(
         "narrower",
-        "La disposition d'où on lit reste en deçà de l'autre, qui la contient : moins d'actes, de personnes "
-        "ou de données, ou une obligation plus faible.",
-        "Convention des Nations Unies, art. 45 et 46 sont plus étroits que leurs correspondants de Budapest : "
-        "les États « s'efforcent » là où les Parties « s'accordent ».",
+        _(
+            "La disposition d'où on lit reste en deçà de l'autre, qui la contient : moins d'actes, de personnes "
+            "ou de données, ou une obligation plus faible."
+        ),
+        _(
+            "Convention des Nations Unies, art. 45 et 46 sont plus étroits que leurs correspondants de Budapest : "
+            "les États « s'efforcent » là où les Parties « s'accordent »."
+        ),
     ),
     RelationDefinition(
         "related",
-        "Les deux dispositions ne règlent pas la même chose mais se lisent ensemble : l'une touche la matière "
-        "de l'autre (une garantie, une limite, une procédure voisine) sans lui correspondre.",
-        "Une disposition sans équivalent direct dans l'autre instrument, rapprochée de celle qui en traite "
-        "le plus près.",
+        _(
+            "Les deux dispositions ne règlent pas la même chose mais se lisent ensemble : l'une touche la matière "
+            "de l'autre (une garantie, une limite, une procédure voisine) sans lui correspondre."
+        ),
+        _(
+            "Une disposition sans équivalent direct dans l'autre instrument, rapprochée de celle qui en traite "
+            "le plus près."
+        ),
     ),
 )
 

@@ -7,6 +7,7 @@ from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from concordance.corpus.models import Instrument
@@ -70,7 +71,9 @@ def correspondence_new(request: HttpRequest) -> HttpResponse:
     form = CorrespondenceForm(request.POST or None, initial=request.GET.dict())
     correspondence = form.save() if request.method == "POST" and form.is_valid() else None
     if correspondence is not None:
-        messages.success(request, f"Correspondance créée : {correspondence}.")
+        messages.success(
+            request, gettext("Correspondance créée : %(correspondence)s.") % {"correspondence": correspondence}
+        )
         return redirect("correspondence-history", pk=correspondence.pk)
     return render(request, "mapping/correspondence_form.html", {"form": form, "correspondence": None})
 
@@ -117,9 +120,9 @@ def correspondence_edit(request: HttpRequest, pk: int) -> HttpResponse:
         if saved is not None:
             messages.success(
                 request,
-                "Correspondance enregistrée ; la version précédente reste dans l'historique."
+                gettext("Correspondance enregistrée ; la version précédente reste dans l'historique.")
                 if form.changed
-                else "Aucune modification : rien n'a été ajouté à l'historique.",
+                else gettext("Aucune modification : rien n'a été ajouté à l'historique."),
             )
             return redirect("correspondence-history", pk=pk)
     return render(
@@ -139,7 +142,7 @@ def correspondence_delete(request: HttpRequest, pk: int) -> HttpResponse:
         latest = latest or curation.latest_record(pk)
         if latest is None:
             raise Http404("Aucune correspondance n'a jamais porté ce numéro.")
-        messages.info(request, "Cette correspondance avait déjà été supprimée.")
+        messages.info(request, gettext("Cette correspondance avait déjà été supprimée."))
         return redirect("correspondence-history", pk=pk)
     if request.method == "POST":
         version = request.POST.get("version")
@@ -153,7 +156,7 @@ def correspondence_delete(request: HttpRequest, pk: int) -> HttpResponse:
                 "changes": curation.changes_since(stale),
             }
             return render(request, "mapping/correspondence_delete.html", context, status=409)
-        messages.success(request, "Correspondance supprimée ; elle peut être restaurée depuis son historique.")
+        messages.success(request, gettext("Correspondance supprimée ; elle peut être restaurée depuis son historique."))
         return redirect("correspondence-history", pk=pk)
     version = curation.version_of(latest)
     return render(request, "mapping/correspondence_delete.html", {"correspondence": correspondence, "version": version})
@@ -194,7 +197,10 @@ def correspondence_restore(request: HttpRequest, pk: int, history_id: int) -> Ht
     else:
         when = f"{timezone.localtime(record.history_date):%d/%m/%Y %H:%M}"
         messages.success(
-            request, f"Version du {when} restaurée." if changed else f"La version du {when} est déjà l'état actuel."
+            request,
+            gettext("Version du %(when)s restaurée.") % {"when": when}
+            if changed
+            else gettext("La version du %(when)s est déjà l'état actuel.") % {"when": when},
         )
     return redirect("correspondence-history", pk=pk)
 
@@ -217,6 +223,6 @@ def correspondence_accept(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, str(error))
         return redirect("article", correspondence.left.edition.instrument.slug, correspondence.left.article_number)
     messages.success(
-        request, "Suggestion ajoutée à la concordance (statut : proposé). Précisez la relation et la note."
+        request, gettext("Suggestion ajoutée à la concordance (statut : proposé). Précisez la relation et la note.")
     )
     return redirect("correspondence-edit", pk=pk)

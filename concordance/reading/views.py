@@ -3,6 +3,7 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from concordance.corpus import texts
 from concordance.corpus.models import Instrument, Note
@@ -51,7 +52,7 @@ def article(request: HttpRequest, slug: str, number: int) -> HttpResponse:
 
 # The notes an index lists: those that discuss articles (the resolution's
 # paragraphs and footnotes are read in the instrument's text).
-INDEXED_NOTE_KINDS = {"interpretative": "Notes interprétatives", "commentary": "Exposé des motifs"}
+INDEXED_NOTE_KINDS = {"interpretative": _("Notes interprétatives"), "commentary": _("Exposé des motifs")}
 
 
 def notes(request: HttpRequest, slug: str) -> HttpResponse:

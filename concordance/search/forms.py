@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from concordance.corpus.models import Instrument
 from concordance.filtering import FilterForm
@@ -19,16 +20,16 @@ class SearchFilterForm(FilterForm[SearchFilters]):
 
     filters_class = SearchFilters
 
-    instrument = forms.ChoiceField(label="Instrument", required=False)
-    theme = forms.ChoiceField(label="Thème", required=False)
-    kind = forms.ChoiceField(label="Dans", required=False, choices=[("", "tout")] + list(RESULT_KINDS.items()))
+    instrument = forms.ChoiceField(label=_("Instrument"), required=False)
+    theme = forms.ChoiceField(label=_("Thème"), required=False)
+    kind = forms.ChoiceField(label=_("Dans"), required=False, choices=[("", _("tout")), *RESULT_KINDS.items()])
     all_editions = forms.BooleanField(
-        label="Inclure les autres éditions (texte du Conseil de l'Europe, Bénin 2024)", required=False
+        label=_("Inclure les autres éditions (texte du Conseil de l'Europe, Bénin 2024)"), required=False
     )
 
     def __init__(self, data, *, instruments: list[Instrument], themes: list[Theme]):
         super().__init__(data, label_suffix="")
-        self.fields["instrument"].choices = [("", "tous")] + [(i.slug, i.short_title) for i in instruments]
-        self.fields["theme"].choices = [("", "tous")] + [(t.slug, t.name) for t in themes]
+        self.fields["instrument"].choices = [("", _("tous"))] + [(i.slug, i.display_short_title) for i in instruments]
+        self.fields["theme"].choices = [("", _("tous"))] + [(t.slug, t.display_name) for t in themes]
         for name in ("instrument", "theme", "kind"):
             self.fields[name].widget.attrs["class"] = "search-filter"

@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.db import connection
+from django.utils.translation import gettext_lazy as _
 
 from concordance.lib.quantities.numbers import number_spellings
 from concordance.lib.terminology import Glossary
@@ -46,9 +47,9 @@ START_MARK, STOP_MARK = "\ue000", "\ue001"
 
 # What a result is, as the "Dans" filter offers it.
 RESULT_KINDS = {
-    "text": "Texte des articles",
-    "notes": "Notes interprétatives et résolution",
-    "commentary": "Exposé des motifs",
+    "text": _("Texte des articles"),
+    "notes": _("Notes interprétatives et résolution"),
+    "commentary": _("Exposé des motifs"),
 }
 # The kinds of note each result kind covers.
 NOTE_KINDS = {"notes": ["interpretative", "resolution", "footnote"], "commentary": ["commentary"]}

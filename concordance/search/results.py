@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext, ngettext, override
 
 from concordance.corpus import citations
 from concordance.corpus.models import Note, Provision
@@ -125,7 +126,7 @@ def provision_result(row: Provision, marks: tuple[str, str], links: Sequence[tup
     title_html = marked(heading_html) if row.heading else escaped(row.article_heading or "")
     return Result(
         instrument_slug=instrument.slug,
-        instrument_title=instrument.short_title,
+        instrument_title=instrument.display_short_title,
         instrument_position=instrument.position,
         kind="text",
         label=label,
@@ -133,7 +134,7 @@ def provision_result(row: Provision, marks: tuple[str, str], links: Sequence[tup
         excerpt_html=excerpt(excerpt_html, row.text, links) if row.text else escaped(""),
         url=url,
         rank=row.rank,
-        edition_label="" if row.edition.is_primary else row.edition.label,
+        edition_label="" if row.edition.is_primary else row.edition.display_label,
         citation=citations.citation_text(instrument, row.eid),
     )
 
@@ -145,24 +146,30 @@ def note_label(row: Note) -> str:
     """How a note is cited: "Résolution, par. 12", "Exposé des motifs, art. 19 (et 2 autres)"."""
     if row.kind == "resolution":
         number = _OPERATIVE_PARAGRAPH.match(row.text)
-        return f"Résolution, par. {number[1]}" if number else "Résolution, préambule"
+        return (
+            gettext("Résolution, par. %(number)s") % {"number": number[1]}
+            if number
+            else gettext("Résolution, préambule")
+        )
     label = row.get_kind_display().capitalize()
     if row.first_article_num:
         others = (row.article_count or 1) - 1
         label += f", art. {row.first_article_num}"
         if others:
-            label += f" (et {others} autre{'s' if others > 1 else ''})"
+            label += " " + ngettext("(et %(count)s autre)", "(et %(count)s autres)", others) % {"count": others}
     return label
 
 
 def note_result(row: Note, marks: tuple[str, str], links: Sequence[tuple[int, int, Link]] = ()) -> Result:
     heading_html, excerpt_html = marks
     instrument = row.instrument
-    # The commentary's heading is only its kind ("Exposé des motifs").
-    same_as_kind = row.heading.casefold() == row.get_kind_display().casefold()
+    # The commentary's heading is only its kind ("Exposé des motifs"): the
+    # heading is the document's French, so it is compared with the French kind.
+    with override("fr"):
+        same_as_kind = row.heading.casefold() == row.get_kind_display().casefold()
     return Result(
         instrument_slug=instrument.slug,
-        instrument_title=instrument.short_title,
+        instrument_title=instrument.display_short_title,
         instrument_position=instrument.position,
         kind="commentary" if row.kind == "commentary" else "notes",
         label=note_label(row),

@@ -52,11 +52,12 @@ MAX_STORED_BYTES = 8 * 1024 * 1024
 @functools.cache
 def site_version() -> tuple[str, float]:
     """What, besides the data, a page is made of: the code, the templates, the
-    project's static files (their hashed names are in the pages); and the time
-    the newest of them changed, for Last-Modified."""
+    interface's translations, the project's static files (their hashed names
+    are in the pages); and the time the newest of them changed, for Last-Modified."""
     digest = hashlib.sha256(code_version().encode())
     newest = 0.0
-    for folder in (Path(settings.BASE_DIR) / "templates", *map(Path, settings.STATICFILES_DIRS)):
+    base = Path(settings.BASE_DIR)
+    for folder in (base / "templates", *map(Path, settings.LOCALE_PATHS), *map(Path, settings.STATICFILES_DIRS)):
         for path in sorted(folder.rglob("*")):
             if path.is_file():
                 digest.update(str(path.relative_to(folder)).encode())

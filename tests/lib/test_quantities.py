@@ -95,7 +95,7 @@ def test_parse_french_ordinal_rejects_what_is_not_an_ordinal(words: str) -> None
 def test_module_imports_only_the_standard_library() -> None:
     package = module.__name__
     imported = {
-        name if name.startswith(package + ".") else name.split(".")[0]
+        name if name.startswith("concordance.") else name.split(".")[0]
         for path in Path(module.__file__).parent.glob("*.py")
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
         for name in (
@@ -107,4 +107,5 @@ def test_module_imports_only_the_standard_library() -> None:
         )
     }
     outside = {name for name in imported if not name.startswith(package + ".")}
-    assert outside <= set(sys.stdlib_module_names) | {"__future__"}
+    # The one library module it may use: the no-op marker of its French labels for the message catalogue.
+    assert outside <= set(sys.stdlib_module_names) | {"__future__", "concordance.lib.translatable"}

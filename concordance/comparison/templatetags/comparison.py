@@ -11,11 +11,13 @@ from __future__ import annotations
 from django import template
 from django.utils.html import conditional_escape, escape, format_html
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext
 
 from concordance.caching import cached
 from concordance.crossrefs.linking import Link
 from concordance.crossrefs.rendering import anchor_html
 from concordance.glossary import curated_glossary
+from concordance.languages import translate
 from concordance.lib.comparison import Block, Comparison, MarkedPiece
 from concordance.lib.terminology import GlossaryEntry
 
@@ -72,17 +74,27 @@ def piece_html(piece: MarkedPiece, hide_terms: bool, spans: list | None = None, 
         return format_html('<ins class="change">{}</ins>', inner)
     if piece.kind == "term" and not hide_terms:
         other = piece.counterpart.strip()
-        title = f"terme équivalent : {other}" if other else "terme équivalent, sans mots en regard dans l'autre texte"
+        title = (
+            gettext("terme équivalent : %(other)s") % {"other": other}
+            if other
+            else gettext("terme équivalent, sans mots en regard dans l'autre texte")
+        )
         return format_html('<span class="term" title="{}">{}</span>', title, inner)
     if piece.kind == "near":
         return _near_html(piece, inner)
     if piece.kind == "reference":
         other = piece.counterpart.strip()
-        title = f"renvoi correspondant : l'autre texte renvoie ici à « {other} », l'article qui correspond"
+        title = gettext(
+            "renvoi correspondant : l'autre texte renvoie ici à « %(other)s », l'article qui correspond"
+        ) % {"other": other}
         return format_html('<span class="reference" title="{}">{}</span>', title, inner)
     if piece.kind == "form":
         other = piece.counterpart.strip()
-        title = f"mise en forme de liste (autre texte : « {other} »)" if other else "mise en forme de liste"
+        title = (
+            gettext("mise en forme de liste (autre texte : « %(other)s »)") % {"other": other}
+            if other
+            else gettext("mise en forme de liste")
+        )
         return format_html('<span class="form" title="{}">{}</span>', title, inner)
     return conditional_escape(inner)
 
@@ -93,7 +105,11 @@ def _near_html(piece: MarkedPiece, inner: str) -> str:
     mark "≈" is drawn by the stylesheet, so that it never becomes a word of the text."""
     other = piece.counterpart.strip()
     why = curated_glossary().entry(piece.entry_id).why if piece.entry_id else ""
-    title = f"quasi-équivalent (autre texte : « {other} ») : {why}" if other else f"quasi-équivalent : {why}"
+    title = (
+        gettext("quasi-équivalent (autre texte : « %(other)s ») : %(why)s") % {"other": other, "why": why}
+        if other
+        else gettext("quasi-équivalent : %(why)s") % {"why": why}
+    )
     return format_html(
         '<span class="near near-{}" title="{}" aria-describedby="near-{}">{}</span>',
         piece.side or "cell",
@@ -123,12 +139,14 @@ def _left_term_in_one_column(piece: MarkedPiece, inner: str, hide_terms: bool) -
         return ""
     if hide_terms:
         return format_html(
-            '<span class="term-left" title="{}">{}</span>', "mots du seul texte de gauche, terminologiques", inner
+            '<span class="term-left" title="{}">{}</span>',
+            gettext("mots du seul texte de gauche, terminologiques"),
+            inner,
         )
     title = (
-        f"terme équivalent, texte de gauche ; à droite : {other}"
+        gettext("terme équivalent, texte de gauche ; à droite : %(other)s") % {"other": other}
         if other
-        else "terme équivalent, sans mots en regard dans l'autre texte"
+        else gettext("terme équivalent, sans mots en regard dans l'autre texte")
     )
     return format_html('<span class="term term-left" title="{}">{}</span>', title, inner)
 
@@ -157,12 +175,12 @@ def quantity_badge(pair, verdicts, element: str = "span") -> SafeString:
     otherwise said to govern different things (``comparison.quantity_verdicts``)."""
     verdict = verdicts.of(pair)
     if verdict.divergent:
-        return format_html('<{} class="badge badge-divergent">{}</{}>', element, pair.badge, element)
+        return format_html('<{} class="badge badge-divergent">{}</{}>', element, pair.badge_in(translate), element)
     return format_html(
         '<{} class="badge badge-different" title="{}">{} — {}</{}>',
         element,
         verdict.reason,
-        pair.badge.replace("≠", "/"),
+        pair.badge_in(translate).replace("≠", "/"),
         verdict.reason,
         element,
     )

@@ -10,6 +10,8 @@ from django.utils import dateformat
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
+from concordance.languages import in_english
+
 register = template.Library()
 
 _BLANK_LINE = re.compile(r"\n\s*\n")
@@ -60,8 +62,8 @@ def with_footnote_calls(text: str, footnotes: list[dict], part: str, paragraph: 
 @register.filter
 def french_date(value: datetime.date | None) -> str:
     """ "1er février 2024", "24 décembre 2024": French writes the first day
-    of a month as an ordinal."""
+    of a month as an ordinal; the month is in the page's language ("1 February 2024")."""
     if value is None:
         return ""
-    day = "1er" if value.day == 1 else str(value.day)
+    day = "1er" if value.day == 1 and not in_english() else str(value.day)
     return f"{day} {dateformat.format(value, 'F Y')}"

@@ -10,19 +10,21 @@ from __future__ import annotations
 from django import template
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import pgettext_lazy
 
 from concordance.crossrefs.rendering import render_spans
+from concordance.languages import translate
 from concordance.lib.collation import CLASS_LABELS, Collated
 
 register = template.Library()
 
 SHORT_LABELS = {
-    "substantive": "sens",
-    "punctuation": "ponct.",
-    "spelling": "orth.",
-    "number": "nombre",
-    "typo": "frappe",
-    "wording": "rédac.",
+    "substantive": pgettext_lazy("variante, abrégé", "sens"),
+    "punctuation": pgettext_lazy("variante, abrégé", "ponct."),
+    "spelling": pgettext_lazy("variante, abrégé", "orth."),
+    "number": pgettext_lazy("variante, abrégé", "nombre"),
+    "typo": pgettext_lazy("variante, abrégé", "frappe"),
+    "wording": pgettext_lazy("variante, abrégé", "rédac."),
 }
 
 
@@ -33,7 +35,7 @@ def _variant_html(collated: Collated, index: int, inner: list[str], chosen: str)
         '<span class="variant variant-{}{}" title="{} : {}">{}<sup class="variant-tag">{}</sup></span>',
         variant.cls,
         dimmed,
-        CLASS_LABELS[variant.cls],
+        translate(CLASS_LABELS[variant.cls]),
         variant.reason,
         mark_safe("".join(inner)),
         SHORT_LABELS[variant.cls],

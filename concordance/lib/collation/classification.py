@@ -12,16 +12,18 @@ from itertools import pairwise
 
 from concordance.lib.collation.meaning import judge
 from concordance.lib.quantities import parse_french_number
+from concordance.lib.translatable import N_
 
 # The order readers see: what changes the meaning first.
 CLASSES: tuple[str, ...] = ("substantive", "punctuation", "spelling", "number", "typo", "wording")
+# French labels, marked for the message catalogue; the Django layer translates them where it shows them.
 CLASS_LABELS: dict[str, str] = {
-    "substantive": "changement de sens",
-    "punctuation": "ponctuation ou typographie",
-    "spelling": "orthographe ou coupure",
-    "number": "nombre en lettres ou en chiffres",
-    "typo": "faute de frappe ou de copie apparente",
-    "wording": "rédaction, même sens",
+    "substantive": N_("changement de sens"),
+    "punctuation": N_("ponctuation ou typographie"),
+    "spelling": N_("orthographe ou coupure"),
+    "number": N_("nombre en lettres ou en chiffres"),
+    "typo": N_("faute de frappe ou de copie apparente"),
+    "wording": N_("rédaction, même sens"),
 }
 
 _WORD_RE = re.compile(r"[\w\u0300-\u036f]+(?:[-‐‑'’][\w\u0300-\u036f]+)*")

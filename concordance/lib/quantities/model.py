@@ -2,22 +2,34 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from fractions import Fraction
 
 from concordance.lib.quantities.numbers import parse_french_number
+from concordance.lib.translatable import N_
+
+# A label's words in the reader's language: the Django layer passes gettext,
+# the library alone writes French (``_as_written``). Every French word a label
+# is made of is marked ``N_`` here, so that the catalogue has it.
+Words = Callable[[str], str]
+
+
+def _as_written(message: str) -> str:
+    return message
+
 
 # unit -> (singular, plural) French label.
 UNITS: dict[str, tuple[str, str]] = {
-    "hour": ("heure", "heures"),
-    "day": ("jour", "jours"),
-    "week": ("semaine", "semaines"),
-    "month": ("mois", "mois"),
-    "year": ("an", "ans"),
-    "state": ("État", "États"),
-    "party": ("Partie", "Parties"),
-    "instrument": ("instrument", "instruments"),
-    "ratification": ("ratification", "ratifications"),
+    "hour": (N_("heure"), N_("heures")),
+    "day": (N_("jour"), N_("jours")),
+    "week": (N_("semaine"), N_("semaines")),
+    "month": (N_("mois"), N_("mois")),
+    "year": (N_("an"), N_("ans")),
+    "state": (N_("État"), N_("États")),
+    "party": (N_("Partie"), N_("Parties")),
+    "instrument": (N_("instrument"), N_("instruments")),
+    "ratification": (N_("ratification"), N_("ratifications")),
     "fraction": ("", ""),
     "date": ("", ""),
 }
@@ -35,35 +47,56 @@ QUANTITY_KINDS = (
 )
 BOUNDS: dict[str, str] = {
     "": "",
-    "at-least": "au moins",
-    "at-most": "au plus",
-    "under": "moins de",
-    "over": "plus de",
+    "at-least": N_("au moins"),
+    "at-most": N_("au plus"),
+    "under": N_("moins de"),
+    "over": N_("plus de"),
 }
+# What a quantity governs, in French, marked for the message catalogue (translated where it is shown).
 SUBJECT_LABELS: dict[str, str] = {
-    "preservation": "conservation rapide des données",
-    "conference": "convocation de la Conférence des États parties",
+    "preservation": N_("conservation rapide des données"),
+    "conference": N_("convocation de la Conférence des États parties"),
     # Minors (UN 14, Budapest 9) and the adults of an intimate image (UN 16).
-    "age": "âge des personnes visées",
-    "entry-into-force": "entrée en vigueur",
-    "accession": "signature, ratification et adhésion",
-    "territorial-application": "application territoriale",
-    "amendment": "amendements",
-    "protocol": "protocoles additionnels",
-    "denunciation": "dénonciation",
-    "reservation": "réserves",
-    "extradition": "extradition",
-    "serious-offence": "infraction grave",
-    "review": "suivi et réexamen de la convention",
-    "dispute": "règlement des différends",
-    "other-treaties": "relations avec d'autres traités",
-    "availability": "réseau 24/7",
-    "assistance": "entraide",
-    "other": "autre",
+    "age": N_("âge des personnes visées"),
+    "entry-into-force": N_("entrée en vigueur"),
+    "accession": N_("signature, ratification et adhésion"),
+    "territorial-application": N_("application territoriale"),
+    "amendment": N_("amendements"),
+    "protocol": N_("protocoles additionnels"),
+    "denunciation": N_("dénonciation"),
+    "reservation": N_("réserves"),
+    "extradition": N_("extradition"),
+    "serious-offence": N_("infraction grave"),
+    "review": N_("suivi et réexamen de la convention"),
+    "dispute": N_("règlement des différends"),
+    "other-treaties": N_("relations avec d'autres traités"),
+    "availability": N_("réseau 24/7"),
+    "assistance": N_("entraide"),
+    "other": N_("autre"),
 }
 
 # A deadline's bound in the words a date takes.
-_DATE_BOUNDS = {"at-most": "jusqu'au", "under": "avant le", "at-least": "à compter du", "over": "après le"}
+_DATE_BOUNDS = {
+    "at-most": N_("jusqu'au"),
+    "under": N_("avant le"),
+    "at-least": N_("à compter du"),
+    "over": N_("après le"),
+}
+# The months a deadline names, as the texts write them, for the English labels.
+MONTHS = (
+    N_("janvier"),
+    N_("février"),
+    N_("mars"),
+    N_("avril"),
+    N_("mai"),
+    N_("juin"),
+    N_("juillet"),
+    N_("août"),
+    N_("septembre"),
+    N_("octobre"),
+    N_("novembre"),
+    N_("décembre"),
+)
 
 COUNT_UNITS = frozenset({"state", "party", "instrument", "ratification"})
 # Time unit -> (common unit, how many of it): see ``Quantity.measure``.
@@ -129,28 +162,39 @@ class Quantity:
     @property
     def bounded_label(self) -> str:
         """The label with its bound: "au plus 90 jours", "moins de 18 ans", "90 jours", "jusqu'au 31 décembre 2026"."""
+        return self.bounded_label_in()
+
+    def bounded_label_in(self, words: Words = _as_written) -> str:
+        """``bounded_label`` with its words read through ``words`` ("at most 90 days" through English gettext)."""
         bound = _DATE_BOUNDS.get(self.bound, "") if self.kind == "deadline" else BOUNDS[self.bound]
-        return f"{bound} {self.label}".strip()
+        return f"{words(bound) if bound else ''} {self.label_in(words)}".strip()
 
     @property
     def label(self) -> str:
         """Normalised French label without the bound: "90 jours", "18 ans", "24 h/24, 7 j/7", "90e jour"."""
+        return self.label_in()
+
+    def label_in(self, words: Words = _as_written) -> str:
+        """``label`` with its words read through ``words``; the numbers stay as they are."""
         if self.kind == "availability":
-            return _availability_label(self.numerals)
+            return _availability_label(self.numerals, words)
         if self.kind == "deadline":
             day, month, year = self.numerals
-            return f"{day} {month.casefold()} {year}"
+            return f"{day} {words(month.casefold())} {year}"
         if self.kind == "frequency":
-            return "une fois par an" if self.value == 1 else f"tous les {self.value} ans"
+            if self.value == 1:
+                return words(N_("une fois par an"))
+            return words(N_("tous les %(number)s ans")) % {"number": self.value}
         if self.unit == "fraction" and self.value == 1 and self.numerals:
-            return self.numerals[0]  # "unanimité", "toutes les Parties"
+            return words(self.numerals[0])  # "unanimité", "toutes les Parties"
         if self.unit == "fraction":
             share = Fraction(self.value).limit_denominator(100)
             return f"{share.numerator}/{share.denominator}"
         singular, plural = UNITS[self.unit]
         if self.kind == "ordinal":
-            return f"{self.value}{'er' if self.value == 1 else 'e'} {singular}"
-        return f"{self.value} {singular if self.value < 2 else plural}"
+            ordinal = N_("%(number)ser %(unit)s") if self.value == 1 else N_("%(number)se %(unit)s")
+            return words(ordinal) % {"number": self.value, "unit": words(singular)}
+        return f"{self.value} {words(singular if self.value < 2 else plural)}"
 
 
 @dataclass(frozen=True)
@@ -189,19 +233,26 @@ class QuantityPair:
     @property
     def badge(self) -> str:
         """Both values with their bounds: "au plus 90 jours ≠ au moins 90 jours"; one value when one-sided."""
+        return self.badge_in()
+
+    def badge_in(self, words: Words = _as_written) -> str:
+        """``badge`` with its words read through ``words``."""
         if self.left is None or self.right is None:
-            return self._either.bounded_label
+            return self._either.bounded_label_in(words)
         sign = "=" if self.status == "same" else "≠"
-        return f"{self.left.bounded_label} {sign} {self.right.bounded_label}"
+        return f"{self.left.bounded_label_in(words)} {sign} {self.right.bounded_label_in(words)}"
 
     @property
     def unit(self) -> str:
         return self._either.unit
 
 
-def _availability_label(numerals: tuple[str, ...]) -> str:
+def _availability_label(numerals: tuple[str, ...], words: Words = _as_written) -> str:
     hours, days = _availability_parts(numerals)
-    parts = [f"{hours[0]} h/{hours[1]}" if hours else "", f"{days[0]} j/{days[1]}" if days else ""]
+    parts = [
+        words(N_("%(number)s h/%(of)s")) % {"number": hours[0], "of": hours[1]} if hours else "",
+        words(N_("%(number)s j/%(of)s")) % {"number": days[0], "of": days[1]} if days else "",
+    ]
     return ", ".join(p for p in parts if p)
 
 

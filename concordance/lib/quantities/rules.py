@@ -26,6 +26,7 @@ import re
 
 from concordance.lib.quantities.model import Quantity
 from concordance.lib.quantities.numbers import parse_french_number
+from concordance.lib.translatable import N_
 
 MONTHS = {
     "janvier": 1,
@@ -103,7 +104,7 @@ def unanimity(text: str) -> list[Quantity]:
     found = []
     for match in _UNANIMITY.finditer(text):
         every = match[0].casefold().startswith("toutes")
-        label = "toutes les Parties" if every else "unanimité"
+        label = N_("toutes les Parties") if every else N_("unanimité")
         found.append(Quantity(match[0], match.start(), match.end(), 1.0, "fraction", "majority", "", (label,)))
     return found
 

@@ -37,7 +37,7 @@ def export_document(include_suggested: bool = False) -> dict[str, Any]:
             instrument = article_themes.setdefault(article.edition.instrument.slug, {})
             instrument.setdefault(article.eid, []).append(theme.slug)
     return {
-        "themes": [{"slug": t.slug, "name": t.name} for t in Theme.objects.all()],
+        "themes": [{"slug": t.slug, "name": t.name, "name_en": t.name_en} for t in Theme.objects.all()],
         "article_themes": {
             slug: dict(sorted(by_eid.items(), key=lambda item: eids.sort_key(item[0])))
             for slug, by_eid in article_themes.items()

@@ -215,10 +215,14 @@ def import_themes(
     for position, entry in enumerate(document.themes):
         current = themes.get(entry.slug)
         if current is None:
-            themes[entry.slug] = Theme.objects.create(slug=entry.slug, name=entry.name, position=position)
+            themes[entry.slug] = Theme.objects.create(
+                slug=entry.slug, name=entry.name, name_en=entry.name_en or "", position=position
+            )
             report.changes.append(f"+ theme {entry.slug}")
-        elif (current.name, current.position) != (entry.name, position):
-            current.name, current.position = entry.name, position
+            continue
+        name_en = current.name_en if entry.name_en is None else entry.name_en
+        if (current.name, current.name_en, current.position) != (entry.name, name_en, position):
+            current.name, current.name_en, current.position = entry.name, name_en, position
             current.save()
             report.changes.append(f"~ theme {entry.slug}")
     if replace:

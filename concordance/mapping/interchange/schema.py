@@ -65,6 +65,9 @@ ThemeSlug = Annotated[
 ThemeName = Annotated[
     str, Field(max_length=Theme._meta.get_field("name").max_length), AfterValidator(_no_nul), _filled("a name")
 ]
+ThemeEnglishName = Annotated[
+    str, Field(max_length=Theme._meta.get_field("name_en").max_length), AfterValidator(_no_nul)
+]
 Score = Annotated[float, Field(allow_inf_nan=False)]
 
 
@@ -80,6 +83,9 @@ class ProvisionKey(Shape):
 class ThemeEntry(Shape):
     slug: ThemeSlug
     name: ThemeName
+    # The English name, for the English interface; a document without it
+    # (an export made before it existed) keeps the stored one.
+    name_en: ThemeEnglishName | None = None
 
 
 class CorrespondenceEntry(Shape):

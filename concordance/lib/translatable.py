@@ -1,0 +1,15 @@
+"""A marker for the interface strings the pure library writes.
+
+The library is pure Python and cannot call Django's gettext; it writes its
+labels in French, the interface's source language, wrapped in ``N_`` so that
+``makemessages --keyword=N_`` collects them into the message catalogue. The
+Django layer translates them where it shows them (``gettext(label)``), so a
+label computed once and cached is still shown in the reader's language.
+"""
+
+from __future__ import annotations
+
+
+def N_(message: str) -> str:  # noqa: N802 (gettext's conventional name for a no-op marker)
+    """``message`` unchanged: it is marked for translation, translated at display time."""
+    return message
