@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from concordance.mapping import curation
-from concordance.mapping.models import Correspondence, MissingCounterpart, Theme
+from concordance.mapping.models import Correspondence, MissingCounterpart, Theme, bounded_note
 from concordance.security import HistoryIdsChecked
 
 
@@ -55,6 +55,9 @@ class CorrespondenceAdminForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk is not None:
             self.fields["version"].initial = curation.version_of(curation.latest_record(self.instance.pk))
+
+    def clean_note(self) -> str:
+        return bounded_note(self.cleaned_data["note"])
 
     def clean(self):
         cleaned = super().clean()
@@ -196,8 +199,18 @@ def themes_into_the_same_record(correspondence, save_m2m, unchanged: bool):
     return save_themes_without_a_record_of_their_own
 
 
+class MissingCounterpartAdminForm(forms.ModelForm):
+    class Meta:
+        model = MissingCounterpart
+        fields = ["article", "other_instrument", "reason"]
+
+    def clean_reason(self) -> str:
+        return bounded_note(self.cleaned_data["reason"])
+
+
 @admin.register(MissingCounterpart)
 class MissingCounterpartAdmin(VersionedDeletion, HistoryIdsChecked, InitialFromQuery, SimpleHistoryAdmin):
+    form = MissingCounterpartAdminForm
     list_display = ["article", "other_instrument", "reason"]
     list_filter = ["other_instrument", "article__edition__instrument"]
     search_fields = ["article__eid", "reason"]

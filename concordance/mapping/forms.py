@@ -12,7 +12,7 @@ from concordance.mapping.curation import (
     refusal,
     save_correspondence,
 )
-from concordance.mapping.models import Correspondence, Origin, Relation, Status, Theme
+from concordance.mapping.models import Correspondence, Origin, Relation, Status, Theme, bounded_note
 from concordance.mapping.table import ConcordanceFilters
 
 
@@ -83,6 +83,9 @@ class CorrespondenceForm(forms.Form):
         choices = list(Instrument.objects.values_list("slug", "short_title"))
         self.fields["left_instrument"].choices = choices
         self.fields["right_instrument"].choices = choices
+
+    def clean_note(self) -> str:
+        return bounded_note(self.cleaned_data["note"])
 
     def clean(self):
         cleaned = super().clean()

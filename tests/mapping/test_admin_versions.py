@@ -150,3 +150,38 @@ def test_deleting_what_cannot_exist_in_the_admin_is_no_error(curator_client, obj
     for method in (curator_client.get, curator_client.post):
         response = method(f"/admin/mapping/correspondence/{object_id}/delete/", {"post": "yes"})
         assert response.status_code in (302, 404)
+
+
+# --- a note or a reason is bounded on every path (review D9: a 10 MB note was accepted) ---
+
+
+def test_an_over_long_note_is_refused_by_the_curation_form(curator_client):
+    from concordance.mapping.models import NOTE_MAX_LENGTH
+    from tests.mapping.test_curation_history import edit_form
+
+    correspondence = a_correspondence()
+    url = f"/concordance/correspondences/{correspondence.pk}/"
+    response = curator_client.post(url, edit_form(curator_client, correspondence, note="x" * (NOTE_MAX_LENGTH + 1)))
+    assert response.status_code == 200 and "note" in response.context["form"].errors
+    correspondence.refresh_from_db()
+    assert len(correspondence.note) <= NOTE_MAX_LENGTH
+    fits = edit_form(curator_client, correspondence, note="x" * NOTE_MAX_LENGTH)
+    assert curator_client.post(url, fits).status_code == 302
+
+
+def test_an_over_long_note_or_reason_is_refused_by_the_admin(curator_client):
+    from concordance.mapping.models import NOTE_MAX_LENGTH
+
+    correspondence = a_correspondence()
+    response = curator_client.post(
+        admin_url(correspondence, "change"), admin_form(correspondence, note="x" * (NOTE_MAX_LENGTH + 1))
+    )
+    assert response.status_code == 200 and "note" in response.context["adminform"].form.errors
+    gap = a_gap()
+    response = curator_client.post(
+        admin_url(gap, "change"),
+        {"article": gap.article_id, "other_instrument": gap.other_instrument_id, "reason": "x" * (NOTE_MAX_LENGTH + 1)},
+    )
+    assert response.status_code == 200 and "reason" in response.context["adminform"].form.errors
+    gap.refresh_from_db()
+    assert len(gap.reason) <= NOTE_MAX_LENGTH
