@@ -243,8 +243,10 @@ def children_of(pid: int) -> list[int]:
         return []
 
 
-def gunicorn_master(server: subprocess.Popen) -> int:
+def gunicorn_master(server: subprocess.Popen, kind: str) -> int:
     """The gunicorn master: the server itself, or the child of scripts/serve.sh that runs gunicorn."""
+    if kind == "gunicorn":
+        return server.pid  # its children are the workers, whose command line is the master's
     for child in children_of(server.pid):
         try:
             command = Path(f"/proc/{child}/cmdline").read_bytes()
@@ -353,7 +355,7 @@ def main() -> int:
         logging.getLogger("locust").setLevel(logging.WARNING)
         for users in args.users:
             record, elapsed = run_level(port, users, args)
-            memory = worker_memory(gunicorn_master(server))
+            memory = worker_memory(gunicorn_master(server, args.server))
             print(report(record, elapsed, users, args.workers, pause, args.server, memory))
             failed += sum(len(errors) for errors in record.errors.values())
     finally:
