@@ -42,35 +42,41 @@ class ThemeAdmin(InitialFromQuery, admin.ModelAdmin):
     list_display = ["name", "slug", "position"]
 
 
-class CorrespondenceAdminForm(forms.ModelForm):
-    """The admin's change form carries the version it was read at, as the curation pages' forms do."""
+class VersionedAdminForm(forms.ModelForm):
+    """An admin change (or revert) form that carries the version it was read at, as the curation pages' forms do."""
 
     version = forms.CharField(required=False, widget=forms.HiddenInput)
-
-    class Meta:
-        model = Correspondence
-        fields = ["left", "right", "relation", "note", "themes", "status", "origin", "score"]
+    stale_message: str = ""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk is not None:
-            self.fields["version"].initial = curation.version_of(curation.latest_record(self.instance.pk))
-
-    def clean_note(self) -> str:
-        return bounded_note(self.cleaned_data["note"])
+            latest = curation.latest_record(self.instance.pk, self._meta.model)
+            self.fields["version"].initial = curation.version_of(latest)
 
     def clean(self):
         cleaned = super().clean()
         if self.instance.pk is not None:
             # The admin's change view is one transaction: the lock taken here holds until its commit.
             try:
-                curation.check_version(self.instance.pk, self.data.get("version"))
+                curation.check_version(self.instance.pk, self.data.get("version"), self._meta.model)
             except curation.StaleVersion:
-                raise forms.ValidationError(
-                    "Cette correspondance a été modifiée depuis que vous avez ouvert ce formulaire : rien n'a été "
-                    "enregistré. Rechargez la page pour repartir de la version actuelle (voir son historique)."
-                ) from None
+                raise forms.ValidationError(self.stale_message) from None
         return cleaned
+
+
+class CorrespondenceAdminForm(VersionedAdminForm):
+    stale_message = (
+        "Cette correspondance a été modifiée depuis que vous avez ouvert ce formulaire : rien n'a été "
+        "enregistré. Rechargez la page pour repartir de la version actuelle (voir son historique)."
+    )
+
+    class Meta:
+        model = Correspondence
+        fields = ["left", "right", "relation", "note", "themes", "status", "origin", "score"]
+
+    def clean_note(self) -> str:
+        return bounded_note(self.cleaned_data["note"])
 
 
 STALE_DELETION = _(
@@ -199,7 +205,12 @@ def themes_into_the_same_record(correspondence, save_m2m, unchanged: bool):
     return save_themes_without_a_record_of_their_own
 
 
-class MissingCounterpartAdminForm(forms.ModelForm):
+class MissingCounterpartAdminForm(VersionedAdminForm):
+    stale_message = _(
+        "Cette mention « sans équivalent » a été modifiée depuis que vous avez ouvert ce formulaire : rien n'a "
+        "été enregistré. Rechargez la page pour repartir de la version actuelle (voir son historique)."
+    )
+
     class Meta:
         model = MissingCounterpart
         fields = ["article", "other_instrument", "reason"]

@@ -185,3 +185,16 @@ def test_an_over_long_note_or_reason_is_refused_by_the_admin(curator_client):
     assert response.status_code == 200 and "reason" in response.context["adminform"].form.errors
     gap.refresh_from_db()
     assert len(gap.reason) <= NOTE_MAX_LENGTH
+
+
+def test_a_stale_admin_form_of_a_without_counterpart_record_is_refused(curator_client):
+    gap = a_gap()
+    change = admin_url(gap, "change")
+    opened = curator_client.get(change)
+    read = version_on(opened)
+    form = {"article": gap.article_id, "other_instrument": gap.other_instrument_id, "version": read}
+    assert curator_client.post(change, {**form, "reason": "Premier motif"}).status_code == 302
+    response = curator_client.post(change, {**form, "reason": "Second motif, périmé"})
+    assert response.status_code == 200 and "modifiée depuis que vous avez ouvert" in shown(response)
+    gap.refresh_from_db()
+    assert gap.reason == "Premier motif"
