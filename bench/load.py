@@ -1,7 +1,8 @@
 """Load test: concurrent visitors on a realistic mix of pages, with locust.
 
-Starts the app under gunicorn on loopback with production settings (as
-`make serve` does), waits until its workers serve each kind of page, then
+Starts the app with production settings as `make serve` does (scripts/serve.sh:
+nginx on loopback in front of gunicorn --preload; `--server gunicorn` for
+gunicorn alone), waits until its workers serve each kind of page, then
 lets USERS simulated visitors (locust, as a library) read pages for
 DURATION seconds, each pausing 0.5–1.5 s between pages (none with --no-pause, to find the server's ceiling):
 the concordance table with and without filters, comparisons of curated
@@ -10,7 +11,7 @@ and overall, the number of requests, errors, throughput and the 50th, 95th
 and 99th percentiles of response time (exact, from every response).
 
     make load                      # 32 visitors, 60 s, 3 gunicorn workers
-    .venv/bin/python bench/load.py [--users 32] [--duration 60] [--workers 3] [--no-pause]
+    .venv/bin/python bench/load.py [--users 32] [--duration 60] [--workers 3] [--no-pause] [--port 8150]
     .venv/bin/python bench/load.py --users 8 32 64 128 --duration 30 --no-pause   # one level after the other
 
 --prime asks for every page once before the load (not measured), as a
@@ -36,8 +37,10 @@ import http.client
 import logging
 import os
 import random
+import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -169,10 +172,11 @@ class Record:
         return sum(len(times) for times in self.times.values())
 
 
-def report(record: Record, elapsed: float, users: int, workers: int, pause: str, memory: list[int]) -> str:
+def report(record: Record, elapsed: float, users: int, workers: int, pause: str, server: str, memory: list[int]) -> str:
+    front = "nginx in front of " if server == "nginx" else ""
     lines = [
-        f"{users} visitors for {elapsed:.0f} s ({pause}), gunicorn --preload with {workers} workers on loopback, "
-        f"production settings; worker memory (RSS) {', '.join(f'{kib / 1024:.0f} MB' for kib in memory)}",
+        f"{users} visitors for {elapsed:.0f} s ({pause}), {front}gunicorn --preload with {workers} workers on "
+        f"loopback, production settings; worker memory (RSS) {', '.join(f'{kib / 1024:.0f} MB' for kib in memory)}",
         "",
         "| page type | requests | errors | req/s | p50 ms | p95 ms | p99 ms |",
         "|---|---:|---:|---:|---:|---:|---:|",
@@ -232,12 +236,30 @@ def prime(port: int, pages: Pages) -> None:
     print(f"primed {len(urls)} pages in {time.monotonic() - started:.1f} s")
 
 
-def worker_memory(master: int) -> list[int]:
-    """Resident memory of each gunicorn worker, in KiB (Linux /proc)."""
+def children_of(pid: int) -> list[int]:
     try:
-        children = Path(f"/proc/{master}/task/{master}/children").read_text().split()
+        return [int(child) for child in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
     except OSError:
         return []
+
+
+def gunicorn_master(server: subprocess.Popen, kind: str) -> int:
+    """The gunicorn master: the server itself, or the child of scripts/serve.sh that runs gunicorn."""
+    if kind == "gunicorn":
+        return server.pid  # its children are the workers, whose command line is the master's
+    for child in children_of(server.pid):
+        try:
+            command = Path(f"/proc/{child}/cmdline").read_bytes()
+        except OSError:
+            continue
+        if b"gunicorn" in command:
+            return child
+    return server.pid
+
+
+def worker_memory(master: int) -> list[int]:
+    """Resident memory of each gunicorn worker, in KiB (Linux /proc)."""
+    children = children_of(master)
     memory = []
     for child in children:
         try:
@@ -288,9 +310,18 @@ def main() -> int:
     parser.add_argument("--max-requests", type=int, default=100_000, help="stop a level early after this many requests")
     parser.add_argument("--no-pause", action="store_true", help="visitors ask for the next page at once")
     parser.add_argument("--prime", action="store_true", help="ask for every page once first (a warm response cache)")
+    parser.add_argument(
+        "--server",
+        choices=["nginx", "gunicorn"],
+        default="nginx",
+        help="nginx in front of gunicorn as make serve runs it (default), or gunicorn alone",
+    )
+    parser.add_argument("--port", type=int, default=0, help="loopback port to serve on (default: a free one)")
     args = parser.parse_args()
     if not (all(1 <= users <= 500 for users in args.users) and 1 <= args.duration <= 3600 and args.workers >= 1):
         parser.error("--users must be 1–500, --duration 1–3600 s, --workers at least 1")
+    if not (args.port == 0 or 1024 <= args.port <= 65534):
+        parser.error("--port must be 1024–65534 (nginx takes it, gunicorn the next one)")
 
     env = production_env()
     os.environ.update(env)
@@ -310,25 +341,67 @@ def main() -> int:
 
     python = sys.executable
     subprocess.run([python, "manage.py", "collectstatic_if_changed"], cwd=ROOT, env=env, check=True)
-    port = free_port()
-    command = [python, "-m", "gunicorn", "concordance.wsgi", "--preload", "--bind", f"127.0.0.1:{port}"]
-    server = subprocess.Popen(command + ["--workers", str(args.workers), "--log-level", "warning"], cwd=ROOT, env=env)
+    port = args.port or free_port()
+    nginx_dir = tempfile.mkdtemp(prefix="concordance-load-nginx-")
+    server = start_server(args, port, env, nginx_dir)
     failed = 0
     pause = "no pause" if args.no_pause else "0.5–1.5 s pause between pages"
     try:
         wait_until_up(port, server)
+        wait_for_the_app(port, server)
         warm_up(port, Visitor.pages, rounds=2 * args.workers)
         if args.prime:
             prime(port, Visitor.pages)
         logging.getLogger("locust").setLevel(logging.WARNING)
         for users in args.users:
             record, elapsed = run_level(port, users, args)
-            print(report(record, elapsed, users, args.workers, pause, worker_memory(server.pid)))
+            memory = worker_memory(gunicorn_master(server, args.server))
+            print(report(record, elapsed, users, args.workers, pause, args.server, memory))
             failed += sum(len(errors) for errors in record.errors.values())
     finally:
-        server.terminate()
-        server.wait(timeout=30)
+        server.terminate()  # serve.sh stops nginx and gunicorn on SIGTERM
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+        shutil.rmtree(nginx_dir, ignore_errors=True)
     return 1 if failed else 0
+
+
+def wait_for_the_app(port: int, server: subprocess.Popen, timeout: float = 60) -> None:
+    """Until a page answers 200: nginx listens before gunicorn's workers are up (502 meanwhile)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        if server.poll() is not None:
+            raise SystemExit("the server exited during start-up; see its output above.")
+        try:
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+            connection.request("GET", "/", headers={"Host": "127.0.0.1"})
+            if connection.getresponse().status == 200:
+                return
+        except OSError:
+            pass
+        finally:
+            connection.close()
+        if time.monotonic() > deadline:
+            raise SystemExit(f"nothing answered 200 on port {port} within {timeout:.0f} s")
+        time.sleep(0.3)
+
+
+def start_server(args: argparse.Namespace, port: int, env: dict[str, str], nginx_dir: str) -> subprocess.Popen:
+    """scripts/serve.sh (what make serve runs) on ``port``, or gunicorn alone; output discarded."""
+    python = sys.executable
+    if args.server == "gunicorn":
+        command = [python, "-m", "gunicorn", "concordance.wsgi", "--preload", "--bind", f"127.0.0.1:{port}"]
+        command += ["--workers", str(args.workers), "--log-level", "warning"]
+    else:
+        # The venv's gunicorn, wherever this Python is (a worktree may share another checkout's venv).
+        gunicorn = str(Path(python).parent / "gunicorn")
+        env = {**env, "PORT": str(port), "WORKERS": str(args.workers), "NGINX_DIR": nginx_dir, "GUNICORN": gunicorn}
+        command = ["bash", str(ROOT / "scripts" / "serve.sh")]
+    # Every request is in gunicorn's access log on stdout: thousands a second.
+    return subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL)
 
 
 if __name__ == "__main__":

@@ -22,6 +22,7 @@ from concordance.lib.citations import parse_citation
 from concordance.mapping.models import (
     CORRESPONDENCE_HISTORY,
     Correspondence,
+    MissingCounterpart,
     Origin,
     Relation,
     Status,
@@ -145,9 +146,11 @@ def refusal(error: IntegrityError) -> str | None:
 # record: every change writes one (and only a change does), a deletion too, so
 # it also says "deleted" or "restored since". Writers of the same correspondence
 # are serialised by a transaction-scoped advisory lock, which exists even when
-# the row does not (restoring a deleted correspondence).
+# the row does not (restoring a deleted correspondence). The admin's records
+# "without counterpart" are versioned the same way, under a lock of their own.
 
 LOCK_NAMESPACE = 17_0001
+LOCK_NAMESPACES: dict[type, int] = {Correspondence: LOCK_NAMESPACE, MissingCounterpart: 17_0002}
 
 
 class StaleVersion(Exception):
@@ -167,25 +170,25 @@ class StaleVersion(Exception):
 NEWEST_FIRST = ("-history_date", "-history_id")
 
 
-def latest_record(pk: int):
-    return Correspondence.history.filter(id=pk).select_related("history_user").order_by(*NEWEST_FIRST).first()
+def latest_record(pk: int, model: type = Correspondence):
+    return model.history.filter(id=pk).select_related("history_user").order_by(*NEWEST_FIRST).first()  # type: ignore[attr-defined]
 
 
 def version_of(record) -> str:
     return str(record.history_id) if record is not None else ""
 
 
-def check_version(pk: int, version: str | None) -> None:
-    """Inside a transaction: hold the correspondence's lock, then refuse if it moved past ``version``."""
+def check_version(pk: int, version: str | None, model: type = Correspondence) -> None:
+    """Inside a transaction: hold the record's lock, then refuse if it moved past ``version``."""
     with connection.cursor() as cursor:
-        cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [LOCK_NAMESPACE, pk % 2**31])
-    current = latest_record(pk)
-    # A correspondence written without history (raw SQL, a bulk load) has the empty version.
+        cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [LOCK_NAMESPACES[model], pk % 2**31])
+    current = latest_record(pk, model)
+    # A record written without history (raw SQL, a bulk load) has the empty version.
     if version_of(current) == (version or "").strip():
         return
     read = None
     if version and version.strip().isdigit():
-        read = Correspondence.history.filter(id=pk, history_id=int(version)).first()
+        read = model.history.filter(id=pk, history_id=int(version)).first()  # type: ignore[attr-defined]
     raise StaleVersion(read, current)
 
 

@@ -13,7 +13,7 @@ from concordance.mapping.curation import (
     refusal,
     save_correspondence,
 )
-from concordance.mapping.models import Correspondence, Origin, Relation, Status, Theme
+from concordance.mapping.models import Correspondence, Origin, Relation, Status, Theme, bounded_note
 from concordance.mapping.table import ConcordanceFilters
 
 
@@ -85,6 +85,9 @@ class CorrespondenceForm(forms.Form):
         self.fields["left_instrument"].choices = choices
         self.fields["right_instrument"].choices = choices
         self.fields["themes"].label_from_instance = lambda theme: theme.display_name
+
+    def clean_note(self) -> str:
+        return bounded_note(self.cleaned_data["note"])
 
     def clean(self):
         cleaned = super().clean()

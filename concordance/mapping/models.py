@@ -19,6 +19,22 @@ from simple_history.models import HistoricalRecords
 from concordance.corpus.models import Instrument, Provision
 from concordance.languages import localised
 
+# A note or a reason is read on the pages that show the link: a 10 MB note made
+# each of them 10 MB (reliability review D9). The longest curated one has 448
+# characters. Checked by the forms, the admin and the import (a TextField's
+# max_length would not be enforced, and changing the column is not needed).
+NOTE_MAX_LENGTH = 10_000
+
+
+def bounded_note(text: str) -> str:
+    """The text of a note or reason, or ValidationError when it is longer than NOTE_MAX_LENGTH."""
+    if len(text) > NOTE_MAX_LENGTH:
+        raise ValidationError(
+            _("Ce texte compte %(length)s caractères : %(limit)s au plus."),
+            params={"length": len(text), "limit": NOTE_MAX_LENGTH},
+        )
+    return text
+
 
 class Theme(models.Model):
     slug = models.SlugField(max_length=60, unique=True)

@@ -286,6 +286,21 @@ LINK = {
             "correspondences[0].score: expected a finite number or null, got True",
         ),
         ('{"correspondences": [' + "[" * 100_000 + "]" * 100_000 + "]}", "nested too deeply"),
+        # Pages showing a note grew by its size: a 10 MB note was accepted.
+        (
+            json.dumps({"correspondences": [{**LINK, "note": "x" * 10_001}]}),
+            "correspondences[0].note: longer than the 10000 characters allowed (10001)",
+        ),
+        (
+            json.dumps(
+                {
+                    "without_counterpart": [
+                        {"instrument": "un", "eid": "art_16", "other_instrument": "budapest", "reason": "x" * 10_001}
+                    ]
+                }
+            ),
+            "without_counterpart[0].reason: longer than the 10000 characters allowed (10001)",
+        ),
         (
             '{"correspondences": [' + "[" * 500 + "]" * 500 + "]}",
             "correspondences[0]: expected an object, got [[[[...]]]]",

@@ -192,50 +192,71 @@ def serving(database_url: str, *, workers: int = 1, env: dict[str, str] | None =
 
     With development settings on that database, unless ``env`` gives the whole environment.
     """
+    env = environment(database_url, **extra) if env is None else env
+    with gunicorn(database_url, workers=workers, env=env) as (port, _server):
+        yield port
+
+
+@contextmanager
+def gunicorn(
+    database_url: str,
+    *,
+    workers: int = 1,
+    env: dict[str, str] | None = None,
+    options: tuple[str, ...] = (),
+    **extra: str,
+) -> Iterator[tuple[int, subprocess.Popen]]:
+    """As ``serving``, with gunicorn's own options and its master process (to signal its workers).
+
+    gunicorn's standard error goes to a temporary file, not a pipe: under
+    production settings every 500 writes its traceback there, and a pipe
+    nobody reads fills up and blocks every worker in mid-request.
+    """
     port = free_port()
     env = environment(database_url, **extra) if env is None else env
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "concordance.wsgi",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            str(workers),
-            "--timeout",
-            "60",
-            "--log-level",
-            "warning",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            if server.poll() is not None:
-                raise AssertionError(f"gunicorn exited during start-up:\n{server.stderr.read()}")
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
-                break
-            except OSError:
-                if time.monotonic() > deadline:
-                    raise AssertionError("gunicorn did not start within 60 s") from None
-                time.sleep(0.2)
-        yield port
-    finally:
-        server.terminate()
+    with tempfile.TemporaryFile(mode="w+", encoding="utf-8", errors="replace") as log:
+        server = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "concordance.wsgi",
+                "--bind",
+                f"127.0.0.1:{port}",
+                "--workers",
+                str(workers),
+                "--timeout",
+                "60",
+                "--log-level",
+                "warning",
+                *options,
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=log,
+        )
         try:
-            server.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
-        server.stderr.close()
+            deadline = time.monotonic() + 60
+            while True:
+                if server.poll() is not None:
+                    log.seek(0)
+                    raise AssertionError(f"gunicorn exited during start-up:\n{log.read()[-5000:]}")
+                try:
+                    socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+                    break
+                except OSError:
+                    if time.monotonic() > deadline:
+                        raise AssertionError("gunicorn did not start within 60 s") from None
+                    time.sleep(0.2)
+            yield port, server
+        finally:
+            server.terminate()
+            try:
+                server.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                server.kill()
+                server.wait()
 
 
 def section(html: str, pattern: str) -> str:
@@ -301,6 +322,9 @@ class Cluster:
             raise AssertionError(f"{program} {' '.join(args)} failed:\n{result.stdout}{result.stderr}\n{log}")
         return result
 
+    # Throw-away data: durability is not wanted, speed is (unless a test restarts it as a crash would).
+    FAST = "-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+
     def create(self) -> None:
         self._run(
             "initdb",
@@ -313,28 +337,24 @@ class Cluster:
             "--locale=C.UTF-8",
             "--no-sync",
         )
-        # Throw-away data: durability is not wanted, speed is.
-        options = "-c listen_addresses= -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
-        self._run(
-            "pg_ctl",
-            "-D",
-            str(self.data),
-            "-l",
-            str(self.log),
-            "-w",
-            "-t",
-            "60",
-            "-o",
-            f"{options} -k {self.socket} -p 5432",
-            "start",
-        )
+        self._run("pg_ctl", "-D", str(self.data), "-l", str(self.log), "-w", "-t", "60", "-o", self.options(), "start")
         with psycopg.connect(f"postgresql://concordance@/postgres?host={self.socket}", autocommit=True) as connection:
             connection.execute("CREATE DATABASE concordance")
 
-    def restart(self) -> None:
-        # pg_ctl restart keeps the options of the last start (postmaster.opts),
-        # but not its log file: without -l the server would hold our pipes.
-        self._run("pg_ctl", "-D", str(self.data), "-l", str(self.log), "-m", "fast", "-w", "-t", "60", "restart")
+    def options(self, *, durable: bool = False) -> str:
+        return f"-c listen_addresses= {'' if durable else self.FAST} -k {self.socket} -p 5432"
+
+    def restart(self, mode: str = "fast", *, durable: bool | None = None) -> None:
+        """Stop (``fast``; ``immediate`` is a crash: no checkpoint, recovery from the WAL) and start again.
+
+        pg_ctl restart keeps the options of the last start (postmaster.opts)
+        unless ``durable`` gives new ones, but not its log file: without -l the
+        server would hold our pipes.
+        """
+        new_options = [] if durable is None else ["-o", self.options(durable=durable)]
+        self._run(
+            "pg_ctl", "-D", str(self.data), "-l", str(self.log), "-m", mode, "-w", "-t", "60", *new_options, "restart"
+        )
 
     def destroy(self) -> None:
         try:

@@ -20,7 +20,7 @@ from django.utils.text import slugify
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, model_validator
 from pydantic_core import ErrorDetails
 
-from concordance.mapping.models import Origin, Relation, Status, Theme
+from concordance.mapping.models import NOTE_MAX_LENGTH, Origin, Relation, Status, Theme
 
 SECTIONS = ("themes", "article_themes", "correspondences", "without_counterpart")
 
@@ -58,6 +58,7 @@ def _filled(what: str):
 
 
 Text = Annotated[str, AfterValidator(_no_nul)]
+LongText = Annotated[str, Field(max_length=NOTE_MAX_LENGTH), AfterValidator(_no_nul)]
 # The length first: a constraint after a validator is checked as a generic length.
 ThemeSlug = Annotated[
     str, Field(max_length=Theme._meta.get_field("slug").max_length), AfterValidator(_no_nul), AfterValidator(_slug)
@@ -92,7 +93,7 @@ class CorrespondenceEntry(Shape):
     left: ProvisionKey
     right: ProvisionKey
     relation: Annotated[Text, _one_of(Relation.values)]
-    note: Text = ""
+    note: LongText = ""
     themes: list[Text] = []
     # str() of a choice is its value; mypy, without Django's stubs, reads a
     # choice as the (value, label) tuple that declares it, so not `.value`.
@@ -112,7 +113,7 @@ class MissingEntry(Shape):
     instrument: Text
     eid: Text
     other_instrument: Text  # the instrument the article has no counterpart in
-    reason: Annotated[Text, _filled("a reason")]
+    reason: Annotated[LongText, _filled("a reason")]
 
 
 class ConcordanceDocument(Shape):
