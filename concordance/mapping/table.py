@@ -13,11 +13,8 @@ from dataclasses import dataclass, field
 from django.db.models import Prefetch, Q, QuerySet
 
 from concordance.corpus.models import Division, Edition, Instrument, Provision
-from concordance.lib import eids
+from concordance.mapping.articles import ConcordanceArticles, concordance_articles, converse
 from concordance.mapping.models import Correspondence, MissingCounterpart, Relation, Theme
-
-# A relation read from the right-hand side is the converse one.
-CONVERSE = {Relation.BROADER: Relation.NARROWER, Relation.NARROWER: Relation.BROADER}
 
 
 @dataclass
@@ -101,7 +98,7 @@ def counterparts_by_article(
                 correspondence.right,
                 correspondence.left,
                 linked.left_article,
-                CONVERSE.get(correspondence.relation, correspondence.relation),
+                converse(correspondence.relation),
             ),
         ):
             if own.edition_id == edition.pk:
@@ -114,7 +111,7 @@ def correspondences_of(edition: Edition) -> list[LinkedCorrespondence]:
     return _with_articles(Q(pk__in=touching_either_side(Q(edition=edition))))
 
 
-def touching_either_side(provisions: Q) -> QuerySet[Correspondence]:
+def touching_either_side(provisions: Q, left: Q | None = None, right: Q | None = None) -> QuerySet[Correspondence]:
     """The ids of the correspondences whose left or right provision matches ``provisions``.
 
     Two indexed look-ups joined by UNION rather than one OR across the joins
@@ -122,9 +119,9 @@ def touching_either_side(provisions: Q) -> QuerySet[Correspondence]:
     provisions and the correspondences (seconds at a hundred times the corpus).
     """
     # order_by(): the model's ordering would join both sides' instruments into each half.
-    left = Correspondence.objects.filter(left__in=Provision.objects.filter(provisions)).values("pk").order_by()
-    right = Correspondence.objects.filter(right__in=Provision.objects.filter(provisions)).values("pk").order_by()
-    return left.union(right)
+    on_left = Correspondence.objects.filter(left or Q(), left__in=Provision.objects.filter(provisions))
+    on_right = Correspondence.objects.filter(right or Q(), right__in=Provision.objects.filter(provisions))
+    return on_left.values("pk").order_by().union(on_right.values("pk").order_by())
 
 
 def correspondences_of_articles(articles: list[Provision]) -> list[LinkedCorrespondence]:
@@ -165,18 +162,41 @@ def with_articles(correspondences: list[Correspondence]) -> list[LinkedCorrespon
     ]
 
 
+def filtered_articles(edition: Edition, filters: ConcordanceFilters) -> ConcordanceArticles:
+    """The edition's articles the filters keep, as a query (``mapping.articles``)."""
+    articles = concordance_articles().filter(edition=edition)
+    if filters.chapter:
+        articles = articles.in_chapter(filters.chapter)
+    if filters.theme:
+        articles = articles.under_theme(filters.theme)
+    if filters.relation:
+        articles = articles.with_relation(filters.relation)
+    if filters.missing:
+        articles = articles.without_counterpart()
+    return articles
+
+
 def concordance_rows(instrument: Instrument, filters: ConcordanceFilters) -> list[ArticleConcordance]:
+    """The table's rows: the filters are conditions of the queries, not a pass over the whole table."""
     edition = primary_edition(instrument)
+    selected = filtered_articles(edition, filters)
     articles = list(
-        Provision.objects.articles()
-        .filter(edition=edition)
-        .select_related("division")
+        selected.select_related("division")
         .prefetch_related(Prefetch("themes", queryset=Theme.objects.order_by("position")))
         .order_by("position")
     )
-    counterparts = counterparts_by_article(edition, correspondences_of(edition))
-    gaps = gaps_by_article(edition)
-    rows = [
+    # Only the rows kept: their provisions, as a subquery rather than a list of eids.
+    own = Q(edition=edition, article_eid__in=selected.values("eid"))
+    if filters.relation:
+        # A row filtered by relation shows only its counterparts in that relation.
+        touching = touching_either_side(
+            own, left=Q(relation=filters.relation), right=Q(relation=converse(filters.relation))
+        )
+    else:
+        touching = touching_either_side(own)
+    counterparts = counterparts_by_article(edition, _with_articles(Q(pk__in=touching)))
+    gaps = gaps_by_article(edition, articles=selected)
+    return [
         ArticleConcordance(
             article=article,
             themes=list(article.themes.all()),
@@ -185,36 +205,20 @@ def concordance_rows(instrument: Instrument, filters: ConcordanceFilters) -> lis
         )
         for article in articles
     ]
-    return [row for row in (apply_filters(row, filters) for row in rows) if row is not None]
 
 
-def gaps_by_article(edition: Edition, article_eid: str | None = None) -> dict[str, list[Gap]]:
+def gaps_by_article(
+    edition: Edition, article_eid: str | None = None, articles: ConcordanceArticles | None = None
+) -> dict[str, list[Gap]]:
     records = MissingCounterpart.objects.filter(article__edition=edition).select_related("other_instrument", "article")
     if article_eid is not None:
         records = records.filter(article__eid=article_eid)
+    if articles is not None:
+        records = records.filter(article__in=articles.values("pk"))
     grouped: dict[str, list[Gap]] = defaultdict(list)
     for record in records.order_by("article__position", "other_instrument__position"):
         grouped[record.article.eid].append(Gap(record.other_instrument, record.reason))
     return grouped
-
-
-def apply_filters(row: ArticleConcordance, filters: ConcordanceFilters) -> ArticleConcordance | None:
-    if filters.chapter and not (row.article.division and eids.is_within(row.article.division.eid, filters.chapter)):
-        return None
-    if filters.missing and not row.gaps:
-        return None
-    if filters.theme:
-        in_theme = any(t.slug == filters.theme for t in row.themes) or any(
-            any(t.slug == filters.theme for t in c.correspondence.themes.all()) for c in row.counterparts
-        )
-        if not in_theme:
-            return None
-    if filters.relation:
-        matching = [c for c in row.counterparts if c.relation == filters.relation]
-        if not matching:
-            return None
-        row = ArticleConcordance(row.article, row.themes, matching, row.gaps)
-    return row
 
 
 def chapters(instrument: Instrument) -> list[Division]:
