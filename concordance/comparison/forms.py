@@ -111,7 +111,10 @@ class PairForm(forms.Form):
         # of the instruments a datalist is written for: those chosen and the
         # first DATALIST_INSTRUMENTS. Every instrument's articles made 13,000
         # options at a hundred times the corpus, on every comparison page.
-        chosen = {str(self[side].value() or "") for side in ("left", "right")} - {""}
+        # Read from the data or the initial values, not through the bound
+        # fields: those would cache an initial value before it is set below.
+        source = self.data if self.is_bound else self.initial
+        chosen = {str(source.get(side) or "") for side in ("left", "right")} - {""}
         first = Instrument.objects.order_by("position").values("pk")[:DATALIST_INSTRUMENTS]
         instruments = Instrument.objects.annotate(
             num=Value("", output_field=CharField()),
