@@ -42,16 +42,18 @@ def concordance_page(number: int) -> dict[str, Any]:
     """
     correspondences = Correspondence.objects.curated().order_by("pk")
     missing = MissingCounterpart.objects.order_by("pk")
-    themed = Provision.objects.filter(pk__in=Theme.articles.through.objects.values("provision_id")).order_by("pk")
+    # The articles filed under a theme, counted and cut into pages on the
+    # theme links' own index, not by a semi-join over every provision.
+    themed = Theme.articles.through.objects.values_list("provision_id", flat=True).distinct().order_by("provision_id")
     counts = {"correspondences": correspondences.count(), "missing": missing.count(), "themed": themed.count()}
     pages = max(_pages(count) for count in counts.values())
     if number > pages:
         raise NoSuchPage(_("Il n'y a que %(pages)d page(s).") % {"pages": pages})
     article_themes: dict[str, dict[str, list[str]]] = {}
     ordered_themes = Prefetch("themes", queryset=Theme.objects.order_by("position"))
-    for article in themed.select_related("edition__instrument").prefetch_related(ordered_themes)[
-        _part(counts["themed"], number)
-    ]:
+    page_articles = list(themed[_part(counts["themed"], number)])
+    articles = Provision.objects.filter(pk__in=page_articles).order_by("pk")
+    for article in articles.select_related("edition__instrument").prefetch_related(ordered_themes):
         by_eid = article_themes.setdefault(article.edition.instrument.slug, {})
         by_eid[article.eid] = [theme.slug for theme in article.themes.all()]
     return {
