@@ -52,11 +52,20 @@ else
 	@echo "==> using DATABASE_URL from the environment (private cluster not used)"
 endif
 
-data: venv db ## migrate, load the corpus and the curated concordance (keeps curators' work)
-	@echo "==> applying migrations"
-	@DJANGO_DEBUG=1 $(MANAGE) migrate --noinput
-	@echo "==> loading the corpus and the curated concordance (curators' work is kept)"
-	@DJANGO_DEBUG=1 $(MANAGE) setup_corpus
+# Skipped when nothing it depends on changed since it last ran on this
+# database (scripts/data_stamp.py: the bytes of the fixtures, code and
+# migrations, and the database's data version); FORCE_DATA=1 runs it anyway.
+data: venv db ## migrate, load the corpus and the curated concordance (keeps curators' work; skipped when unchanged)
+	@if [ -z "$(FORCE_DATA)" ] && $(VENV)/bin/python scripts/data_stamp.py check; then \
+	    echo "==> data unchanged since the last set-up on this database (fixtures, code, migrations, data version): nothing to load"; \
+	else \
+	    set -e; \
+	    echo "==> applying migrations"; \
+	    DJANGO_DEBUG=1 $(MANAGE) migrate --noinput; \
+	    echo "==> loading the corpus and the curated concordance (curators' work is kept)"; \
+	    DJANGO_DEBUG=1 $(MANAGE) setup_corpus; \
+	    $(VENV)/bin/python scripts/data_stamp.py write; \
+	fi
 
 run: data ## set up everything and serve on http://127.0.0.1:PORT/ (DEBUG on)
 	@bash scripts/pdf.sh ensure

@@ -11,7 +11,11 @@ time (gunicorn's log; the first request of each page left out) and ten
 typical searches; at the largest scale, the plans of the slowest statements.
 
     make bench-scale      # or, with DATABASE_URL set:
-    .venv/bin/python bench/scale.py [--scales 1 10 100] [--rounds 3]
+    .venv/bin/python bench/scale.py [--scales 1 10 100] [--rounds 3] [--database NAME]
+
+``--database`` names the scratch database (default ``bench_scale_`` and a
+random suffix), so that two people running the bench on one PostgreSQL
+server know theirs; it must not exist yet, and is dropped at the end.
 
 Bounded: loopback only, a fixed number of requests, a scratch database.
 """
@@ -195,14 +199,25 @@ def main() -> None:
     parser.add_argument("--scales", type=int, nargs="+", default=[1, 10, 100])
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--analysis-up-to", type=int, default=10, help="measure the analysis pages up to this scale")
+    parser.add_argument(
+        "--database",
+        default=f"bench_scale_{uuid.uuid4().hex[:8]}",
+        help="name of the scratch database (created, then dropped; must not exist)",
+    )
     args = parser.parse_args()
     if args.scales != sorted(args.scales) or args.scales[0] < 1 or args.scales[-1] > 200:
         parser.error("--scales: increasing, from 1 to 200")
+    if not args.database.replace("_", "").isalnum() or not args.database.isascii():
+        parser.error("--database: letters, digits and underscores only")
 
     base = production_env()
-    name = f"bench_scale_{uuid.uuid4().hex[:8]}"
+    name = args.database
     server_url = libpq(with_database(base["DATABASE_URL"], "postgres"))
     with psycopg.connect(server_url, autocommit=True) as connection:
+        exists = connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
+        if exists:
+            # Someone else's, or one left by an interrupted run: never dropped by us.
+            raise SystemExit(f"--database {name}: that database exists; choose another name or drop it first")
         connection.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
     url = with_database(base["DATABASE_URL"], name)
     results: dict[int, dict[str, list[float]]] = {}

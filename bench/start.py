@@ -7,7 +7,12 @@ request renders, asks each page of a short list once per worker right after
 start and again warm, with and without ``--preload`` (which compiles the
 templates and imports every view in the master, before the fork).
 
-    .venv/bin/python bench/start.py [--runs 3] [--workers 2]
+    .venv/bin/python bench/start.py [--runs 3] [--workers 2] [--make] [--port 8000]
+
+``--make`` also times the whole ``make serve`` (``make data``'s check, then
+collectstatic_if_changed, nginx and gunicorn) from the command to the first
+200 through nginx on ``--port``, when nothing changed since the last run
+(one untimed run first makes sure of that), and stops it.
 
 Bounded: loopback only, a fixed number of requests, stops by itself.
 """
@@ -16,6 +21,8 @@ from __future__ import annotations
 
 import argparse
 import http.client
+import os
+import signal
 import statistics
 import subprocess
 import sys
@@ -61,6 +68,32 @@ def time_to_answer(env: dict[str, str], workers: int) -> float:
         process.wait(timeout=30)
 
 
+def make_serve_to_answer(port: int, workers: int, make_args: list[str]) -> float:
+    """Seconds from ``make serve`` starting to its first 200 through nginx on ``port``."""
+    env = {**os.environ, "PORT": str(port), "WORKERS": str(workers)}
+    started = time.perf_counter()
+    # A session of its own: make, serve.sh, nginx and gunicorn are stopped together, and only they.
+    process = subprocess.Popen(
+        ["make", *make_args, "serve"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    try:
+        first_answer(port, process)
+        return time.perf_counter() - started
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait(timeout=30)
+        time.sleep(0.5)  # nginx lets its port go
+
+
 def request_ms(port: int, path: str) -> float:
     # A new connection each time: gunicorn's sync workers take them in turn,
     # so the first requests reach every worker.
@@ -103,11 +136,26 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--make", action="store_true", help="also time the whole `make serve` when nothing changed")
+    parser.add_argument("--port", type=int, default=8000, help="the port `make serve` listens on (--make)")
+    parser.add_argument("--make-args", default="", help="arguments for make before `serve` (--make)")
     args = parser.parse_args()
     env = production_env()
 
+    if args.make:
+        make_args = args.make_args.split()
+        make_serve_to_answer(args.port, args.workers, make_args)  # whatever changed is loaded here, untimed
+        runs = [make_serve_to_answer(args.port, args.workers, make_args) for _ in range(args.runs)]
+        print(
+            f"make serve to the first 200, nothing changed: {', '.join(f'{s:.2f} s' for s in runs)}; "
+            f"median {statistics.median(runs):.2f} s"
+        )
+
     answers = [time_to_answer(env, args.workers) for _ in range(args.runs)]
-    print(f"make serve's steps to the first 200 (static files unchanged): {', '.join(f'{s:.2f} s' for s in answers)}")
+    print(
+        f"make serve's own steps to the first 200 (static files unchanged): "
+        f"{', '.join(f'{s:.2f} s' for s in answers)}; median {statistics.median(answers):.2f} s"
+    )
     for preload in (False, True):
         firsts, warms = [], []
         for _ in range(args.runs):

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import datetime
+from typing import Annotated
 
 from django.http import HttpRequest
-from ninja import NinjaAPI, Schema
+from ninja import Field, NinjaAPI, Schema
+from ninja.errors import HttpError
+from pydantic import WithJsonSchema
 
+from concordance import paging
 from concordance.api_errors import ErrorOut
 from concordance.corpus import texts
 from concordance.corpus.models import Instrument, Provision
-from concordance.mapping.interchange.export import export_document
+from concordance.mapping.interchange.pages import PER_PAGE, concordance_page
 from concordance.mapping.interchange.schema import ConcordanceDocument
 
 api = NinjaAPI(
@@ -139,16 +143,53 @@ def instrument_detail(request: HttpRequest, slug: str, edition: str | None = Non
     }
 
 
+class ConcordancePageOut(ConcordanceDocument):
+    """A page of the concordance: the import's document shape, with where it stands among the pages."""
+
+    count: int = Field(description="Nombre total de correspondances établies (toutes pages).")
+    page: int = Field(description="Numéro de cette page, à partir de 1.")
+    pages: int = Field(description="Nombre de pages.")
+    next: str | None = Field(description="Adresse de la page suivante ; null sur la dernière.")
+    previous: str | None = Field(description="Adresse de la page précédente ; null sur la première.")
+
+
+PAGE_PARAMETER = WithJsonSchema({"type": "integer", "minimum": 1, "default": 1})
+
+
 @api.get(
     "/concordance/",
-    # The shape the import reads (mapping.interchange.schema), declared once.
-    response={200: ConcordanceDocument, 400: ErrorOut},
-    summary="La concordance entière, au format de manage.py export_concordance",
+    # The shape the import reads (mapping.interchange.schema), declared once, with the page's place.
+    response={200: ConcordancePageOut, 400: ErrorOut, 404: ErrorOut},
+    summary="La concordance, par pages, au format de manage.py export_concordance",
+    description=(
+        "Une page de la concordance établie : tous les thèmes et au plus "
+        f"{PER_PAGE} entrées de chaque liste (correspondances, articles sans équivalent, "
+        "thèmes des articles), dans l'ordre de leurs identifiants. `?page=N` (à partir de 1) "
+        "choisit la page ; `next` et `previous` donnent l'adresse des pages voisines, `count` "
+        "le nombre de correspondances, `pages` le nombre de pages. Le document entier est "
+        "la réunion des pages : mettre bout à bout leurs `correspondences` et leurs "
+        "`without_counterpart`, fusionner leurs `article_themes` (les thèmes d'un article "
+        "sont toujours sur une seule page). Un numéro qui n'est pas un entier à partir de 1 "
+        "reçoit 400, une page au-delà de la dernière 404."
+    ),
     # A curated correspondence has no score: the field is left out, as in the export.
     exclude_unset=True,
 )
-def concordance(request: HttpRequest) -> dict:
-    return export_document()
+def concordance(request: HttpRequest, page: Annotated[str, PAGE_PARAMETER] = "") -> dict:
+    # A plain string, described as an integer: a bad value gets the 400 below
+    # with its reason rather than django-ninja's generic 422.
+    try:
+        number = paging.page_number(request.GET)
+        found = concordance_page(number)
+    except paging.BadPage as error:
+        raise HttpError(400, str(error)) from error
+    except paging.NoSuchPage as error:
+        raise HttpError(404, str(error)) from error
+
+    def address(other: int) -> str | None:
+        return request.build_absolute_uri(f"{request.path}?page={other}") if 1 <= other <= found["pages"] else None
+
+    return {**found, "next": address(number + 1), "previous": address(number - 1)}
 
 
 # Endpoints of the other apps, each on its own router.

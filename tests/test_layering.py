@@ -32,6 +32,7 @@ LAYERS: list[tuple[str, list[str]]] = [
             "concordance.csv_cells",  # spreadsheet-safe CSV cells
             "concordance.filtering",  # query-string filter forms returning typed filters
             "concordance.htmx",  # one template per page, a named partial for htmx
+            "concordance.paging",  # pages of a growing list: count, links keeping the filters, 400/404
             "concordance.security",  # middleware and sign-in lockout
             "concordance.api_errors",  # the API's error shape
             "concordance.cache_backends",  # a cache that fails soft: a miss, never an error

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 
 from concordance.caching import cached, cached_many, content_key
 from concordance.corpus.models import Provision
@@ -215,10 +215,19 @@ class DatabaseSource:
         """One query: the links inside the pair and those between cited articles come together."""
         left_ids = {node.pk for node in left_nodes}
         right_ids = {node.pk for node in right_nodes}
-        inside = Q(left_id__in=left_ids, right_id__in=right_ids) | Q(left_id__in=right_ids, right_id__in=left_ids)
+        # Each part an indexed look-up, joined by UNION: an OR of them across
+        # the joins to both sides' instruments scanned every correspondence
+        # (300 ms a comparison at a hundred times the corpus).
+        curated = Correspondence.objects.curated().order_by()
+        parts = [
+            curated.filter(left_id__in=left_ids, right_id__in=right_ids),
+            curated.filter(left_id__in=right_ids, right_id__in=left_ids),
+            *(_between(curated, one, other) for one, other in (cited, cited[::-1]) if one and other),
+        ]
+        ids = parts[0].values("pk").union(*(part.values("pk") for part in parts[1:]))
         rows = (
-            Correspondence.objects.curated()
-            .filter(inside | _between(*cited) | _between(cited[1], cited[0]))
+            Correspondence.objects.filter(pk__in=ids)
+            .order_by(*Correspondence._meta.ordering)
             .values_list(
                 "left_id",
                 "right_id",
@@ -259,17 +268,16 @@ class DatabaseSource:
         return found.get((provision.edition_id, provision.article_eid), "")
 
 
-def _between(left: frozenset[Article], right: frozenset[Article]) -> Q:
+def _between(curated: QuerySet[Correspondence], left: frozenset[Article], right: frozenset[Article]) -> QuerySet:
     """Curated links from one of the ``left`` articles to one of the ``right`` ones (a superset:
     instruments and articles are matched apart; ``corresponding`` keeps the exact pairs)."""
-    if not left or not right:
-        return Q(pk__in=[])
-    return Q(
-        left__edition__instrument__slug__in={i for i, _ in left},
-        left__article_eid__in={a for _, a in left},
-        right__edition__instrument__slug__in={i for i, _ in right},
-        right__article_eid__in={a for _, a in right},
-    )
+
+    def provisions(articles: frozenset[Article]) -> QuerySet[Provision]:
+        return Provision.objects.filter(
+            edition__instrument__slug__in={i for i, _ in articles}, article_eid__in={a for _, a in articles}
+        ).values("pk")
+
+    return curated.filter(left__in=provisions(left), right__in=provisions(right))
 
 
 class CorpusSnapshot:

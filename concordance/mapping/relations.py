@@ -2,7 +2,7 @@
 
 A correspondence is stored from its left provision to its right one; read
 from the right, "plus large" becomes "plus étroit" and the reverse
-(``table.CONVERSE``), the other labels read the same both ways. Every badge
+(``articles.CONVERSE``), the other labels read the same both ways. Every badge
 that shows a relation links to its definition here (``relation_badge``).
 """
 
@@ -16,8 +16,8 @@ from django.shortcuts import render
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from concordance.mapping.articles import CONVERSE
 from concordance.mapping.models import Correspondence, Relation
-from concordance.mapping.table import CONVERSE
 
 
 @dataclass(frozen=True)

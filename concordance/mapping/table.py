@@ -13,11 +13,8 @@ from dataclasses import dataclass, field
 from django.db.models import Prefetch, Q, QuerySet
 
 from concordance.corpus.models import Division, Edition, Instrument, Provision
-from concordance.lib import eids
+from concordance.mapping.articles import ConcordanceArticles, concordance_articles, converse
 from concordance.mapping.models import Correspondence, MissingCounterpart, Relation, Theme
-
-# A relation read from the right-hand side is the converse one.
-CONVERSE = {Relation.BROADER: Relation.NARROWER, Relation.NARROWER: Relation.BROADER}
 
 
 @dataclass
@@ -101,7 +98,7 @@ def counterparts_by_article(
                 correspondence.right,
                 correspondence.left,
                 linked.left_article,
-                CONVERSE.get(correspondence.relation, correspondence.relation),
+                converse(correspondence.relation),
             ),
         ):
             if own.edition_id == edition.pk:
@@ -114,7 +111,7 @@ def correspondences_of(edition: Edition) -> list[LinkedCorrespondence]:
     return _with_articles(Q(pk__in=touching_either_side(Q(edition=edition))))
 
 
-def touching_either_side(provisions: Q) -> QuerySet[Correspondence]:
+def touching_either_side(provisions: Q, left: Q | None = None, right: Q | None = None) -> QuerySet[Correspondence]:
     """The ids of the correspondences whose left or right provision matches ``provisions``.
 
     Two indexed look-ups joined by UNION rather than one OR across the joins
@@ -122,9 +119,9 @@ def touching_either_side(provisions: Q) -> QuerySet[Correspondence]:
     provisions and the correspondences (seconds at a hundred times the corpus).
     """
     # order_by(): the model's ordering would join both sides' instruments into each half.
-    left = Correspondence.objects.filter(left__in=Provision.objects.filter(provisions)).values("pk").order_by()
-    right = Correspondence.objects.filter(right__in=Provision.objects.filter(provisions)).values("pk").order_by()
-    return left.union(right)
+    on_left = Correspondence.objects.filter(left or Q(), left__in=Provision.objects.filter(provisions))
+    on_right = Correspondence.objects.filter(right or Q(), right__in=Provision.objects.filter(provisions))
+    return on_left.values("pk").order_by().union(on_right.values("pk").order_by())
 
 
 def correspondences_of_articles(articles: list[Provision]) -> list[LinkedCorrespondence]:
@@ -165,18 +162,41 @@ def with_articles(correspondences: list[Correspondence]) -> list[LinkedCorrespon
     ]
 
 
+def filtered_articles(edition: Edition, filters: ConcordanceFilters) -> ConcordanceArticles:
+    """The edition's articles the filters keep, as a query (``mapping.articles``)."""
+    articles = concordance_articles().filter(edition=edition)
+    if filters.chapter:
+        articles = articles.in_chapter(filters.chapter)
+    if filters.theme:
+        articles = articles.under_theme(filters.theme)
+    if filters.relation:
+        articles = articles.with_relation(filters.relation)
+    if filters.missing:
+        articles = articles.without_counterpart()
+    return articles
+
+
 def concordance_rows(instrument: Instrument, filters: ConcordanceFilters) -> list[ArticleConcordance]:
+    """The table's rows: the filters are conditions of the queries, not a pass over the whole table."""
     edition = primary_edition(instrument)
+    selected = filtered_articles(edition, filters)
     articles = list(
-        Provision.objects.articles()
-        .filter(edition=edition)
-        .select_related("division")
+        selected.select_related("division")
         .prefetch_related(Prefetch("themes", queryset=Theme.objects.order_by("position")))
         .order_by("position")
     )
-    counterparts = counterparts_by_article(edition, correspondences_of(edition))
-    gaps = gaps_by_article(edition)
-    rows = [
+    # Only the rows kept: their provisions, as a subquery rather than a list of eids.
+    own = Q(edition=edition, article_eid__in=selected.values("eid"))
+    if filters.relation:
+        # A row filtered by relation shows only its counterparts in that relation.
+        touching = touching_either_side(
+            own, left=Q(relation=filters.relation), right=Q(relation=converse(filters.relation))
+        )
+    else:
+        touching = touching_either_side(own)
+    counterparts = counterparts_by_article(edition, _with_articles(Q(pk__in=touching)))
+    gaps = gaps_by_article(edition, articles=selected)
+    return [
         ArticleConcordance(
             article=article,
             themes=list(article.themes.all()),
@@ -185,36 +205,20 @@ def concordance_rows(instrument: Instrument, filters: ConcordanceFilters) -> lis
         )
         for article in articles
     ]
-    return [row for row in (apply_filters(row, filters) for row in rows) if row is not None]
 
 
-def gaps_by_article(edition: Edition, article_eid: str | None = None) -> dict[str, list[Gap]]:
+def gaps_by_article(
+    edition: Edition, article_eid: str | None = None, articles: ConcordanceArticles | None = None
+) -> dict[str, list[Gap]]:
     records = MissingCounterpart.objects.filter(article__edition=edition).select_related("other_instrument", "article")
     if article_eid is not None:
         records = records.filter(article__eid=article_eid)
+    if articles is not None:
+        records = records.filter(article__in=articles.values("pk"))
     grouped: dict[str, list[Gap]] = defaultdict(list)
     for record in records.order_by("article__position", "other_instrument__position"):
         grouped[record.article.eid].append(Gap(record.other_instrument, record.reason))
     return grouped
-
-
-def apply_filters(row: ArticleConcordance, filters: ConcordanceFilters) -> ArticleConcordance | None:
-    if filters.chapter and not (row.article.division and eids.is_within(row.article.division.eid, filters.chapter)):
-        return None
-    if filters.missing and not row.gaps:
-        return None
-    if filters.theme:
-        in_theme = any(t.slug == filters.theme for t in row.themes) or any(
-            any(t.slug == filters.theme for t in c.correspondence.themes.all()) for c in row.counterparts
-        )
-        if not in_theme:
-            return None
-    if filters.relation:
-        matching = [c for c in row.counterparts if c.relation == filters.relation]
-        if not matching:
-            return None
-        row = ArticleConcordance(row.article, row.themes, matching, row.gaps)
-    return row
 
 
 def chapters(instrument: Instrument) -> list[Division]:
@@ -223,93 +227,6 @@ def chapters(instrument: Instrument) -> list[Division]:
             "position"
         )
     )
-
-
-@dataclass
-class ThemeColumn:
-    instrument: Instrument
-    articles: list[Provision]
-
-
-def theme_columns(theme: Theme, instruments: list[Instrument]) -> list[ThemeColumn]:
-    """The articles of every instrument under one theme, instrument by instrument."""
-    articles = (
-        theme.articles.filter(edition__is_primary=True).select_related("edition__instrument").order_by("position")
-    )
-    by_instrument: dict[int, list[Provision]] = defaultdict(list)
-    for article in articles:
-        by_instrument[article.edition.instrument_id].append(article)
-    return [ThemeColumn(instrument, by_instrument.get(instrument.pk, [])) for instrument in instruments]
-
-
-# How much of an article's opening words the theme page shows.
-EXCERPT_CHARACTERS = 280
-
-
-@dataclass
-class ThemeCell:
-    article: Provision
-    excerpt: str  # the article's opening words, verbatim
-
-
-def align_rows(columns: list[list[str]], linked: set[frozenset[str]]) -> list[list[list[str]]]:
-    """Rows of articles, one list per column, aligned by correspondence.
-
-    Each article appears once: in the row of the first article (column by
-    column, in document order) that links to it, or in a row of its own.
-    """
-    placed: set[str] = set()
-    rows = []
-    for index, column in enumerate(columns):
-        for key in column:
-            if key in placed:
-                continue
-            row: list[list[str]] = [[] for _ in columns]
-            row[index].append(key)
-            placed.add(key)
-            for other_index, other_column in enumerate(columns):
-                if other_index == index:
-                    continue
-                for other in other_column:
-                    if other not in placed and frozenset((key, other)) in linked:
-                        row[other_index].append(other)
-                        placed.add(other)
-            rows.append(row)
-    return rows
-
-
-def theme_rows(columns: list[ThemeColumn]) -> list[list[list[ThemeCell]]]:
-    """The theme's articles side by side, a row per group of corresponding articles (two queries)."""
-    articles = {f"{a.edition_id}:{a.eid}": a for column in columns for a in column.articles}
-    if not articles:
-        return []
-    linked = set()
-    for left_edition, left_article, right_edition, right_article in Correspondence.objects.curated().values_list(
-        "left__edition_id", "left__article_eid", "right__edition_id", "right__article_eid"
-    ):
-        linked.add(frozenset((f"{left_edition}:{left_article}", f"{right_edition}:{right_article}")))
-    excerpts: dict[str, str] = defaultdict(str)
-    texts = (
-        Provision.objects.filter(
-            edition_id__in={a.edition_id for a in articles.values()},
-            article_eid__in={a.eid for a in articles.values()},
-        )
-        .exclude(text="")
-        .order_by("edition_id", "position")
-        .values_list("edition_id", "article_eid", "text")
-    )
-    for edition_id, article_eid, text in texts:
-        key = f"{edition_id}:{article_eid}"
-        if key in articles and len(excerpts[key]) < EXCERPT_CHARACTERS:
-            excerpts[key] = f"{excerpts[key]} {text}".strip()
-    keys = [[f"{a.edition_id}:{a.eid}" for a in column.articles] for column in columns]
-    return [
-        [[ThemeCell(articles[key], excerpts[key]) for key in cell] for cell in row] for row in align_rows(keys, linked)
-    ]
-
-
-def theme_correspondences(theme: Theme) -> list[LinkedCorrespondence]:
-    return with_articles(list(Correspondence.objects.curated().filter(themes=theme).with_provisions()))
 
 
 @dataclass

@@ -4,7 +4,7 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.db.models import Count
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -13,9 +13,11 @@ from django.views.decorators.http import require_POST
 from concordance.corpus.models import Instrument
 from concordance.htmx import template_for
 from concordance.mapping import curation, table
+from concordance.mapping import themes as themes_page
 from concordance.mapping.curators import curator_required
 from concordance.mapping.forms import ConcordanceFilterForm, CorrespondenceForm, choose_instrument
 from concordance.mapping.models import Correspondence, Theme
+from concordance.paging import BadPage, NoSuchPage
 
 
 def concordance(request: HttpRequest) -> HttpResponse:
@@ -55,15 +57,20 @@ def themes(request: HttpRequest) -> HttpResponse:
 def theme(request: HttpRequest, slug: str) -> HttpResponse:
     theme = get_object_or_404(Theme, slug=slug)
     instruments = list(Instrument.objects.all())
-    columns = table.theme_columns(theme, instruments)
-    context = {
-        "theme": theme,
-        "themes": Theme.objects.all(),
-        "columns": columns,
-        "rows": table.theme_rows(columns),
-        "correspondences": table.theme_correspondences(theme),
-    }
-    return render(request, "mapping/theme.html", context)
+    try:
+        context = {
+            "theme": theme,
+            "themes": Theme.objects.all(),
+            "articles": themes_page.theme_articles(theme, instruments, request.GET),
+            "links": themes_page.theme_links(theme, request.GET),
+        }
+    except BadPage as error:
+        return HttpResponseBadRequest(str(error), content_type="text/plain; charset=utf-8")
+    except NoSuchPage as error:
+        raise Http404(str(error)) from error
+    # Each list's page links swap that list alone.
+    partial = "links" if getattr(request, "htmx", None) and request.htmx.target == "theme-links" else "articles"
+    return render(request, template_for(request, "mapping/theme.html", partial), context)
 
 
 @curator_required("mapping.add_correspondence")

@@ -40,3 +40,17 @@ def test_a_batch_and_a_single_comparison_share_the_cache():
     for (_, inputs), comparison in zip(pairs, batch, strict=True):
         assert cache.get(inputs.cache_key) is not None
         assert compare_pair(inputs) == comparison
+
+
+def test_the_links_of_a_pair_are_indexed_lookups_joined_by_union_not_an_or_across_joins():
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from concordance.corpus.models import Provision
+
+    left = Provision.objects.get(edition__instrument__slug="un", edition__is_primary=True, eid="art_40")
+    right = Provision.objects.get(edition__instrument__slug="budapest", edition__is_primary=True, eid="art_27")
+    with CaptureQueriesContext(connection) as captured:
+        pair_inputs(left, right, DatabaseSource())
+    links = [q["sql"] for q in captured.captured_queries if '"mapping_correspondence"' in q["sql"]]
+    assert links and all(" UNION " in sql and " OR " not in sql for sql in links), links

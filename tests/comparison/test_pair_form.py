@@ -112,3 +112,20 @@ def test_the_pair_form_is_filled_with_the_pair_it_reopens(client, left, right):
     response = client.get("/compare/", fields)
     assert response.status_code == 302, response.content.decode()
     assert response["Location"] == url
+
+
+def test_the_article_suggestions_are_written_for_the_instruments_chosen_not_for_every_one(client, monkeypatch):
+    from concordance.comparison import forms
+
+    monkeypatch.setattr(forms, "DATALIST_INSTRUMENTS", 1)
+    page = client.get("/compare/budapest/art_16/budapest-p1/art_2/").content.decode()
+    lists = set(re.findall(r'<datalist id="articles-([a-z0-9-]+)"', page))
+    # The two compared and the first instrument; the others would grow the page with the corpus.
+    assert lists == {"un", "budapest", "budapest-p1"} and 'label="Art. 16' in page
+    monkeypatch.setattr(forms, "DATALIST_INSTRUMENTS", 0)
+    page = client.get("/compare/budapest/art_16/budapest-p1/art_2/").content.decode()
+    assert set(re.findall(r'<datalist id="articles-([a-z0-9-]+)"', page)) == {"budapest", "budapest-p1"}
+    # Every instrument can still be chosen on either side.
+    for side in ("left", "right"):
+        select = page[page.index(f'name="{side}"') : page.index("</select>", page.index(f'name="{side}"'))]
+        assert {"un", "budapest", "budapest-p1"} <= set(re.findall(r'value="([a-z0-9-]+)"', select))

@@ -91,8 +91,61 @@ def test_json_api_gives_the_same_document(client):
     assert {"instrument": "un", "eid": "art_16", "other_instrument": "budapest"}.items() <= next(
         m for m in data["without_counterpart"] if m["eid"] == "art_16" and m["instrument"] == "un"
     ).items()
-    # One shape (mapping.interchange.schema) for the API and the export: the same document, key for key.
-    assert data == json.loads(json.dumps(export_document()))
+    # One shape (mapping.interchange.schema) for the API and the export: the same document, key for key,
+    # the API's lists in the order of their ids, a page at a time.
+    assert data["pages"] == 1 and data["next"] is None and data["previous"] is None
+    assert data["count"] == len(data["correspondences"])
+    assert in_any_order(merged_pages(client)) == in_any_order(json.loads(json.dumps(export_document())))
+
+
+def merged_pages(client) -> dict:
+    """The API's pages put together as its description says: lists end to end, article themes merged."""
+    merged: dict = {"themes": None, "article_themes": {}, "correspondences": [], "without_counterpart": []}
+    address = "/api/concordance/"
+    while address:
+        page = client.get(address).json()
+        assert merged["themes"] in (None, page["themes"])
+        merged["themes"] = page["themes"]
+        for slug, by_eid in page["article_themes"].items():
+            assert not set(by_eid) & set(merged["article_themes"].get(slug, {}))  # an article on one page only
+            merged["article_themes"].setdefault(slug, {}).update(by_eid)
+        merged["correspondences"] += page["correspondences"]
+        merged["without_counterpart"] += page["without_counterpart"]
+        address = page["next"]
+    return merged
+
+
+def in_any_order(document: dict) -> dict:
+    return {
+        **document,
+        "correspondences": sorted(document["correspondences"], key=json.dumps),
+        "without_counterpart": sorted(document["without_counterpart"], key=json.dumps),
+    }
+
+
+def test_the_json_api_gives_the_concordance_in_pages_that_add_up_to_the_document(client, monkeypatch):
+    from concordance.mapping.interchange import pages
+
+    monkeypatch.setattr(pages, "PER_PAGE", 40)
+    first = client.get("/api/concordance/").json()
+    assert first["pages"] > 3 and len(first["correspondences"]) == 40 and first["previous"] is None
+    assert first["next"] == "http://testserver/api/concordance/?page=2"
+    second = client.get(first["next"]).json()
+    assert second["previous"] == "http://testserver/api/concordance/?page=1"
+    assert {json.dumps([c["left"], c["right"]]) for c in first["correspondences"]}.isdisjoint(
+        json.dumps([c["left"], c["right"]]) for c in second["correspondences"]
+    )
+    merged = merged_pages(client)
+    assert len(merged["correspondences"]) == first["count"]
+    assert in_any_order(merged) == in_any_order(json.loads(json.dumps(export_document())))
+
+
+def test_a_bad_concordance_page_is_a_400_and_a_page_past_the_end_a_404(client):
+    for bad in ("abc", "0", "-2", "1.5"):
+        response = client.get(f"/api/concordance/?page={bad}")
+        assert response.status_code == 400, bad
+        assert "Numéro de page invalide" in response.json()["detail"]
+    assert client.get("/api/concordance/?page=2").status_code == 404
 
 
 def test_export_then_import_replace_round_trips_exactly(tmp_path):
