@@ -60,7 +60,7 @@ def concordance_page(number: int) -> dict[str, Any]:
         "count": counts["correspondences"],
         "page": number,
         "pages": pages,
-        "themes": [{"slug": t.slug, "name": t.name} for t in Theme.objects.all()],
+        "themes": [{"slug": t.slug, "name": t.name, "name_en": t.name_en} for t in Theme.objects.all()],
         "article_themes": article_themes,
         "correspondences": [
             correspondence_entry(c) for c in correspondences.with_provisions()[_part(counts["correspondences"], number)]
