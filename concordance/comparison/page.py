@@ -18,7 +18,7 @@ from concordance.caching import content_key
 from concordance.comparison.counterparts import pair_counterparts
 from concordance.comparison.inputs import DatabaseSource, compare_pair, pair_inputs
 from concordance.comparison.quantity_verdicts import QuantityVerdicts, quantity_verdicts
-from concordance.corpus.models import Provision
+from concordance.corpus.models import Instrument, Provision
 from concordance.crossrefs.linking import Link, provision_references
 from concordance.crossrefs.rendering import segments
 from concordance.lib.comparison import Comparison
@@ -27,6 +27,18 @@ from concordance.mapping.table import Counterpart
 
 # Spans of a unit's text that are internal references: (start, end, link).
 LinkSpans = list[tuple[int, int, Link]]
+
+
+@dataclass(frozen=True)
+class Legend:
+    """The instruments whose own text each side shows ("ONU seulement" / "Budapest seulement").
+
+    One pair has one instrument a side; a handout's several pairs may have
+    more on the right (UN offences against Budapest and its Protocol).
+    """
+
+    left: tuple[Instrument, ...]
+    right: tuple[Instrument, ...]
 
 
 @dataclass
@@ -49,6 +61,10 @@ class ComparisonPage:
     headings: tuple[str, str] = ("", "")
     # Which differing quantities are divergences and which govern different things.
     verdicts: QuantityVerdicts = field(default_factory=lambda: QuantityVerdicts({}))
+
+    @property
+    def legend(self) -> Legend:
+        return Legend((self.left.edition.instrument,), (self.right.edition.instrument,))
 
 
 def comparison_page(left: Provision, right: Provision) -> ComparisonPage:

@@ -58,6 +58,7 @@ def handouts(request: HttpRequest) -> HttpResponse:
             "options": HANDOUT_OPTIONS,
             "links": option_links(HANDOUT_OPTIONS),
             "out_of_band": False,
+            "printing": True,
         },
         request,
     )

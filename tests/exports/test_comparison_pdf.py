@@ -1,6 +1,6 @@
 import pytest
 
-from concordance.exports.pdf import static_file
+from concordance.exports.pdf import PRINT_STYLESHEETS, local_fetcher, print_stylesheets, static_file
 from tests.exports.pdf_helpers import (
     is_subsequence,
     needs_weasyprint,
@@ -80,3 +80,43 @@ def test_the_comparison_page_links_to_its_pdf_with_the_options_shown(client):
     partial = client.get("/compare/un/art_25/budapest/art_16/?terms=hide", headers={"HX-Request": "true"})
     assert 'id="exports" hx-swap-oob="true"' in partial.content.decode()
     assert 'href="comparison.pdf?terms=hide"' in partial.content.decode()
+
+
+def test_the_running_head_names_both_provisions_without_screen_reader_words(client):
+    # The running head copies the h1, whose "comparé à" is for screen readers only.
+    text = one_line(read_pdf(client.get(URL)).pages[0].extract_text())
+    assert text.count("Convention des Nations Unies contre la cybercriminalité, art. 25 ↔ Convention de Budapest") == 2
+    assert "comparé à" not in text
+
+
+def test_the_sites_stylesheets_are_parsed_once_and_never_fetched_again():
+    first, again = print_stylesheets(), print_stylesheets()
+    assert len(first) == len(PRINT_STYLESHEETS) and all(a is b for a, b in zip(first, again, strict=True))
+    # A page's <link> to them is answered empty: WeasyPrint has them already parsed.
+    fetched = local_fetcher().fetch("http://testserver/static/css/site.css")
+    assert fetched.read() == b""
+    assert local_fetcher().fetch("http://testserver/static/favicon.svg").read()  # other static files are read
+
+
+def test_the_pdf_is_drawn_without_what_only_a_screen_uses(client):
+    from django.template.loader import render_to_string
+    from django.test import RequestFactory
+
+    from concordance.comparison.lookup import find
+    from concordance.exports.comparison_pdf import comparison_context
+
+    context = comparison_context(find("un", "art_25"), find("budapest", "art_16"), RequestFactory().get("/").GET)
+    html = render_to_string("comparison/compare.html", context)
+    # No "Citer" boxes, reference links, other counterparts or pair form for WeasyPrint to parse and lay out…
+    for screen_only in ('class="cite"', 'class="xref"', "counterparts-aside", "pair-form"):
+        assert screen_only not in html
+    # …while the page itself keeps them.
+    page = client.get("/compare/un/art_25/budapest/art_16/").content.decode()
+    for kept in ('class="cite"', 'class="xref"', "counterparts-aside", "pair-form"):
+        assert kept in page
+
+
+def test_the_legend_names_the_instrument_of_each_sides_own_text(client):
+    text = one_line(read_pdf(client.get(URL)).pages[0].extract_text())
+    assert "ONU seulement Budapest seulement terme équivalent" in text
+    assert "supprimé" not in text and "ajouté" not in text
