@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import functools
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.utils.translation import gettext_lazy as _
 
 from concordance.caching import content_key
 from concordance.comparison.counterparts import pair_counterparts
@@ -29,16 +31,26 @@ from concordance.mapping.table import Counterpart
 LinkSpans = list[tuple[int, int, Link]]
 
 
+def own_text(instrument: Instrument) -> str:
+    """What the legend calls text that one instrument only has: "ONU seulement", "Budapest seulement"."""
+    return str(_("%(instrument)s seulement") % {"instrument": instrument.short_name})
+
+
 @dataclass(frozen=True)
 class Legend:
-    """The instruments whose own text each side shows ("ONU seulement" / "Budapest seulement").
+    """The names of each side's own text, for the legend of the page, its PDF, a handout and the Word table.
 
     One pair has one instrument a side; a handout's several pairs may have
     more on the right (UN offences against Budapest and its Protocol).
     """
 
-    left: tuple[Instrument, ...]
-    right: tuple[Instrument, ...]
+    left: tuple[str, ...]
+    right: tuple[str, ...]
+
+    @classmethod
+    def of(cls, lefts: Iterable[Instrument], rights: Iterable[Instrument]) -> Legend:
+        """Each side's instruments named once, in the order given."""
+        return cls(tuple(dict.fromkeys(map(own_text, lefts))), tuple(dict.fromkeys(map(own_text, rights))))
 
 
 @dataclass
@@ -64,7 +76,7 @@ class ComparisonPage:
 
     @property
     def legend(self) -> Legend:
-        return Legend((self.left.edition.instrument,), (self.right.edition.instrument,))
+        return Legend.of([self.left.edition.instrument], [self.right.edition.instrument])
 
 
 def comparison_page(left: Provision, right: Provision) -> ComparisonPage:

@@ -83,11 +83,10 @@ class Handout:
     @property
     def legend(self) -> Legend:
         """The cover's legend: each side's instruments, in the order the parts bring them."""
-        sides: tuple[dict[int, Instrument], dict[int, Instrument]] = ({}, {})
-        for part in self.parts:
-            for side, provision in zip(sides, (part.pair.left, part.pair.right), strict=True):
-                side.setdefault(provision.edition.instrument.pk, provision.edition.instrument)
-        return Legend(tuple(sides[0].values()), tuple(sides[1].values()))
+        pairs = [part.pair for part in self.parts]
+        return Legend.of(
+            (pair.left.edition.instrument for pair in pairs), (pair.right.edition.instrument for pair in pairs)
+        )
 
 
 def selected_pairs(
