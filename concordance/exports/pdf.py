@@ -104,7 +104,14 @@ def print_stylesheets() -> list[Any]:
 
 def _preparsed_paths() -> set[str]:
     """The URL paths under which pages link ``PRINT_STYLESHEETS`` (hashed names in production)."""
-    return {unquote(urlsplit(staticfiles_storage.url(name)).path) for name in PRINT_STYLESHEETS}
+    paths = set()
+    for name in PRINT_STYLESHEETS:
+        try:
+            paths.add(unquote(urlsplit(staticfiles_storage.url(name)).path))
+        except ValueError:  # not collected (no manifest entry): the page links it unhashed, as below
+            pass
+        paths.add(unquote(urlsplit(settings.STATIC_URL + name).path))
+    return paths
 
 
 def local_fetcher() -> Any:

@@ -120,3 +120,10 @@ def test_the_legend_names_the_instrument_of_each_sides_own_text(client):
     text = one_line(read_pdf(client.get(URL)).pages[0].extract_text())
     assert "ONU seulement Budapest seulement terme équivalent" in text
     assert "supprimé" not in text and "ajouté" not in text
+
+
+def test_an_option_the_page_does_not_offer_is_400_saying_which(client):
+    # The page falls back to its defaults; a document taken away must show what was asked, or say why not.
+    response = client.get(URL + "?view=bogus")
+    assert response.status_code == 400
+    assert "Option invalide — view" in response.content.decode()
