@@ -15,6 +15,7 @@ PDF (UN 40 / Budapest 27).
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import mimetypes
 from pathlib import Path
@@ -106,10 +107,9 @@ def _preparsed_paths() -> set[str]:
     """The URL paths under which pages link ``PRINT_STYLESHEETS`` (hashed names in production)."""
     paths = set()
     for name in PRINT_STYLESHEETS:
-        try:
+        # Not collected (no manifest entry): the page links it unhashed, as below.
+        with contextlib.suppress(ValueError):
             paths.add(unquote(urlsplit(staticfiles_storage.url(name)).path))
-        except ValueError:  # not collected (no manifest entry): the page links it unhashed, as below
-            pass
         paths.add(unquote(urlsplit(settings.STATIC_URL + name).path))
     return paths
 
