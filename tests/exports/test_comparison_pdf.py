@@ -120,6 +120,7 @@ def test_the_legend_names_the_instrument_of_each_sides_own_text(client):
     text = one_line(read_pdf(client.get(URL)).pages[0].extract_text())
     assert "ONU seulement Budapest seulement terme équivalent" in text
     assert "supprimé" not in text and "ajouté" not in text
+    assert "{#" not in text  # a template comment left open prints as text
 
 
 def test_an_option_the_page_does_not_offer_is_400_saying_which(client):
