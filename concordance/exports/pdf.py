@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import hashlib
 import mimetypes
 from pathlib import Path
 from typing import Any
@@ -27,6 +28,8 @@ from django.contrib.staticfiles import finders
 from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.exceptions import SuspiciousFileOperation
 from django.http import HttpResponse
+
+from concordance.caching import cached
 
 # Answered when the system libraries WeasyPrint needs are missing (scripts/pdf.sh installs them).
 UNAVAILABLE = (
@@ -139,7 +142,28 @@ def local_fetcher() -> Any:
 
 
 def html_to_pdf(html: str, base_url: str) -> bytes:
-    """The PDF of a page's HTML; ``base_url`` is the page's address (its links stay absolute)."""
+    """The PDF of a page's HTML; ``base_url`` is the page's address (its links stay absolute).
+
+    The same HTML, stylesheets and WeasyPrint draw the same PDF, so it is
+    cached under a hash of them (``caching.cached``): a document whose page
+    did not change is drawn once, for a signed-in curator too, and survives
+    data changes that do not touch it (the whole-response cache does not).
+    The HTML carries the date it is printed on, so a cached PDF never
+    outlives its day.
+    """
+    _weasyprint()  # PdfUnavailable (503) when the libraries are missing, cached or not
+    digest = hashlib.sha256(html.encode()).hexdigest()
+    return cached("pdf", (digest, base_url, _drawing_version()), lambda: draw_pdf(html, base_url))
+
+
+def _drawing_version() -> tuple[object, ...]:
+    """What draws a PDF besides its HTML: the stylesheets' versions and WeasyPrint's."""
+    paths = [_stylesheet_file(name) for name in PRINT_STYLESHEETS]
+    return (*(path.stat().st_mtime for path in paths), _weasyprint().__version__)
+
+
+def draw_pdf(html: str, base_url: str) -> bytes:
+    """WeasyPrint's drawing of ``html``, with the print stylesheets parsed once per process."""
     weasyprint = _weasyprint()
     document = weasyprint.HTML(string=html, base_url=base_url, url_fetcher=local_fetcher(), media_type="print")
     pdf: bytes = document.write_pdf(stylesheets=print_stylesheets())

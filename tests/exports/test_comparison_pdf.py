@@ -1,3 +1,5 @@
+import uuid
+
 import pytest
 
 from concordance.exports.pdf import PRINT_STYLESHEETS, local_fetcher, print_stylesheets, static_file
@@ -128,3 +130,21 @@ def test_an_option_the_page_does_not_offer_is_400_saying_which(client):
     response = client.get(URL + "?view=bogus")
     assert response.status_code == 400
     assert "Option invalide — view" in response.content.decode()
+
+
+def test_a_page_that_did_not_change_is_drawn_once(client, monkeypatch, settings):
+    from concordance.exports import pdf
+
+    settings.RESPONSE_CACHE = False  # as for a signed-in curator: only the cache of drawn PDFs can answer
+    # Keys of this run only: the cache outlives test runs.
+    version = (*pdf._drawing_version(), uuid.uuid4().hex)
+    monkeypatch.setattr(pdf, "_drawing_version", lambda: version)
+    drawn: list[str] = []
+    draw = pdf.draw_pdf
+    monkeypatch.setattr(pdf, "draw_pdf", lambda html, base_url: drawn.append(base_url) or draw(html, base_url))
+    first = client.get(URL + "?terms=hide")
+    again = client.get(URL + "?terms=hide")
+    assert again.content == first.content and len(drawn) == 1
+    # Another rendering of the page (another option) is another drawing.
+    client.get(URL + "?changes=1&terms=hide")
+    assert len(drawn) == 2
