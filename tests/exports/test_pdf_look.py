@@ -25,6 +25,8 @@ def page_images(response, name: str) -> list[Image.Image]:
     read_pdf(response)  # a PDF, status 200
     document = pypdfium2.PdfDocument(response.content)
     SCREENSHOTS.mkdir(exist_ok=True)
+    for stale in SCREENSHOTS.glob(f"pdf-{name}-p*.png"):  # an earlier run's pages, perhaps more of them
+        stale.unlink()
     images = []
     for number in range(len(document)):
         image = document[number].render(scale=1.5).to_pil().convert("RGB")
