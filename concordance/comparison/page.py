@@ -10,17 +10,19 @@ from __future__ import annotations
 
 import functools
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.conf import settings
 from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 
 from concordance.caching import content_key
 from concordance.comparison.counterparts import pair_counterparts
 from concordance.comparison.inputs import DatabaseSource, compare_pair, pair_inputs
 from concordance.comparison.quantity_verdicts import QuantityVerdicts, quantity_verdicts
-from concordance.corpus.models import Provision
+from concordance.corpus.models import Instrument, Provision
 from concordance.crossrefs.linking import Link, provision_references
 from concordance.crossrefs.rendering import segments
 from concordance.lib.comparison import Comparison
@@ -29,6 +31,28 @@ from concordance.mapping.table import Counterpart
 
 # Spans of a unit's text that are internal references: (start, end, link).
 LinkSpans = list[tuple[int, int, Link]]
+
+
+def own_text(instrument: Instrument) -> str:
+    """What the legend calls text that one instrument only has: "ONU seulement", "Budapest seulement"."""
+    return str(_("%(instrument)s seulement") % {"instrument": instrument.short_name})
+
+
+@dataclass(frozen=True)
+class Legend:
+    """The names of each side's own text, for the legend of the page, its PDF, a handout and the Word table.
+
+    One pair has one instrument a side; a handout's several pairs may have
+    more on the right (UN offences against Budapest and its Protocol).
+    """
+
+    left: tuple[str, ...]
+    right: tuple[str, ...]
+
+    @classmethod
+    def of(cls, lefts: Iterable[Instrument], rights: Iterable[Instrument]) -> Legend:
+        """Each side's instruments named once, in the order given."""
+        return cls(tuple(dict.fromkeys(map(own_text, lefts))), tuple(dict.fromkeys(map(own_text, rights))))
 
 
 @dataclass
@@ -51,6 +75,10 @@ class ComparisonPage:
     headings: tuple[str, str] = ("", "")
     # Which differing quantities are divergences and which govern different things.
     verdicts: QuantityVerdicts = field(default_factory=lambda: QuantityVerdicts({}))
+
+    @property
+    def legend(self) -> Legend:
+        return Legend.of([self.left.edition.instrument], [self.right.edition.instrument])
 
 
 def comparison_page(left: Provision, right: Provision) -> ComparisonPage:

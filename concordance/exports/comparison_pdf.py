@@ -8,11 +8,13 @@ options of the address (``?changes=1``, ``?terms=hide``, ``?view=inline``).
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 from django.http import HttpRequest, QueryDict
 from django.urls import reverse
 
+from concordance.caching import content_key
 from concordance.comparison.forms import ComparisonOptions, ComparisonOptionsForm, option_query, shown_with
 from concordance.comparison.page import ComparisonPage, comparison_page
 from concordance.corpus.models import Provision
@@ -28,9 +30,18 @@ def page_address(left: Provision, right: Provision, options: ComparisonOptions) 
 
 
 def comparison_context(left: Provision, right: Provision, query: QueryDict) -> dict[str, Any]:
-    """What ``comparison/compare.html`` is rendered with, as the comparison page builds it."""
-    pair: ComparisonPage = comparison_page(left, right)
-    return {**shown_with(pair, ComparisonOptionsForm(query).filters()), "out_of_band": False}
+    """What ``comparison/compare.html`` is rendered with, as the comparison page builds it, for print.
+
+    On paper a reference is not a link (as in a handout) and there is no
+    "Citer" box: both would only make WeasyPrint parse and lay out more.
+    """
+    pair = printed(comparison_page(left, right))
+    return {**shown_with(pair, ComparisonOptionsForm(query).filters()), "out_of_band": False, "printing": True}
+
+
+def printed(pair: ComparisonPage) -> ComparisonPage:
+    """``pair`` as printed: its references not linked, its rendered rows cached apart from the page's."""
+    return dataclasses.replace(pair, links={}, html_key=content_key("printed-rows", (pair.html_key,)))
 
 
 def pdf_filename(left: Provision, right: Provision) -> str:

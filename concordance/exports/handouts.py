@@ -18,8 +18,9 @@ from dataclasses import dataclass
 from django import forms
 
 from concordance.comparison.inputs import CorpusSnapshot, compare_pairs, pair_inputs
-from concordance.comparison.page import ComparisonPage, rows_html_key
+from concordance.comparison.page import ComparisonPage, Legend, rows_html_key
 from concordance.corpus.models import Edition, Instrument, Provision
+from concordance.exports.comparison_pdf import printed
 from concordance.lib import eids
 from concordance.lib.comparison import visible_rows
 from concordance.mapping.forms import ConcordanceFilterForm
@@ -79,6 +80,14 @@ class Handout:
     parts: list[HandoutPart]
     editions: list[Edition]
 
+    @property
+    def legend(self) -> Legend:
+        """The cover's legend: each side's instruments, in the order the parts bring them."""
+        pairs = [part.pair for part in self.parts]
+        return Legend.of(
+            (pair.left.edition.instrument for pair in pairs), (pair.right.edition.instrument for pair in pairs)
+        )
+
 
 def selected_pairs(
     instrument: Instrument, filters: ConcordanceFilters, snapshot: CorpusSnapshot
@@ -114,17 +123,19 @@ def build_parts(pairs: list[tuple[Provision, Provision]], snapshot: CorpusSnapsh
     parts = []
     for number, ((left, right), pair_input, comparison) in enumerate(zip(pairs, inputs, comparisons, strict=True), 1):
         correspondence: Correspondence | None = links.get(frozenset((left.pk, right.pk)))
-        page = ComparisonPage(
-            left,
-            right,
-            comparison,
-            correspondence,
-            [],
-            [],
-            pair_input.cache_key,
-            # On paper a reference is not a link: the rows are rendered without them.
-            html_key=rows_html_key(pair_input.cache_key, left, right, {}),
-            headings=pair_input.headings,
+        page = printed(
+            ComparisonPage(
+                left,
+                right,
+                comparison,
+                correspondence,
+                [],
+                [],
+                pair_input.cache_key,
+                # On paper a reference is not a link: the rows are rendered without them.
+                html_key=rows_html_key(pair_input.cache_key, left, right, {}),
+                headings=pair_input.headings,
+            )
         )
         parts.append(HandoutPart(number, page, visible_rows(comparison, changes_only=False, terms_shown=True)))
     return parts

@@ -13,6 +13,7 @@ from concordance.exports import comparison_pdf
 from concordance.exports.handouts import HandoutError, HandoutForm
 from concordance.exports.handouts import handout as handout_of
 from concordance.exports.pdf import pdf_response
+from concordance.exports.views import options_error
 from concordance.mapping import table
 from concordance.mapping.forms import choose_instrument
 from concordance.mapping.models import Theme
@@ -23,6 +24,8 @@ HANDOUT_OPTIONS = ComparisonOptions()
 
 def comparison(request: HttpRequest, left_slug: str, left_eid: str, right_slug: str, right_eid: str) -> HttpResponse:
     left, right = find(left_slug, left_eid), find(right_slug, right_eid)
+    if (refused := options_error(request)) is not None:
+        return refused
     context = comparison_pdf.comparison_context(left, right, request.GET)
     address = request.build_absolute_uri(comparison_pdf.page_address(left, right, context["options"]))
     context["print_address"] = address
@@ -58,6 +61,7 @@ def handouts(request: HttpRequest) -> HttpResponse:
             "options": HANDOUT_OPTIONS,
             "links": option_links(HANDOUT_OPTIONS),
             "out_of_band": False,
+            "printing": True,
         },
         request,
     )

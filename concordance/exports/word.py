@@ -26,6 +26,7 @@ from docx.document import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Cm, Pt, RGBColor
 from docx.table import _Cell
@@ -41,9 +42,9 @@ from concordance.lib.quantities import Quantity
 from concordance.lib.terminology import Glossary
 
 # Character styles of the words, paragraph styles of what is not the texts' words.
+# The text one instrument only has is styled under the legend's name for it
+# ("ONU seulement", comparison.page.Legend), a passage tinted as on the page.
 LABEL = "Repère"
-DELETED_STYLE = "Supprimé"
-INSERTED_STYLE = "Ajouté"
 TERM = "Terminologie"
 FORM = "Mise en forme"
 NEAR = "Quasi-équivalent"
@@ -59,20 +60,23 @@ class Looks:
     italic: bool = False
     strike: bool = False
     underline: bool = False
+    # A background tint (hex RGB), as the page's passages of one instrument only.
+    shading: str | None = None
 
 
 CHARACTER_STYLES = {
     LABEL: Looks(RGBColor(0x55, 0x55, 0x55), bold=True),
-    DELETED_STYLE: Looks(RGBColor(0xA0, 0x10, 0x10), strike=True),
-    INSERTED_STYLE: Looks(RGBColor(0x10, 0x50, 0xA0), underline=True),
     TERM: Looks(RGBColor(0x6A, 0x3D, 0x9A), italic=True),
     FORM: Looks(RGBColor(0x70, 0x70, 0x70)),
     NEAR: Looks(RGBColor(0x8A, 0x5A, 0x00), italic=True, underline=True),
     REFERENCE: Looks(RGBColor(0x2F, 0x6F, 0x4F)),
 }
+# The same tints as static/css/site.css (--del-bg, --ins-bg); the right side is underlined there too.
+SIDE_LOOKS = {
+    "deleted": Looks(RGBColor(0x1D, 0x1D, 0x1F), shading="FDE2E1"),
+    "inserted": Looks(RGBColor(0x1D, 0x1D, 0x1F), underline=True, shading="DFF3E4"),
+}
 WORD_STYLES = {
-    "deleted": DELETED_STYLE,
-    "inserted": INSERTED_STYLE,
     "term": TERM,
     "form": FORM,
     "near": NEAR,
@@ -111,7 +115,8 @@ def comparison_docx(
 ) -> bytes:
     """The Word document of ``pair`` showing ``rows`` (the page's visible rows), as bytes."""
     document = new_document()
-    add_styles(document)
+    side_styles = {"deleted": pair.legend.left[0], "inserted": pair.legend.right[0]}
+    add_styles(document, side_styles)
     landscape(document)
     properties = document.core_properties
     properties.title = f"{provision_title(pair.left)} ↔ {provision_title(pair.right)}"
@@ -119,7 +124,7 @@ def comparison_docx(
     properties.created = properties.modified = made_at
     properties.language = "fr-FR"
     properties.comments = address
-    writer = _Writer(document, pair, options, glossary, Revisions(document, made_at))
+    writer = _Writer(document, pair, options, glossary, Revisions(document, made_at), side_styles)
     writer.front_matter(made_at, address)
     writer.table(rows)
     writer.redline(rows)
@@ -128,14 +133,22 @@ def comparison_docx(
     return buffer.getvalue()
 
 
-def add_styles(document: Document) -> None:
-    for name, looks in CHARACTER_STYLES.items():
+def add_styles(document: Document, side_styles: dict[str, str]) -> None:
+    """The character and paragraph styles; ``side_styles`` names the styles of each side's own text."""
+    looks_of = {**CHARACTER_STYLES, **{side_styles[kind]: SIDE_LOOKS[kind] for kind in SIDE_LOOKS}}
+    for name, looks in looks_of.items():
         style = document.styles.add_style(name, WD_STYLE_TYPE.CHARACTER)
         style.font.bold = looks.bold
         style.font.italic = looks.italic
         style.font.strike = looks.strike
         style.font.underline = looks.underline
         style.font.color.rgb = looks.color
+        if looks.shading:
+            shading = OxmlElement("w:shd")
+            shading.set(qn("w:val"), "clear")
+            shading.set(qn("w:color"), "auto")
+            shading.set(qn("w:fill"), looks.shading)
+            style.element.get_or_add_rPr().append(shading)
     for name, size in ((NOTE, 9), (DIVERGENCE, 9)):
         paragraph_style = document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
         paragraph_style.base_style = document.styles["Normal"]
@@ -155,9 +168,16 @@ def landscape(document: Document) -> None:
 
 class _Writer:
     def __init__(
-        self, document: Document, pair: ComparisonPage, options: WordOptions, glossary: Glossary, revisions: Revisions
+        self,
+        document: Document,
+        pair: ComparisonPage,
+        options: WordOptions,
+        glossary: Glossary,
+        revisions: Revisions,
+        side_styles: dict[str, str],
     ) -> None:
         self.document = document
+        self.styles = {**WORD_STYLES, **side_styles}
         self.pair = pair
         self.options = options
         self.glossary = glossary
@@ -188,6 +208,12 @@ class _Writer:
         self.document.add_paragraph(
             f"Document établi le {french_date(made_at.date())} depuis {address} ({shown}, {terms}).", style=NOTE
         )
+        # The legend of the table: each side's own text under its style, named as on the page.
+        legend = self.document.add_paragraph("Légende du tableau : ", style=NOTE)
+        legend.add_run(self.styles["deleted"], style=self.styles["deleted"])
+        legend.add_run(" ; ")
+        legend.add_run(self.styles["inserted"], style=self.styles["inserted"])
+        legend.add_run(".")
 
     def correspondence_line(self) -> str:
         link = self.pair.correspondence or self.pair.article_correspondence
@@ -247,7 +273,7 @@ class _Writer:
     def piece_style(self, piece: MarkedPiece) -> str | None:
         if piece.kind == "term" and not self.options.terms_shown:
             return None
-        return WORD_STYLES.get(piece.kind)
+        return self.styles.get(piece.kind)
 
     # -- the redline -------------------------------------------------------
 

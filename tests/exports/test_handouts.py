@@ -108,3 +108,19 @@ def test_the_concordance_page_offers_the_handout_of_its_chapter_or_theme(client)
     page = client.get("/concordance/?from=un&chapter=chp_2").content.decode()
     assert 'href="/handouts/?from=un&amp;chapter=chp_2">polycopié PDF</a>' in page
     assert "polycopié PDF" not in client.get("/concordance/?from=un").content.decode()
+
+
+@needs_weasyprint
+def test_the_covers_legend_names_each_instrument_as_the_comparison_page_does(client):
+    # The offences chapter compares the UN with Budapest and with its Protocol (racist content).
+    cover = one_line(read_pdf(client.get(CHAPTER)).pages[0].extract_text())
+    for side in (
+        "ONU seulement",
+        "Budapest seulement",
+        "Protocole seulement",
+        "quasi-équivalent",
+        "quantité divergente",
+    ):
+        assert side in cover
+    for derived in ("colonne de gauche", "colonne de droite", "supprimé", "ajouté"):
+        assert derived not in cover

@@ -198,3 +198,15 @@ def test_every_curated_pair_redlines_word_for_word_without_falling_back():
 
 def qn_w(tag: str) -> str:
     return qn(f"w:{tag}")
+
+
+def test_each_sides_own_text_is_a_tinted_passage_named_as_in_the_pages_legend(document):
+    legend = next(p for p in document.paragraphs if p.text.startswith("Légende du tableau"))
+    assert legend.text == "Légende du tableau : ONU seulement ; Budapest seulement."
+    for name, fill in (("ONU seulement", "FDE2E1"), ("Budapest seulement", "DFF3E4")):
+        style = document.styles[name]
+        # Tinted as on the page, never struck through: neither text was derived from the other.
+        assert not style.font.strike
+        assert style.element.rPr.find(qn_w("shd")).get(qn_w("fill")) == fill
+        used = [e for e in document.tables[0]._tbl.iter(qn_w("rStyle")) if e.get(qn_w("val")) == style.style_id]
+        assert used, name
