@@ -284,20 +284,14 @@ def _any_pk(table: str, pks: Sequence[int]) -> RawSQL:
 _WORD = re.compile(r"\w{3,}")
 _OPERATORS = {"or"}
 
+# ``search_word`` is the corpus's vocabulary, kept by triggers (migration
+# ``search.0004``): its size follows the words of the corpus, not its texts.
 _CLOSEST_SQL = """
 SELECT q.n, best.word
 FROM unnest(%s::text[]) WITH ORDINALITY AS q(word, n)
 CROSS JOIN LATERAL (
     SELECT w.word
-    FROM (
-        SELECT unnest(tsvector_to_array(to_tsvector('simple', p.heading || ' ' || p.text))) AS word
-        FROM corpus_provision p
-        WHERE lower(q.word) <%% (p.heading || ' ' || p.text)
-        UNION
-        SELECT unnest(tsvector_to_array(to_tsvector('simple', n.heading || ' ' || n.text)))
-        FROM corpus_note n
-        WHERE lower(q.word) <%% (n.heading || ' ' || n.text)
-    ) AS w
+    FROM search_word AS w
     WHERE w.word %% lower(q.word)
     ORDER BY similarity(w.word, lower(q.word)) DESC, w.word
     LIMIT 1
@@ -309,9 +303,9 @@ ORDER BY q.n
 def closest_spellings(query: str) -> str:
     """The query with each word replaced by the most similar word of the corpus.
 
-    The GIN trigram indexes find the rows holding a similar word
-    (``<%``, word similarity); the words of those rows are then ranked by
-    trigram similarity. A word with no similar word is kept as typed.
+    The trigram index of the corpus's vocabulary (``search_word``) finds
+    the similar words (``%``), ranked by trigram similarity. A word with no
+    similar word is kept as typed.
     """
     matches = [m for m in _WORD.finditer(query) if m.group(0).lower() not in _OPERATORS]
     matches = matches[:MAX_RESPELLED_WORDS]

@@ -107,3 +107,52 @@ def test_the_search_indexes_are_written_through_without_a_pending_list():
 # timeout and its release; the tsquery; the ranking of both kinds; the
 # provisions shown; the notes shown; their references.
 QUERIES_OF_A_SEARCH = 10
+
+
+# -- the vocabulary of the trigram fallback ------------------------------------
+
+VOCABULARY_AS_COMPUTED = """
+SELECT word, count(*) FROM (
+    SELECT heading, text FROM corpus_provision UNION ALL SELECT heading, text FROM corpus_note
+) AS r, unnest(tsvector_to_array(to_tsvector('simple', r.heading || ' ' || r.text))) AS word
+GROUP BY word
+"""
+
+
+def vocabulary() -> tuple[dict[str, int], dict[str, int]]:
+    """The vocabulary as the triggers kept it, and as the texts give it now."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT word, row_count FROM search_word")
+        kept = dict(cursor.fetchall())
+        cursor.execute(VOCABULARY_AS_COMPUTED)
+        return kept, dict(cursor.fetchall())
+
+
+def test_the_vocabulary_follows_every_change_of_the_texts():
+    kept, computed = vocabulary()
+    assert kept == computed and len(kept) > 1000
+    provision = Provision.objects.filter(edition__is_primary=True).order_by("pk").first()
+    assert sql.closest_spellings("zorglubaton") == "zorglubaton"
+    Provision.objects.filter(pk=provision.pk).update(text=provision.text + " zorglubation")
+    assert sql.closest_spellings("zorglubaton") == "zorglubation"
+    Provision.objects.filter(pk=provision.pk).update(text=provision.text)
+    assert sql.closest_spellings("zorglubaton") == "zorglubaton"
+    Note.objects.filter(pk__in=Note.objects.order_by("pk").values("pk")[:5]).delete()
+    kept, computed = vocabulary()
+    assert kept == computed
+
+
+def test_the_fallback_reads_the_vocabulary_not_the_texts(client):
+    with CaptureQueriesContext(connection) as queries:
+        shown = hits(page(client, q="génocyde"))
+    assert shown
+    respelling = [q["sql"] for q in queries if "similarity(" in q["sql"]]
+    assert len(respelling) == 1
+    assert "search_word" in respelling[0] and "corpus_provision" not in respelling[0]
+
+
+def test_the_vocabulary_is_counted_again_after_a_truncate():
+    with connection.cursor() as cursor:
+        cursor.execute("TRUNCATE corpus_note CASCADE")
+    kept, computed = vocabulary()
+    assert kept == computed
