@@ -13,12 +13,7 @@ pays for the last load. The entries already pending are merged here.
 
 from django.db import migrations
 
-INDEXES = [
-    "provision_search_vector_idx",
-    "provision_search_trgm_idx",
-    "note_search_vector_idx",
-    "note_search_trgm_idx",
-]
+INDEXES = ["provision_search_vector_idx", "note_search_vector_idx"]
 
 WRITE_THROUGH = "".join(
     f"ALTER INDEX {index} SET (fastupdate = off);\nSELECT gin_clean_pending_list('{index}'::regclass);\n"

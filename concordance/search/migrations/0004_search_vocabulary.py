@@ -14,6 +14,10 @@ updated and deleted (``simple`` configuration: the words as written, in
 lower case, as the fallback has always proposed them), so no ingest, restore
 or edit can leave it stale and no application code writes it. A word goes
 when no row holds it any more; a TRUNCATE counts the whole table again.
+
+The trigram indexes over the texts served only the old fallback: they go,
+and with them most of the cost of writing a text (a copy of the corpus
+took 9.4 s with them, 6.2 s without, on the loaded bench machine).
 """
 
 from django.db import migrations
@@ -21,6 +25,9 @@ from django.db import migrations
 WORDS = "unnest(tsvector_to_array(to_tsvector('simple', r.heading || ' ' || r.text)))"
 
 CREATE = f"""
+DROP INDEX provision_search_trgm_idx;
+DROP INDEX note_search_trgm_idx;
+
 CREATE TABLE search_word (
     word text PRIMARY KEY,
     row_count integer NOT NULL CHECK (row_count > 0)
@@ -82,6 +89,8 @@ DROP TRIGGER IF EXISTS search_word_note_truncate ON corpus_note;
 DROP FUNCTION IF EXISTS search_word_refill();
 DROP FUNCTION IF EXISTS search_word_count();
 DROP TABLE IF EXISTS search_word;
+CREATE INDEX provision_search_trgm_idx ON corpus_provision USING gin ((heading || ' ' || text) gin_trgm_ops);
+CREATE INDEX note_search_trgm_idx ON corpus_note USING gin ((heading || ' ' || text) gin_trgm_ops);
 """
 
 
