@@ -30,7 +30,6 @@ from django.db.models import (
     TextField,
     Value,
     When,
-    Window,
 )
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Length
@@ -110,19 +109,18 @@ def _marks(table: str, highlight: str) -> dict[str, RawSQL | Case]:
 
 
 def search_provisions(provisions: QuerySet[Provision], tsquery: str, filters: SearchFilters) -> QuerySet[Provision]:
-    """The best ``RESULT_LIMIT`` of ``provisions`` matching ``tsquery`` under ``filters``, as narrow rows.
+    """``provisions`` matching ``tsquery`` under ``filters``, as narrow rows.
 
-    Each row is the provision's ``pk``, its ``rank``, the ``total`` of
-    matches and the keys that order ties (``tie_instrument``,
-    ``tie_position``); ``ranked`` merges these with the notes' and
-    ``provision_rows`` reads the whole rows of the ones shown. The window
-    that counts every match then holds a few numbers per match rather than
-    texts: at a hundred times the corpus the wide rows of a broad query
-    ("données", 15,000 matches) spilled to disk and took most of its time.
+    Each row is the provision's ``pk``, its ``rank`` and the keys that order
+    ties (``tie_instrument``, ``tie_position``); ``ranked`` keeps the best
+    of these and of the notes' and counts them all, and ``provision_rows``
+    reads the whole rows of the ones shown. Sorting and counting every
+    match then handle a few numbers per match rather than texts: at a
+    hundred times the corpus the wide rows of a broad query ("données",
+    15,000 matches) spilled to disk and took most of its time.
     """
     rows = provisions.filter(_matches("corpus_provision", tsquery)).annotate(
         rank=_rank("corpus_provision", tsquery),
-        total=Window(Count("*")),
         tie_instrument=F("edition__instrument__position"),
         tie_position=F("position"),
     )
@@ -142,19 +140,17 @@ def search_provisions(provisions: QuerySet[Provision], tsquery: str, filters: Se
                 )
             )
         )
-    ordered = rows.order_by("-rank", "tie_instrument", "tie_position")
-    return ordered.values("pk", "rank", "total", "tie_instrument", "tie_position")[:RESULT_LIMIT]
+    return rows.order_by().values("pk", "rank", "tie_instrument", "tie_position")
 
 
 def search_notes(notes: QuerySet[Note], tsquery: str, filters: SearchFilters) -> QuerySet[Note]:
-    """The best ``RESULT_LIMIT`` of ``notes`` matching ``tsquery`` under ``filters``, as narrow rows.
+    """``notes`` matching ``tsquery`` under ``filters``, as narrow rows.
 
-    As ``search_provisions``: ``pk``, ``rank``, ``total`` and the tie keys
+    As ``search_provisions``: ``pk``, ``rank`` and the tie keys
     (``tie_instrument``, ``tie_source``, ``tie_kind``, ``tie_position``).
     """
     rows = notes.filter(_matches("corpus_note", tsquery)).annotate(
         rank=_rank("corpus_note", tsquery),
-        total=Window(Count("*")),
         tie_instrument=F("instrument__position"),
         tie_source=F("source_id"),
         tie_kind=F("kind"),
@@ -168,10 +164,7 @@ def search_notes(notes: QuerySet[Note], tsquery: str, filters: SearchFilters) ->
         rows = rows.filter(
             Exists(Theme.articles.through.objects.filter(theme__slug=filters.theme, provision__notes=OuterRef("pk")))
         )
-    ordered = rows.order_by("-rank", "tie_instrument", "tie_source", "tie_kind", "tie_position")
-    return ordered.values("pk", "rank", "total", "tie_instrument", "tie_source", "tie_kind", "tie_position")[
-        :RESULT_LIMIT
-    ]
+    return rows.order_by().values("pk", "rank", "tie_instrument", "tie_source", "tie_kind", "tie_position")
 
 
 @dataclass(frozen=True)
@@ -183,45 +176,49 @@ class Ranked:
 
 
 # Provisions before notes of the same rank, each kind in its own order: the
-# order the two lists had when they were merged in Python. Each branch's
-# rows carry its total; the window adds the totals of both kinds before the
-# LIMIT, which may keep rows of one kind only.
+# order the two lists had when they were merged in Python. Each kind's
+# matches are ranked in a MATERIALIZED CTE, so that the rank is computed
+# from the search vector there and only numbers reach the count and the
+# sort (inlined, the planner carried every match's search vector up to the
+# count, which spilled to disk at a hundred times the corpus).
 _RANKED_SQL = """
-SELECT kind, pk, rank,
-    coalesce(max(total) FILTER (WHERE kind_order = 0) OVER (), 0)
-    + coalesce(max(total) FILTER (WHERE kind_order = 1) OVER (), 0)
-FROM (
+WITH {ctes}
+SELECT kind, pk, rank, count(*) OVER () FROM (
 {branches}
 ) AS ranked
 ORDER BY rank DESC, kind_order, tie_instrument, tie_position, tie_source, tie_kind, tie_note_position
 LIMIT %s
 """
 _PROVISION_BRANCH = (
-    "SELECT 'provision' AS kind, 0 AS kind_order, pk, rank, total, tie_instrument, tie_position, "
+    "SELECT 'provision' AS kind, 0 AS kind_order, pk, rank, tie_instrument, tie_position, "
     "NULL::integer AS tie_source, NULL::varchar AS tie_kind, NULL::integer AS tie_note_position "
-    "FROM ({}) AS provisions"
+    "FROM provisions"
 )
 _NOTE_BRANCH = (
-    "SELECT 'note' AS kind, 1 AS kind_order, pk, rank, total, tie_instrument, NULL::integer AS tie_position, "
-    "tie_source, tie_kind, tie_position AS tie_note_position "
-    "FROM ({}) AS notes"
+    "SELECT 'note' AS kind, 1 AS kind_order, pk, rank, tie_instrument, NULL::integer AS tie_position, "
+    "tie_source, tie_kind, tie_position AS tie_note_position FROM notes"
 )
 
 
 def ranked(provisions: QuerySet[Provision] | None, notes: QuerySet[Note] | None) -> Ranked:
-    """The best ``RESULT_LIMIT`` of ``search_provisions`` and ``search_notes`` together, in one query."""
+    """The best ``RESULT_LIMIT`` of ``search_provisions`` and ``search_notes``, and how many matched, in one query."""
+    ctes: list[str] = []
     branches: list[str] = []
     params: list[object] = []
-    for rows, branch in ((provisions, _PROVISION_BRANCH), (notes, _NOTE_BRANCH)):
+    for name, rows, branch in (("provisions", provisions, _PROVISION_BRANCH), ("notes", notes, _NOTE_BRANCH)):
         if rows is None:
             continue
         statement, arguments = rows.query.sql_with_params()
-        branches.append(branch.format(statement))
+        ctes.append(f"{name} AS MATERIALIZED ({statement})")
+        branches.append(branch)
         params += arguments
     if not branches:
         return Ranked([], 0)
     with connection.cursor() as cursor:
-        cursor.execute(_RANKED_SQL.format(branches="\nUNION ALL\n".join(branches)), [*params, RESULT_LIMIT])
+        cursor.execute(
+            _RANKED_SQL.format(ctes=",\n".join(ctes), branches="\nUNION ALL\n".join(branches)),
+            [*params, RESULT_LIMIT],
+        )
         found = cursor.fetchall()
     return Ranked([(kind, pk, rank) for kind, pk, rank, _ in found], found[0][3] if found else 0)
 
