@@ -1,12 +1,13 @@
-"""The SQL of a search: ranked rows, headlines, closest spellings.
+"""The SQL of a search: ranked rows, marked excerpts, closest spellings.
 
 The search vectors are generated columns kept by PostgreSQL (migration
-``search.0002``). Ranking is one query per kind of row (provisions,
-notes), each a queryset method written as a function of the queryset
-(``search_provisions``, ``search_notes``): ``@@`` match and ``ts_rank_cd``
-(headings weigh A, text B), narrow rows that ``ranked`` merges in one
-query; ``provision_rows`` and ``note_rows`` then read the rows shown, with
-their marked excerpts. ``closest_spellings`` is the trigram fallback.
+``search.0002``). Each kind of row (provisions, notes) is matched by a
+queryset function (``search_provisions``, ``search_notes``): ``@@`` match
+and ``ts_rank_cd`` (headings weigh A, text B) as narrow rows, which
+``ranked`` sorts, cuts and counts for both kinds in one query;
+``provision_rows`` and ``note_rows`` then read the rows shown, with their
+marked excerpts. ``closest_spellings`` is the trigram fallback, over the
+corpus's vocabulary (migration ``search.0004``).
 """
 
 from __future__ import annotations
