@@ -11,11 +11,14 @@ time (gunicorn's log; the first request of each page left out) and ten
 typical searches; at the largest scale, the plans of the slowest statements.
 
     make bench-scale      # or, with DATABASE_URL set:
-    .venv/bin/python bench/scale.py [--scales 1 10 100] [--rounds 3] [--database NAME]
+    .venv/bin/python bench/scale.py [--scales 1 10 100] [--rounds 3]
+    .venv/bin/python bench/scale.py --only-searches --search-plans --database my_scale --keep
 
-``--database`` names the scratch database (default ``bench_scale_`` and a
-random suffix), so that two people running the bench on one PostgreSQL
-server know theirs; it must not exist yet, and is dropped at the end.
+``--database`` names the scratch database (two people running the bench on
+one cluster then never collide, and ``--keep`` leaves it for reading plans
+with psql); ``--only-searches`` measures the ten searches alone;
+``--search-plans`` prints each search's slowest statement with
+``EXPLAIN (ANALYZE, BUFFERS)`` at the largest scale.
 
 Bounded: loopback only, a fixed number of requests, a scratch database.
 """
@@ -148,8 +151,8 @@ def manage(env: dict[str, str], *args: str) -> None:
     subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)
 
 
-def measure(env: dict[str, str], rounds: int, leave_out: set[str]) -> dict[str, list[float]]:
-    paths = [(page.name, page.path, page.htmx) for page in PAGES if page.name not in leave_out]
+def measure(env: dict[str, str], rounds: int, leave_out: set[str], pages: bool = True) -> dict[str, list[float]]:
+    paths = [(page.name, page.path, page.htmx) for page in PAGES if pages and page.name not in leave_out]
     paths += [(f"search: {q}", f"/search/?q={quote_plus(q)}", False) for q in SEARCHES]
     with tempfile.TemporaryDirectory(prefix="concordance-scale-") as scratch:
         with Server(env, 2, Path(scratch) / "access.log") as server:
@@ -160,8 +163,8 @@ def measure(env: dict[str, str], rounds: int, leave_out: set[str]) -> dict[str, 
         return {name: times[1:] for name, times in server.times().items()}
 
 
-def slowest_statements(env: dict[str, str], leave_out: set[str], count: int = 3) -> list[tuple[float, str, str]]:
-    """The slowest statements of one request of each page, with their plans (in this process)."""
+def _timed_requests(env: dict[str, str], paths: list[tuple[str, bool]]) -> list[tuple[float, str, tuple]]:
+    """``(seconds, statement, params)`` of every statement of one request of each path (in this process)."""
     os.environ.update(env)
     sys.path.insert(0, str(ROOT))
     import django
@@ -181,16 +184,39 @@ def slowest_statements(env: dict[str, str], leave_out: set[str], count: int = 3)
 
     client = Client(HTTP_HOST="127.0.0.1")
     with connection.execute_wrapper(timer):
-        for page in [page for page in PAGES if page.name not in leave_out]:
-            response = client.get(page.path, **({"HTTP_HX_REQUEST": "true"} if page.htmx else {}))
+        for path, htmx in paths:
+            response = client.get(path, **({"HTTP_HX_REQUEST": "true"} if htmx else {}))
             if response.status_code != 200:
-                raise SystemExit(f"{page.path}: HTTP {response.status_code} when timing its statements")
+                raise SystemExit(f"{path}: HTTP {response.status_code} when timing its statements")
+    return timed
+
+
+def _plan(statement: str, params: Any, options: str = "ANALYZE", lines: int = 14) -> str:
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN ({options}) " + statement, params)
+        return "\n".join(row[0] for row in cursor.fetchall()[:lines])
+
+
+def slowest_statements(env: dict[str, str], leave_out: set[str], count: int = 3) -> list[tuple[float, str, str]]:
+    """The slowest statements of one request of each page, with their plans (in this process)."""
+    timed = _timed_requests(env, [(page.path, page.htmx) for page in PAGES if page.name not in leave_out])
+    return [
+        (seconds, statement, _plan(statement, params))
+        for seconds, statement, params in sorted(timed, key=lambda item: -item[0])[:count]
+    ]
+
+
+def search_plans(env: dict[str, str]) -> list[tuple[float, str, str]]:
+    """Each search's slowest statement, with its plan and buffers (in this process)."""
     found = []
-    for seconds, statement, params in sorted(timed, key=lambda item: -item[0])[:count]:
-        with connection.cursor() as cursor:
-            cursor.execute("EXPLAIN ANALYZE " + statement, params)
-            plan = "\n".join(row[0] for row in cursor.fetchall()[:14])
-        found.append((seconds, statement, plan))
+    for query in SEARCHES:
+        timed = _timed_requests(env, [(f"/search/?q={quote_plus(query)}", False)])
+        seconds, statement, params = max(timed, key=lambda item: item[0])
+        total = sum(item[0] for item in timed)
+        plan = _plan(statement, params, "ANALYZE, BUFFERS", lines=40)
+        found.append((seconds, f"[{query}: {len(timed)} statements, {total * 1000:.1f} ms in SQL] {statement}", plan))
     return found
 
 
@@ -199,19 +225,18 @@ def main() -> None:
     parser.add_argument("--scales", type=int, nargs="+", default=[1, 10, 100])
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--analysis-up-to", type=int, default=10, help="measure the analysis pages up to this scale")
-    parser.add_argument(
-        "--database",
-        default=f"bench_scale_{uuid.uuid4().hex[:8]}",
-        help="name of the scratch database (created, then dropped; must not exist)",
-    )
+    parser.add_argument("--database", help="name of the scratch database (default: bench_scale_<random>)")
+    parser.add_argument("--keep", action="store_true", help="leave the scratch database at the end")
+    parser.add_argument("--only-searches", action="store_true", help="measure the ten searches, not the pages")
+    parser.add_argument("--search-plans", action="store_true", help="the plans of the searches at the largest scale")
     args = parser.parse_args()
     if args.scales != sorted(args.scales) or args.scales[0] < 1 or args.scales[-1] > 200:
         parser.error("--scales: increasing, from 1 to 200")
-    if not args.database.replace("_", "").isalnum() or not args.database.isascii():
-        parser.error("--database: letters, digits and underscores only")
+    if args.database is not None and not (args.database.replace("_", "").isalnum() and args.database.isascii()):
+        parser.error("--database: letters, digits and underscores")
 
     base = production_env()
-    name = args.database
+    name = args.database or f"bench_scale_{uuid.uuid4().hex[:8]}"
     server_url = libpq(with_database(base["DATABASE_URL"], "postgres"))
     with psycopg.connect(server_url, autocommit=True) as connection:
         exists = connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
@@ -236,16 +261,21 @@ def main() -> None:
                 copy_corpus(url, range(built, scale))
                 built = scale
                 leave_out = set() if scale <= args.analysis_up_to else ANALYSIS_PAGES
-                if not leave_out:
+                if not leave_out and not args.only_searches:
                     # As setup_corpus does after loading: the analyses computed
                     # once, not by the first request of the measured server.
                     manage({**development, "CONCORDANCE_CACHE_DIR": cache}, "warm_analysis")
                 print(f"×{scale}: corpus built in {time.monotonic() - started:.1f} s; measuring", flush=True)
-                results[scale] = measure(env, args.rounds, leave_out)
-            plans = slowest_statements(env, leave_out)
+                results[scale] = measure(env, args.rounds, leave_out, pages=not args.only_searches)
+            plans = [] if args.only_searches else slowest_statements(env, leave_out)
+            if args.search_plans:
+                plans += search_plans(env)
     finally:
-        with psycopg.connect(server_url, autocommit=True) as connection:
-            connection.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
+        if args.keep:
+            print(f"scratch database kept: {name}")
+        else:
+            with psycopg.connect(server_url, autocommit=True) as connection:
+                connection.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
     report(results, plans, args)
 
 

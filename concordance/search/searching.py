@@ -4,8 +4,9 @@ The steps, each in its module:
 
 1. ``query``: the query is cleaned, expanded by the glossary's
    equivalents and compiled into one tsquery.
-2. ``sql``: one ranked query per kind of row (provisions, notes), then
-   ``ts_headline`` excerpts for the rows shown only.
+2. ``sql``: the best rows of both kinds (provisions, notes) ranked in one
+   query that carries only ids, ranks and sort keys, then the rows shown
+   read whole with their ``ts_headline`` excerpts (one query per kind).
 3. ``results``: each row as the page shows it, grouped by instrument.
 4. When nothing matches, ``sql.closest_spellings`` replaces each word by
    the nearest word of the corpus by trigram similarity and the search
@@ -18,7 +19,7 @@ never on the number of results.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.db import OperationalError, connection, transaction
@@ -47,9 +48,11 @@ from concordance.search.results import (
     provision_result,
 )
 from concordance.search.sql import (
-    RESULT_LIMIT,
+    Ranked,
     closest_spellings,
-    headlines,
+    note_rows,
+    provision_rows,
+    ranked,
     search_notes,
     search_provisions,
 )
@@ -104,52 +107,46 @@ def _run(text: str, filters: SearchFilters, glossary: Glossary | None) -> Search
         # listed and the page says why.
         outcome.only_exclusions = True
         return outcome
-    rows, outcome.total = _ranked_rows(compiled.tsquery, filters)
-    results = _results(rows, compiled.highlight)
+    found = _ranked(compiled.tsquery, filters)
+    outcome.total = found.total
+    results = _results(found, filters, compiled.highlight)
     outcome.groups = group_by_instrument(results)
     outcome.best = best_results(results)
     outcome.shown = len(results)
     return outcome
 
 
-def _ranked_rows(tsquery: str, filters: SearchFilters) -> tuple[list[Provision | Note], int]:
+def _ranked(tsquery: str, filters: SearchFilters) -> Ranked:
     """The best ``RESULT_LIMIT`` rows of every kind the filters ask for, and how many matched."""
-    rows: list[Provision | Note] = []
-    total = 0
+    provisions = notes = None
     if filters.kind in ("", "text"):
-        provisions = list(search_provisions(Provision.objects.all(), tsquery, filters))
-        rows += provisions
-        total += provisions[0].total if provisions else 0
+        provisions = search_provisions(Provision.objects.all(), tsquery, filters)
     if filters.kind in ("", *NOTE_KINDS):
-        notes = list(search_notes(Note.objects.all(), tsquery, filters))
-        rows += notes
-        total += notes[0].total if notes else 0
-    # Each list holds its best RESULT_LIMIT rows, so the merged best
-    # RESULT_LIMIT are the best of all.
-    return sorted(rows, key=lambda row: -row.rank)[:RESULT_LIMIT], total
+        notes = search_notes(Note.objects.all(), tsquery, filters)
+    return ranked(provisions, notes)
 
 
-def _results(rows: Sequence[Provision | Note], highlight: str) -> list[Result]:
-    """The rows as the page shows them: marked excerpts (one query), references as links (one query)."""
-    if not rows:
+def _results(found: Ranked, filters: SearchFilters, highlight: str) -> list[Result]:
+    """The rows shown as the page shows them: marked excerpts (one query per kind), references as links (one query)."""
+    if not found.hits:
         return []
-    marks = headlines(
-        highlight,
-        [row.pk for row in rows if isinstance(row, Provision)],
-        [row.pk for row in rows if isinstance(row, Note)],
-    )
-    references = references_of_rows(
-        {row.pk: row.edition for row in rows if isinstance(row, Provision)},
-        [row.pk for row in rows if isinstance(row, Note)],
-    )
+    provision_pks = [pk for kind, pk, _ in found.hits if kind == "provision"]
+    note_pks = [pk for kind, pk, _ in found.hits if kind == "note"]
+    # Both kinds are read whenever the filters ask for them, rows or not, so
+    # that the number of queries follows the filters, not the results.
+    provisions = provision_rows(provision_pks, highlight) if filters.kind in ("", "text") else {}
+    notes = note_rows(note_pks, highlight) if filters.kind in ("", *NOTE_KINDS) else {}
+    references = references_of_rows({pk: row.edition for pk, row in provisions.items()}, note_pks)
     results: list[Result] = []
-    for row in rows:
-        key = ("provision" if isinstance(row, Provision) else "note", row.pk)
-        links = link_spans(row.text, references.get(key, []))
+    for kind, pk, rank in found.hits:
+        row: Provision | Note = provisions[pk] if kind == "provision" else notes[pk]
+        row.rank = rank
+        links = link_spans(row.text, references.get((kind, pk), []))
+        marks = (row.marked_heading, row.marked_text)
         if isinstance(row, Provision):
-            results.append(provision_result(row, marks[key], links))
+            results.append(provision_result(row, marks, links))
         else:
-            results.append(note_result(row, marks[key], links))
+            results.append(note_result(row, marks, links))
     return results
 
 

@@ -1,11 +1,13 @@
-"""The SQL of a search: ranked rows, headlines, closest spellings.
+"""The SQL of a search: ranked rows, marked excerpts, closest spellings.
 
 The search vectors are generated columns kept by PostgreSQL (migration
-``search.0002``). Ranking is one query per kind of row (provisions,
-notes), each a queryset method written as a function of the queryset
-(``search_provisions``, ``search_notes``): ``@@`` match and ``ts_rank_cd``
-(headings weigh A, text B). ``headlines`` marks the rows shown, in one
-query. ``closest_spellings`` is the trigram fallback.
+``search.0002``). Each kind of row (provisions, notes) is matched by a
+queryset function (``search_provisions``, ``search_notes``): ``@@`` match
+and ``ts_rank_cd`` (headings weigh A, text B) as narrow rows, which
+``ranked`` sorts, cuts and counts for both kinds in one query;
+``provision_rows`` and ``note_rows`` then read the rows shown, with their
+marked excerpts. ``closest_spellings`` is the trigram fallback, over the
+corpus's vocabulary (migration ``search.0004``).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from dataclasses import dataclass
 from django.db import connection
 from django.db.models import (
     BooleanField,
+    Case,
     Count,
     Exists,
     F,
@@ -25,10 +28,12 @@ from django.db.models import (
     OuterRef,
     QuerySet,
     Subquery,
+    TextField,
     Value,
-    Window,
+    When,
 )
 from django.db.models.expressions import RawSQL
+from django.db.models.functions import Length
 
 from concordance.corpus.models import Note, Provision
 from concordance.mapping.models import Theme
@@ -86,57 +91,39 @@ _FRAGMENTS = (
     f"MaxWords={EXCERPT.max_words}, MinWords={EXCERPT.min_words}, "
     f'MaxFragments={EXCERPT.max_fragments}, FragmentDelimiter="{EXCERPT.fragment_delimiter}", {_MARKERS}'
 )
-_HEADLINES_SQL = """
-SELECT 'provision', id, {heading}, {text} FROM corpus_provision WHERE id = ANY(%(provisions)s)
-UNION ALL
-SELECT 'note', id, {heading}, {text} FROM corpus_note WHERE id = ANY(%(notes)s)
-""".format(
-    heading="ts_headline(%(config)s::regconfig, heading, %(query)s::tsquery, %(whole)s)",
-    text=(
-        "CASE WHEN length(text) <= %(whole_length)s "
-        "THEN ts_headline(%(config)s::regconfig, text, %(query)s::tsquery, %(whole)s) "
-        "ELSE ts_headline(%(config)s::regconfig, text, %(query)s::tsquery, %(fragments)s) END"
-    ),
-)
 
 
-def headlines(
-    highlight: str, provision_ids: Sequence[int], note_ids: Sequence[int]
-) -> dict[tuple[str, int], tuple[str, str]]:
-    """``(heading, excerpt)`` marked for the rows shown only, in one query.
+def _headline(table: str, column: str, highlight: str, options: str) -> RawSQL:
+    return RawSQL(f'ts_headline(%s::regconfig, "{table}"."{column}", %s::tsquery, %s)', (CONFIG, highlight, options))
 
-    Keyed by ``("provision", pk)`` / ``("note", pk)``. Computed after the
-    ranking has chosen the rows: ``ts_headline`` is the slow part of a
-    search, and it is not worth running on rows nobody will see.
-    """
-    with connection.cursor() as cursor:
-        cursor.execute(
-            _HEADLINES_SQL,
-            {
-                "config": CONFIG,
-                "query": highlight,
-                "whole": _WHOLE,
-                "fragments": _FRAGMENTS,
-                "whole_length": WHOLE_TEXT_LENGTH,
-                "provisions": list(provision_ids),
-                "notes": list(note_ids),
-            },
-        )
-        return {(kind, pk): (heading, text) for kind, pk, heading, text in cursor.fetchall()}
+
+def _marks(table: str, highlight: str) -> dict[str, RawSQL | Case]:
+    """``marked_heading`` and ``marked_text``: the heading and excerpt with the query's words marked."""
+    return {
+        "marked_heading": _headline(table, "heading", highlight, _WHOLE),
+        "marked_text": Case(
+            When(text_length__lte=WHOLE_TEXT_LENGTH, then=_headline(table, "text", highlight, _WHOLE)),
+            default=_headline(table, "text", highlight, _FRAGMENTS),
+            output_field=TextField(),
+        ),
+    }
 
 
 def search_provisions(provisions: QuerySet[Provision], tsquery: str, filters: SearchFilters) -> QuerySet[Provision]:
-    """``provisions`` matching ``tsquery`` under ``filters``, best first, with their rank and total."""
-    article = Provision.objects.filter(edition_id=OuterRef("edition_id"), eid=OuterRef("article_eid"))
-    rows = (
-        provisions.filter(_matches("corpus_provision", tsquery))
-        .select_related("edition__instrument")
-        .annotate(
-            rank=_rank("corpus_provision", tsquery),
-            total=Window(Count("*")),
-            article_num=Subquery(article.values("num")[:1]),
-            article_heading=Subquery(article.values("heading")[:1]),
-        )
+    """``provisions`` matching ``tsquery`` under ``filters``, as narrow rows.
+
+    Each row is the provision's ``pk``, its ``rank`` and the keys that order
+    ties (``tie_instrument``, ``tie_position``); ``ranked`` keeps the best
+    of these and of the notes' and counts them all, and ``provision_rows``
+    reads the whole rows of the ones shown. Sorting and counting every
+    match then handle a few numbers per match rather than texts: at a
+    hundred times the corpus the wide rows of a broad query ("données",
+    15,000 matches) spilled to disk and took most of its time.
+    """
+    rows = provisions.filter(_matches("corpus_provision", tsquery)).annotate(
+        rank=_rank("corpus_provision", tsquery),
+        tie_instrument=F("edition__instrument__position"),
+        tie_position=F("position"),
     )
     if not filters.all_editions:
         rows = rows.filter(edition__is_primary=True)
@@ -154,18 +141,118 @@ def search_provisions(provisions: QuerySet[Provision], tsquery: str, filters: Se
                 )
             )
         )
-    return rows.order_by("-rank", "edition__instrument__position", "position")[:RESULT_LIMIT]
+    return rows.order_by().values("pk", "rank", "tie_instrument", "tie_position")
 
 
 def search_notes(notes: QuerySet[Note], tsquery: str, filters: SearchFilters) -> QuerySet[Note]:
-    """``notes`` matching ``tsquery`` under ``filters``, best first, with their rank, total and articles."""
+    """``notes`` matching ``tsquery`` under ``filters``, as narrow rows.
+
+    As ``search_provisions``: ``pk``, ``rank`` and the tie keys
+    (``tie_instrument``, ``tie_source``, ``tie_kind``, ``tie_position``).
+    """
+    rows = notes.filter(_matches("corpus_note", tsquery)).annotate(
+        rank=_rank("corpus_note", tsquery),
+        tie_instrument=F("instrument__position"),
+        tie_source=F("source_id"),
+        tie_kind=F("kind"),
+        tie_position=F("position"),
+    )
+    if filters.instrument:
+        rows = rows.filter(instrument__slug=filters.instrument)
+    if filters.kind in NOTE_KINDS:
+        rows = rows.filter(kind__in=NOTE_KINDS[filters.kind])
+    if filters.theme:
+        rows = rows.filter(
+            Exists(Theme.articles.through.objects.filter(theme__slug=filters.theme, provision__notes=OuterRef("pk")))
+        )
+    return rows.order_by().values("pk", "rank", "tie_instrument", "tie_source", "tie_kind", "tie_position")
+
+
+@dataclass(frozen=True)
+class Ranked:
+    """The rows to show, best first, and how many rows of every kind matched."""
+
+    hits: list[tuple[str, int, float]]  # ("provision" | "note", pk, rank)
+    total: int
+
+
+# Provisions before notes of the same rank, each kind in its own order: the
+# order the two lists had when they were merged in Python. Each kind's
+# matches are ranked in a MATERIALIZED CTE, so that the rank is computed
+# from the search vector there and only numbers reach the count and the
+# sort (inlined, the planner carried every match's search vector up to the
+# count, which spilled to disk at a hundred times the corpus).
+_RANKED_SQL = """
+WITH {ctes}
+SELECT kind, pk, rank, count(*) OVER () FROM (
+{branches}
+) AS ranked
+ORDER BY rank DESC, kind_order, tie_instrument, tie_position, tie_source, tie_kind, tie_note_position
+LIMIT %s
+"""
+_PROVISION_BRANCH = (
+    "SELECT 'provision' AS kind, 0 AS kind_order, pk, rank, tie_instrument, tie_position, "
+    "NULL::integer AS tie_source, NULL::varchar AS tie_kind, NULL::integer AS tie_note_position "
+    "FROM provisions"
+)
+_NOTE_BRANCH = (
+    "SELECT 'note' AS kind, 1 AS kind_order, pk, rank, tie_instrument, NULL::integer AS tie_position, "
+    "tie_source, tie_kind, tie_position AS tie_note_position FROM notes"
+)
+
+
+def ranked(provisions: QuerySet[Provision] | None, notes: QuerySet[Note] | None) -> Ranked:
+    """The best ``RESULT_LIMIT`` of ``search_provisions`` and ``search_notes``, and how many matched, in one query."""
+    ctes: list[str] = []
+    branches: list[str] = []
+    params: list[object] = []
+    for name, rows, branch in (("provisions", provisions, _PROVISION_BRANCH), ("notes", notes, _NOTE_BRANCH)):
+        if rows is None:
+            continue
+        statement, arguments = rows.query.sql_with_params()
+        ctes.append(f"{name} AS MATERIALIZED ({statement})")
+        branches.append(branch)
+        params += arguments
+    if not branches:
+        return Ranked([], 0)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            _RANKED_SQL.format(ctes=",\n".join(ctes), branches="\nUNION ALL\n".join(branches)),
+            [*params, RESULT_LIMIT],
+        )
+        found = cursor.fetchall()
+    return Ranked([(kind, pk, rank) for kind, pk, rank, _ in found], found[0][3] if found else 0)
+
+
+def provision_rows(pks: Sequence[int], highlight: str) -> dict[int, Provision]:
+    """The provisions shown, by pk, each with its article's number and heading and its marked heading and excerpt.
+
+    One query, whatever the number of rows (``id = ANY``); ``ts_headline``,
+    the slow part of a search, runs on these rows only.
+    """
+    article = Provision.objects.filter(edition_id=OuterRef("edition_id"), eid=OuterRef("article_eid")).order_by()
+    rows = (
+        Provision.objects.filter(_any_pk("corpus_provision", pks))
+        .select_related("edition__instrument")
+        .annotate(
+            text_length=Length("text"),
+            article_num=Subquery(article.values("num")[:1]),
+            article_heading=Subquery(article.values("heading")[:1]),
+        )
+        .annotate(**_marks("corpus_provision", highlight))
+        .order_by()
+    )
+    return {row.pk: row for row in rows}
+
+
+def note_rows(pks: Sequence[int], highlight: str) -> dict[int, Note]:
+    """The notes shown, by pk, each with its first article, its number of articles and its marks (one query)."""
     articles = Provision.objects.filter(notes=OuterRef("pk")).order_by("position")
     rows = (
-        notes.filter(_matches("corpus_note", tsquery))
+        Note.objects.filter(_any_pk("corpus_note", pks))
         .select_related("instrument")
         .annotate(
-            rank=_rank("corpus_note", tsquery),
-            total=Window(Count("*")),
+            text_length=Length("text"),
             first_article_eid=Subquery(articles.values("article_eid")[:1]),
             first_article_num=Subquery(articles.values("num")[:1]),
             article_count=Subquery(
@@ -176,16 +263,16 @@ def search_notes(notes: QuerySet[Note], tsquery: str, filters: SearchFilters) ->
                 .values("n")[:1]
             ),
         )
+        .annotate(**_marks("corpus_note", highlight))
+        .order_by()
     )
-    if filters.instrument:
-        rows = rows.filter(instrument__slug=filters.instrument)
-    if filters.kind in NOTE_KINDS:
-        rows = rows.filter(kind__in=NOTE_KINDS[filters.kind])
-    if filters.theme:
-        rows = rows.filter(
-            Exists(Theme.articles.through.objects.filter(theme__slug=filters.theme, provision__notes=OuterRef("pk")))
-        )
-    return rows.order_by("-rank", "instrument__position", F("source_id"), "kind", "position")[:RESULT_LIMIT]
+    return {row.pk: row for row in rows}
+
+
+def _any_pk(table: str, pks: Sequence[int]) -> RawSQL:
+    # Not ``pk__in``: an empty list would skip the query, and the number of
+    # queries of a search would then depend on which kinds of rows it shows.
+    return RawSQL(f'"{table}"."id" = ANY(%s)', (list(pks),), output_field=BooleanField())
 
 
 # --------------------------------------------------------------------------
@@ -195,20 +282,14 @@ def search_notes(notes: QuerySet[Note], tsquery: str, filters: SearchFilters) ->
 _WORD = re.compile(r"\w{3,}")
 _OPERATORS = {"or"}
 
+# ``search_word`` is the corpus's vocabulary, kept by triggers (migration
+# ``search.0004``): its size follows the words of the corpus, not its texts.
 _CLOSEST_SQL = """
 SELECT q.n, best.word
 FROM unnest(%s::text[]) WITH ORDINALITY AS q(word, n)
 CROSS JOIN LATERAL (
     SELECT w.word
-    FROM (
-        SELECT unnest(tsvector_to_array(to_tsvector('simple', p.heading || ' ' || p.text))) AS word
-        FROM corpus_provision p
-        WHERE lower(q.word) <%% (p.heading || ' ' || p.text)
-        UNION
-        SELECT unnest(tsvector_to_array(to_tsvector('simple', n.heading || ' ' || n.text)))
-        FROM corpus_note n
-        WHERE lower(q.word) <%% (n.heading || ' ' || n.text)
-    ) AS w
+    FROM search_word AS w
     WHERE w.word %% lower(q.word)
     ORDER BY similarity(w.word, lower(q.word)) DESC, w.word
     LIMIT 1
@@ -220,9 +301,9 @@ ORDER BY q.n
 def closest_spellings(query: str) -> str:
     """The query with each word replaced by the most similar word of the corpus.
 
-    The GIN trigram indexes find the rows holding a similar word
-    (``<%``, word similarity); the words of those rows are then ranked by
-    trigram similarity. A word with no similar word is kept as typed.
+    The trigram index of the corpus's vocabulary (``search_word``) finds
+    the similar words (``%``), ranked by trigram similarity. A word with no
+    similar word is kept as typed.
     """
     matches = [m for m in _WORD.finditer(query) if m.group(0).lower() not in _OPERATORS]
     matches = matches[:MAX_RESPELLED_WORDS]
