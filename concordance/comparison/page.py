@@ -104,10 +104,15 @@ def rows_html_key(
 def rendering_version() -> str:
     """Hash of the files that turn a comparison into HTML, read once per process."""
     digest = hashlib.sha256()
-    folders = [settings.BASE_DIR / "templates" / "comparison", settings.BASE_DIR / "concordance" / "comparison"]
+    # The interface's translations too (locale/*/LC_MESSAGES/django.po): the rows carry their words.
+    folders = [
+        settings.BASE_DIR / "templates" / "comparison",
+        settings.BASE_DIR / "concordance" / "comparison",
+        settings.BASE_DIR / "locale",
+    ]
     for folder in folders:
         for path in sorted(folder.rglob("*")):
-            if path.is_file() and path.suffix in (".html", ".py"):
+            if path.is_file() and path.suffix in (".html", ".py", ".po"):
                 digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 

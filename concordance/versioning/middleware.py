@@ -26,11 +26,11 @@ from pathlib import Path
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse, HttpResponseBase, HttpResponseNotModified
-from django.utils import translation
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date, parse_etags
 
 from concordance.caching import code_version
+from concordance.languages import language_of_path
 from concordance.versioning import versions
 from concordance.versioning.responses import (
     StoredResponse,
@@ -52,11 +52,18 @@ MAX_STORED_BYTES = 8 * 1024 * 1024
 @functools.cache
 def site_version() -> tuple[str, float]:
     """What, besides the data, a page is made of: the code, the templates, the
-    project's static files (their hashed names are in the pages); and the time
+    project's static files (their hashed names are in the pages), the interface's
+    translations; and the time
     the newest of them changed, for Last-Modified."""
     digest = hashlib.sha256(code_version().encode())
     newest = 0.0
-    for folder in (Path(settings.BASE_DIR) / "templates", *map(Path, settings.STATICFILES_DIRS)):
+    # The interface's translations (locale/) are part of the English pages.
+    folders = (
+        Path(settings.BASE_DIR) / "templates",
+        *map(Path, settings.STATICFILES_DIRS),
+        *map(Path, settings.LOCALE_PATHS),
+    )
+    for folder in folders:
         for path in sorted(folder.rglob("*")):
             if path.is_file():
                 digest.update(str(path.relative_to(folder)).encode())
@@ -127,7 +134,9 @@ class ResponseCache:
             request.scheme or "",
             request.get_host(),
             request.get_full_path(),
-            translation.get_language() or settings.LANGUAGE_CODE,
+            # The interface's language, which the address names (concordance.languages):
+            # /en/… and /… are different pages even where their paths would collide.
+            language_of_path(request.path_info),
             *(request.META.get(header, "") for header in VARIANT_HEADERS),
         ]
         return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:32]
