@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from django.urls import reverse
+from django.utils import translation
 
 from concordance.analysis import artefacts
 from concordance.analysis.comparisons import compare_curated
@@ -306,4 +307,6 @@ def build(texts: Texts, concordance: Concordance) -> Findings:
 def findings() -> Findings:
     """The findings for the database as it is now (seven queries when cached)."""
     texts, concordance = load_texts(), load_concordance()
-    return cached("findings", (texts.key(), concordance.key()), lambda: build(texts, concordance))
+    # Per interface language: the findings carry addresses (/en/…) and words of the interface.
+    key = (translation.get_language(), texts.key(), concordance.key())
+    return cached("findings", key, lambda: build(texts, concordance))

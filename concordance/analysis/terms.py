@@ -7,6 +7,8 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 
+from django.utils import translation
+
 from concordance.analysis.inputs import ArticleRef, Texts, load_texts
 from concordance.caching import cached
 from concordance.glossary import curated_glossary
@@ -124,7 +126,8 @@ def build(texts: Texts) -> tuple[EntryUses, ...]:
 def glossary_uses() -> tuple[EntryUses, ...]:
     """Every glossary entry with its uses (three queries when cached)."""
     texts = load_texts()
-    return cached("glossary", texts.key(), lambda: build(texts))
+    # Per interface language: the uses carry the articles' addresses (/en/…).
+    return cached("glossary", (translation.get_language(), texts.key()), lambda: build(texts))
 
 
 def select(
