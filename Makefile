@@ -33,7 +33,7 @@ endif
 $(STAMP): pyproject.toml
 	@bash scripts/venv.sh $(STAMP)
 
-.PHONY: help venv db data run test test-fast lint format serve bench bench-scale bench-pairs backup restore load stop clean-db db-status psql FORCE
+.PHONY: help venv messages db data run test test-fast lint format serve bench bench-scale bench-pairs backup restore load stop clean-db db-status psql FORCE
 FORCE:
 
 help: ## list the targets
@@ -45,6 +45,9 @@ help: ## list the targets
 
 venv: $(STAMP) ## create .venv and install the project (only when pyproject.toml changed)
 
+messages: venv ## compile the interface translations (locale/*.po → .mo; installs gettext as root when missing)
+	@bash scripts/messages.sh ensure
+
 db: ## create/start the private PostgreSQL cluster (skipped when DATABASE_URL is set)
 ifeq ($(PRIVATE_DB),1)
 	@$(DB) ensure
@@ -55,7 +58,7 @@ endif
 # Skipped when nothing it depends on changed since it last ran on this
 # database (scripts/data_stamp.py: the bytes of the fixtures, code and
 # migrations, and the database's data version); FORCE_DATA=1 runs it anyway.
-data: venv db ## migrate, load the corpus and the curated concordance (keeps curators' work; skipped when unchanged)
+data: venv messages db ## migrate, load the corpus and the curated concordance (keeps curators' work; skipped when unchanged)
 	@if [ -z "$(FORCE_DATA)" ] && $(VENV)/bin/python scripts/data_stamp.py check; then \
 	    echo "==> data unchanged since the last set-up on this database (fixtures, code, migrations, data version): nothing to load"; \
 	else \
@@ -72,7 +75,7 @@ run: data ## set up everything and serve on http://127.0.0.1:PORT/ (DEBUG on)
 	@echo "==> serving http://127.0.0.1:$(PORT)/ (Ctrl-C stops the web server; 'make stop' stops PostgreSQL)"
 	@DJANGO_DEBUG=1 $(MANAGE) runserver 127.0.0.1:$(PORT)
 
-test: lint db ## lint, set up, then run the whole test suite (pytest; PYTEST_ARGS=... to pass options)
+test: lint messages db ## lint, set up, then run the whole test suite (pytest; PYTEST_ARGS=... to pass options)
 	@bash scripts/browser.sh ensure
 	@bash scripts/serve.sh ensure
 	@bash scripts/pdf.sh ensure
@@ -87,7 +90,7 @@ test: lint db ## lint, set up, then run the whole test suite (pytest; PYTEST_ARG
 # pytest), no browser.  tests/browser and tests/ops are left out; elsewhere
 # `--without-database` (tests/testing_environment.py) deselects every test
 # that asks for the database (django_db mark, db/live_server fixtures).
-test-fast: venv ## the tests that need neither database nor browser (tests/lib and others, ~30 s)
+test-fast: venv messages ## the tests that need neither database nor browser (tests/lib and others, ~30 s)
 	@echo "==> running the tests without database or browser (pytest --without-database $(PYTEST_ARGS))"
 	@env -u DATABASE_URL DJANGO_DEBUG=1 $(VENV)/bin/pytest --without-database \
 	    --ignore=tests/browser --ignore=tests/ops $(PYTEST_ARGS); rc=$$?; \

@@ -35,6 +35,7 @@ from django.http import (
     JsonResponse,
 )
 from django.shortcuts import render
+from django.utils import translation
 
 # 429 Too Many Requests: the refusal is about the attempts, not the account.
 LOCKOUT_STATUS = 429
@@ -110,11 +111,17 @@ NUL_CLEANED_BY_VIEW = {("/search/", "q")}
 def has_nul(request: HttpRequest) -> bool:
     if "\x00" in request.path_info:
         return True
+    page = unprefixed(request.path_info)
     return any(
-        "\x00" in name
-        or ((request.path_info, name) not in NUL_CLEANED_BY_VIEW and any("\x00" in value for value in values))
+        "\x00" in name or ((page, name) not in NUL_CLEANED_BY_VIEW and any("\x00" in value for value in values))
         for name, values in request.GET.lists()
     )
+
+
+def unprefixed(path: str) -> str:
+    """The page's address without its language prefix: /en/search/ is the search page too."""
+    language = translation.get_language_from_path(path)
+    return path.removeprefix(f"/{language}") if language and language != settings.LANGUAGE_CODE else path
 
 
 class ReadOnlyAPI:

@@ -385,9 +385,19 @@ MIDDLEWARE.insert(
     MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1,
     "concordance.versioning.middleware.ResponseCache",
 )
+# The interface's language, from the address alone (concordance/languages.py
+# says why not from Accept-Language): above the response cache, which keys
+# pages on it, and above URL resolution, which i18n_patterns makes depend on it.
+# In place of Django's LocaleMiddleware, which would guess from the browser.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("concordance.versioning.middleware.ResponseCache"),
+    "concordance.languages.LanguageFromAddress",
+)
 cast("dict[str, list[str]]", TEMPLATES[0]["OPTIONS"])["context_processors"].append(
     "concordance.versioning.context.sessionless"
 )
+# The current page in each interface language, for base.html's switch.
+cast("dict[str, list[str]]", TEMPLATES[0]["OPTIONS"])["context_processors"].append("concordance.languages.alternates")
 # 0 turns the response cache off (validators and compression too): the tests
 # do, but for those that check it (tests/versioning).
 RESPONSE_CACHE = env_bool("CONCORDANCE_RESPONSE_CACHE", default=True)

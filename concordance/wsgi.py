@@ -21,6 +21,7 @@ def warm_up() -> None:
     from django.conf import settings
     from django.template.loader import get_template
     from django.urls import get_resolver
+    from django.utils import translation
 
     from concordance.glossary import curated_glossary
     from concordance.versioning.middleware import site_version
@@ -31,6 +32,9 @@ def warm_up() -> None:
         get_template(path.relative_to(folder).as_posix())
     curated_glossary()
     site_version()
+    # Each interface language's message catalogue (locale/, and Django's own), read and merged once.
+    for language, _ in settings.LANGUAGES:
+        translation.trans_real.translation(language)
 
 
 if os.environ.get("CONCORDANCE_WARM_UP", "1") == "1":

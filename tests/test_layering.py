@@ -37,7 +37,7 @@ LAYERS: list[tuple[str, list[str]]] = [
             "concordance.api_errors",  # the API's error shape
             "concordance.cache_backends",  # a cache that fails soft: a miss, never an error
             "concordance.error_log",  # request ids, the error log and the 500 page
-            "concordance.languages",  # the interface language, for names stored in French and English
+            "concordance.languages",  # the interface language: from the address, the switch, bilingual names
         ],
     ),
     (

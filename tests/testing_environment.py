@@ -11,6 +11,9 @@ test that does need the database stops with a message saying what to set.
 """
 
 import os
+import shutil
+import subprocess
+from pathlib import Path
 
 import pytest
 
@@ -24,6 +27,26 @@ os.environ.setdefault("CONCORDANCE_RESPONSE_CACHE", "0")
 DATABASE_URL_SET = bool(os.environ.get("DATABASE_URL"))
 if not DATABASE_URL_SET:
     os.environ["DATABASE_URL"] = "postgresql://database-url-not-set.invalid/concordance"
+
+
+def _compile_messages() -> None:
+    """Compile each interface catalogue (locale/*/LC_MESSAGES/django.po) missing its
+    .mo or newer than it, as `make` does (scripts/messages.sh): without it the
+    English pages would quietly show French, and their tests would fail far from the cause."""
+    for po in sorted((Path(__file__).resolve().parent.parent / "locale").glob("*/LC_MESSAGES/*.po")):
+        mo = po.with_suffix(".mo")
+        if mo.exists() and mo.stat().st_mtime >= po.stat().st_mtime:
+            continue
+        if shutil.which("msgfmt") is None:
+            raise pytest.UsageError(
+                f"{mo} is missing or older than its .po, and GNU gettext's msgfmt is not installed to compile it: "
+                "install gettext (sudo apt-get install gettext), or run `make messages` as root."
+            )
+        # What `manage.py compilemessages` runs for each catalogue (it needs the settings, not loaded yet).
+        subprocess.run(["msgfmt", "--check-format", "-o", str(mo), str(po)], check=True)
+
+
+_compile_messages()
 
 _DATABASE_FIXTURES = {"db", "transactional_db", "django_db_setup", "live_server"}
 

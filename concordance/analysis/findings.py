@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from django.urls import reverse
+from django.utils import translation
 
 from concordance.analysis import artefacts
 from concordance.analysis.comparisons import compare_curated
@@ -313,4 +314,6 @@ def findings() -> Findings:
 def findings_by_content() -> Findings:
     """The findings under a hash of their inputs (seven queries when cached), reused across data versions."""
     texts, concordance = load_texts(), load_concordance()
-    return cached("findings", (texts.key(), concordance.key()), lambda: build(texts, concordance))
+    # Per interface language: the findings carry addresses (/en/…) and words of the interface.
+    key = (translation.get_language(), texts.key(), concordance.key())
+    return cached("findings", key, lambda: build(texts, concordance))

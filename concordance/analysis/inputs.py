@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import NamedTuple, TypeVar
 
 from django.urls import reverse
+from django.utils import translation
 
 from concordance.caching import cached
 from concordance.corpus.models import Division, Instrument, Provision
@@ -222,6 +223,7 @@ def per_data_version(namespace: str, compute: Callable[[], T]) -> T:
     The version is read from the database's own row (``stored``), not from
     the published copy in the cache: inside the transaction that wrote, and
     before the copy is published, the row already names the new state, so a
-    result computed from the old one is never found under it.
+    result computed from the old one is never found under it. Each interface
+    language has its own copy: the results carry addresses (``/en/…``).
     """
-    return cached(f"{namespace}-by-version", stored().token, compute)
+    return cached(f"{namespace}-by-version", (translation.get_language(), stored().token), compute)

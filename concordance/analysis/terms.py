@@ -7,6 +7,7 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from concordance.analysis.inputs import ArticleRef, Texts, load_texts, per_data_version
@@ -132,7 +133,8 @@ def glossary_uses() -> tuple[EntryUses, ...]:
 def glossary_uses_by_content() -> tuple[EntryUses, ...]:
     """Every glossary entry with its uses under a hash of the texts (three queries when cached)."""
     texts = load_texts()
-    return cached("glossary", texts.key(), lambda: build(texts))
+    # Per interface language: the uses carry the articles' addresses (/en/…).
+    return cached("glossary", (translation.get_language(), texts.key()), lambda: build(texts))
 
 
 def select(

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from django.conf import settings
+from django.utils import translation
+
 from concordance.analysis.findings import findings
 from concordance.analysis.terms import glossary_uses
 
@@ -13,5 +16,7 @@ def warm_caches() -> None:
     follow the content, so the first page after a change would otherwise pay
     for the whole analysis.
     """
-    glossary_uses()
-    findings()
+    for language, _ in settings.LANGUAGES:  # each language has its addresses (/en/…)
+        with translation.override(language):
+            glossary_uses()
+            findings()

@@ -136,6 +136,7 @@ def rows_html_key(
 def rendering_version() -> str:
     """Hash of the files that turn a comparison into HTML (the interface's translations too), read once per process."""
     digest = hashlib.sha256()
+    # The interface's translations too (locale/*/LC_MESSAGES/django.po): the rows carry their words.
     folders = [
         settings.BASE_DIR / "templates" / "comparison",
         settings.BASE_DIR / "concordance" / "comparison",

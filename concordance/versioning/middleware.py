@@ -26,11 +26,11 @@ from pathlib import Path
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse, HttpResponseBase, HttpResponseNotModified
-from django.utils import translation
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date, parse_etags
 
 from concordance.caching import code_version
+from concordance.languages import language_of_path
 from concordance.versioning import versions
 from concordance.versioning.responses import (
     StoredResponse,
@@ -128,7 +128,9 @@ class ResponseCache:
             request.scheme or "",
             request.get_host(),
             request.get_full_path(),
-            translation.get_language() or settings.LANGUAGE_CODE,
+            # The interface's language, which the address names (concordance.languages):
+            # /en/… and /… are different pages even where their paths would collide.
+            language_of_path(request.path_info),
             *(request.META.get(header, "") for header in VARIANT_HEADERS),
         ]
         return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:32]

@@ -4,6 +4,11 @@
 (function () {
   "use strict";
 
+  // The words, in the page's language, are given by base.html on <html> (data-copied…).
+  function label(name, french) {
+    return document.documentElement.dataset[name] || french;
+  }
+
   function reveal(root) {
     if (!navigator.clipboard) return;
     root.querySelectorAll(".cite-copy[hidden]").forEach(function (button) {
@@ -18,11 +23,11 @@
     var url = new URL(button.dataset.url, window.location.href).href;
     navigator.clipboard.writeText(button.dataset.citation + ", " + url).then(
       function () {
-        button.textContent = "Copié";
-        setTimeout(function () { button.textContent = "Copier"; }, 2000);
+        button.textContent = label("copied", "Copié");
+        setTimeout(function () { button.textContent = label("copy", "Copier"); }, 2000);
       },
       function () {
-        button.textContent = "Copie impossible : sélectionnez le texte";
+        button.textContent = label("copyFailed", "Copie impossible : sélectionnez le texte");
       }
     );
   });

@@ -1,4 +1,4 @@
-"""Journey 7, axe-core: no serious or critical violation on the pages the journeys visit."""
+"""Journey 7, axe-core: no serious or critical violation on the pages the journeys visit, in French and in English."""
 
 from __future__ import annotations
 
@@ -29,11 +29,12 @@ PAGES = {
 }
 
 
+@pytest.mark.parametrize("prefix", [pytest.param("", id="fr"), pytest.param("/en", id="en")])
 @pytest.mark.parametrize("url", [pytest.param(url, id=name) for name, url in PAGES.items()])
-def test_page_has_no_serious_violation(page: Page, url: str):
-    response = page.goto(url)
+def test_page_has_no_serious_violation(page: Page, url: str, prefix: str):
+    response = page.goto(prefix + url)
     assert response is not None
-    assert response.status in (200, 400), f"{url} answered {response.status}"
+    assert response.status in (200, 400), f"{prefix + url} answered {response.status}"
     assert accessibility_violations(page) == []
 
 

@@ -62,7 +62,14 @@ def test_the_rendered_rows_are_cached_under_that_key(client, monkeypatch):
     left, right = find("un", "art_25"), find("budapest", "art_16")
     client.get(URL)
     key = page.comparison_page(left, right).html_key
-    assert cache.get(content_key("comparison-rows", (key, "side", False, "show", False))) is not None
+    # One rendering per interface language (the rows carry words and /en/ links).
+    assert cache.get(content_key("comparison-rows", ("fr", key, "side", False, "show", False))) is not None
+    from django.utils import translation
+
+    with translation.override("en"):
+        english_key = page.comparison_page(left, right).html_key
+    client.get("/en" + URL)
+    assert cache.get(content_key("comparison-rows", ("en", english_key, "side", False, "show", False))) is not None
     monkeypatch.setattr(page, "rendering_version", lambda: "another-template")
     assert page.comparison_page(left, right).html_key != key
 

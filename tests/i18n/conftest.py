@@ -1,6 +1,6 @@
 import pytest
 from django.conf import settings
-from django.test import override_settings
+from django.test import Client, override_settings
 
 from tests.i18n.catalogue import compile_if_stale
 
@@ -12,3 +12,10 @@ def english_catalogue():
     # Setting LOCALE_PATHS, even to itself, empties Django's cache of loaded catalogues.
     with override_settings(LOCALE_PATHS=settings.LOCALE_PATHS):
         yield
+
+
+@pytest.fixture
+def reader(settings, db):
+    """An anonymous reader with the whole-response cache on, as in production."""
+    settings.RESPONSE_CACHE = True
+    return Client(HTTP_ACCEPT_ENCODING="identity")

@@ -1,8 +1,7 @@
 """Pages rendered in English say what Python writes in English, at the cost of the French page.
 
-The language is activated around the request (the test client answers in the
-same thread); the ``/en/`` addresses and the middleware belong to the template
-branch, so nothing here depends on them.
+An English page is asked for at its ``/en/`` address (the language comes from
+the address alone: ``concordance.languages.LanguageFromAddress``).
 """
 
 from __future__ import annotations
@@ -12,23 +11,25 @@ import re
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import translation
 
 pytestmark = pytest.mark.django_db
 
 PAIR = "/compare/un/art_25/budapest/art_16/"
 
 
+def address(url: str, language: str) -> str:
+    return url if language == "fr" else f"/{language}{url}"
+
+
 def text_of(client, url: str, language: str) -> str:
-    with translation.override(language):
-        response = client.get(url)
+    response = client.get(address(url, language))
     assert response.status_code == 200
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", response.content.decode()))
 
 
 def queries_of(client, url: str, language: str) -> int:
-    with translation.override(language), CaptureQueriesContext(connection) as queries:
-        client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        client.get(address(url, language))
     return len(queries)
 
 
@@ -48,8 +49,7 @@ def test_the_comparison_rows_are_cached_per_language(client) -> None:
     words = "la conservation rapide de données électroniques spécifiées"
     assert words in french and words in english
     assert text_of(client, PAIR, "fr") == french
-    with translation.override("en"):
-        html = client.get(PAIR).content.decode()
+    html = client.get(address(PAIR, "en")).content.decode()
     # A terminology swap explained in English, the other text's words quoted in French.
     assert 'title="equivalent term: État partie"' in html or 'title="equivalent term: Partie"' in html
 

@@ -16,7 +16,7 @@ from urllib.parse import quote
 from django.core.handlers.wsgi import WSGIRequest
 from django.http import QueryDict
 from django.urls import URLPattern, URLResolver, get_resolver
-from django.urls.resolvers import RegexPattern, RoutePattern
+from django.urls.resolvers import LocalePrefixPattern, RegexPattern, RoutePattern
 
 SCRIPT = "<script>alert(1)</script>"
 
@@ -92,6 +92,9 @@ def _template(pattern) -> tuple[str, tuple[str, ...]]:
             raise ValueError(f"cannot turn the pattern {regex!r} into an address")
         literal = literal.replace("{", "{{").replace("}", "}}")
         return re.sub("\0(\\w+)\0", r"{\1}", literal), names
+    if isinstance(pattern, LocalePrefixPattern):
+        # i18n_patterns: the active language's prefix ("" for French, the default).
+        return pattern.language_prefix, ()
     raise TypeError(f"unknown pattern type {type(pattern).__name__}")
 
 

@@ -9,6 +9,7 @@ across two pieces is cut in two anchors, never moved.
 from __future__ import annotations
 
 from django import template
+from django.utils import translation
 from django.utils.html import conditional_escape, escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
@@ -31,7 +32,9 @@ class CachedNode(template.Node):
         self.inputs = inputs
 
     def render(self, context: template.Context) -> str:
-        inputs = tuple(expression.resolve(context) for expression in self.inputs)
+        # The block's words are in the interface's language and its links carry
+        # the language's prefix (/en/…): one rendering per language.
+        inputs = (translation.get_language(), *(expression.resolve(context) for expression in self.inputs))
         return cached(self.namespace, inputs, lambda: self.nodelist.render(context))
 
 
