@@ -269,3 +269,15 @@ def test_both_article_headings_are_shown_as_the_sources_print_them(client):
     ).heading
     assert un and budapest
     assert escape(un) in headings and escape(budapest) in headings
+
+
+def test_a_rewording_of_the_intent_element_is_shown_and_the_page_says_why(client):
+    """Review finding 14, second half: UN 7's « commis intentionnellement, au fait d'accéder »
+    against Budapest 2's « l'accès intentionnel » stays a change, and the legend says why."""
+    page = client.get("/compare/un/art_7/budapest/art_2/").content.decode()
+    assert re.search(r'<del class="change"[^>]*>[^<]*intentionnellement', page)
+    legend = re.search(r'<p class="legend-note" id="reformulations">(.*?)</p>', page, re.S)
+    assert legend is not None
+    assert "comptée dans la part des changements de fond" in legend.group(1)
+    assert "élément intentionnel ne sont pas neutres" in legend.group(1)
+    assert 'href="#reformulations"' in page
