@@ -43,7 +43,18 @@ class CorrespondenceAdminForm(forms.ModelForm):
 
     class Meta:
         model = Correspondence
-        fields = ["left", "right", "relation", "note", "themes", "status", "origin", "score"]
+        fields = [
+            "left",
+            "left_sentence",
+            "right",
+            "right_sentence",
+            "relation",
+            "note",
+            "themes",
+            "status",
+            "origin",
+            "score",
+        ]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -36,6 +36,18 @@ class Counterpart:
     def is_article_level(self) -> bool:
         return self.provision.kind == "article" and self.own.kind == "article"
 
+    @property
+    def own_sentence(self) -> int | None:
+        """The sentence of ``own`` a sentence pin names, if it names one."""
+        c = self.correspondence
+        return c.left_sentence if self.own.pk == c.left_id else c.right_sentence
+
+    @property
+    def sentence(self) -> int | None:
+        """The sentence of ``provision`` (the other side) a sentence pin names, if it names one."""
+        c = self.correspondence
+        return c.left_sentence if self.provision.pk == c.left_id else c.right_sentence
+
 
 @dataclass(frozen=True)
 class Gap:

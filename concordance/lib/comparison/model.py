@@ -29,6 +29,16 @@ class ComparedUnit:
     eid: str
     label: str  # as a reader cites it inside the article: "par. 2", "a)", "2 b) ii)"
     text: str
+    # A curated sentence pin cuts a provision into parts (``sentence_pins``):
+    # where this part's text starts in the provision's, and the number of its
+    # first sentence (1-based). A whole provision: 0 and 0.
+    offset: int = 0
+    sentence: int = 0
+
+    @property
+    def anchor(self) -> str:
+        """The page anchor of this unit: its eid, the part's first sentence after it for a later part."""
+        return self.eid if self.offset == 0 else f"{self.eid}-phrase-{self.sentence}"
 
 
 @dataclass(frozen=True)
@@ -168,7 +178,9 @@ def _in_unit(
     for unit in units:
         end = offset + len(unit.text)
         if quantity.start < end:
-            return dataclasses.replace(quantity, start=quantity.start - offset, end=quantity.end - offset), unit.eid
+            # Local to the provision: a part of one starts ``unit.offset`` into it.
+            shift = offset - unit.offset
+            return dataclasses.replace(quantity, start=quantity.start - shift, end=quantity.end - shift), unit.eid
         offset = end + len(SEPARATOR)
     raise ValueError(f"quantity {quantity.text!r} lies outside the row's paragraphs")
 
