@@ -3,9 +3,10 @@
 UN 67 §1 says in two sentences what Budapest 47 §1 and §2 say: denunciation,
 then when it takes effect. The curated paragraph link UN 67 §1 ↔ Budapest
 47 §1 puts the whole UN paragraph against Budapest §1, and Budapest §2 (three
-months) stands alone. A sentence pin (UN 67 §1, sentence 2 ↔ Budapest 47 §2)
-puts the UN's second sentence against it in its own row, the first sentence
-stays against §1, each text whole, once, in order.
+months) stood alone. The sentence pin UN 67 §1, sentence 2 ↔ Budapest 47 §2
+(curated data, through the review corrections) puts the UN's second sentence
+against it in its own row; the first sentence stays against §1; each text is
+shown whole, once, in order.
 """
 
 from __future__ import annotations
@@ -46,29 +47,29 @@ def shown_whole(comparison, side: str) -> dict[str, str]:
 
 
 def test_a_sentence_pin_changes_the_alignment_and_removing_it_restores_it(client, curator_client):
-    before = rows(client)
-    assert (("par. 1",), ("par. 1",), True) in before
-    assert ((), ("par. 2",), False) in before
-
-    response = curator_client.post("/concordance/correspondences/new/", PIN)
-    assert response.status_code == 302, response.context["form"].errors
+    pinned = [(("par. 1, phrase 1",), ("par. 1",), True), (("par. 1, phrase 2",), ("par. 2",), True)]
+    # The curated data pins it (review corrections, constat 4).
     pin = Correspondence.objects.get(left__eid="art_67__para_1", right__eid="art_47__para_2")
     assert (pin.left_sentence, pin.right_sentence) == (2, None)
-
-    after = rows(client)
-    assert (("par. 1, phrase 1",), ("par. 1",), True) in after
-    assert (("par. 1, phrase 2",), ("par. 2",), True) in after
+    with_pin = rows(client)
+    assert all(row in with_pin for row in pinned)
     page = client.get(PAGE).content.decode()
     assert 'id="l-art_67__para_1"' in page and 'id="l-art_67__para_1-phrase-2"' in page
 
     delete = f"/concordance/correspondences/{pin.pk}/delete/"
     version = curator_client.get(delete).context["version"]
     assert curator_client.post(delete, {"version": version}).status_code == 302
-    assert rows(client) == before
+    # Without it, the paragraph link §1 ↔ §1 holds the whole UN paragraph and Budapest §2 faces nothing.
+    without = rows(client)
+    assert (("par. 1",), ("par. 1",), True) in without and ((), ("par. 2",), False) in without
+    assert not any(row in without for row in pinned)
+
+    response = curator_client.post("/concordance/correspondences/new/", PIN)
+    assert response.status_code == 302, response.context["form"].errors
+    assert rows(client) == with_pin
 
 
-def test_with_a_sentence_pin_each_text_is_shown_whole_once_and_in_order(client, curator_client):
-    curator_client.post("/concordance/correspondences/new/", PIN)
+def test_with_a_sentence_pin_each_text_is_shown_whole_once_and_in_order():
     left = Provision.objects.get(edition__instrument__slug="un", edition__is_primary=True, eid="art_67")
     right = Provision.objects.get(edition__instrument__slug="budapest", edition__is_primary=True, eid="art_47")
     source = DatabaseSource()
@@ -82,11 +83,8 @@ def test_with_a_sentence_pin_each_text_is_shown_whole_once_and_in_order(client, 
     assert all(provision_text[p.start : p.start + len(p.text)] == p.text for p in second.pieces)
 
 
-def test_the_comparison_page_costs_the_same_queries_with_a_sentence_pin(
-    client, curator_client, django_assert_num_queries
-):
-    curator_client.post("/concordance/correspondences/new/", PIN)
-    client.logout()
+def test_the_comparison_page_costs_the_same_queries_with_a_sentence_pin(client, django_assert_num_queries):
+    assert Correspondence.objects.filter(left_sentence=2).exists()
     client.get(PAGE)
     with django_assert_num_queries(11):
         client.get(PAGE)
