@@ -88,3 +88,15 @@ def test_the_comparison_page_costs_the_same_queries_with_a_sentence_pin(client, 
     client.get(PAGE)
     with django_assert_num_queries(11):
         client.get(PAGE)
+
+
+def test_a_quantity_in_a_pinned_sentence_is_read_in_its_own_words(client):
+    """UN 67 §1's « un an » sits in the second sentence, a part that starts 170 characters into
+    the paragraph: what it governs is read at its place in that part, so it meets Budapest's
+    « trois mois » as a divergence of the same subject, on the page and in the API."""
+    rows_out = client.get("/api/comparisons/un/art_67/budapest/art_47/").json()["rows"]
+    pair = next(q for row in rows_out for q in row["quantities"] if q["left"] and q["left"]["text"] == "un an")
+    assert pair["right"]["text"] == "trois mois" and pair["status"] == "divergent"
+    assert pair["left"]["subject"] == pair["right"]["subject"] != "other"
+    verdicts = client.get(PAGE).context["pair"].verdicts
+    assert verdicts.divergent_count >= 1 and verdicts.different_count == 0

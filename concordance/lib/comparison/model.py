@@ -35,6 +35,14 @@ class ComparedUnit:
     offset: int = 0
     sentence: int = 0
 
+    def within(self, quantity: quantities.Quantity) -> quantities.Quantity:
+        """``quantity``, at offsets of the provision, at offsets of this unit's text (a part's is shorter)."""
+        return _shifted(quantity, -self.offset)
+
+    def in_provision(self, quantity: quantities.Quantity) -> quantities.Quantity:
+        """``quantity``, at offsets of this unit's text, at offsets of its provision's."""
+        return _shifted(quantity, self.offset)
+
     @property
     def anchor(self) -> str:
         """The page anchor of this unit: its eid, the part's first sentence after it for a later part."""
@@ -166,6 +174,10 @@ class AlignedRow:
             right, right_eid = _in_unit(pair.right, rights)
             located.append((dataclasses.replace(pair, left=left, right=right), left_eid, right_eid))
         return located
+
+
+def _shifted(quantity: quantities.Quantity, by: int) -> quantities.Quantity:
+    return dataclasses.replace(quantity, start=quantity.start + by, end=quantity.end + by) if by else quantity
 
 
 def _in_unit(
