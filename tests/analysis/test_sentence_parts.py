@@ -41,6 +41,6 @@ def test_a_part_without_partner_reports_only_its_own_quantities():
     }
     row = CorrespondenceRow(1, "un", "art_5", "budapest", "art_5", "partial")
     articles = {("un", "art_5"): article("un"), ("budapest", "art_5"): article("budapest")}
-    links = links_of_correspondence(row, comparison, articles, entries, by_provision)  # type: ignore[arg-type]
+    links = links_of_correspondence(row, comparison, articles, entries, by_provision)
     # Once, against « soixante jours », not a second time as a one-sided quantity of the first sentence.
     assert [(link.left.quantity.text, link.status) for link in links if link.left] == [("trente jours", "divergent")]
