@@ -51,9 +51,10 @@ def cut_at_sentences(units: Sequence[ComparedUnit], pinned: Mapping[str, Collect
     out: list[ComparedUnit] = []
     for unit in units:
         numbers = pinned.get(unit.eid, ())
-        spans = sentence_spans(unit.text)
+        # Most units have no pinned sentence: they are not cut into sentences at all.
+        spans = sentence_spans(unit.text) if numbers and not unit.offset else []
         cuts = sorted(n for n in set(numbers) if 1 <= n <= len(spans))
-        if not cuts or len(spans) < 2 or unit.offset:
+        if not cuts or len(spans) < 2:
             out.append(unit)
             continue
         for first, last in _parts(cuts, len(spans)):
