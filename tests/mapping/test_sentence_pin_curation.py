@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import csv
 import html
+import io
 import json
 import re
 from io import StringIO
@@ -133,3 +135,11 @@ def test_the_concordance_and_article_pages_name_the_pinned_sentence(client):
     assert re.search(r"art\. 67, par\. 1, phrase 1 ↔ [^<]*art\. 47, par\. 1</a>", table)
     article = html.unescape(client.get("/budapest/art-47/").content.decode())
     assert re.search(r"art\. 47, par\. 1 ↔\s*<a [^>]*>[^<]*art\. 67, par\. 1, phrase 1</a>", article)
+
+
+def test_the_concordance_spreadsheet_cites_the_pinned_sentence(client):
+    # The curated pin UN 67 §1, sentence 2 ↔ Budapest 47 §2.
+    text = client.get("/concordance.csv?from=un").content.decode("utf-8").removeprefix("\ufeff")
+    rows = {(r["left_eid"], r["right_eid"]): r for r in csv.DictReader(io.StringIO(text))}
+    assert rows[("art_67__para_1", "art_47__para_2")]["left_citation"] == "art. 67, par. 1, phrase 2"
+    assert rows[("art_67__para_1", "art_47__para_1")]["left_citation"] == "art. 67, par. 1"
