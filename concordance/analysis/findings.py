@@ -142,7 +142,9 @@ def links_of_correspondence(
             left_eid = unit.eid if row.left else correspondence.left_eid
             right_eid = unit.eid if row.right else correspondence.right_eid
             instrument = left_article.instrument if row.left else right_article.instrument
-            for entry in by_provision.get((instrument, unit.eid), ()):
+            # A part of a provision (a sentence pin) holds only the quantities within its words.
+            inside = range(unit.offset, unit.offset + len(unit.text))
+            for entry in (e for e in by_provision.get((instrument, unit.eid), ()) if e.start in inside):
                 pair = quantities.pair(entry.quantity, None) if row.left else quantities.pair(None, entry.quantity)
                 found.append(to_link(pair, left_eid, right_eid, left_article, right_article, entries, compare_url))
     return found

@@ -23,6 +23,7 @@ from concordance.corpus.models import Provision
 from concordance.glossary import curated_glossary
 from concordance.lib import eids
 from concordance.lib.comparison import ArticlePair, ComparedUnit, Comparison, cited_articles, compare_units
+from concordance.lib.comparison.sentence_pins import Pin, cut_at_sentences, pinned_sentences, pinned_unit
 from concordance.mapping.models import Correspondence
 
 NAMESPACE = "comparison"
@@ -32,9 +33,10 @@ NAMESPACE = "comparison"
 class PairInputs:
     """Everything a pair's comparison depends on but the code and the glossary (which the cache key adds)."""
 
+    # A provision with a pinned sentence comes as its parts (``sentence_pins``).
     left_units: tuple[ComparedUnit, ...]
     right_units: tuple[ComparedUnit, ...]
-    # Curated paragraph links inside the pair, as (left, right) unit indices.
+    # Curated paragraph, point and sentence links inside the pair, as (left, right) unit indices.
     pinned: tuple[tuple[int, int], ...]
     left_instrument: str
     right_instrument: str
@@ -70,7 +72,7 @@ Article = tuple[str, str]
 class PairLinks:
     """The curated links a pair's comparison reads: inside the pair, and between the articles its texts cite."""
 
-    paragraphs: list[tuple[str, str]]  # (left eid, right eid) inside the pair
+    paragraphs: list[Pin]  # inside the pair, left end first, with the sentences they name
     articles: list[ArticlePair]  # (left instrument, left article, right instrument, right article)
 
 
@@ -112,6 +114,9 @@ def pair_inputs(left: Provision, right: Provision, source: InputSource) -> PairI
     instruments = left.edition.instrument.slug, right.edition.instrument.slug
     cited = cited_articles(left_units, instruments[0]), cited_articles(right_units, instruments[1])
     links = source.links_between(left_nodes, right_nodes, cited)
+    left_sentences, right_sentences = pinned_sentences(links.paragraphs)
+    left_units = cut_at_sentences(left_units, left_sentences)
+    right_units = cut_at_sentences(right_units, right_sentences)
     return PairInputs(
         tuple(left_units),
         tuple(right_units),
@@ -152,17 +157,23 @@ def units_of(root: Provision, nodes: list[Provision]) -> list[ComparedUnit]:
 
 
 def pinned_pairs(
-    left_units: list[ComparedUnit], right_units: list[ComparedUnit], links: list[tuple[str, str]]
+    left_units: list[ComparedUnit], right_units: list[ComparedUnit], links: list[Pin]
 ) -> list[tuple[int, int]]:
-    """Curated paragraph links inside the pair, given as (left eid, right eid), as unit indices.
+    """Curated links inside the pair, given by eids (and sentences), as unit indices.
 
     Sorted: the links' order says nothing, and both sources must give the same inputs.
     """
     pairs = set()
-    for left_eid, right_eid in links:
-        i, j = first_unit_within(left_units, left_eid), first_unit_within(right_units, right_eid)
-        # An article-level link says nothing about rows.
-        if i is not None and j is not None and not eids.is_top_level(left_eid) and not eids.is_top_level(right_eid):
+    for link in links:
+        i = pinned_unit(left_units, link.left_eid, link.left_sentence)
+        j = pinned_unit(right_units, link.right_eid, link.right_sentence)
+        # An article-level link says nothing about rows, unless it names a
+        # sentence of an article that is one unit.
+        left_says = i is not None or not eids.is_top_level(link.left_eid)
+        right_says = j is not None or not eids.is_top_level(link.right_eid)
+        i = first_unit_within(left_units, link.left_eid) if i is None else i
+        j = first_unit_within(right_units, link.right_eid) if j is None else j
+        if i is not None and j is not None and left_says and right_says:
             pairs.add((i, j))
     # Crossing links are kept: compare_units shows them as moved rows.
     return sorted(pairs)
@@ -179,15 +190,15 @@ def first_unit_within(units: list[ComparedUnit], eid: str) -> int | None:
 
 
 def oriented(
-    ids: tuple[int, int], link_eids: tuple[str, str], left_ids: set[int], right_ids: set[int]
-) -> tuple[str, str] | None:
-    """A curated link's two eids as (left side's, right side's) when it joins the pair's
-    two sides, whichever way it was recorded; None when it does not. Both sources read
-    their links through it, so they cannot drift apart."""
+    ids: tuple[int, int], ends: tuple[tuple[str, int], tuple[str, int]], left_ids: set[int], right_ids: set[int]
+) -> Pin | None:
+    """A curated link's two ends (eid, sentence number or 0) as a pin, the left side's first,
+    when it joins the pair's two sides, whichever way it was recorded; None when it does not.
+    Both sources read their links through it, so they cannot drift apart."""
     if ids[0] in left_ids and ids[1] in right_ids:
-        return link_eids
+        return Pin(ends[0][0], ends[1][0], ends[0][1], ends[1][1])
     if ids[0] in right_ids and ids[1] in left_ids:
-        return link_eids[1], link_eids[0]
+        return Pin(ends[1][0], ends[0][0], ends[1][1], ends[0][1])
     return None
 
 
@@ -233,6 +244,8 @@ class DatabaseSource:
                 "right_id",
                 "left__eid",
                 "right__eid",
+                "left_sentence",
+                "right_sentence",
                 "left__edition__instrument__slug",
                 "left__article_eid",
                 "right__edition__instrument__slug",
@@ -240,8 +253,9 @@ class DatabaseSource:
             )
         )
         paragraphs, articles = [], []
-        for left_id, right_id, a, b, *ends in rows:
-            if (inside_pair := oriented((left_id, right_id), (a, b), left_ids, right_ids)) is not None:
+        for left_id, right_id, a, b, a_sentence, b_sentence, *ends in rows:
+            link_ends = ((a, a_sentence or 0), (b, b_sentence or 0))
+            if (inside_pair := oriented((left_id, right_id), link_ends, left_ids, right_ids)) is not None:
                 paragraphs.append(inside_pair)
             articles += corresponding((ends[0], ends[1], ends[2], ends[3]), cited)
         return PairLinks(paragraphs, articles)
@@ -311,9 +325,8 @@ class CorpusSnapshot:
         paragraphs, articles = [], []
         for link in self.curated:
             a, b = self.by_pk[link.left_id], self.by_pk[link.right_id]
-            if (
-                inside_pair := oriented((link.left_id, link.right_id), (a.eid, b.eid), left_ids, right_ids)
-            ) is not None:
+            link_ends = ((a.eid, link.left_sentence or 0), (b.eid, link.right_sentence or 0))
+            if (inside_pair := oriented((link.left_id, link.right_id), link_ends, left_ids, right_ids)) is not None:
                 paragraphs.append(inside_pair)
             ends = (a.edition.instrument.slug, a.article_eid, b.edition.instrument.slug, b.article_eid)
             articles += corresponding(ends, cited)

@@ -11,6 +11,7 @@ provisions are not set in correspondence.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 from django.utils.translation import gettext
@@ -59,12 +60,20 @@ def quantity_verdicts(comparison: Comparison, headings: tuple[str, str], linked:
     """The verdict of every differing pair of ``comparison``, within a row or across rows."""
     found: dict[int, Verdict] = {}
     for row in comparison.rows:
-        texts = {unit.eid: unit.text for unit in (*row.lefts, *row.rights, *row.elsewhere_units)}
+        units = {unit.eid: unit for unit in (*row.lefts, *row.rights, *row.elsewhere_units)}
         for pair, (located, left_eid, right_eid) in zip(row.quantity_pairs, row.located_quantity_pairs(), strict=False):
             if pair.status != "divergent" or located.left is None or located.right is None:
                 continue
-            found[id(pair)] = _verdict(located, (texts[left_eid], texts[right_eid]), headings, linked)
+            left, right = units[left_eid], units[right_eid]
+            # Located quantities are at offsets of their provision; a unit may be a part of one.
+            within = dataclasses.replace(located, left=left.within(located.left), right=right.within(located.right))
+            found[id(pair)] = _verdict(within, (left.text, right.text), headings, linked)
     for across in comparison.across:
         if across.pair.status == "divergent":
-            found[id(across.pair)] = _verdict(across.pair, (across.left.text, across.right.text), headings, linked)
+            left_quantity, right_quantity = across.pair.left, across.pair.right
+            assert left_quantity is not None and right_quantity is not None  # a divergence has both
+            within = dataclasses.replace(
+                across.pair, left=across.left.within(left_quantity), right=across.right.within(right_quantity)
+            )
+            found[id(across.pair)] = _verdict(within, (across.left.text, across.right.text), headings, linked)
     return QuantityVerdicts(found)

@@ -206,7 +206,7 @@ def quantity_out(quantity: quantities.Quantity | None, unit: ComparedUnit | None
         "kind": quantity.kind,
         "bound": quantity.bound,
         "provision": unit.eid,
-        "subject": quantities.subject_of(quantity, unit.text, heading),
+        "subject": quantities.subject_of(unit.within(quantity), unit.text, heading),
     }
 
 

@@ -57,10 +57,10 @@ def counterpart_line(row: ArticleConcordance, counterpart: Counterpart) -> dict[
     return {
         "kind": "correspondence",
         "left_eid": counterpart.own.eid,
-        "left_citation": counterpart.own.citation,
+        "left_citation": counterpart.own_citation,
         "right_instrument": counterpart.provision.edition.instrument.slug,
         "right_eid": counterpart.provision.eid,
-        "right_citation": counterpart.provision.citation,
+        "right_citation": counterpart.citation,
         "right_heading": counterpart.article.heading,
         "relation": counterpart.relation,
         "note": correspondence.note,

@@ -74,7 +74,18 @@ class CorrespondenceAdminForm(VersionedAdminForm):
 
     class Meta:
         model = Correspondence
-        fields = ["left", "right", "relation", "note", "themes", "status", "origin", "score"]
+        fields = [
+            "left",
+            "left_sentence",
+            "right",
+            "right_sentence",
+            "relation",
+            "note",
+            "themes",
+            "status",
+            "origin",
+            "score",
+        ]
 
     def clean_note(self) -> str:
         return bounded_note(self.cleaned_data["note"])

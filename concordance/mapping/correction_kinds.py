@@ -62,6 +62,9 @@ class Link:
     note: str
     themes: tuple[str, ...]
     reason: str
+    # A sentence pin: the sentence (1-based) of each side the link names, if any.
+    left_sentence: int | None = None
+    right_sentence: int | None = None
 
     def __post_init__(self) -> None:
         _check(self.relation, self.reason)

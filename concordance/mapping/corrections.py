@@ -329,6 +329,22 @@ CORRECTIONS: tuple[Correction, ...] = (
         themes=("offences", "definitions"),
         reason=f"{REVIEW}, constat 4 : épingle ONU 14 §2 a) ↔ B9 §2 a (même cas)",
     ),
+    # UN 67 §1 says in two sentences what Budapest 47 §1 and §2 say; the
+    # paragraph link §1 ↔ §1 put the whole UN paragraph against §1 and left
+    # §2 (when the denunciation takes effect) facing nothing. A sentence pin.
+    Link(
+        un("art_67__para_1"),
+        budapest("art_47__para_2"),
+        relation="partial",
+        note=(
+            "Prise d'effet de la dénonciation (2e phrase du §1 de l'ONU) : un an après la réception de la "
+            "notification (ONU) ; le premier jour du mois qui suit l'expiration d'une période de trois mois après "
+            "cette réception (Budapest)."
+        ),
+        themes=("final-clauses",),
+        reason=f"{REVIEW}, constat 4 : épingle ONU 67 §1, phrase 2 ↔ B47 §2 (prise d'effet)",
+        left_sentence=2,
+    ),
     Unlink(
         un("art_4"),
         protocol("art_3"),
@@ -408,6 +424,8 @@ def _link(correction: Link) -> str:
         note=correction.note,
         status=Status.REVIEWED,
         origin=Origin.CURATED,
+        left_sentence=correction.left_sentence,
+        right_sentence=correction.right_sentence,
     )
     link.full_clean()
     _save(link, correction.reason, list(Theme.objects.filter(slug__in=correction.themes)))

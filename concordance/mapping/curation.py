@@ -43,7 +43,7 @@ def find_provision(instrument_slug: str, typed: str) -> Provision | None:
 
 
 # The columns a history record compares; an edit that leaves them and the themes as they are is no change.
-STORED = ("left_id", "right_id", "relation", "note", "status", "origin", "score")
+STORED = ("left_id", "right_id", "left_sentence", "right_sentence", "relation", "note", "status", "origin", "score")
 
 
 @dataclass
@@ -227,6 +227,8 @@ def my_changes_over_current(stale: StaleVersion, typed: dict) -> dict | None:
         return {
             "left_id": record.left_id,
             "right_id": record.right_id,
+            "left_sentence": record.left_sentence,
+            "right_sentence": record.right_sentence,
             "relation": record.relation,
             "note": record.note,
             "status": record.status,
@@ -236,6 +238,8 @@ def my_changes_over_current(stale: StaleVersion, typed: dict) -> dict | None:
     mine = {
         "left_id": typed["left"].pk,
         "right_id": typed["right"].pk,
+        "left_sentence": typed.get("left_sentence"),
+        "right_sentence": typed.get("right_sentence"),
         "relation": typed["relation"],
         "note": typed["note"],
         "status": typed["status"],
@@ -254,6 +258,8 @@ def my_changes_over_current(stale: StaleVersion, typed: dict) -> dict | None:
         "left_provision": left.eid,
         "right_instrument": right.edition.instrument.slug,
         "right_provision": right.eid,
+        "left_sentence": merged["left_sentence"] or "",
+        "right_sentence": merged["right_sentence"] or "",
         "relation": merged["relation"],
         "note": merged["note"],
         "status": merged["status"],
@@ -301,6 +307,8 @@ THEME_ROWS = "historicalcorrespondence_themes_set"
 TRACKED = {
     "left_id": _("disposition de gauche"),
     "right_id": _("disposition de droite"),
+    "left_sentence": _("phrase de gauche"),
+    "right_sentence": _("phrase de droite"),
     "relation": _("relation"),
     "note": _("note"),
     "status": _("statut"),
@@ -389,11 +397,12 @@ def restore(record, version: str | None) -> bool:
                 "modifiez ou supprimez celle-ci avant de restaurer cette version."
             )
         )
-    if correspondence.origin == Origin.CURATED:
-        try:
+    try:
+        correspondence.check_sentences()
+        if correspondence.origin == Origin.CURATED:
             correspondence.refuse_recorded_gaps()
-        except ValidationError as error:
-            raise ValueError(" ".join(error.messages)) from None
+    except ValidationError as error:
+        raise ValueError(" ".join(error.messages)) from None
     try:
         with invariants_checked_now(), transaction.atomic():
             return save_correspondence(correspondence, [row.theme for row in getattr(record, THEME_ROWS).all()])

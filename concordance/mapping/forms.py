@@ -4,8 +4,9 @@ from django import forms
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
 
-from concordance.corpus.models import Division, Instrument
+from concordance.corpus.models import Division, Instrument, Provision
 from concordance.filtering import FilterForm
+from concordance.lib.sentences import sentences
 from concordance.mapping.curation import (
     CONSTRAINT_MESSAGES,
     find_provision,
@@ -46,6 +47,9 @@ def choose_instrument(instruments: list[Instrument], slug: str | None) -> Instru
     return None
 
 
+SENTENCE_HELP = _("Facultatif : le numéro d'une phrase de la disposition, pour lier cette phrase seule.")
+
+
 class CorrespondenceForm(forms.Form):
     """A correspondence as a curator types it: instrument + provision on each side."""
 
@@ -55,8 +59,20 @@ class CorrespondenceForm(forms.Form):
         max_length=80,
         help_text=_("Article, ou article.paragraphe.point : « 25 », « 25.2 », « 2.e.ii »."),
     )
+    left_sentence = forms.IntegerField(
+        label=_("Phrase (gauche)"),
+        required=False,
+        min_value=1,
+        help_text=SENTENCE_HELP,
+    )
     right_instrument = forms.ChoiceField(label=_("Instrument (droite)"))
     right_provision = forms.CharField(label=_("Disposition (droite)"), max_length=80)
+    right_sentence = forms.IntegerField(
+        label=_("Phrase (droite)"),
+        required=False,
+        min_value=1,
+        help_text=SENTENCE_HELP,
+    )
     relation = forms.ChoiceField(label=_("Relation"), choices=Relation.choices)
     note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
     themes = forms.ModelMultipleChoiceField(
@@ -75,6 +91,9 @@ class CorrespondenceForm(forms.Form):
                 "left_provision": instance.left.eid,
                 "right_instrument": instance.right.edition.instrument.slug,
                 "right_provision": instance.right.eid,
+                # Empty, not None, when no sentence is named: what a browser sends back.
+                "left_sentence": instance.left_sentence or "",
+                "right_sentence": instance.right_sentence or "",
                 "relation": instance.relation,
                 "note": instance.note,
                 "themes": list(instance.themes.all()),
@@ -85,9 +104,31 @@ class CorrespondenceForm(forms.Form):
         self.fields["left_instrument"].choices = choices
         self.fields["right_instrument"].choices = choices
         self.fields["themes"].label_from_instance = lambda theme: theme.display_name
+        for side in ("left", "right"):
+            slug, typed = self.initial.get(f"{side}_instrument"), self.initial.get(f"{side}_provision")
+            if instance is not None:
+                self.show_sentences(side, getattr(instance, side))
+            elif slug and typed:
+                self.show_sentences(side, find_provision(str(slug), str(typed)))
 
     def clean_note(self) -> str:
         return bounded_note(self.cleaned_data["note"])
+
+    def show_sentences(self, side: str, provision: Provision | None) -> None:
+        """Number the provision's sentences with their first words beside its sentence field,
+        so that a curator sees which sentence a number pins."""
+        if provision is None:
+            return
+        found = sentences(provision.text)
+        if len(found) < 2:
+            return
+        listed = " · ".join(f"{n} « {first_words(text)} »" for n, text in enumerate(found, 1))
+        field = self.fields[f"{side}_sentence"]
+        field.help_text = _("%(help)s Phrases de %(provision)s : %(listed)s") % {
+            "help": SENTENCE_HELP,
+            "provision": provision.citation,
+            "listed": listed,
+        }
 
     def clean(self):
         cleaned = super().clean()
@@ -101,10 +142,13 @@ class CorrespondenceForm(forms.Form):
                         _("« %(typed)s » ne désigne aucune disposition de cet instrument.") % {"typed": typed},
                     )
                 cleaned[side] = provision
+                self.show_sentences(side, provision)
         if self.errors:
             return cleaned
         correspondence = self.instance
         correspondence.left, correspondence.right = cleaned["left"], cleaned["right"]
+        correspondence.left_sentence = cleaned.get("left_sentence")
+        correspondence.right_sentence = cleaned.get("right_sentence")
         correspondence.relation = cleaned["relation"]
         correspondence.note = cleaned["note"]
         correspondence.status = cleaned["status"]
@@ -114,6 +158,7 @@ class CorrespondenceForm(forms.Form):
             if hasattr(error, "error_dict"):
                 for field, messages in error.error_dict.items():
                     target = f"{field}_provision" if field in ("left", "right") else None
+                    target = field if field in ("left_sentence", "right_sentence") else target
                     for message in messages:
                         self.add_error(target, message)
             else:
@@ -138,3 +183,9 @@ class CorrespondenceForm(forms.Form):
             self.add_error("right_provision" if message in map(str, CONSTRAINT_MESSAGES.values()) else None, message)
             return None
         return self.instance
+
+
+def first_words(text: str, count: int = 8) -> str:
+    """The first ``count`` words of a sentence, "…" after them when it goes on."""
+    words = text.split()
+    return " ".join(words[:count]) + (" …" if len(words) > count else "")

@@ -18,6 +18,7 @@ from simple_history.models import HistoricalRecords
 
 from concordance.corpus.models import Instrument, Provision
 from concordance.languages import localised
+from concordance.lib.sentences import sentence_spans
 
 # A note or a reason is read on the pages that show the link: a 10 MB note made
 # each of them 10 MB (reliability review D9). The longest curated one has 448
@@ -114,6 +115,15 @@ class Correspondence(models.Model):
     origin = models.CharField(max_length=10, choices=Origin.choices, default=Origin.CURATED)
     # Similarity of a suggested link, from the aligner.
     score = models.FloatField(null=True, blank=True)
+    # A sentence pin: the link is between one sentence (1-based, as
+    # ``lib.sentences`` cuts the provision) and its partner, and the
+    # comparison shows that sentence against it in its own row.
+    left_sentence = models.PositiveSmallIntegerField(
+        null=True, blank=True, verbose_name=_("phrase de gauche"), help_text=_("numéro de la phrase, à partir de 1")
+    )
+    right_sentence = models.PositiveSmallIntegerField(
+        null=True, blank=True, verbose_name=_("phrase de droite"), help_text=_("numéro de la phrase, à partir de 1")
+    )
 
     history = CORRESPONDENCE_HISTORY
     objects = CorrespondenceQuerySet.as_manager()
@@ -127,6 +137,11 @@ class Correspondence(models.Model):
                 Least("left", "right"), Greatest("left", "right"), name="correspondence_unique_unordered_pair"
             ),
             models.CheckConstraint(condition=~Q(left=F("right")), name="correspondence_not_to_itself"),
+            models.CheckConstraint(
+                condition=(Q(left_sentence__isnull=True) | Q(left_sentence__gte=1))
+                & (Q(right_sentence__isnull=True) | Q(right_sentence__gte=1)),
+                name="correspondence_sentences_from_one",
+            ),
         ]
         indexes = [models.Index(fields=["origin", "relation"], name="correspondence_kind_idx")]
 
@@ -147,8 +162,31 @@ class Correspondence(models.Model):
         ).exclude(pk=self.pk)
         if duplicate.exists():
             raise ValidationError({"right": _("Cette correspondance existe déjà.")})
+        self.check_sentences()
         if self.origin == Origin.CURATED:
             self.refuse_recorded_gaps()
+
+    def check_sentences(self) -> None:
+        """A named sentence is one of its provision's sentences."""
+        errors = {}
+        for side, provision, number in (
+            ("left_sentence", self.left, self.left_sentence),
+            ("right_sentence", self.right, self.right_sentence),
+        ):
+            if number is None:
+                continue
+            count = len(sentence_spans(provision.text))
+            if count < 2:
+                errors[side] = _(
+                    "%(provision)s n'a qu'une phrase : liez la disposition entière (laissez ce champ vide)."
+                ) % {"provision": provision}
+            elif not 1 <= number <= count:
+                errors[side] = _("%(provision)s a %(count)d phrases : choisissez un numéro de 1 à %(count)d.") % {
+                    "provision": provision,
+                    "count": count,
+                }
+        if errors:
+            raise ValidationError(errors)
 
     def refuse_recorded_gaps(self) -> None:
         """A link contradicts a record saying its article has no counterpart in the other instrument."""

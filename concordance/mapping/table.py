@@ -11,6 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch, Q, QuerySet
+from django.utils.translation import gettext as _
 
 from concordance.corpus.models import Division, Edition, Instrument, Provision
 from concordance.mapping.articles import ConcordanceArticles, concordance_articles, converse
@@ -32,6 +33,39 @@ class Counterpart:
     @property
     def is_article_level(self) -> bool:
         return self.provision.kind == "article" and self.own.kind == "article"
+
+    @property
+    def own_sentence(self) -> int | None:
+        """The sentence of ``own`` a sentence pin names, if it names one."""
+        c = self.correspondence
+        return c.left_sentence if self.own.pk == c.left_id else c.right_sentence
+
+    @property
+    def sentence(self) -> int | None:
+        """The sentence of ``provision`` (the other side) a sentence pin names, if it names one."""
+        c = self.correspondence
+        return c.left_sentence if self.provision.pk == c.left_id else c.right_sentence
+
+    @property
+    def own_citation(self) -> str:
+        """``own`` as cited, with the sentence a pin names: "art. 67, par. 1, phrase 2"."""
+        return with_sentence(self.own.citation, self.own_sentence)
+
+    @property
+    def citation(self) -> str:
+        return with_sentence(self.provision.citation, self.sentence)
+
+
+def with_sentence(citation: str, sentence: int | None) -> str:
+    return (
+        citation
+        if sentence is None
+        else _("%(citation)s, phrase %(number)d")
+        % {
+            "citation": citation,
+            "number": sentence,
+        }
+    )
 
 
 @dataclass(frozen=True)

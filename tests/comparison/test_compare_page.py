@@ -232,7 +232,13 @@ def test_every_divergence_of_the_report_is_shown_on_the_comparison_it_links_to(c
 
 
 def test_quantities_that_answer_each_other_from_different_paragraphs_are_set_against_each_other(client):
-    # UN 67 §1 "un an" is aligned with Budapest 47 §1; the three months are in §2.
+    from concordance.mapping.models import Correspondence
+
+    # With the curated sentence pin, UN 67 §1's second sentence faces Budapest 47 §2: one row.
+    page = client.get("/compare/un/art_67/budapest/art_47/").content.decode()
+    assert '<div class="across">' not in page and "1 quantité divergente" in page
+    # Without it, UN 67 §1 "un an" is aligned with Budapest 47 §1; the three months are in §2.
+    Correspondence.objects.filter(left__eid="art_67__para_1", right__eid="art_47__para_2").delete()
     page = client.get("/compare/un/art_67/budapest/art_47/").content.decode()
     across = page[page.index('<div class="across">') :]
     across = across[: across.index("</div>")]
@@ -269,3 +275,15 @@ def test_both_article_headings_are_shown_as_the_sources_print_them(client):
     ).heading
     assert un and budapest
     assert escape(un) in headings and escape(budapest) in headings
+
+
+def test_a_rewording_of_the_intent_element_is_shown_and_the_page_says_why(client):
+    """Review finding 14, second half: UN 7's « commis intentionnellement, au fait d'accéder »
+    against Budapest 2's « l'accès intentionnel » stays a change, and the legend says why."""
+    page = client.get("/compare/un/art_7/budapest/art_2/").content.decode()
+    assert re.search(r'<del class="change"[^>]*>[^<]*intentionnellement', page)
+    legend = re.search(r'<p class="legend-note" id="reformulations">(.*?)</p>', page, re.S)
+    assert legend is not None
+    assert "comptée dans la part des changements de fond" in legend.group(1)
+    assert "élément intentionnel ne sont pas neutres" in legend.group(1)
+    assert 'href="#reformulations"' in page

@@ -124,7 +124,16 @@ def test_a_quantity_divergence_is_a_comment_stating_both_values(client):
 
 
 def test_a_divergence_across_rows_is_a_comment_too(client):
-    # UN art. 67 (denunciation: one year) against Budapest art. 47 (three months), in different rows.
+    from concordance.mapping.models import Correspondence
+
+    # With the curated sentence pin, UN 67 §1's second sentence faces Budapest 47 §2 in one row,
+    # and the redline still gives each text whole from the sentence parts.
+    document = open_docx(client.get("/compare/un/art_67/budapest/art_47/comparison.docx").content)
+    assert any("Quantité divergente : 1 an ≠ 3 mois" in comment.text for comment in document.comments)
+    assert redline_words(document, accept=True) == provision_words("budapest", "art_47")
+    assert redline_words(document, accept=False) == provision_words("un", "art_67")
+    Correspondence.objects.filter(left__eid="art_67__para_1", right__eid="art_47__para_2").delete()
+    # Without it, UN art. 67 (denunciation: one year) against Budapest art. 47 (three months), in different rows.
     document = open_docx(client.get("/compare/un/art_67/budapest/art_47/comparison.docx").content)
     comments = [comment.text for comment in document.comments]
     assert any(

@@ -1,8 +1,8 @@
 """Quantities that answer each other from different rows of one pair.
 
 A row pairs the quantities of its aligned paragraphs; the counterpart of one
-may sit in another paragraph (UN art. 67 §1 "un an" against Budapest art. 47
-§2 "trois mois", a paragraph with no partner).  ``pair_one_sided`` is the one
+may sit in another paragraph (a delay in a paragraph with no partner against
+one in another row).  ``pair_one_sided`` is the one
 rule that pairs them; the comparison page (``pair_across_rows``) and the
 analysis pages both call it.
 """
@@ -60,8 +60,9 @@ def pair_across_rows(rows: Sequence[AlignedRow], headings: tuple[str, str]) -> l
     the half that carries the pair's quantities.
     """
     lefts, rights = _one_sided(rows)
-    left_readings = [QuantityReading.of(q, unit.text, headings[0]) for q, unit in lefts]
-    right_readings = [QuantityReading.of(q, unit.text, headings[1]) for q, unit in rights]
+    # Quantities are at offsets of their provision; a unit may be a part of one (a sentence pin).
+    left_readings = [QuantityReading.of(unit.within(q), unit.text, headings[0]) for q, unit in lefts]
+    right_readings = [QuantityReading.of(unit.within(q), unit.text, headings[1]) for q, unit in rights]
     return [
         AcrossPair(quantities.pair(lefts[i][0], rights[j][0]), lefts[i][1], rights[j][1])
         for i, j in pair_one_sided(left_readings, right_readings)
@@ -85,7 +86,7 @@ def _one_sided(rows: Sequence[AlignedRow]) -> tuple[Located, Located]:
                     rights.append((pair.right, units[right_eid]))
         elif not row.moved and not (row.lefts and row.rights):
             for unit in row.lefts:
-                lefts.extend((q, unit) for q in quantities.extract_quantities(unit.text))
+                lefts.extend((unit.in_provision(q), unit) for q in quantities.extract_quantities(unit.text))
             for unit in row.rights:
-                rights.extend((q, unit) for q in quantities.extract_quantities(unit.text))
+                rights.extend((unit.in_provision(q), unit) for q in quantities.extract_quantities(unit.text))
     return lefts, rights

@@ -189,8 +189,8 @@ def place_half_rows(
     rows: list[AlignedRow], halves: Sequence[HalfRow], left: Sequence[ComparedUnit], right: Sequence[ComparedUnit]
 ) -> None:
     """Put each half-row at its own side's place, then tell it where its partner is."""
-    left_index = {u.eid: k for k, u in enumerate(left)}
-    right_index = {u.eid: k for k, u in enumerate(right)}
+    left_index = {u.anchor: k for k, u in enumerate(left)}
+    right_index = {u.anchor: k for k, u in enumerate(right)}
     for half in halves:
         _insert(rows, half.row, half.side, left_index if half.side == "left" else right_index)
     for half in halves:
@@ -208,11 +208,12 @@ def place_half_rows(
 
 
 def _insert(rows: list[AlignedRow], half: AlignedRow, side: Side, index: dict[str, int]) -> None:
-    """Put a half-row at its own side's place; the other side's order is untouched."""
-    mine = index[(half.lefts if side == "left" else half.rights)[0].eid]
+    """Put a half-row at its own side's place; the other side's order is untouched (units by anchor:
+    the parts of a provision a sentence pin cuts share its eid)."""
+    mine = index[(half.lefts if side == "left" else half.rights)[0].anchor]
     for k, row in enumerate(rows):
         units = row.lefts if side == "left" else row.rights
-        if units and index[units[0].eid] > mine:
+        if units and index[units[0].anchor] > mine:
             rows.insert(k, half)
             return
     rows.append(half)

@@ -94,11 +94,13 @@ def fill_row(row: AlignedRow, filled: FilledPieces, *, left: bool = False, right
 def fill_gap(row: AlignedRow) -> None:
     """A row with one side only: its words are all deleted (left) or all inserted (right)."""
     if row.lefts:
-        row.left_blocks = [Block(u, [MarkedPiece("deleted", u.text, "", 0, u.eid, "left")]) for u in row.lefts]
+        row.left_blocks = [Block(u, [MarkedPiece("deleted", u.text, "", u.offset, u.eid, "left")]) for u in row.lefts]
         row.inline_pieces = [b.pieces[0] for b in row.left_blocks]
         row.substantive_tokens = row.total_tokens = sum(word_count(u.text) for u in row.lefts)
     else:
-        row.right_blocks = [Block(u, [MarkedPiece("inserted", u.text, "", 0, u.eid, "right")]) for u in row.rights]
+        row.right_blocks = [
+            Block(u, [MarkedPiece("inserted", u.text, "", u.offset, u.eid, "right")]) for u in row.rights
+        ]
         row.inline_pieces = [b.pieces[0] for b in row.right_blocks]
         row.substantive_tokens = row.total_tokens = sum(word_count(u.text) for u in row.rights)
 
@@ -121,7 +123,7 @@ def _cut(pieces: list[MarkedPiece], units: Sequence[ComparedUnit], side: str) ->
                         piece.kind,
                         piece.text[lo - p0 : hi - p0],
                         piece.counterpart,
-                        lo - start,
+                        lo - start + unit.offset,
                         unit.eid,
                         side,
                         piece.entry_id,
@@ -142,7 +144,11 @@ def _located(
         stop = start + len(unit.text)
         lo, hi = max(at, start), min(at + len(text), stop)
         if lo < hi:
-            out.append(MarkedPiece(kind, text[lo - at : hi - at], counterpart, lo - start, unit.eid, side, entry_id))
+            out.append(
+                MarkedPiece(
+                    kind, text[lo - at : hi - at], counterpart, lo - start + unit.offset, unit.eid, side, entry_id
+                )
+            )
         start = stop + len(SEPARATOR)
     return out
 

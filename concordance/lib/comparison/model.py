@@ -29,6 +29,24 @@ class ComparedUnit:
     eid: str
     label: str  # as a reader cites it inside the article: "par. 2", "a)", "2 b) ii)"
     text: str
+    # A curated sentence pin cuts a provision into parts (``sentence_pins``):
+    # where this part's text starts in the provision's, and the number of its
+    # first sentence (1-based). A whole provision: 0 and 0.
+    offset: int = 0
+    sentence: int = 0
+
+    def within(self, quantity: quantities.Quantity) -> quantities.Quantity:
+        """``quantity``, at offsets of the provision, at offsets of this unit's text (a part's is shorter)."""
+        return _shifted(quantity, -self.offset)
+
+    def in_provision(self, quantity: quantities.Quantity) -> quantities.Quantity:
+        """``quantity``, at offsets of this unit's text, at offsets of its provision's."""
+        return _shifted(quantity, self.offset)
+
+    @property
+    def anchor(self) -> str:
+        """The page anchor of this unit: its eid, the part's first sentence after it for a later part."""
+        return self.eid if self.offset == 0 else f"{self.eid}-phrase-{self.sentence}"
 
 
 @dataclass(frozen=True)
@@ -158,6 +176,10 @@ class AlignedRow:
         return located
 
 
+def _shifted(quantity: quantities.Quantity, by: int) -> quantities.Quantity:
+    return dataclasses.replace(quantity, start=quantity.start + by, end=quantity.end + by) if by else quantity
+
+
 def _in_unit(
     quantity: quantities.Quantity | None, units: Sequence[ComparedUnit]
 ) -> tuple[quantities.Quantity | None, str]:
@@ -168,7 +190,9 @@ def _in_unit(
     for unit in units:
         end = offset + len(unit.text)
         if quantity.start < end:
-            return dataclasses.replace(quantity, start=quantity.start - offset, end=quantity.end - offset), unit.eid
+            # Local to the provision: a part of one starts ``unit.offset`` into it.
+            shift = offset - unit.offset
+            return dataclasses.replace(quantity, start=quantity.start - shift, end=quantity.end - shift), unit.eid
         offset = end + len(SEPARATOR)
     raise ValueError(f"quantity {quantity.text!r} lies outside the row's paragraphs")
 

@@ -66,4 +66,8 @@ def correspondence_entry(c: Correspondence) -> dict[str, Any]:
     }
     if c.origin == Origin.SUGGESTED:
         entry["score"] = c.score
+    # Only when named, so that a document without sentence pins reads as before.
+    for side in ("left_sentence", "right_sentence"):
+        if getattr(c, side) is not None:
+            entry[side] = getattr(c, side)
     return entry

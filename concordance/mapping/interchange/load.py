@@ -117,6 +117,8 @@ def import_correspondences(
             "status": entry.status,
             "origin": entry.origin,
             "score": entry.score if entry.origin == Origin.SUGGESTED else None,
+            "left_sentence": entry.left_sentence,
+            "right_sentence": entry.right_sentence,
         }
         theme_rows = [themes[slug] for slug in entry.themes]
         label = f"correspondence {key_of(left)} ↔ {key_of(right)}"

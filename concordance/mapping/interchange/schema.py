@@ -70,6 +70,8 @@ ThemeEnglishName = Annotated[
     str, Field(max_length=Theme._meta.get_field("name_en").max_length), AfterValidator(_no_nul)
 ]
 Score = Annotated[float, Field(allow_inf_nan=False)]
+# A sentence of a provision, 1-based (``lib.sentences``): a sentence pin.
+SentenceNumber = Annotated[int, Field(ge=1, le=32767, strict=True)]
 
 
 class Shape(BaseModel):
@@ -101,6 +103,9 @@ class CorrespondenceEntry(Shape):
     origin: Annotated[Text, _one_of(Origin.values)] = str(Origin.CURATED)
     # The aligner's similarity, for a suggested correspondence only.
     score: Score | None = None
+    # Sentence pins: the link holds between these sentences, not the whole provisions.
+    left_sentence: SentenceNumber | None = None
+    right_sentence: SentenceNumber | None = None
 
     @model_validator(mode="after")
     def _only_suggestions_are_scored(self) -> CorrespondenceEntry:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from concordance.corpus.models import Instrument, Provision
+from concordance.lib.sentences import sentence_spans
 from concordance.mapping.interchange.export import key_of
 from concordance.mapping.interchange.schema import SECTIONS, ConcordanceDocument, Entries, Key, parse
 from concordance.mapping.models import Theme
@@ -104,10 +105,22 @@ class References:
             if left and right:
                 if left.edition.instrument_id == right.edition.instrument_id:
                     self.found.append(f"{where}: both sides are in {left.edition.instrument.slug}.")
+                self.sentence(f"{where}.left_sentence", left, entry.left_sentence)
+                self.sentence(f"{where}.right_sentence", right, entry.right_sentence)
                 pair = frozenset((left.pk, right.pk))
                 if pair in seen:
                     self.found.append(f"{where}: duplicates an earlier correspondence.")
                 seen.add(pair)
+
+    def sentence(self, where: str, provision: Provision, number: int | None) -> None:
+        """A sentence pin names one of the provision's sentences (a provision of one sentence has none to name)."""
+        if number is None:
+            return
+        count = len(sentence_spans(provision.text))
+        if count < 2:
+            self.found.append(f"{where}: {key_of(provision)} has a single sentence; link the provision itself.")
+        elif number > count:
+            self.found.append(f"{where}: {key_of(provision)} has {count} sentences, not {number}.")
 
     def without_counterpart(self) -> None:
         seen: set[tuple[Key, str]] = set()
