@@ -20,24 +20,10 @@ from django.utils.translation import gettext_noop as N_
 
 from concordance.languages import in_english, translate
 from concordance.lib import eids
+from concordance.lib.translatable import MONTHS
 
 if TYPE_CHECKING:  # the models import this module for ``locator``
     from concordance.corpus.models import Instrument, Provision
-
-MONTHS = (
-    N_("janvier"),
-    N_("février"),
-    N_("mars"),
-    N_("avril"),
-    N_("mai"),
-    N_("juin"),
-    N_("juillet"),
-    N_("août"),
-    N_("septembre"),
-    N_("octobre"),
-    N_("novembre"),
-    N_("décembre"),
-)
 
 
 def french_date(day: datetime.date) -> str:

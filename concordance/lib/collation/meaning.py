@@ -34,6 +34,8 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+from concordance.lib.translatable import MONTHS
+
 _WORD_RE = re.compile(r"[\w\u0300-\u036f]+")
 
 # Words that carry grammar, not meaning: what a variant of these words only changes is wording.
@@ -106,8 +108,7 @@ _REFERENCE_WORDS = frozenset(
     ("article", "articles", "alinea", "alineas", "paragraphe", "paragraphes", "dessus", "present", "no")
 )
 _DATE_DETAIL_RE = re.compile(r"[\s(]*\d{1,4}(?:\s+et\s+\d{1,2})?[)\s]*")
-_MONTHS = frozenset(("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre"))
-_MONTHS |= {"octobre", "novembre", "décembre"}
+_MONTHS = frozenset(MONTHS)
 # "no R (85) 10", "N°R (85) 10", "n° 1": the abbreviation and the series letter are notation.
 _NUMBER_SIGN_RE = re.compile(r"\b[nN](?:o|°|º)\s*(?:R\b\s*)?|\bR\s*(?=\()")
 _ROMAN_LABELS = {"i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5", "vi": "6"}

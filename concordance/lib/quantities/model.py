@@ -82,21 +82,6 @@ _DATE_BOUNDS = {
     "at-least": N_("à compter du"),
     "over": N_("après le"),
 }
-# The months a deadline names, as the texts write them, for the English labels.
-MONTHS = (
-    N_("janvier"),
-    N_("février"),
-    N_("mars"),
-    N_("avril"),
-    N_("mai"),
-    N_("juin"),
-    N_("juillet"),
-    N_("août"),
-    N_("septembre"),
-    N_("octobre"),
-    N_("novembre"),
-    N_("décembre"),
-)
 
 COUNT_UNITS = frozenset({"state", "party", "instrument", "ratification"})
 # Time unit -> (common unit, how many of it): see ``Quantity.measure``.

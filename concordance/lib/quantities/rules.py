@@ -23,27 +23,17 @@ here, each as a ``Quantity`` of its own kind:
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from concordance.lib.quantities.model import Quantity
 from concordance.lib.quantities.numbers import parse_french_number
-from concordance.lib.translatable import N_
+from concordance.lib.translatable import MONTHS, N_
 
-MONTHS = {
-    "janvier": 1,
-    "février": 2,
-    "fevrier": 2,
-    "mars": 3,
-    "avril": 4,
-    "mai": 5,
-    "juin": 6,
-    "juillet": 7,
-    "août": 8,
-    "aout": 8,
-    "septembre": 9,
-    "octobre": 10,
-    "novembre": 11,
-    "décembre": 12,
-    "decembre": 12,
+# A month's number by its name, written with or without its accent ("fevrier").
+MONTH_NUMBERS = {
+    spelling: number
+    for number, name in enumerate(MONTHS, 1)
+    for spelling in (name, unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode())
 }
 _DATE_BOUNDS = {
     "jusqu": "at-most",
@@ -55,7 +45,7 @@ _DATE_BOUNDS = {
 }
 _DEADLINE = re.compile(
     r"(?P<bound>jusqu['’]\s*au|au\s+plus\s+tard\s+le|avant\s+le|à\s+compter\s+du|à\s+partir\s+du|après\s+le)\s+"
-    r"(?P<day>1er|\d{1,2})\s+(?P<month>" + "|".join(MONTHS) + r")\s+(?P<year>\d{4})\b",
+    r"(?P<day>1er|\d{1,2})\s+(?P<month>" + "|".join(MONTH_NUMBERS) + r")\s+(?P<year>\d{4})\b",
     re.IGNORECASE,
 )
 _FREQUENCY = re.compile(
@@ -79,7 +69,7 @@ def deadlines(text: str) -> list[Quantity]:
     found = []
     for match in _DEADLINE.finditer(text):
         day = 1 if match["day"].casefold() == "1er" else int(match["day"])
-        value = int(match["year"]) * 10000 + MONTHS[match["month"].casefold()] * 100 + day
+        value = int(match["year"]) * 10000 + MONTH_NUMBERS[match["month"].casefold()] * 100 + day
         numerals = (match["day"], match["month"], match["year"])
         found.append(
             Quantity(
