@@ -5,7 +5,6 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("corpus", "0004_footnote_notes"),
         ("mapping", "0005_theme_english_name"),
     ]
 
