@@ -11,6 +11,7 @@ from __future__ import annotations
 from django import template
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
+from django.utils.translation import gettext
 
 from concordance.corpus import citations
 from concordance.corpus.models import Edition, Instrument
@@ -50,13 +51,15 @@ def cite_box_for(context: template.Context, text: str, path: str) -> SafeString:
 
 def citation_box(text: str, url: str) -> SafeString:
     return format_html(
-        '<details class="cite"><summary>Citer</summary>'
+        '<details class="cite"><summary>{}</summary>'
         '<p class="cite-text"><span class="citation">{}</span>, <a class="cite-link" href="{}">{}</a> '
-        '<button type="button" class="cite-copy" data-citation="{}" data-url="{}" hidden>Copier</button></p>'
+        '<button type="button" class="cite-copy" data-citation="{}" data-url="{}" hidden>{}</button></p>'
         "</details>",
+        gettext("Citer"),
         text,
         url,
         url,
         text,
         url,
+        gettext("Copier"),
     )
