@@ -26,7 +26,7 @@ class HeadingOptions(forms.Select):
     "Chapitre II — Incrimination" in one voice. The empty choice ("all") is interface.
     """
 
-    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):  # type: ignore[no-untyped-def]
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
         option = super().create_option(name, value, label, selected, index, subindex, attrs)
         if value:
             option["attrs"]["lang"] = "fr"

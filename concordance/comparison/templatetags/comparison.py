@@ -8,16 +8,14 @@ across two pieces is cut in two anchors, never moved.
 
 from __future__ import annotations
 
-import re
-
 from django import template
 from django.utils import translation
 from django.utils.html import conditional_escape, escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
-from django.utils.translation import gettext_noop as N_
 
 from concordance.caching import cached
+from concordance.comparison.page import display_unit_label
 from concordance.crossrefs.linking import Link
 from concordance.crossrefs.rendering import anchor_html
 from concordance.glossary import curated_glossary
@@ -198,15 +196,7 @@ def step_at(steps: list, position: int):
     return steps[position - 1] if 0 < position <= len(steps) else None
 
 
-# A unit's label is French in the comparison, which is cached once for both
-# languages' pipelines (comparison/inputs.py unit_label); the page reads it in its own.
-UNIT_WORDS = {"texte": N_("texte"), "fin": N_("fin"), "alinéa": N_("alinéa")}
-PARAGRAPH_LABEL = re.compile(r"\bpar\. (\w+)")
-
-
 @register.filter
 def unit_label(label: str) -> str:
-    """ "par. 1, a)" → "para. 1, a)" on an English page; "texte" → "text"; the numbering is kept as it is."""
-    if label in UNIT_WORDS:
-        return translate(UNIT_WORDS[label])
-    return PARAGRAPH_LABEL.sub(lambda found: translate(N_("par. %(number)s")) % {"number": found[1]}, label)
+    """A unit's label in the page's language (``comparison.page.display_unit_label``)."""
+    return display_unit_label(label)
