@@ -142,3 +142,15 @@ def test_the_pdf_and_response_caches_keep_the_two_languages_apart(client, settin
     docx_fr, docx_en = client.get(DOCX).content, client.get("/en" + DOCX).content
     assert b"Aligned comparison" not in docx_fr
     assert open_docx(docx_en).paragraphs[0].text.startswith("UN Convention against Cybercrime")
+
+
+@needs_weasyprint
+def test_a_cached_pdf_is_never_served_in_the_other_language(client, settings):
+    settings.RESPONSE_CACHE = True
+    for _ in range(2):  # the second round is served from the caches
+        french = one_line(read_pdf(client.get(PDF)).pages[0].extract_text())
+        english = one_line(read_pdf(client.get("/en" + PDF)).pages[0].extract_text())
+        assert "Convention des Nations Unies contre la cybercriminalité, art. 25" in french
+        assert "ONU seulement" in french
+        assert "UN Convention against Cybercrime, art. 25" in english and "UN only" in english
+        assert "ONU seulement" not in english
