@@ -34,6 +34,9 @@ PAGES = {
     "/compare/": 200,
     "/compare/?left_instrument=un&left_provision=999&right_instrument=budapest&right_provision=16": 200,
     **{pair + display: 200 for pair in PAIRS for display in DISPLAYS},
+    "/compare/un/art_25/budapest/art_16/?view=sideways": 400,
+    "/concordance/?chapter=chp_99&relation=nope": 400,
+    "/glossary/?class=nope": 400,
     "/divergences/": 200,
     "/quantities/": 200,
     "/glossary/": 200,
@@ -48,6 +51,8 @@ PAGES = {
     "/search/?q=zzqxwv": 200,
     "/search/?q=preservation&instrument=nope": 400,
     "/handouts/": 200,
+    "/handouts/?pairs=un:art_25": 400,
+    "/handouts/?from=un&chapter=chp_2&pairs=un:art_25/budapest:art_16": 400,
     "/accounts/login/": 200,
     "/un/art-999/": 404,
 }
