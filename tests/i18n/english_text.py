@@ -22,11 +22,12 @@ _WORDS = """
     le la les des du une et ou sur dans pour avec sans est sont pas aux cette ces au ce cet leur leurs
     qui que quoi dont par entre selon chaque aucun aucune toute tous toutes moins voir afficher masquer
     retour suivant précédent accueil recherche rechercher glossaire copier citer dispositions paragraphe
-    alinéa chapitre intitulé protocole liens thème thèmes texte textes seulement
+    alinéa chapitre intitulé protocole liens thème thèmes texte textes seulement premier
 """
 FRENCH_WORDS = frozenset(_WORDS.split())
 ACCENTED = re.compile(r"[àâçéèêëîïôûùüÿœæ]", re.IGNORECASE)
-WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+# "1er" (the French way of numbering a first article) is a word here too.
+WORD = re.compile(r"1er\b|[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 
 class _EnglishInterface(HTMLParser):
@@ -74,6 +75,6 @@ def french_words(text: str) -> list[str]:
     words = WORD.findall(text)
     found = []
     for index, word in enumerate(words):
-        if word.lower() in FRENCH_WORDS or ACCENTED.search(word):
+        if word.lower() in FRENCH_WORDS or word == "1er" or ACCENTED.search(word):
             found.append(" ".join(words[max(0, index - 4) : index + 5]) + f"  [{word}]")
     return found
