@@ -124,3 +124,10 @@ def test_the_word_finder_finds_french_and_leaves_english_and_marked_french_alone
     )
     found = french_words(english_interface(html))
     assert [context.rsplit("[", 1)[1] for context in found] == ["Voir]", "la]", "été]"]
+
+
+def test_the_printed_filters_mark_the_chapter_s_french_heading(client):
+    html = client.get("/en/concordance/?from=un&chapter=chp_2").content.decode()
+    assert 'Chapter: <span lang="fr">Chapter II — Incrimination</span>' in html
+    french = client.get("/concordance/?from=un&chapter=chp_2").content.decode()
+    assert 'Chapitre : <span lang="fr">Chapitre II — Incrimination</span>' in french
