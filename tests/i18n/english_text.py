@@ -42,7 +42,10 @@ class _EnglishInterface(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         attributes = dict(attrs)
         lang = (attributes.get("lang") or "").split("-")[0]
-        left_out = self._left_out() or tag in UNREAD or lang == "fr"
+        # An element marked English inside a French one (a provision's "Cite" box, its
+        # label) is interface again.
+        inherited = self._left_out() and lang != "en"
+        left_out = inherited or tag in UNREAD or lang == "fr"
         if not left_out:
             self.pieces.extend(attributes.get(name) or "" for name in SPOKEN_ATTRIBUTES)
         if tag not in VOID:
