@@ -73,6 +73,18 @@ class Bilingual:
         return localised(self.french, self.english)
 
 
+# The French texts number a first article or division in words ("Article premier",
+# "Article 1er", "Chapitre Ier"); their English texts say "Article 1", "Chapter I".
+FIRST_NUMBERS = frozenset({"premier", "1er", "Ier"})
+
+
+def display_number(num: str, *, roman: bool = False) -> str:
+    """A provision's or division's number as the page's language writes it: "premier" is "1" (or "I") in English."""
+    if num in FIRST_NUMBERS and in_english():
+        return "I" if roman else "1"
+    return num
+
+
 def language_of_path(path: str) -> str:
     """The language an address names: its ``/en/`` prefix, else the default (French)."""
     return translation.get_language_from_path(path) or settings.LANGUAGE_CODE

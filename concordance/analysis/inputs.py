@@ -25,7 +25,7 @@ from django.utils import translation
 
 from concordance.caching import cached
 from concordance.corpus.models import Division, Instrument, Provision
-from concordance.languages import Bilingual
+from concordance.languages import Bilingual, display_number
 from concordance.lib import eids
 from concordance.mapping.models import Correspondence, MissingCounterpart, Theme
 from concordance.versioning.versions import stored
@@ -72,6 +72,11 @@ class ArticleRef:
     chapter: str  # "chap. III — Coopération internationale": tells domestic from international
     instrument_position: int
     url: str
+
+    @property
+    def display_num(self) -> str:
+        """``num`` in the page's language ("premier" is "1" in English)."""
+        return display_number(self.num)
 
     @property
     def number(self) -> int:

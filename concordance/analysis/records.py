@@ -13,6 +13,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from concordance.analysis.inputs import ArticleRef
+from concordance.corpus import citations
 from concordance.corpus.models import Provision
 from concordance.languages import Bilingual, translate
 from concordance.lib import quantities
@@ -24,8 +25,13 @@ from concordance.mapping.models import Relation
 class ProvisionRef:
     article: ArticleRef
     eid: str
-    citation: str  # "art. 25, par. 2"
+    citation: str  # "art. 25, par. 2": French, as the cached results keep it
     url: str
+
+    @property
+    def display_citation(self) -> str:
+        """``citation`` in the page's language ("art. 25, para. 2" on English pages)."""
+        return citations.locator(self.eid, translate)
 
 
 def provision_ref(article: ArticleRef, eid: str) -> ProvisionRef:
@@ -74,6 +80,11 @@ class QuantityEntry:
     @property
     def bounded_label(self) -> str:
         return self.quantity.bounded_label_in(translate) if self.quantity else translate(self.label)
+
+    @property
+    def display_label(self) -> str:
+        """``label`` (no bound) in the page's language: "5 États", "5 States"."""
+        return self.quantity.label_in(translate) if self.quantity else translate(self.label)
 
     @property
     def dimension(self) -> str:

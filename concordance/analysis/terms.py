@@ -65,13 +65,15 @@ class EntryUses:
     columns: tuple[InstrumentTerms, ...]
     term_class: TermClass = "equivalent"
     why: str = ""
+    # The conventions' official English wording of the notion ("expedited preservation"…).
+    english: tuple[str, ...] = ()
 
     @property
     def class_label(self) -> str:
         return str(CLASS_LABELS[self.term_class])
 
     def searchable(self) -> str:
-        return folded(" ".join([self.concept, *(t.form for c in self.columns for t in c.terms)]))
+        return folded(" ".join([self.concept, *self.english, *(t.form for c in self.columns for t in c.terms)]))
 
 
 def folded(text: str) -> str:
@@ -121,7 +123,17 @@ def build(texts: Texts) -> tuple[EntryUses, ...]:
                 for form in forms
             )
             columns.append(InstrumentTerms(instrument, titles[instrument], uses))
-        entries.append(EntryUses(entry.id, entry.concept, entry.note, tuple(columns), entry.term_class, entry.why))
+        entries.append(
+            EntryUses(
+                entry.id,
+                entry.concept,
+                entry.note,
+                tuple(columns),
+                entry.term_class,
+                entry.why,
+                entry.english_forms(),
+            )
+        )
     return tuple(entries)
 
 

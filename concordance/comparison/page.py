@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,6 +18,7 @@ from pathlib import Path
 from django.conf import settings
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop as N_
 
 from concordance.caching import content_key
 from concordance.comparison.counterparts import pair_counterparts
@@ -25,6 +27,7 @@ from concordance.comparison.quantity_verdicts import QuantityVerdicts, quantity_
 from concordance.corpus.models import Instrument, Provision
 from concordance.crossrefs.linking import Link, provision_references
 from concordance.crossrefs.rendering import segments
+from concordance.languages import translate
 from concordance.lib.comparison import Comparison
 from concordance.mapping.models import Correspondence
 from concordance.mapping.table import Counterpart
@@ -162,3 +165,17 @@ def unit_links(side: str, root: Provision, nodes: list[Provision]) -> dict[tuple
         if spans:
             found[(side, node.eid)] = spans
     return found
+
+
+# A unit's label is French in the comparison, which is computed and cached once
+# for both languages (comparison/inputs.py unit_label); each page, PDF and Word
+# document reads it in its own language.
+UNIT_WORDS = {"texte": N_("texte"), "fin": N_("fin"), "alinéa": N_("alinéa")}
+PARAGRAPH_LABEL = re.compile(r"\bpar\. (\w+)")
+
+
+def display_unit_label(label: str) -> str:
+    """ "par. 1, a)" → "para. 1, a)" in English, "texte" → "text"; the numbering is kept as it is."""
+    if label in UNIT_WORDS:
+        return translate(UNIT_WORDS[label])
+    return PARAGRAPH_LABEL.sub(lambda found: translate(N_("par. %(number)s")) % {"number": found[1]}, label)

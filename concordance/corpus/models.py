@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from concordance.corpus import citations
-from concordance.languages import localised, translate
+from concordance.languages import display_number, localised, translate
 from concordance.lib import eids
 
 
@@ -173,7 +173,7 @@ class Division(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display().capitalize()} {self.num}"
+        return f"{self.get_kind_display().capitalize()} {display_number(self.num, roman=True)}"
 
 
 class ProvisionQuerySet(models.QuerySet):
@@ -246,6 +246,11 @@ class Provision(models.Model):
     def citation(self) -> str:
         """The provision as a lawyer cites it: "art. 25, par. 2, b)" (``citations.locator``)."""
         return citations.locator(self.eid)
+
+    @property
+    def display_num(self) -> str:
+        """``num`` as the page's language writes it: "premier" and "1er" are "1" on English pages."""
+        return display_number(self.num)
 
     @property
     def display_citation(self) -> str:

@@ -29,11 +29,13 @@ class CitingGroup:
     label: str
     href: str | None  # None for a note that no page shows
     citations: list[Citation] = field(default_factory=list)
+    # The citing article's heading: treaty text, printed apart from the label so that it is marked French.
+    heading: str = ""
 
 
 def _cited_part(eid: str) -> str:
     """ "par. 1, b)" for ``art_14__para_1__point_b``; "" for the article itself."""
-    return Provision(eid=eid).citation.partition(", ")[2]
+    return Provision(eid=eid).display_citation.partition(", ")[2]
 
 
 def cited_by(edition: Edition, article: Provision) -> list[CitingGroup]:
@@ -119,13 +121,11 @@ def _group_of(row: ReferenceTarget, edition: Edition) -> tuple[tuple, CitingGrou
     provision = reference.provision
     kind = "article" if reference.instrument_id == edition.instrument_id else "instrument"
     label = f"Article {provision.article_number}"
-    if row.citing_heading:
-        label += f" — {row.citing_heading}"
     if kind == "instrument":
         label = f"{reference.instrument.display_short_title}, {label[0].lower()}{label[1:]}"
     path = reverse("article", args=[reference.instrument.slug, provision.article_number])
     key = ("provision", reference.instrument_id, provision.article_eid)
-    return key, CitingGroup(kind, label, path + _edition_query(reference.edition))
+    return key, CitingGroup(kind, label, path + _edition_query(reference.edition), heading=row.citing_heading or "")
 
 
 def _citation(row: ReferenceTarget, edition: Edition) -> Citation:
@@ -135,7 +135,8 @@ def _citation(row: ReferenceTarget, edition: Edition) -> Citation:
         return Citation(reference.text, "", group.href or "")
     provision = reference.provision
     path = reverse("article", args=[reference.instrument.slug, provision.article_number])
-    return Citation(reference.text, provision.citation, f"{path}{_edition_query(reference.edition)}#{provision.eid}")
+    address = f"{path}{_edition_query(reference.edition)}#{provision.eid}"
+    return Citation(reference.text, provision.display_citation, address)
 
 
 def _in_instrument(instrument: str, label: str) -> str:

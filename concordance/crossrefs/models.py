@@ -107,7 +107,7 @@ class Reference(models.Model):
     @property
     def source_label(self) -> str:
         if self.provision_id:
-            return self.provision.citation
+            return self.provision.display_citation
         if self.note_id:
             return note_label(self.note)
         return footnote_label(self.edition, self.footnote)

@@ -58,7 +58,7 @@ def target_preview(slug: str, eid: str, edition_slug: str | None) -> Preview:
         if target is None:
             raise Http404(f"{instrument.short_title} n'a pas de disposition « {eid} ».")
         article = next(p for p in provisions if p.eid == article_eid)
-        title = f"{instrument.display_short_title}, {target.citation}"
+        title = f"{instrument.display_short_title}, {target.display_citation}"
         if article.heading:
             title += f" — {article.heading}"
         base = eids.depth(target.eid)

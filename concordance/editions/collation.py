@@ -35,7 +35,7 @@ from django.utils.translation import gettext_noop as N_
 
 from concordance.caching import cached
 from concordance.corpus.models import Division, Edition, Instrument, Provision
-from concordance.languages import translate
+from concordance.languages import display_number, translate
 from concordance.lib import eids
 from concordance.lib.collation import CLASSES, CollatedRow, EditionUnit, collate_units, lexicon_of
 
@@ -70,10 +70,11 @@ class ArticleCollation:
     @property
     def label(self) -> str:
         if self.kind == "article":
-            return f"Article {self.num}"
+            return f"Article {display_number(self.num)}"
         if self.kind == "division":
             kind = eids.last_level(self.eid).kind
-            return f"{DIVISION_LABELS[kind]} {self.num}" if kind in DIVISION_LABELS else self.num
+            number = display_number(self.num, roman=True)
+            return f"{DIVISION_LABELS[kind]} {number}" if kind in DIVISION_LABELS else number
         return str(PART_LABELS[self.kind])
 
     @property

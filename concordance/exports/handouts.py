@@ -16,6 +16,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django import forms
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from concordance.comparison.inputs import CorpusSnapshot, compare_pairs, pair_inputs
 from concordance.comparison.page import ComparisonPage, Legend, rows_html_key
@@ -29,7 +31,7 @@ from concordance.mapping.table import ConcordanceFilters, concordance_rows
 
 # More would make a document nobody prints, and keep a worker busy for long.
 MAX_PAIRS = 60
-PAIRS_HELP = (
+PAIRS_HELP = _(
     "Paires « instrument:identifiant/instrument:identifiant » séparées par des virgules, "
     "par exemple un:art_25/budapest:art_16."
 )
@@ -42,7 +44,7 @@ class HandoutError(ValueError):
 class HandoutForm(ConcordanceFilterForm):
     """The concordance's filters plus an explicit list of pairs."""
 
-    pairs = forms.CharField(label="Ou des paires précises", required=False, max_length=2000, help_text=PAIRS_HELP)
+    pairs = forms.CharField(label=_("Ou des paires précises"), required=False, max_length=2000, help_text=PAIRS_HELP)
 
 
 @dataclass(frozen=True)
@@ -60,7 +62,7 @@ def parse_pairs(text: str) -> list[WantedPair]:
         sides = item.split("/")
         parsed = [side.split(":") for side in sides]
         if len(sides) != 2 or any(len(p) != 2 or not eids.is_provision(p[1]) or not p[0] for p in parsed):
-            raise HandoutError(f"Paire illisible : « {item} ». {PAIRS_HELP}")
+            raise HandoutError(gettext("Paire illisible : « %(pair)s ». %(help)s") % {"pair": item, "help": PAIRS_HELP})
         pairs.append(WantedPair((parsed[0][0], parsed[0][1]), (parsed[1][0], parsed[1][1])))
     return pairs
 
@@ -106,7 +108,10 @@ def named_pairs(wanted: list[WantedPair], snapshot: CorpusSnapshot) -> list[tupl
     for pair in wanted:
         for side in (pair.left, pair.right):
             if side not in by_name:
-                raise LookupError(f"Aucune disposition « {side[1]} » dans « {side[0]} ».")
+                raise LookupError(
+                    gettext("Aucune disposition « %(eid)s » dans « %(instrument)s ».")
+                    % {"eid": side[1], "instrument": side[0]}
+                )
         pairs.append((by_name[pair.left], by_name[pair.right]))
     return pairs
 
@@ -114,8 +119,11 @@ def named_pairs(wanted: list[WantedPair], snapshot: CorpusSnapshot) -> list[tupl
 def build_parts(pairs: list[tuple[Provision, Provision]], snapshot: CorpusSnapshot) -> list[HandoutPart]:
     if len(pairs) > MAX_PAIRS:
         raise HandoutError(
-            f"{len(pairs)} comparaisons : un polycopié en réunit au plus {MAX_PAIRS}. "
-            "Choisissez un chapitre ou un thème plus étroit."
+            gettext(
+                "%(count)d comparaisons : un polycopié en réunit au plus %(most)d. "
+                "Choisissez un chapitre ou un thème plus étroit."
+            )
+            % {"count": len(pairs), "most": MAX_PAIRS}
         )
     inputs = [pair_inputs(left, right, snapshot) for left, right in pairs]
     comparisons = compare_pairs(inputs)
@@ -144,26 +152,29 @@ def build_parts(pairs: list[tuple[Provision, Provision]], snapshot: CorpusSnapsh
 def handout(form: HandoutForm, instrument: Instrument) -> Handout:
     """The handout the form selects; ``HandoutError`` (400) or ``LookupError`` (404) when it cannot."""
     if form.status != 200:
-        raise HandoutError(f"Filtre invalide — {form.problems()}")
+        raise HandoutError(gettext("Filtre invalide — %(problems)s") % {"problems": form.problems()})
     filters = form.filters()
     wanted = parse_pairs(form.cleaned_data.get("pairs") or "")
     if wanted and (filters.chapter or filters.theme):
-        raise HandoutError("Choisissez soit des paires, soit un chapitre ou un thème, pas les deux.")
+        raise HandoutError(gettext("Choisissez soit des paires, soit un chapitre ou un thème, pas les deux."))
     if not wanted and not (filters.chapter or filters.theme):
-        raise HandoutError("Choisissez un chapitre, un thème ou des paires (pairs=un:art_25/budapest:art_16).")
+        raise HandoutError(gettext("Choisissez un chapitre, un thème ou des paires (pairs=un:art_25/budapest:art_16)."))
     snapshot = CorpusSnapshot()
     if wanted:
         pairs = named_pairs(wanted, snapshot)
-        title = "Comparaisons choisies"
+        title = gettext("Comparaisons choisies")
     else:
         pairs = selected_pairs(instrument, filters, snapshot)
+        pairs_label = str(form.fields["pairs"].label)
         described = " · ".join(
-            f"{label} : {value}" for label, value in form.applied() if label != "Ou des paires précises"
+            gettext("%(label)s : %(value)s") % {"label": label, "value": value}
+            for label, value in form.applied()
+            if str(label) != pairs_label
         )
-        title = f"{instrument.short_title} — {described}"
+        title = f"{instrument.display_short_title} — {described}"
     if not pairs:
         raise HandoutError(
-            "Aucune correspondance entre articles ne répond à cette sélection : le polycopié serait vide."
+            gettext("Aucune correspondance entre articles ne répond à cette sélection : le polycopié serait vide.")
         )
     parts = build_parts(pairs, snapshot)
     editions = list({p.edition.pk: p.edition for part in parts for p in (part.pair.left, part.pair.right)}.values())

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
+from django.utils.translation import gettext
 
 from concordance.comparison.forms import ComparisonOptions, option_links
 from concordance.comparison.lookup import find
@@ -38,7 +39,7 @@ def handouts(request: HttpRequest) -> HttpResponse:
     instruments = list(Instrument.objects.all())
     instrument = choose_instrument(instruments, request.GET.get("from"))
     if instrument is None:
-        raise Http404(f"Instrument inconnu : « {request.GET.get('from')} ».")
+        raise Http404(gettext("Instrument inconnu : « %(slug)s ».") % {"slug": request.GET.get("from")})
     form = HandoutForm(request.GET, chapters=table.chapters(instrument), themes=list(Theme.objects.all()))
     context = {"form": form, "instrument": instrument, "instruments": instruments, "problem": ""}
     if not any(request.GET.get(name) for name in ("chapter", "theme", "pairs", "relation", "missing")):

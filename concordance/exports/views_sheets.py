@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from django.http import Http404, HttpRequest, HttpResponse
+from django.utils.translation import gettext
 
 from concordance.corpus.models import Instrument
 from concordance.exports.concordance_sheet import Sheet, as_csv, as_xlsx, concordance_sheet
@@ -24,13 +25,16 @@ def filtered_sheet(request: HttpRequest, write: Callable[[Sheet, Instrument], Ht
     instruments = list(Instrument.objects.all())
     instrument = choose_instrument(instruments, request.GET.get("from"))
     if instrument is None:
-        raise Http404(f"Instrument inconnu : « {request.GET.get('from')} ».")
+        raise Http404(gettext("Instrument inconnu : « %(slug)s ».") % {"slug": request.GET.get("from")})
     form = ConcordanceFilterForm(request.GET, chapters=table.chapters(instrument), themes=list(Theme.objects.all()))
     if form.status != 200:
-        return refused(f"Filtre invalide — {form.problems()}")
+        return refused(gettext("Filtre invalide — %(problems)s") % {"problems": form.problems()})
     text = request.GET.get("text", "")
     if text not in TEXT_VALUES:
-        return refused(f"Filtre invalide — text : « {text} » ; 1 ajoute le texte des dispositions, 0 ou rien l'omet.")
+        return refused(
+            gettext("Filtre invalide — text : « %(text)s » ; 1 ajoute le texte des dispositions, 0 ou rien l'omet.")
+            % {"text": text}
+        )
     return write(concordance_sheet(instrument, form.filters(), with_text=TEXT_VALUES[text]), instrument)
 
 

@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.utils.translation import gettext, ngettext, pgettext
 from docx import Document as new_document
 from docx.document import Document
 from docx.enum.section import WD_ORIENT
@@ -32,8 +33,8 @@ from docx.shared import Cm, Pt, RGBColor
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 
-from concordance.comparison.page import ComparisonPage
-from concordance.corpus.citations import french_date
+from concordance.comparison.page import ComparisonPage, display_unit_label
+from concordance.corpus.citations import written_date
 from concordance.corpus.models import Provision
 from concordance.exports.redline import DELETED, PLAIN, Change, row_changes
 from concordance.exports.revisions import Revisions
@@ -96,12 +97,17 @@ class WordOptions:
     terms_shown: bool = True
 
 
+# The interface of the document (titles, notes, legend, comments' explanations)
+# is in the language of the address it is asked at (/en/…), as the page it is
+# taken from; the treaty words, headings and curated notes stay as written.
+
+
 def instrument_name(provision: Provision) -> str:
-    return str(provision.edition.instrument.short_title)
+    return str(provision.edition.instrument.display_short_title)
 
 
 def provision_title(provision: Provision) -> str:
-    return f"{provision.edition.instrument.short_title}, {provision.citation}"
+    return f"{provision.edition.instrument.display_short_title}, {provision.display_citation}"
 
 
 def comparison_docx(
@@ -195,38 +201,44 @@ class _Writer:
         for provision, heading in ((pair.left, pair.headings[0]), (pair.right, pair.headings[1])):
             instrument = provision.edition.instrument
             line = self.document.add_paragraph()
-            line.add_run(f"{instrument.title}, {provision.citation}").bold = True
-            line.add_run(f" — {heading or '(article sans intitulé)'}")
+            line.add_run(f"{instrument.display_title}, {provision.display_citation}").bold = True
+            line.add_run(f" — {heading or gettext('(article sans intitulé)')}")
             source = provision.edition.source
+            told = {
+                "edition": provision.edition.display_label,
+                "source": source.title,
+                "issuer": source.issuer,
+                "date": written_date(source.issued_on),
+            }
             self.document.add_paragraph(
-                f"Texte : {provision.edition.label} ({source.title}, {source.issuer}, {french_date(source.issued_on)})",
-                style=NOTE,
+                gettext("Texte : %(edition)s (%(source)s, %(issuer)s, %(date)s)") % told, style=NOTE
             )
         self.document.add_paragraph(self.correspondence_line(), style=NOTE)
-        shown = "différences seulement" if self.options.changes_only else "tous les paragraphes"
-        terms = "terminologie marquée" if self.options.terms_shown else "terminologie non marquée"
+        shown = gettext("différences seulement") if self.options.changes_only else gettext("tous les paragraphes")
+        terms = gettext("terminologie marquée") if self.options.terms_shown else gettext("terminologie non marquée")
+        made = {"date": written_date(made_at.date()), "address": address, "shown": shown, "terms": terms}
         self.document.add_paragraph(
-            f"Document établi le {french_date(made_at.date())} depuis {address} ({shown}, {terms}).", style=NOTE
+            gettext("Document établi le %(date)s depuis %(address)s (%(shown)s, %(terms)s).") % made, style=NOTE
         )
         # The legend of the table: each side's own text under its style, named as on the page.
-        legend = self.document.add_paragraph("Légende du tableau : ", style=NOTE)
+        legend = self.document.add_paragraph(gettext("Légende du tableau : "), style=NOTE)
         legend.add_run(self.styles["deleted"], style=self.styles["deleted"])
-        legend.add_run(" ; ")
+        legend.add_run(pgettext("entre deux éléments d'une liste", " ; "))
         legend.add_run(self.styles["inserted"], style=self.styles["inserted"])
         legend.add_run(".")
 
     def correspondence_line(self) -> str:
         link = self.pair.correspondence or self.pair.article_correspondence
         if link is None:
-            return "Ces deux dispositions ne sont pas liées dans la concordance."
-        prefix = "" if self.pair.correspondence else "Les articles sont liés : "
+            return gettext("Ces deux dispositions ne sont pas liées dans la concordance.")
+        prefix = "" if self.pair.correspondence else gettext("Les articles sont liés : ")
         note = f" — {link.note}" if link.note else ""
         return f"{prefix}{link.get_relation_display()}{note}"
 
     # -- the aligned rows --------------------------------------------------
 
     def table(self, rows: Sequence[AlignedRow | Collapsed]) -> None:
-        self.document.add_heading("Comparaison alignée", level=1)
+        self.document.add_heading(gettext("Comparaison alignée"), level=1)
         table = self.document.add_table(rows=1, cols=2)
         table.style = self.document.styles["Table Grid"]
         header = table.rows[0]
@@ -254,16 +266,19 @@ class _Writer:
         for block in blocks:
             paragraph = cell.paragraphs[0] if first else cell.add_paragraph()
             first = False
-            self.revisions.plain(paragraph, block.unit.label, LABEL)
+            self.revisions.plain(paragraph, display_unit_label(block.unit.label), LABEL)
             self.revisions.plain(paragraph, " ")
             for piece in block.pieces:
                 self.revisions.plain(paragraph, piece.text, self.piece_style(piece))
         if elsewhere is not None:
-            where = "plus haut" if elsewhere.direction == "up" else "plus bas"
-            note = f"Lié à {instrument}, {elsewhere.labels}, placé {where} dans l'article."
+            told = {"instrument": instrument, "labels": display_unit_label(elsewhere.labels)}
+            if elsewhere.direction == "up":
+                note = gettext("Lié à %(instrument)s, %(labels)s, placé plus haut dans l'article.") % told
+            else:
+                note = gettext("Lié à %(instrument)s, %(labels)s, placé plus bas dans l'article.") % told
             self.note_in(cell, first, note)
         elif gap:
-            self.note_in(cell, first, "— pas d'équivalent —")
+            self.note_in(cell, first, gettext("— pas d'équivalent —"))
 
     def note_in(self, cell: _Cell, first: bool, text: str) -> None:
         paragraph = cell.paragraphs[0] if first else cell.add_paragraph()
@@ -278,11 +293,14 @@ class _Writer:
     # -- the redline -------------------------------------------------------
 
     def redline(self, rows: Sequence[AlignedRow | Collapsed]) -> None:
-        self.document.add_heading(f"Modifications suivies : du texte {self.left_name} au texte {self.right_name}", 1)
+        names = {"left": self.left_name, "right": self.right_name}
+        self.document.add_heading(gettext("Modifications suivies : du texte %(left)s au texte %(right)s") % names, 1)
         self.document.add_paragraph(
-            f"Accepter toutes les modifications donne le texte {self.right_name} ; les refuser toutes, "
-            f"le texte {self.left_name}. Les suppressions sont attribuées à {self.left_name}, "
-            f"les insertions à {self.right_name}.",
+            gettext(
+                "Accepter toutes les modifications donne le texte %(right)s ; les refuser toutes, "
+                "le texte %(left)s. Les suppressions sont attribuées à %(left)s, les insertions à %(right)s."
+            )
+            % names,
             style=NOTE,
         )
         for row in rows:
@@ -292,21 +310,26 @@ class _Writer:
                 self.redline_row(row)
         for found in self.pair.comparison.divergent_across:
             told = (
-                f"{self.left_name}, {found.left.label} {quoted(found.pair.left)} ↔ "
-                f"{self.right_name}, {found.right.label} {quoted(found.pair.right)} ({found.pair.badge})"
+                f"{self.left_name}, {display_unit_label(found.left.label)} {quoted(found.pair.left)} ↔ "
+                f"{self.right_name}, {display_unit_label(found.right.label)} {quoted(found.pair.right)}"
+                f" ({found.pair.badge})"
             )
-            self.document.add_paragraph(f"D'un paragraphe à l'autre : {told}", style=DIVERGENCE)
+            self.document.add_paragraph(
+                gettext("D'un paragraphe à l'autre : %(told)s") % {"told": told}, style=DIVERGENCE
+            )
             # Also a comment on the row that holds the left quantity (or the right one, its row shown).
             anchor = self.row_labels.get(found.left.eid)
             if anchor is None:  # an lxml element's truth is its child count: test for None
                 anchor = self.row_labels.get(found.right.eid)
             if anchor is not None:
-                text = f"Quantité divergente d'un paragraphe à l'autre : {told}."
+                text = gettext("Quantité divergente d'un paragraphe à l'autre : %(told)s.") % {"told": told}
                 self.revisions.comment(anchor, anchor, text, author="Concordance")
 
     def redline_row(self, row: AlignedRow) -> None:
         paragraph = self.document.add_paragraph()
-        labels = f"{' + '.join(u.label for u in row.lefts) or '—'} / {' + '.join(u.label for u in row.rights) or '—'}"
+        lefts = " + ".join(display_unit_label(u.label) for u in row.lefts) or "—"
+        rights = " + ".join(display_unit_label(u.label) for u in row.rights) or "—"
+        labels = f"{lefts} / {rights}"
         label = self.revisions.plain(paragraph, labels, LABEL)
         for unit in (*row.lefts, *row.rights):
             self.row_labels[unit.eid] = label
@@ -317,17 +340,31 @@ class _Writer:
             self.revisions.comment(
                 label,
                 label,
-                f"Quantité divergente : {quantity.badge}. {self.left_name} : {left} ; {self.right_name} : {right}.",
+                gettext("Quantité divergente : %(badge)s. %(left_name)s : %(left)s ; %(right_name)s : %(right)s.")
+                % {
+                    "badge": quantity.badge,
+                    "left_name": self.left_name,
+                    "left": left,
+                    "right_name": self.right_name,
+                    "right": right,
+                },
                 author="Concordance",
             )
 
     def term_explanation(self, left: str, right: str, kind: str = "term") -> str:
         entry_id = self.glossary.equivalent(left, right)
         near = kind == "near"
-        label = "Quasi-équivalent (même rôle, portée différente)" if near else "Terminologie"
-        told = f"{label} : « {left} » ({self.left_name}) et « {right} » ({self.right_name})"
+        label = gettext("Quasi-équivalent (même rôle, portée différente)") if near else gettext("Terminologie")
+        words = {
+            "label": label,
+            "left": left,
+            "left_name": self.left_name,
+            "right": right,
+            "right_name": self.right_name,
+        }
+        told = gettext("%(label)s : « %(left)s » (%(left_name)s) et « %(right)s » (%(right_name)s)") % words
         if entry_id is None:
-            return f"{told}." if near else f"{told} désignent la même chose."
+            return f"{told}." if near else gettext("%(told)s désignent la même chose.") % {"told": told}
         entry = self.glossary.entry(entry_id)
         note = f" {entry.note}" if entry.note else ""
         why = f" {entry.why}" if near and entry.why else ""
@@ -375,12 +412,13 @@ class _RowRedline:
 
 
 def quoted(quantity: Quantity | None) -> str:
-    return f"« {quantity.text} »" if quantity else "(rien)"
+    return f"« {quantity.text} »" if quantity else gettext("(rien)")
 
 
 def hidden_rows(count: int) -> str:
-    plural = "s" if count > 1 else ""
-    return f"{count} paragraphe{plural} identique{plural} masqué{plural}."
+    return ngettext("%(count)d paragraphe identique masqué.", "%(count)d paragraphes identiques masqués.", count) % {
+        "count": count
+    }
 
 
 def _table_header_mark() -> BaseOxmlElement:

@@ -18,6 +18,21 @@ from concordance.mapping.models import Correspondence, Origin, Relation, Status,
 from concordance.mapping.table import ConcordanceFilters
 
 
+class HeadingOptions(forms.Select):
+    """A choice of divisions whose labels carry the treaty's own (French) headings.
+
+    An option holds no markup, so the heading cannot sit in a ``<span
+    lang="fr">``: the whole option is marked French, and a screen reader reads
+    "Chapitre II — Incrimination" in one voice. The empty choice ("all") is interface.
+    """
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        option = super().create_option(name, value, label, selected, index, subindex, attrs)
+        if value:
+            option["attrs"]["lang"] = "fr"
+        return option
+
+
 class ConcordanceFilterForm(FilterForm[ConcordanceFilters]):
     """The filters of the concordance table, read from the query string.
 
@@ -27,7 +42,7 @@ class ConcordanceFilterForm(FilterForm[ConcordanceFilters]):
 
     filters_class = ConcordanceFilters
 
-    chapter = forms.ChoiceField(label=_("Chapitre"), required=False)
+    chapter = forms.ChoiceField(label=_("Chapitre"), required=False, widget=HeadingOptions)
     theme = forms.ChoiceField(label=_("Thème"), required=False)
     relation = forms.ChoiceField(label=_("Relation"), required=False, choices=[("", _("toutes")), *Relation.choices])
     missing = forms.BooleanField(label=_("Sans équivalent seulement"), required=False)
@@ -74,7 +89,7 @@ class CorrespondenceForm(forms.Form):
         help_text=SENTENCE_HELP,
     )
     relation = forms.ChoiceField(label=_("Relation"), choices=Relation.choices)
-    note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 3, "lang": "fr"}))
     themes = forms.ModelMultipleChoiceField(
         label=_("Thèmes"),
         required=False,

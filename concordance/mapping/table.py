@@ -49,11 +49,11 @@ class Counterpart:
     @property
     def own_citation(self) -> str:
         """``own`` as cited, with the sentence a pin names: "art. 67, par. 1, phrase 2"."""
-        return with_sentence(self.own.citation, self.own_sentence)
+        return with_sentence(self.own.display_citation, self.own_sentence)
 
     @property
     def citation(self) -> str:
-        return with_sentence(self.provision.citation, self.sentence)
+        return with_sentence(self.provision.display_citation, self.sentence)
 
 
 def with_sentence(citation: str, sentence: int | None) -> str:

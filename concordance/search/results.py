@@ -122,7 +122,7 @@ def provision_result(row: Provision, marks: tuple[str, str], links: Sequence[tup
     url += f"#{row.eid}"
     label = f"Art. {row.article_num}"
     if row.kind != "article":
-        label = row.citation.replace("art. ", "Art. ", 1)
+        label = row.display_citation.replace("art. ", "Art. ", 1)
     title_html = marked(heading_html) if row.heading else escaped(row.article_heading or "")
     return Result(
         instrument_slug=instrument.slug,

@@ -132,3 +132,13 @@ def test_queries_are_few_and_do_not_depend_on_the_filters(client):
             client.get(url)
         counts.append(len(queries))
     assert counts[0] == counts[1] <= 5, counts
+
+
+def test_each_entry_names_the_conventions_english_wording_and_is_found_by_it(client):
+    # An English-speaking reader finds "conservation rapide" by the words of the English texts.
+    english = client.get("/en/glossary/?q=expedited+preservation").content.decode()
+    entry = block(english, "entry-expedited-preservation")
+    assert '<h2 lang="fr">conservation rapide</h2>' in entry
+    assert 'In the English texts: <span lang="en">expedited preservation · expedited preservation of stored' in entry
+    french = client.get("/glossary/?q=traffic+data").content.decode()
+    assert "Dans les textes anglais :" in french and 'id="entry-traffic-data"' in french

@@ -28,7 +28,7 @@ def test_credentials_against_access_code_is_a_marked_change_with_its_reason(clie
     why = escape(curated_glossary().entry("access-code").why)
     assert any(why in title for _, title, text in near if "code" in text)
     # The reason is written out below the rows, as each marked term's description.
-    assert re.search(r'<dt id="near-access-code">.*</dt>\s*<dd>', rows, re.S)
+    assert re.search(r'<dt id="near-access-code" lang="fr">.*</dt>\s*<dd lang="fr">', rows, re.S)
 
 
 def test_supplying_against_obtaining_is_substance_not_terminology(client):

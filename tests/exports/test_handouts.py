@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -29,7 +31,10 @@ def test_the_offences_chapter_handout_has_a_cover_a_table_and_every_comparison(c
     cover = one_line(reader.pages[0].extract_text())
     assert "Convention des Nations Unies contre la cybercriminalité — Chapitre : Chapitre II — Incrimination" in cover
     assert "13 comparaisons" in cover
-    assert "Établi le" in cover and "http://testserver/handouts/?from=un&chapter=chp_2" in cover
+    # The date as words ("6 décembre 2026"): the format is not a translated string the {% now %} tag cannot read.
+    assert re.search(
+        r"Établi le \d{1,2}(er)? [a-zéû]+ \d{4} à partir de http://testserver/handouts/\?from=un&chapter=chp_2", cover
+    )
     assert "Texte annexé au projet de loi n° 905" in cover  # the Budapest edition compared
     table = one_line(reader.pages[1].extract_text())
     assert "Table des correspondances" in table

@@ -16,8 +16,9 @@ class _FrenchText(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag not in VOID:
             attributes = dict(attrs)
-            # The "Cite" box inside a provision is interface (its button, the page's address).
-            self.stack.append("interface" if attributes.get("class") == "cite" else attributes.get("lang"))
+            # The "Cite" box inside a provision and the unit's label ("par. 1", "para. 1") are interface.
+            interface = attributes.get("class") in ("cite", "unit-label")
+            self.stack.append("interface" if interface else attributes.get("lang"))
 
     def handle_endtag(self, tag: str) -> None:
         if tag not in VOID and self.stack:

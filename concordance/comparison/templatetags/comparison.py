@@ -15,6 +15,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
 from concordance.caching import cached
+from concordance.comparison.page import display_unit_label
 from concordance.crossrefs.linking import Link
 from concordance.crossrefs.rendering import anchor_html
 from concordance.glossary import curated_glossary
@@ -193,3 +194,9 @@ def quantity_badge(pair, verdicts, element: str = "span") -> SafeString:
 def step_at(steps: list, position: int):
     """The presentation step of the row at ``position`` (1-based, ``forloop.counter``), or None."""
     return steps[position - 1] if 0 < position <= len(steps) else None
+
+
+@register.filter
+def unit_label(label: str) -> str:
+    """A unit's label in the page's language (``comparison.page.display_unit_label``)."""
+    return display_unit_label(label)

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 from django import template
 from django.utils.html import format_html
-from django.utils.safestring import SafeString
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext
 
 from concordance.corpus import citations
 from concordance.corpus.models import Edition, Instrument
+from concordance.languages import in_english
 
 register = template.Library()
 
@@ -50,13 +52,17 @@ def cite_box_for(context: template.Context, text: str, path: str) -> SafeString:
 
 def citation_box(text: str, url: str) -> SafeString:
     return format_html(
-        '<details class="cite"><summary>Citer</summary>'
+        '<details class="cite"{}><summary>{}</summary>'
         '<p class="cite-text"><span class="citation">{}</span>, <a class="cite-link" href="{}">{}</a> '
-        '<button type="button" class="cite-copy" data-citation="{}" data-url="{}" hidden>Copier</button></p>'
+        '<button type="button" class="cite-copy" data-citation="{}" data-url="{}" hidden>{}</button></p>'
         "</details>",
+        # Inside a provision marked French, the box is interface: English on an English page.
+        mark_safe(' lang="en"') if in_english() else "",
+        gettext("Citer"),
         text,
         url,
         url,
         text,
         url,
+        gettext("Copier"),
     )
