@@ -14,7 +14,7 @@ from concordance.analysis.inputs import ArticleRef, Texts, load_texts, per_data_
 from concordance.caching import cached
 from concordance.glossary import curated_glossary
 from concordance.languages import Bilingual
-from concordance.lib.terminology import TermClass, normalise_term
+from concordance.lib.terminology import EnglishWording, TermClass, normalise_term
 
 # What each class of the glossary means, as the page says it.
 CLASS_LABELS: dict[TermClass, str] = {
@@ -58,6 +58,12 @@ class InstrumentTerms:
 
 
 @dataclass(frozen=True)
+class EnglishTerms:
+    instrument_title: Bilingual | str
+    wording: EnglishWording
+
+
+@dataclass(frozen=True)
 class EntryUses:
     id: str
     concept: str
@@ -65,15 +71,24 @@ class EntryUses:
     columns: tuple[InstrumentTerms, ...]
     term_class: TermClass = "equivalent"
     why: str = ""
-    # The conventions' official English wording of the notion ("expedited preservation"…).
-    english: tuple[str, ...] = ()
+    # The conventions' official English wording of the notion ("expedited preservation"…),
+    # per instrument, each saying whether it was checked against the English text.
+    english: tuple[EnglishTerms, ...] = ()
 
     @property
     def class_label(self) -> str:
         return str(CLASS_LABELS[self.term_class])
 
     def searchable(self) -> str:
-        return folded(" ".join([self.concept, *self.english, *(t.form for c in self.columns for t in c.terms)]))
+        return folded(
+            " ".join(
+                [
+                    self.concept,
+                    *(form for english in self.english for form in english.wording.forms),
+                    *(t.form for c in self.columns for t in c.terms),
+                ]
+            )
+        )
 
 
 def folded(text: str) -> str:
@@ -131,7 +146,10 @@ def build(texts: Texts) -> tuple[EntryUses, ...]:
                 tuple(columns),
                 entry.term_class,
                 entry.why,
-                entry.english_forms(),
+                tuple(
+                    EnglishTerms(titles.get(wording.instrument, wording.instrument), wording)
+                    for wording in entry.english_wording()
+                ),
             )
         )
     return tuple(entries)

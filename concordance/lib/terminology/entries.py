@@ -31,6 +31,15 @@ _FALLBACK = {"budapest-p1": "budapest"}
 
 
 @dataclass(frozen=True, slots=True)
+class EnglishWording:
+    """An instrument's English terms for a notion, as the glossary records them."""
+
+    instrument: str
+    forms: tuple[str, ...]
+    verified: bool
+
+
+@dataclass(frozen=True, slots=True)
 class GlossaryEntry:
     id: str
     concept: str
@@ -44,6 +53,18 @@ class GlossaryEntry:
     # an English query is answered through them (search only; the texts
     # compared are French).
     english: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: MappingProxyType({}))
+    # The instruments whose English terms above have not been checked against
+    # the official English text (``english_check`` … ``"verified": false``):
+    # still searched, but never shown as the official wording without saying so.
+    english_unverified: frozenset[str] = frozenset()
+
+    def english_wording(self) -> tuple[EnglishWording, ...]:
+        """Each instrument's English terms, in the glossary's order, and whether they were checked."""
+        return tuple(
+            EnglishWording(instrument, forms, instrument not in self.english_unverified)
+            for instrument, forms in self.english.items()
+            if forms
+        )
 
     def english_forms(self) -> tuple[str, ...]:
         """The English terms of every instrument, each once."""

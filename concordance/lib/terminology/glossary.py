@@ -371,6 +371,11 @@ def parse_glossary(data: GlossaryData) -> Glossary:
                 term_class=_term_class(raw.get("class", "equivalent"), raw["id"]),
                 why=raw.get("why", ""),
                 english=_english_terms(raw),
+                english_unverified=frozenset(
+                    instrument
+                    for instrument, check in raw.get("english_check", {}).items()
+                    if check.get("verified") is False
+                ),
             )
         )
     return Glossary(tuple(entries))
