@@ -38,6 +38,16 @@ def entries() -> dict[tuple[str | None, str], polib.POEntry]:
     return {(entry.msgctxt, entry.msgid): entry for entry in polib.pofile(str(CATALOGUE))}
 
 
+def messages_of(text: str) -> list[polib.POEntry]:
+    """The messages of a catalogue given as text, without its header and obsolete (#~) entries."""
+    return [entry for entry in polib.pofile(text) if entry.msgid and not entry.obsolete]
+
+
+def untranslated(text: str) -> list[polib.POEntry]:
+    """Messages with an empty translation (any plural form) or marked fuzzy (Django skips those)."""
+    return [entry for entry in messages_of(text) if "fuzzy" in entry.flags or not entry.translated()]
+
+
 def compile_if_stale() -> None:
     if not COMPILED.exists() or COMPILED.stat().st_mtime < CATALOGUE.stat().st_mtime:
         polib.pofile(str(CATALOGUE)).save_as_mofile(str(COMPILED))

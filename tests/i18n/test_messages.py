@@ -15,7 +15,7 @@ import pytest
 from django.core.management import call_command
 from django.test import override_settings
 
-from tests.i18n.po_reading import entries, untranslated
+from tests.i18n.catalogue import messages_of, untranslated
 
 ROOT = Path(__file__).resolve().parents[2]
 CATALOGUE = ROOT / "locale" / "en" / "LC_MESSAGES" / "django.po"
@@ -49,13 +49,15 @@ def test_every_message_has_an_english_translation(extracted):
     assert not missing, (
         f"{len(missing)} message(s) without an English translation (empty or fuzzy msgstr) — run "
         "`manage.py makemessages -l en --no-obsolete`, then translate in locale/en/LC_MESSAGES/django.po:\n"
-        + "\n".join(map(str, missing[:40]))
+        + "\n".join(f"{entry.occurrences[:1]}: {entry.msgid!r}" for entry in missing[:40])
     )
 
 
 def test_the_committed_catalogue_is_what_makemessages_extracts(extracted):
     """No message missing from the committed file, none left over from strings that are gone."""
-    assert {entry.msgid for entry in entries(extracted)} == {entry.msgid for entry in entries(CATALOGUE.read_text())}
+    assert {entry.msgid for entry in messages_of(extracted)} == {
+        entry.msgid for entry in messages_of(CATALOGUE.read_text())
+    }
 
 
 def test_the_catalogue_compiles_and_its_placeholders_match():
