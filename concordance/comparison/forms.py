@@ -6,16 +6,13 @@ from urllib.parse import urlencode
 
 from django import forms
 from django.db.models import CharField, IntegerField, Q, Value
-from django.forms.utils import flatatt
-from django.utils.html import format_html, format_html_join
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from concordance.comparison.lookup import existing
 from concordance.comparison.page import ComparisonPage
 from concordance.corpus.models import Instrument, Provision
-from concordance.filtering import FilterForm
+from concordance.filtering import FilterForm, LongSelect
 from concordance.languages import localised
 from concordance.lib import eids
 from concordance.lib.citations import parse_citation
@@ -101,24 +98,6 @@ def option_links(options: ComparisonOptions) -> dict[str, str]:
     }
 
 
-class InstrumentSelect(forms.Select):
-    """A select whose options are written here rather than each through Django's
-    option template: with three hundred instruments (``make bench-scale`` at a
-    hundred times the corpus) the two selects took half the comparison page's
-    time. The markup is the one Django's templates write."""
-
-    def render(self, name, value, attrs=None, renderer=None):
-        chosen = set(self.format_value(value))
-        options = format_html_join(
-            "",
-            '<option value="{}"{}>{}</option>',
-            ((slug, mark_safe(" selected") if str(slug) in chosen else "", label) for slug, label in self.choices),
-        )
-        return format_html(
-            '<select name="{}"{}>{}</select>', name, flatatt(self.build_attrs(self.attrs, attrs)), options
-        )
-
-
 class PairForm(forms.Form):
     """Any two provisions: instrument, article and, optionally, paragraph or point on each side.
 
@@ -126,7 +105,7 @@ class PairForm(forms.Form):
     it that way; the paragraph field then stays empty.
     """
 
-    left = forms.ChoiceField(label=_("Instrument de gauche"), widget=InstrumentSelect)
+    left = forms.ChoiceField(label=_("Instrument de gauche"), widget=LongSelect)
     left_ref = forms.CharField(label=_("Article"), max_length=40, help_text=_("« 25 » (ou « 25.2 »)"))
     left_paragraph = forms.CharField(
         label=_("Paragraphe ou point"),
@@ -134,7 +113,7 @@ class PairForm(forms.Form):
         required=False,
         help_text=_("facultatif : « 2 », « 2 b », « e »"),
     )
-    right = forms.ChoiceField(label=_("Instrument de droite"), widget=InstrumentSelect)
+    right = forms.ChoiceField(label=_("Instrument de droite"), widget=LongSelect)
     right_ref = forms.CharField(label=_("Article"), max_length=40, help_text=_("« 16 » (ou « 16.2 »)"))
     right_paragraph = forms.CharField(
         label=_("Paragraphe ou point"),

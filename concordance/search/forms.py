@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from concordance.corpus.models import Instrument
-from concordance.filtering import FilterForm
+from concordance.filtering import FilterForm, LongSelect
 from concordance.mapping.models import Theme
 from concordance.search.query import RESULT_KINDS, SearchFilters
 
@@ -20,8 +20,8 @@ class SearchFilterForm(FilterForm[SearchFilters]):
 
     filters_class = SearchFilters
 
-    instrument = forms.ChoiceField(label=_("Instrument"), required=False)
-    theme = forms.ChoiceField(label=_("Thème"), required=False)
+    instrument = forms.ChoiceField(label=_("Instrument"), required=False, widget=LongSelect)
+    theme = forms.ChoiceField(label=_("Thème"), required=False, widget=LongSelect)
     kind = forms.ChoiceField(label=_("Dans"), required=False, choices=[("", _("tout")), *RESULT_KINDS.items()])
     all_editions = forms.BooleanField(
         label=_("Inclure les autres éditions (texte du Conseil de l'Europe, Bénin 2024)"), required=False

@@ -4,9 +4,10 @@ The steps, each in its module:
 
 1. ``query``: the query is cleaned, expanded by the glossary's
    equivalents and compiled into one tsquery.
-2. ``sql``: the best rows of both kinds (provisions, notes) ranked in one
-   query that carries only ids, ranks and sort keys, then the rows shown
-   read whole with their ``ts_headline`` excerpts (one query per kind).
+2. ``sql``: one page of the rows of both kinds (provisions, notes), ranked
+   in one query that carries only ids, ranks and sort keys, then the rows
+   of the page read whole with their ``ts_headline`` excerpts (one query
+   per kind).
 3. ``results``: each row as the page shows it, grouped by instrument.
 4. When nothing matches, ``sql.closest_spellings`` replaces each word by
    the nearest word of the corpus by trigram similarity and the search
@@ -29,6 +30,7 @@ from concordance.corpus.models import Note, Provision
 from concordance.crossrefs.linking import references_of_rows
 from concordance.crossrefs.rendering import link_spans
 from concordance.lib.terminology import Glossary
+from concordance.paging import window
 from concordance.search.query import (
     DASHES,
     NOTE_KINDS,
@@ -48,6 +50,7 @@ from concordance.search.results import (
     provision_result,
 )
 from concordance.search.sql import (
+    RESULTS_PER_PAGE,
     Ranked,
     closest_spellings,
     note_rows,
@@ -72,6 +75,7 @@ class SearchOutcome:
     best: list[Result] = field(default_factory=list)
     groups: list[InstrumentResults] = field(default_factory=list)
     total: int = 0
+    page: int = 1  # the page of the ranking shown, ``RESULTS_PER_PAGE`` rows each
     shown: int = 0
     respelled: bool = False
     no_lexemes: bool = False  # only words too common to index ("le", "de la")
@@ -86,7 +90,7 @@ class SearchOutcome:
         return [result for group in self.groups for result in group.results]
 
 
-def _run(text: str, filters: SearchFilters, glossary: Glossary | None) -> SearchOutcome:
+def _run(text: str, filters: SearchFilters, glossary: Glossary | None, page: int) -> SearchOutcome:
     undashed = DASHES.sub("-", text)
     searched = distinct_terms(undashed)
     variants, expansions = glossary_variants(searched, glossary) if glossary else ([searched], [])
@@ -97,6 +101,7 @@ def _run(text: str, filters: SearchFilters, glossary: Glossary | None) -> Search
         expansions=expansions,
         expansions_cut=compiled.cut,
         repeated_terms=searched != undashed,
+        page=page,
     )
     if not compiled.tsquery:
         outcome.no_lexemes = True
@@ -107,23 +112,24 @@ def _run(text: str, filters: SearchFilters, glossary: Glossary | None) -> Search
         # listed and the page says why.
         outcome.only_exclusions = True
         return outcome
-    found = _ranked(compiled.tsquery, filters)
+    found = _ranked(compiled.tsquery, filters, page)
     outcome.total = found.total
     results = _results(found, filters, compiled.highlight)
     outcome.groups = group_by_instrument(results)
-    outcome.best = best_results(results)
+    # The best hits across instruments head the first page only.
+    outcome.best = best_results(results) if page == 1 else []
     outcome.shown = len(results)
     return outcome
 
 
-def _ranked(tsquery: str, filters: SearchFilters) -> Ranked:
-    """The best ``RESULT_LIMIT`` rows of every kind the filters ask for, and how many matched."""
+def _ranked(tsquery: str, filters: SearchFilters, page: int) -> Ranked:
+    """Page ``page`` of the ranked rows of every kind the filters ask for, and how many matched."""
     provisions = notes = None
     if filters.kind in ("", "text"):
         provisions = search_provisions(Provision.objects.all(), tsquery, filters)
     if filters.kind in ("", *NOTE_KINDS):
         notes = search_notes(Note.objects.all(), tsquery, filters)
-    return ranked(provisions, notes)
+    return ranked(provisions, notes, page)
 
 
 def _results(found: Ranked, filters: SearchFilters, highlight: str) -> list[Result]:
@@ -167,22 +173,27 @@ def _within_timeout(run: Callable[[], SearchOutcome]) -> SearchOutcome | None:
         raise
 
 
-def search(query: CleanQuery, filters: SearchFilters, glossary: Glossary | None) -> SearchOutcome:
-    """Results of ``query``; ``glossary`` None searches without equivalents."""
+def search(query: CleanQuery, filters: SearchFilters, glossary: Glossary | None, page: int = 1) -> SearchOutcome:
+    """Page ``page`` of the results of ``query``; ``glossary`` None searches without equivalents.
+
+    Raises ``NoSuchPage`` for a page past the last one (page 2 of a search that found nothing too).
+    """
     if not query.has_words:
         return SearchOutcome(query)
 
     def run() -> SearchOutcome:
-        outcome = _run(query.text, filters, glossary)
+        outcome = _run(query.text, filters, glossary, page)
         if outcome.total == 0 and not outcome.no_lexemes and not outcome.only_exclusions:
             respelled = closest_spellings(query.text)
             if respelled != query.text:
-                outcome = _run(respelled, filters, glossary)
+                outcome = _run(respelled, filters, glossary, page)
                 outcome.respelled = True
         return outcome
 
     outcome = _within_timeout(run) or SearchOutcome(query, searched=query.text, too_complex=True)
     outcome.query = query
+    if not outcome.shown and not outcome.too_complex:
+        window(page, outcome.total, RESULTS_PER_PAGE)  # past the last page: NoSuchPage, naming it
     if glossary and outcome.total == 0 and not outcome.expansions:
         outcome.suggestions = glossary.closest_terms(query.text)
     return outcome

@@ -39,9 +39,10 @@ from concordance.corpus.models import Note, Provision
 from concordance.mapping.models import Theme
 from concordance.search.query import CONFIG, NOTE_KINDS, START_MARK, STOP_MARK, SearchFilters
 
-# Results shown, the best of provisions and notes together; the page says
-# when there are more.
-RESULT_LIMIT = 100
+# Results on a page, the best of provisions and notes together, then the
+# next best on the next page. A page costs what it shows: its excerpts
+# (``ts_headline``, the slow part of a search), references and HTML.
+RESULTS_PER_PAGE = 25
 # At most this many words are respelled by the trigram fallback.
 MAX_RESPELLED_WORDS = 10
 
@@ -170,7 +171,7 @@ def search_notes(notes: QuerySet[Note], tsquery: str, filters: SearchFilters) ->
 
 @dataclass(frozen=True)
 class Ranked:
-    """The rows to show, best first, and how many rows of every kind matched."""
+    """The rows of one page, best first, and how many rows of every kind matched."""
 
     hits: list[tuple[str, int, float]]  # ("provision" | "note", pk, rank)
     total: int
@@ -181,14 +182,23 @@ class Ranked:
 # matches are ranked in a MATERIALIZED CTE, so that the rank is computed
 # from the search vector there and only numbers reach the count and the
 # sort (inlined, the planner carried every match's search vector up to the
-# count, which spilled to disk at a hundred times the corpus).
+# count, which spilled to disk at a hundred times the corpus). The count is
+# taken apart from the page's rows, so that a page past the last one still
+# says how many rows matched.
 _RANKED_SQL = """
-WITH {ctes}
-SELECT kind, pk, rank, count(*) OVER () FROM (
+WITH {ctes},
+matches AS (
 {branches}
-) AS ranked
-ORDER BY rank DESC, kind_order, tie_instrument, tie_position, tie_source, tie_kind, tie_note_position
-LIMIT %s
+)
+SELECT total.n, page.kind, page.pk, page.rank
+FROM (SELECT count(*) AS n FROM matches) AS total
+LEFT JOIN LATERAL (
+    SELECT * FROM matches
+    ORDER BY rank DESC, kind_order, tie_instrument, tie_position, tie_source, tie_kind, tie_note_position
+    LIMIT %s OFFSET %s
+) AS page ON true
+ORDER BY page.rank DESC, page.kind_order, page.tie_instrument, page.tie_position, page.tie_source, page.tie_kind,
+    page.tie_note_position
 """
 _PROVISION_BRANCH = (
     "SELECT 'provision' AS kind, 0 AS kind_order, pk, rank, tie_instrument, tie_position, "
@@ -201,8 +211,9 @@ _NOTE_BRANCH = (
 )
 
 
-def ranked(provisions: QuerySet[Provision] | None, notes: QuerySet[Note] | None) -> Ranked:
-    """The best ``RESULT_LIMIT`` of ``search_provisions`` and ``search_notes``, and how many matched, in one query."""
+def ranked(provisions: QuerySet[Provision] | None, notes: QuerySet[Note] | None, page: int = 1) -> Ranked:
+    """Page ``page`` (``RESULTS_PER_PAGE`` rows) of ``search_provisions`` and ``search_notes`` ranked
+    together, and how many matched, in one query."""
     ctes: list[str] = []
     branches: list[str] = []
     params: list[object] = []
@@ -218,10 +229,10 @@ def ranked(provisions: QuerySet[Provision] | None, notes: QuerySet[Note] | None)
     with connection.cursor() as cursor:
         cursor.execute(
             _RANKED_SQL.format(ctes=",\n".join(ctes), branches="\nUNION ALL\n".join(branches)),
-            [*params, RESULT_LIMIT],
+            [*params, RESULTS_PER_PAGE, (page - 1) * RESULTS_PER_PAGE],
         )
         found = cursor.fetchall()
-    return Ranked([(kind, pk, rank) for kind, pk, rank, _ in found], found[0][3] if found else 0)
+    return Ranked([(kind, pk, rank) for _, kind, pk, rank in found if pk is not None], found[0][0])
 
 
 def provision_rows(pks: Sequence[int], highlight: str) -> dict[int, Provision]:

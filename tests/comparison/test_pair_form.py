@@ -143,7 +143,7 @@ def markup(html: str) -> tuple[list[str], str]:
     [{}, {"left": "un", "right": "budapest"}, {"left": "budapest-p1", "right": "zz", "left_ref": "<b>"}],
 )
 def test_the_instrument_selects_write_what_django_s_select_writes(data):
-    """InstrumentSelect writes its options without Django's per-option template
+    """LongSelect writes its options without Django's per-option template
     (a speed-up at a hundred times the corpus); its markup must not change."""
     from django import forms
 
@@ -152,7 +152,7 @@ def test_the_instrument_selects_write_what_django_s_select_writes(data):
     form = PairForm(data) if data else PairForm(initial={"left": "un", "right": "budapest"})
     for name in ("left", "right"):
         field = form[name]
-        assert field.field.widget.__class__.__name__ == "InstrumentSelect"
+        assert field.field.widget.__class__.__name__ == "LongSelect"
         ours = str(field)
         field.field.widget = forms.Select(choices=field.field.choices)
         django_s = field.as_widget()

@@ -1,5 +1,7 @@
-"""Reading the search page as the tests do: the page, its results, its hits in order, a group."""
+"""Reading the search page as the tests do: the page, its results, its hits in order, a group,
+every page of a search."""
 
+import html as html_module
 import re
 
 HIT_LINK = re.compile(r'<p class="search-hit-title">\s*<a href="([^"]+)"')
@@ -24,3 +26,26 @@ def group(html: str, slug: str) -> str:
     start = html.index(f'id="results-{slug}"')
     end = html.find('<section class="search-group"', start + 1)
     return html[start : end if end != -1 else None]
+
+
+NEXT_PAGE = re.compile(r'<a href="(\?[^"]*)" rel="next"')
+
+
+def every_page(client, **params) -> list[str]:
+    """The HTML of each page of a search's results, first to last, following the "next" links."""
+    pages = [page(client, **params)]
+    while found := NEXT_PAGE.search(results(pages[-1])):
+        response = client.get("/search/" + html_module.unescape(found.group(1)))
+        assert response.status_code == 200
+        pages.append(response.content.decode())
+    return pages
+
+
+def every_hit(client, **params) -> list[str]:
+    """Result links of every page, in rank order."""
+    return [hit for html in every_page(client, **params) for hit in hits(html)]
+
+
+def every_result(client, **params) -> str:
+    """The results of every page, one after the other."""
+    return "".join(results(html) for html in every_page(client, **params))

@@ -44,18 +44,32 @@ def reference_ranking(query: str) -> tuple[list[tuple[str, int]], int]:
 
 
 @pytest.mark.parametrize("words", ["données", "conservation rapide", "entraide", "génocide"])
-@pytest.mark.parametrize("limit", [1, 7, 100])
-def test_the_rows_shown_are_the_best_of_every_match_and_the_total_counts_them_all(words, limit, monkeypatch):
-    monkeypatch.setattr(sql, "RESULT_LIMIT", limit)
+@pytest.mark.parametrize("per_page", [1, 7, 25])
+def test_each_page_shows_the_next_best_of_every_match_and_the_total_counts_them_all(words, per_page, monkeypatch):
+    monkeypatch.setattr(sql, "RESULTS_PER_PAGE", per_page)
     query = tsquery(words)
     order, total = reference_ranking(query)
-    found = ranked(
+    last = -(-total // per_page)
+    for number in sorted({1, 2, last}):
+        found = ranked(
+            search_provisions(Provision.objects.all(), query, SearchFilters()),
+            search_notes(Note.objects.all(), query, SearchFilters()),
+            number,
+        )
+        assert [(kind, pk) for kind, pk, _ in found.hits] == order[(number - 1) * per_page : number * per_page]
+        # The total counts the kind left out of the rows shown too.
+        assert found.total == total
+
+
+def test_a_page_past_the_last_shows_nothing_and_still_counts_every_match():
+    query = tsquery("génocide")
+    order, total = reference_ranking(query)
+    past = ranked(
         search_provisions(Provision.objects.all(), query, SearchFilters()),
         search_notes(Note.objects.all(), query, SearchFilters()),
+        -(-total // sql.RESULTS_PER_PAGE) + 1,
     )
-    assert [(kind, pk) for kind, pk, _ in found.hits] == order[:limit]
-    # The total counts the kind left out of the rows shown too.
-    assert found.total == total
+    assert past.hits == [] and past.total == total > 0
 
 
 def test_a_single_kind_is_ranked_alone():
@@ -68,7 +82,7 @@ def test_a_single_kind_is_ranked_alone():
 def test_the_ranking_carries_no_text_and_excerpts_are_made_for_the_rows_shown_only(client):
     with CaptureQueriesContext(connection) as queries:
         shown = hits(page(client, q="données"))
-    assert len(shown) == sql.RESULT_LIMIT
+    assert len(shown) == sql.RESULTS_PER_PAGE
     ranking = [q["sql"] for q in queries if "ts_rank_cd" in q["sql"]]
     assert len(ranking) == 1, "both kinds are ranked in one statement"
     # Counting every match over wide rows spilled to disk at a hundred times the corpus.

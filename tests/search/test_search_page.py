@@ -10,7 +10,8 @@ from django.test.utils import CaptureQueriesContext
 from concordance.corpus.models import Provision
 from concordance.search.query import clean_query
 from concordance.search.results import marked
-from tests.search.pages import group, hits, page, results
+from concordance.search.sql import RESULTS_PER_PAGE
+from tests.search.pages import every_hit, every_result, group, hits, page, results
 
 pytestmark = pytest.mark.django_db
 
@@ -19,12 +20,12 @@ pytestmark = pytest.mark.django_db
 
 
 def test_accents_and_endings_do_not_matter(client):
-    unaccented = hits(page(client, q="preserver", exact="1"))
+    unaccented = every_hit(client, q="preserver", exact="1")
     # "Préservation" (title), "préservées" and "Préserver" all answer "preserver".
     assert "/un/art-25/#art_25" in unaccented
     assert "/un/art-44/#art_44__para_1" in unaccented
     assert "/un/art-28/#art_28__para_3__point_c" in unaccented
-    feminine_plural = hits(page(client, q="préservées", exact="1"))
+    feminine_plural = every_hit(client, q="préservées", exact="1")
     assert "/un/art-25/#art_25" in feminine_plural
     assert "/un/art-44/#art_44__para_1" in feminine_plural
 
@@ -128,8 +129,8 @@ def test_an_excluded_term_is_not_expanded(client):
     assert "« préservation » → « conservation »" in included
     excluded = page(client, q="données -préservation")
     assert "Équivalents du glossaire inclus" not in excluded
-    assert "/un/art-42/#art_42__para_1" not in hits(excluded)
-    assert "/un/art-42/#art_42__para_1" in hits(page(client, q="données"))
+    assert "/un/art-42/#art_42__para_1" not in every_hit(client, q="données -préservation")
+    assert "/un/art-42/#art_42__para_1" in every_hit(client, q="données")
 
 
 # -- excerpts ---------------------------------------------------------------
@@ -161,7 +162,7 @@ def test_a_long_text_the_excerpt_would_alter_is_shown_as_written(client):
     # In fragments, ts_headline drops what looks like markup: rather than
     # show altered treaty text, the page shows the opening words unmarked.
     set_text("art_16__para_1", "Début " + "du texte " * 60 + "<b>préservation</b> finale.")
-    html = results(page(client, q="préservation", exact="1"))
+    html = every_result(client, q="préservation", exact="1")
     entry = html[html.index("#art_16__para_1") :]
     assert re.search(r'<p class="excerpt"[^>]*>Début du texte du texte [^<]* …</p>', entry)
     assert "<b>" not in html
@@ -296,10 +297,12 @@ def test_the_page_works_without_javascript_and_searches_as_you_type(client):
     assert 'hx-push-url="true"' in html and 'hx-target="#results"' in html
 
 
-def test_a_query_with_many_results_says_only_the_best_are_shown(client):
+def test_a_query_with_many_results_is_shown_a_page_at_a_time(client):
     html = page(client, q="données")
-    assert re.search(r"Les 100 premiers résultats sur \d{3,} : précisez la recherche", html)
-    assert len(hits(html)) == 100
+    total = int(re.search(r"Résultats 1 à 25 sur (\d+), les mieux classés d'abord", html).group(1))
+    assert total > 2 * RESULTS_PER_PAGE
+    assert len(hits(html)) == RESULTS_PER_PAGE
+    assert '<a href="?q=donn%C3%A9es&amp;page=2" rel="next"' in html
 
 
 def count_queries(client, **params) -> tuple[int, int]:
@@ -311,7 +314,7 @@ def count_queries(client, **params) -> tuple[int, int]:
 def test_queries_do_not_grow_with_the_number_of_results(client):
     few_queries, few = count_queries(client, q="génocide")
     many_queries, many = count_queries(client, q="données")
-    assert few == 2 and many >= 100
+    assert few == 2 and many == RESULTS_PER_PAGE
     assert few_queries == many_queries
 
 
@@ -323,7 +326,7 @@ def test_fallback_queries_do_not_grow_with_the_number_of_results(client):
 
 
 def test_references_in_excerpts_are_links_around_the_marks(client):
-    html = results(page(client, q="paragraphe 1 du présent article", exact="1", instrument="un"))
+    html = every_result(client, q="paragraphe 1 du présent article", exact="1", instrument="un")
     link = re.search(
         r'<a class="xref" href="/un/art-25/#art_25__para_1"[^>]*>(.*?)</a>', html[html.index("#art_25__para_2") :]
     )
