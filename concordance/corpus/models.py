@@ -50,6 +50,13 @@ class Source(models.Model):
 
 
 class InstrumentQuerySet(models.QuerySet):
+    def choices(self) -> list[tuple[str, str]]:
+        """(slug, short title in the interface's language) of each instrument in order, for a select:
+        read as values, since a select of three hundred instruments (a hundred times the corpus)
+        spent more time making models than the search it filters."""
+        rows = self.order_by("position").values_list("slug", "short_title", "short_title_en")
+        return [(slug, localised(french, english)) for slug, french, english in rows]
+
     def with_facts(self) -> InstrumentQuerySet:
         """Instruments with their article count (primary edition) and editions."""
         # A count per instrument read on the (edition, kind) index: a join of

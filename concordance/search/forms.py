@@ -3,7 +3,6 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from concordance.corpus.models import Instrument
 from concordance.filtering import FilterForm, LongSelect
 from concordance.mapping.models import Theme
 from concordance.search.query import RESULT_KINDS, SearchFilters
@@ -27,9 +26,10 @@ class SearchFilterForm(FilterForm[SearchFilters]):
         label=_("Inclure les autres éditions (texte du Conseil de l'Europe, Bénin 2024)"), required=False
     )
 
-    def __init__(self, data, *, instruments: list[Instrument], themes: list[Theme]):
+    def __init__(self, data, *, instruments: list[tuple[str, str]], themes: list[Theme]):
+        """``instruments``: (slug, title) of each, as ``Instrument.objects.choices()`` gives them."""
         super().__init__(data, label_suffix="")
-        self.fields["instrument"].choices = [("", _("tous"))] + [(i.slug, i.display_short_title) for i in instruments]
+        self.fields["instrument"].choices = [("", _("tous")), *instruments]
         self.fields["theme"].choices = [("", _("tous"))] + [(t.slug, t.display_name) for t in themes]
         for name in ("instrument", "theme", "kind"):
             self.fields[name].widget.attrs["class"] = "search-filter"

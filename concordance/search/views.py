@@ -16,7 +16,7 @@ from concordance.search.forms import SearchFilterForm
 def search(request: HttpRequest) -> HttpResponse:
     query = search_query.clean_query(request.GET.get("q", ""))
     themes = list(Theme.objects.all())
-    form = SearchFilterForm(request.GET, instruments=list(Instrument.objects.all()), themes=themes)
+    form = SearchFilterForm(request.GET, instruments=Instrument.objects.choices(), themes=themes)
     exact = request.GET.get("exact") == "1"
     filters = form.filters()
     outcome = None
