@@ -53,6 +53,14 @@ def test_every_message_has_an_english_translation(extracted):
     )
 
 
+def test_the_extraction_reads_the_pure_library_s_marks_and_the_contexts(extracted):
+    # N_ (concordance/lib, which may not import Django) is a keyword of our makemessages.
+    found = {(entry.msgctxt, entry.msgid) for entry in messages_of(extracted)}
+    assert (None, "conservation rapide des données") in found
+    assert ("relation", "plus large") in found
+    assert len(found) > 500
+
+
 def test_the_committed_catalogue_is_what_makemessages_extracts(extracted):
     """No message missing from the committed file, none left over from strings that are gone."""
     assert {entry.msgid for entry in messages_of(extracted)} == {
