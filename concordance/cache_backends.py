@@ -18,11 +18,15 @@ from __future__ import annotations
 
 import logging
 import os
+import pickle
 import threading
+import zlib
+from typing import Any
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.filebased import FileBasedCache
 from django.core.cache.backends.redis import RedisCache
+from django.core.files import locks
 
 logger = logging.getLogger(__name__)
 
@@ -129,7 +133,57 @@ class FailSoft:
             self.unavailable(error)
 
 
-class FailSoftFileBasedCache(FailSoft, FileBasedCache):
+def _loads(data: bytes) -> Any:
+    # A pickle starts with its PROTO opcode (0x80), a zlib stream with 0x78 or
+    # another CMF byte ending in 8: files written by Django's own backend still read.
+    return pickle.loads(data if data[:1] == b"\x80" else zlib.decompress(data))
+
+
+class PrecompressedFileBasedCache(FileBasedCache):
+    """Django's file cache, except that a value whose class says ``compressed_already``
+    is written as its pickle, without zlib.
+
+    The stored pages (``versioning.responses.StoredResponse``) hold their
+    bodies gzip- and Brotli-compressed already: zlib saved nothing on them and
+    inflating them was most of a warm page's time (0.55 ms of 0.56 for the UN
+    Convention's page, 130 KB, against 0.25 ms for the static file of its
+    bytes). Everything else is compressed as Django does.
+    """
+
+    def _write_content(self, file, timeout, value):
+        if not getattr(value, "compressed_already", False):
+            return super()._write_content(file, timeout, value)
+        file.write(pickle.dumps(self.get_backend_timeout(timeout), self.pickle_protocol))
+        file.write(pickle.dumps(value, self.pickle_protocol))
+
+    def get(self, key, default=None, version=None):
+        try:
+            with open(self._key_to_file(key, version), "rb") as f:
+                if not self._is_expired(f):
+                    return _loads(f.read())
+        except FileNotFoundError:
+            pass
+        return default
+
+    def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None):
+        try:
+            with open(self._key_to_file(key, version), "r+b") as f:
+                try:
+                    locks.lock(f, locks.LOCK_EX)
+                    if self._is_expired(f):
+                        return False
+                    previous_value = _loads(f.read())
+                    f.seek(0)
+                    self._write_content(f, timeout, previous_value)
+                    f.truncate()
+                    return True
+                finally:
+                    locks.unlock(f)
+        except FileNotFoundError:
+            return False
+
+
+class FailSoftFileBasedCache(FailSoft, PrecompressedFileBasedCache):
     """Django's file cache; a full disk or a missing, unwritable folder
     degrades to computing without caching."""
 

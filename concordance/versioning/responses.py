@@ -18,6 +18,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 from dataclasses import dataclass
+from typing import ClassVar
 
 from django.http import HttpRequest, HttpResponse
 from django.utils.text import compress_string
@@ -65,6 +66,9 @@ def best_encoding(request: HttpRequest, available: tuple[str, ...]) -> str:
 @dataclass(frozen=True, slots=True)
 class StoredResponse:
     """A 200 response as stored: its own headers and its body in each encoding kept."""
+
+    # The bodies are compressed: the file cache stores them without zlib (cache_backends).
+    compressed_already: ClassVar[bool] = True
 
     headers: tuple[tuple[str, str], ...]
     # "identity" is kept only when the body is not compressed; otherwise it
