@@ -65,3 +65,22 @@ def test_the_best_hits_across_instruments_come_first(page: Page):
     # The first result link of the page, before the groups by instrument.
     first_hit = page.locator("#results a[href^='/un/'], #results a[href^='/budapest/']").first
     expect(first_hit).to_have_attribute("href", "/un/art-25/#art_25")
+
+
+def test_the_next_page_of_results_comes_in_place_and_keeps_the_query(page: Page):
+    open_search(page)
+    page.get_by_role("searchbox", name="Rechercher").fill("données")
+    page.get_by_role("searchbox", name="Rechercher").press("Enter")
+    summary = page.locator("#results .summary")
+    expect(summary).to_contain_text("Résultats 1 à 25 sur")
+    total = re.search(r"sur (\d+)", summary.inner_text()).group(1)
+    mark_window(page)
+
+    page.locator("#results .page-links").get_by_role("link", name="Suivante →").click()
+
+    expect(summary).to_have_text(f"Résultats 26 à 50 sur {total}, les mieux classés d'abord.")
+    expect(page).to_have_url(re.compile(r"/search/\?q=donn%C3%A9es&(.*&)?page=2$"))
+    expect(page.locator("#results .page-links [aria-current=page]")).to_have_text("2")
+    expect(page.get_by_role("region", name="Meilleurs résultats")).to_have_count(0)
+    expect(page.get_by_role("searchbox", name="Rechercher")).to_have_value("données")
+    assert window_kept(page), "the next page came with a full page load"

@@ -144,3 +144,10 @@ def test_curation_forms_submit(page: Page, undo_commits):
 
     page.get_by_role("button", name="Se déconnecter").click()
     expect(page.locator(".account")).to_contain_text("Connexion curateur")
+
+
+def test_search_results_are_reached_page_by_page(page: Page):
+    page.goto("/search/?q=donn%C3%A9es")
+    page.locator("#results .page-links").get_by_role("link", name="Suivante →").click()
+    expect(page).to_have_url(re.compile(r"/search/\?q=donn%C3%A9es&page=2$"))
+    expect(page.locator("#results .summary")).to_contain_text("Résultats 26 à 50 sur")
