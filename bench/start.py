@@ -4,7 +4,8 @@ Runs what ``make serve`` runs after ``make data`` (collectstatic_if_changed,
 then gunicorn --preload with production settings) and times the first 200
 from the moment the command starts. Then, with the response cache off so
 that every request renders, asks every page type of bench/pages.py (in an
-order shuffled per run) eight times over, on bench/serving.py's server: from
+order shuffled per run) six times over, as many requests at once as there are
+workers so that each worker serves each page, on bench/serving.py's server: from
 gunicorn's access log (the worker's pid and its own request time), a
 worker's first request of a page is compared with that worker's requests of
 it from the third on (warm), per page, and each worker's very first request
@@ -32,13 +33,14 @@ import subprocess
 import sys
 import tempfile
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from pages import PAGES, page_headers
+from pages import PAGES, Page, page_headers
 from serving import ROOT, Served, Server, production_env
 
-# Each page asked this many times per run: with two workers, each serves most pages at least three times.
-ROUNDS = 8
+# Each page asked this many times per run and worker.
+ROUNDS = 6
 
 
 def first_answer(port: int, process: subprocess.Popen, timeout: float = 120) -> None:
@@ -94,6 +96,26 @@ def make_serve_to_answer(port: int, workers: int, make_args: list[str]) -> float
         time.sleep(0.5)  # nginx lets its port go
 
 
+def together(server: Server, page: Page, count: int) -> None:
+    """``count`` requests of ``page`` at once, each on its own connection: a sync worker serves one
+    request at a time, so with ``count`` workers each serves one (in sequence, one worker could serve all)."""
+
+    def one() -> None:
+        connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=300)
+        try:
+            connection.request("GET", page.path, headers={**server.headers, "X-Bench": page.name, **page_headers(page)})
+            response = connection.getresponse()
+            response.read()
+            if response.status != 200:
+                raise SystemExit(f"{page.path}: HTTP {response.status}")
+        finally:
+            connection.close()
+
+    with ThreadPoolExecutor(count) as pool:
+        for answer in [pool.submit(one) for _ in range(count)]:
+            answer.result()
+
+
 def served_once_started(env: dict[str, str], workers: int, run: int) -> list[Served]:
     """Every request of one run, as the server's log has it, the response cache off."""
     env = {**env, "CONCORDANCE_RESPONSE_CACHE": "0"}
@@ -104,7 +126,7 @@ def served_once_started(env: dict[str, str], workers: int, run: int) -> list[Ser
             time.sleep(1.0)  # the workers have forked, opened their connection and wait for requests
             for _ in range(ROUNDS):
                 for page in order:
-                    server.get(page.path, page.name, **page_headers(page))
+                    together(server, page, workers)
         return server.served()
 
 
