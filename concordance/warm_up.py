@@ -171,7 +171,8 @@ def fill_process_caches() -> None:
 
     curated_glossary()
     english_keywords()
-    search_glossary()
+    # The search glossary indexes every searchable form on its first query (5 ms).
+    search_glossary().search_terms("conservation rapide")
     site_version()  # the code version too
     rendering_version()
     lexicon()
@@ -204,11 +205,16 @@ def in_worker() -> None:
     from django.db import Error, connection
     from psycopg import sql
 
+    from concordance.search.query import CONFIG as SEARCH_CONFIGURATION
+
     try:
         with connection.cursor() as cursor:
             # PostgreSQL's new server process reads the catalogue of each table (and its
             # indexes) on its first query on it: once for all, here.
             for table in sorted(connection.introspection.django_table_names(only_existing=True)):
                 cursor.execute(sql.SQL("SELECT * FROM {} LIMIT 0").format(sql.Identifier(table)))
+            # And the search's text configuration: its dictionaries (unaccent's rules, the
+            # French stemmer) are loaded on a server process's first search.
+            cursor.execute("SELECT websearch_to_tsquery(%s::regconfig, %s)", [SEARCH_CONFIGURATION, "données"])
     except Error as error:
         logger.warning("could not open the database connection before the first request: %s", error)

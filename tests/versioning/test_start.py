@@ -115,6 +115,7 @@ def test_the_warm_up_fills_the_caches_of_the_process_and_what_requests_import(fr
     get_default_renderer.cache_clear()
     before_fork()
     assert [cache.__name__ for cache in caches if cache.cache_info().currsize == 0] == []
+    assert getattr(search_glossary(), "_search_forms_cache", None), "the search glossary's forms are not indexed"
     # The filter forms' templates, in the form renderer's own engine.
     assert "template_context_processors" in vars(engines["django"].engine)
     form_engine = get_default_renderer().engine.engine
@@ -142,8 +143,8 @@ def test_a_worker_opens_its_connection_and_reads_each_table_before_its_first_req
     connection.close()
     tables = connection.introspection.django_table_names(only_existing=True)
     connection.close()
-    # The table names, then one empty read of each table.
-    with django_assert_num_queries(len(tables) + 1):
+    # The table names, one empty read of each table, and a search's text configuration.
+    with django_assert_num_queries(len(tables) + 2):
         in_worker()
     assert connection.connection is not None
 
