@@ -3,9 +3,10 @@
 Runs what ``make serve`` runs after ``make data`` (collectstatic_if_changed,
 then gunicorn --preload with production settings) and times the first 200
 from the moment the command starts. Then, with the response cache off so
-that every request renders, asks every page type of bench/pages.py (in an
-order shuffled per run) six times over, as many requests at once as there are
-workers so that each worker serves each page, on bench/serving.py's server: from
+that every request renders, asks every page type of bench/pages.py and a
+cached PDF (in an order shuffled per run) six times over, as many requests
+at once as there are workers so that each worker serves each page, on
+bench/serving.py's server: from
 gunicorn's access log (the worker's pid and its own request time), a
 worker's first request of a page is compared with that worker's requests of
 it from the third on (warm), per page, and each worker's very first request
@@ -41,6 +42,18 @@ from serving import ROOT, Served, Server, production_env
 
 # Each page asked this many times per run and worker.
 ROUNDS = 6
+# A download whose first request in a worker imported WeasyPrint, even when the PDF was already drawn (cached).
+PDF = Page("pdf 25/16 (cached)", "/compare/un/art_25/budapest/art_16/comparison.pdf")
+
+
+def measured_pages() -> list[Page]:
+    """The page types of bench/pages.py, and a PDF where WeasyPrint can run."""
+    try:
+        import weasyprint  # noqa: F401 - its system libraries load at import
+    except (ImportError, OSError) as error:
+        print(f"no PDF measured: WeasyPrint cannot run here ({error})")
+        return list(PAGES)
+    return [*PAGES, PDF]
 
 
 def first_answer(port: int, process: subprocess.Popen, timeout: float = 120) -> None:
@@ -119,7 +132,7 @@ def together(server: Server, page: Page, count: int) -> None:
 def served_once_started(env: dict[str, str], workers: int, run: int) -> list[Served]:
     """Every request of one run, as the server's log has it, the response cache off."""
     env = {**env, "CONCORDANCE_RESPONSE_CACHE": "0"}
-    order = list(PAGES)
+    order = measured_pages()
     random.Random(run).shuffle(order)
     with tempfile.TemporaryDirectory(prefix="concordance-start-") as scratch:
         with Server(env, workers, Path(scratch) / "access.log") as server:
@@ -154,7 +167,7 @@ def report(served: list[Served], workers: int, runs: int) -> None:
     )
     print(f"{'page':<28} {'first med':>9} {'worst':>8} {'warm med':>9} {'first/warm':>10} {'worst/warm':>10}  n")
     worst_ratios = []
-    for page in PAGES:
+    for page in measured_pages():
         firsts, warms = first.get(page.name, []), warm.get(page.name, [])
         if not firsts or not warms:
             print(f"{page.name:<28} (not served often enough by one worker to compare)")

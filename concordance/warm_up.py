@@ -20,10 +20,6 @@ full garbage collection in a worker about 100 ms (see ``freeze_the_heap``),
 the form renderer's templates and tag libraries 10 ms, the connection and
 PostgreSQL's first reads of each table's catalogue 5 to 10 ms. bench/start.py
 measures each page's first request in a worker against its warm ones.
-
-Left to the first request that needs it: WeasyPrint and the parsed print
-stylesheets (concordance/exports/pdf.py), 0.7 to 0.9 s of every start for a
-download, not a page.
 """
 
 from __future__ import annotations
@@ -49,6 +45,7 @@ def before_fork() -> None:
     populate_address_resolvers()
     load_translations_and_formats()
     fill_process_caches()
+    load_pdf_drawing()
     freeze_the_heap()
 
 
@@ -178,6 +175,20 @@ def fill_process_caches() -> None:
     lexicon()
     # The diff engine's first call (rapidfuzz's, or difflib's) on two words.
     diff("chaque État Partie", "chaque Partie")
+
+
+def load_pdf_drawing() -> None:
+    """WeasyPrint and the print stylesheets, parsed, when WeasyPrint can run here.
+
+    Every PDF download imports WeasyPrint, a cached one too (its version is
+    part of the cache key, and a missing library answers 503): a worker's
+    first PDF, even one already drawn, took 0.7 s against 30 ms. Importing
+    it here costs every start as much, once, shared by the workers.
+    """
+    from concordance.exports import pdf
+
+    if pdf.available():
+        pdf.print_stylesheets()
 
 
 def freeze_the_heap() -> None:

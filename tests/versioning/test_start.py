@@ -125,6 +125,17 @@ def test_the_warm_up_fills_the_caches_of_the_process_and_what_requests_import(fr
     assert any("django/forms/widgets/select.html" in key for key in form_templates), form_templates
 
 
+def test_the_warm_up_parses_the_print_stylesheets_where_pdfs_can_be_drawn(frozen_heap_restored):
+    from concordance.exports import pdf
+    from concordance.warm_up import before_fork
+
+    if not pdf.available():
+        pytest.skip("WeasyPrint cannot run here (scripts/pdf.sh installs its libraries)")
+    pdf._parsed.cache_clear()
+    before_fork()
+    assert pdf._parsed.cache_info().currsize == len(pdf.PRINT_STYLESHEETS)
+
+
 def test_the_warm_up_freezes_what_the_master_made(frozen_heap_restored):
     from concordance.warm_up import before_fork
 
