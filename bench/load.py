@@ -51,15 +51,8 @@ import gevent
 from locust import FastHttpUser, between, constant, events, task
 from locust.env import Environment
 
-from compare_pages import (
-    ROOT,
-    curated_pair_urls,
-    free_port,
-    get,
-    percentile,
-    production_env,
-    wait_until_up,
-)
+from compare_pages import curated_pair_urls
+from serving import ROOT, free_port, get, percentile, production_env, wait_until_up
 
 # What visitors look for in the search box: terms of both conventions, an
 # article citation, a phrase.

@@ -26,7 +26,6 @@ floor files go into a folder of STATIC_ROOT that is removed at the end.
 from __future__ import annotations
 
 import argparse
-import http.client
 import os
 import random
 import shutil
@@ -37,11 +36,10 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from compare_pages import ROOT, free_port, percentile, production_env, wait_until_up
+from serving import ROOT, Server, percentile, production_env
 
 FLOOR_DIR = "bench-pages-floor"
-ACCESS_LOG_FORMAT = "%({x-bench}i)s %(s)s %(D)s"
-BROWSER = {"Host": "127.0.0.1", "Accept-Encoding": "gzip, br"}
+BROWSER = {"Accept-Encoding": "gzip, br"}
 
 
 @dataclass(frozen=True)
@@ -72,63 +70,6 @@ PAGES = [
 ]
 
 
-class Server:
-    """gunicorn on loopback; its access log read back as labelled server times."""
-
-    def __init__(self, env: dict[str, str], workers: int, log: Path) -> None:
-        self.port = free_port()
-        self.log = log
-        self.env = env
-        self.command = [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "concordance.wsgi",
-            "--bind",
-            f"127.0.0.1:{self.port}",
-            "--workers",
-            str(workers),
-            "--preload",
-            # A page computed from scratch at a hundred times the corpus (bench/scale.py) takes seconds.
-            "--timeout",
-            "300",
-            "--log-level",
-            "warning",
-            "--access-logfile",
-            str(log),
-            "--access-logformat",
-            ACCESS_LOG_FORMAT,
-        ]
-
-    def __enter__(self) -> Server:
-        self.log.write_text("")
-        self.process = subprocess.Popen(self.command, cwd=ROOT, env=self.env)
-        wait_until_up(self.port, self.process)
-        self.connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=120)
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.connection.close()
-        self.process.terminate()
-        self.process.wait(timeout=30)
-
-    def get(self, path: str, label: str, **headers: str) -> tuple[int, dict[str, str], bytes]:
-        self.connection.request("GET", path, headers={**BROWSER, "X-Bench": label, **headers})
-        response = self.connection.getresponse()
-        body = response.read()
-        if response.status not in (200, 304):
-            raise SystemExit(f"{path} ({label}): HTTP {response.status}")
-        return response.status, {k.lower(): v for k, v in response.getheaders()}, body
-
-    def times(self) -> dict[str, list[float]]:
-        """Seconds per label, in the order served (read once gunicorn has stopped)."""
-        found: dict[str, list[float]] = {}
-        for line in self.log.read_text().splitlines():
-            label, _status, micros = line.rsplit(" ", 2)
-            found.setdefault(label, []).append(int(micros) / 1_000_000)
-        return found
-
-
 def page_headers(page: Page) -> dict[str, str]:
     return {"HX-Request": "true"} if page.htmx else {}
 
@@ -147,19 +88,18 @@ def measure(args: argparse.Namespace, env: dict[str, str], floor_dir: Path, stat
         # bytes as sent (compressed) written as the floor file.
         advance_data_version()
         floor_dir.mkdir(parents=True, exist_ok=True)
-        with Server(env, args.workers, log) as server:
+        with Server(env, args.workers, log, headers=BROWSER) as server:
             for index, page in enumerate(PAGES):
-                _, headers, body = server.get(page.path, f"first:{page.name}", **page_headers(page))
-                (floor_dir / f"{index}.bin").write_bytes(body)
-                if "content-encoding" in headers:
-                    print(f"  {page.name}: {len(body):,} bytes sent ({headers['content-encoding']})")
+                answer = server.get(page.path, f"first:{page.name}", **page_headers(page))
+                (floor_dir / f"{index}.bin").write_bytes(answer.body)
+                if "content-encoding" in answer.headers:
+                    print(f"  {page.name}: {len(answer.body):,} bytes sent ({answer.headers['content-encoding']})")
         times = {label: values for label, values in server.times().items()}
         # Second server: whitenoise indexes the floor files when it starts.
-        with Server(env, args.workers, log) as server:
+        with Server(env, args.workers, log, headers=BROWSER) as server:
             etags = {}
             for page in PAGES:
-                _, headers, _ = server.get(page.path, "warm-up", **page_headers(page))
-                etags[page.name] = headers["etag"]
+                etags[page.name] = server.get(page.path, "warm-up", **page_headers(page)).headers["etag"]
                 server.get(floor_urls[page.name], "warm-up")
             for _ in range(args.rounds):
                 order = [(kind, page) for page in PAGES for kind in ("page", "floor", "304")]

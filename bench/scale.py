@@ -40,8 +40,8 @@ from urllib.parse import quote_plus, urlsplit, urlunsplit
 import psycopg
 from psycopg import sql
 
-from compare_pages import ROOT, percentile, production_env
-from pages import PAGES, Server
+from pages import BROWSER, PAGES
+from serving import ROOT, Server, percentile, production_env
 
 SEARCHES = [
     "conservation rapide",
@@ -155,7 +155,7 @@ def measure(env: dict[str, str], rounds: int, leave_out: set[str], pages: bool =
     paths = [(page.name, page.path, page.htmx) for page in PAGES if pages and page.name not in leave_out]
     paths += [(f"search: {q}", f"/search/?q={quote_plus(q)}", False) for q in SEARCHES]
     with tempfile.TemporaryDirectory(prefix="concordance-scale-") as scratch:
-        with Server(env, 2, Path(scratch) / "access.log") as server:
+        with Server(env, 2, Path(scratch) / "access.log", headers=BROWSER) as server:
             for _ in range(rounds + 1):
                 for name, path, htmx in paths:
                     server.get(path, name, **({"HX-Request": "true"} if htmx else {}))

@@ -1,11 +1,16 @@
-"""How fast the server starts, and what a worker's first request costs against a warm one.
+"""How fast the server starts, and what a worker's first request of each page costs against warm ones.
 
 Runs what ``make serve`` runs after ``make data`` (collectstatic_if_changed,
-then gunicorn with production settings) and times the first 200 from the
-moment the command starts. Then, with the response cache off so that every
-request renders, asks each page of a short list once per worker right after
-start and again warm, with and without ``--preload`` (which compiles the
-templates and imports every view in the master, before the fork).
+then gunicorn --preload with production settings) and times the first 200
+from the moment the command starts. Then, with the response cache off so
+that every request renders, asks every page type of bench/pages.py and a
+cached PDF (in an order shuffled per run) six times over, as many requests
+at once as there are workers so that each worker serves each page, on
+bench/serving.py's server: from
+gunicorn's access log (the worker's pid and its own request time), a
+worker's first request of a page is compared with that worker's requests of
+it from the third on (warm), per page, and each worker's very first request
+of all with the warm ones of its page.
 
     .venv/bin/python bench/start.py [--runs 3] [--workers 2] [--make] [--port 8000]
 
@@ -22,15 +27,33 @@ from __future__ import annotations
 import argparse
 import http.client
 import os
+import random
 import signal
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
-from compare_pages import ROOT, free_port, production_env
+from pages import PAGES, Page, page_headers
+from serving import ROOT, Served, Server, production_env
 
-PATHS = ["/", "/glossary/", "/un/art-25/", "/compare/un/art_25/budapest/art_16/"]
+# Each page asked this many times per run and worker.
+ROUNDS = 6
+# A download whose first request in a worker imported WeasyPrint, even when the PDF was already drawn (cached).
+PDF = Page("pdf 25/16 (cached)", "/compare/un/art_25/budapest/art_16/comparison.pdf")
+
+
+def measured_pages() -> list[Page]:
+    """The page types of bench/pages.py, and a PDF where WeasyPrint can run."""
+    try:
+        import weasyprint  # noqa: F401 - its system libraries load at import
+    except (ImportError, OSError) as error:
+        print(f"no PDF measured: WeasyPrint cannot run here ({error})")
+        return list(PAGES)
+    return [*PAGES, PDF]
 
 
 def first_answer(port: int, process: subprocess.Popen, timeout: float = 120) -> None:
@@ -48,24 +71,16 @@ def first_answer(port: int, process: subprocess.Popen, timeout: float = 120) -> 
     raise SystemExit("no answer within 120 s")
 
 
-def gunicorn(port: int, workers: int, preload: bool) -> list[str]:
-    command = [sys.executable, "-m", "gunicorn", "concordance.wsgi", "--bind", f"127.0.0.1:{port}"]
-    command += ["--workers", str(workers), "--log-level", "warning"]
-    return command + (["--preload"] if preload else [])
-
-
 def time_to_answer(env: dict[str, str], workers: int) -> float:
     """Seconds from `make serve`'s steps starting to the first 200 (the data already loaded)."""
-    port = free_port()
     started = time.perf_counter()
     subprocess.run([sys.executable, "manage.py", "collectstatic_if_changed"], cwd=ROOT, env=env, check=True)
-    process = subprocess.Popen(gunicorn(port, workers, preload=True), cwd=ROOT, env=env)
-    try:
-        first_answer(port, process)
+    with (
+        tempfile.TemporaryDirectory(prefix="concordance-start-") as scratch,
+        Server(env, workers, Path(scratch) / "access.log") as server,
+    ):
+        first_answer(server.port, server.process)
         return time.perf_counter() - started
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
 
 
 def make_serve_to_answer(port: int, workers: int, make_args: list[str]) -> float:
@@ -94,42 +109,83 @@ def make_serve_to_answer(port: int, workers: int, make_args: list[str]) -> float
         time.sleep(0.5)  # nginx lets its port go
 
 
-def request_ms(port: int, path: str) -> float:
-    # A new connection each time: gunicorn's sync workers take them in turn,
-    # so the first requests reach every worker.
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
-    started = time.perf_counter()
-    connection.request("GET", path, headers={"Host": "127.0.0.1"})
-    response = connection.getresponse()
-    response.read()
-    connection.close()
-    if response.status != 200:
-        raise SystemExit(f"{path}: HTTP {response.status}")
-    return (time.perf_counter() - started) * 1000
+def together(server: Server, page: Page, count: int) -> None:
+    """``count`` requests of ``page`` at once, each on its own connection: a sync worker serves one
+    request at a time, so with ``count`` workers each serves one (in sequence, one worker could serve all)."""
+
+    def one() -> None:
+        connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=300)
+        try:
+            connection.request("GET", page.path, headers={**server.headers, "X-Bench": page.name, **page_headers(page)})
+            response = connection.getresponse()
+            response.read()
+            if response.status != 200:
+                raise SystemExit(f"{page.path}: HTTP {response.status}")
+        finally:
+            connection.close()
+
+    with ThreadPoolExecutor(count) as pool:
+        for answer in [pool.submit(one) for _ in range(count)]:
+            answer.result()
 
 
-def first_against_warm(env: dict[str, str], workers: int, preload: bool) -> tuple[list[float], list[float]]:
-    port = free_port()
+def served_once_started(env: dict[str, str], workers: int, run: int) -> list[Served]:
+    """Every request of one run, as the server's log has it, the response cache off."""
     env = {**env, "CONCORDANCE_RESPONSE_CACHE": "0"}
-    process = subprocess.Popen(gunicorn(port, workers, preload), cwd=ROOT, env=env)
-    try:
-        # Wait for the socket only: the first requests are what is measured.
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                http.client.HTTPConnection("127.0.0.1", port, timeout=1).connect()
-                break
-            except OSError:
-                if time.monotonic() > deadline:
-                    raise SystemExit("gunicorn did not start") from None
-                time.sleep(0.05)
-        time.sleep(1.0)  # the workers have forked and wait for requests
-        first = [request_ms(port, path) for path in PATHS for _ in range(workers)]
-        warm = [request_ms(port, path) for _ in range(5) for path in PATHS]
-        return first, warm
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
+    order = measured_pages()
+    random.Random(run).shuffle(order)
+    with tempfile.TemporaryDirectory(prefix="concordance-start-") as scratch:
+        with Server(env, workers, Path(scratch) / "access.log") as server:
+            time.sleep(1.0)  # the workers have forked, opened their connection and wait for requests
+            for _ in range(ROUNDS):
+                for page in order:
+                    together(server, page, workers)
+        return server.served()
+
+
+def first_and_warm(served: list[Served]) -> tuple[dict[str, list[float]], dict[str, list[float]], list[Served]]:
+    """Per page, each worker's first request of it and its third and later ones; and each worker's very first."""
+    seen: dict[tuple[int, str], int] = {}
+    first: dict[str, list[float]] = {}
+    warm: dict[str, list[float]] = {}
+    very_first: dict[int, Served] = {}
+    for request in served:
+        very_first.setdefault(request.pid, request)
+        count = seen[request.pid, request.label] = seen.get((request.pid, request.label), 0) + 1
+        if count == 1:
+            first.setdefault(request.label, []).append(request.seconds)
+        elif count >= 3:
+            warm.setdefault(request.label, []).append(request.seconds)
+    return first, warm, list(very_first.values())
+
+
+def report(served: list[Served], workers: int, runs: int) -> None:
+    first, warm, very_first = first_and_warm(served)
+    print(
+        f"first request of a page in a worker against that worker's warm ones (3rd on), server time in ms, "
+        f"gunicorn --preload, {workers} workers, {runs} runs, response cache off:"
+    )
+    print(f"{'page':<28} {'first med':>9} {'worst':>8} {'warm med':>9} {'first/warm':>10} {'worst/warm':>10}  n")
+    worst_ratios = []
+    for page in measured_pages():
+        firsts, warms = first.get(page.name, []), warm.get(page.name, [])
+        if not firsts or not warms:
+            print(f"{page.name:<28} (not served often enough by one worker to compare)")
+            continue
+        warm_median = statistics.median(warms)
+        worst_ratios.append((max(firsts) / warm_median, page.name))
+        print(
+            f"{page.name:<28} {statistics.median(firsts) * 1000:9.1f} {max(firsts) * 1000:8.1f} "
+            f"{warm_median * 1000:9.1f} {statistics.median(firsts) / warm_median:9.1f}× "
+            f"{max(firsts) / warm_median:9.1f}×  {len(firsts)}"
+        )
+    worst, name = max(worst_ratios)
+    print(f"worst first / warm over the pages: {worst:.1f}× ({name})")
+    ratios = [request.seconds / statistics.median(warm[request.label]) for request in very_first]
+    print(
+        f"each worker's very first request ({len(very_first)}, any page): "
+        f"median {statistics.median(ratios):.1f}×, worst {max(ratios):.1f}× its page's warm median"
+    )
 
 
 def main() -> None:
@@ -156,18 +212,8 @@ def main() -> None:
         f"make serve's own steps to the first 200 (static files unchanged): "
         f"{', '.join(f'{s:.2f} s' for s in answers)}; median {statistics.median(answers):.2f} s"
     )
-    for preload in (False, True):
-        firsts, warms = [], []
-        for _ in range(args.runs):
-            first, warm = first_against_warm(env, args.workers, preload)
-            firsts += first
-            warms += warm
-        first_median, warm_median = statistics.median(firsts), statistics.median(warms)
-        print(
-            f"{'--preload' if preload else 'no preload':>10}: first request per worker median {first_median:.1f} ms, "
-            f"max {max(firsts):.1f} ms; warm median {warm_median:.1f} ms; "
-            f"first / warm {first_median / warm_median:.1f}× (max {max(firsts) / warm_median:.1f}×)"
-        )
+    served = [request for run in range(args.runs) for request in served_once_started(env, args.workers, run)]
+    report(served, args.workers, args.runs)
 
 
 if __name__ == "__main__":

@@ -165,7 +165,10 @@ trap stop INT TERM EXIT
 
 ctl=""
 if "$GUNICORN" --help 2>/dev/null | grep -q -- --no-control-socket; then ctl=--no-control-socket; fi
+# --preload: the master imports the app and warms it up once (concordance/warm_up.py)
+# before forking the workers; gunicorn.conf.py opens each worker's connection.
 DJANGO_TRUST_X_FORWARDED_FOR=1 "$GUNICORN" concordance.wsgi --chdir "$PROJECT" --preload \
+    --config "$PROJECT/gunicorn.conf.py" \
     --bind "127.0.0.1:$UPSTREAM_PORT" --workers "$WORKERS" \
     --access-logfile - --error-logfile - $ctl \
     --access-logformat '%(h)s %(l)s %(u)s %(t)s "%(r)s" %(s)s %(b)s "%(f)s" "%(a)s" %({x-request-id}i)s' &

@@ -92,6 +92,12 @@ LAYERS: list[tuple[str, list[str]]] = [
         ],
     ),
     (
+        "a server's start: what a worker's first request would do, done before it",
+        [
+            "concordance.warm_up",
+        ],
+    ),
+    (
         "the project: addresses, settings, entry points",
         [
             "concordance.urls",

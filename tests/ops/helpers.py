@@ -204,23 +204,29 @@ def gunicorn(
     workers: int = 1,
     env: dict[str, str] | None = None,
     options: tuple[str, ...] = (),
+    stderr: Path | None = None,
     **extra: str,
 ) -> Iterator[tuple[int, subprocess.Popen]]:
     """As ``serving``, with gunicorn's own options and its master process (to signal its workers).
 
-    gunicorn's standard error goes to a temporary file, not a pipe: under
-    production settings every 500 writes its traceback there, and a pipe
-    nobody reads fills up and blocks every worker in mid-request.
+    gunicorn's standard error goes to a file (``stderr``, for a test that
+    reads it, or a temporary one), not a pipe: under production settings
+    every 500 writes its traceback there, and a pipe nobody reads fills up
+    and blocks every worker in mid-request. The project's gunicorn.conf.py
+    is used, as by make serve.
     """
     port = free_port()
     env = environment(database_url, **extra) if env is None else env
-    with tempfile.TemporaryFile(mode="w+", encoding="utf-8", errors="replace") as log:
+    opened = open(stderr, "w+", encoding="utf-8", errors="replace") if stderr else None  # noqa: SIM115 - closed below
+    with opened or tempfile.TemporaryFile(mode="w+", encoding="utf-8", errors="replace") as log:
         server = subprocess.Popen(
             [
                 sys.executable,
                 "-m",
                 "gunicorn",
                 "concordance.wsgi",
+                "--config",
+                str(ROOT / "gunicorn.conf.py"),
                 "--bind",
                 f"127.0.0.1:{port}",
                 "--workers",

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import gc
 import os
+import runpy
 
 import pytest
 from django.core.management import call_command
 from django.template import engines
+from django.urls import clear_url_caches, get_resolver
+from django.utils.functional import empty
 
 
 @pytest.fixture
@@ -52,12 +56,12 @@ def test_force_collects_even_when_nothing_changed(static_tree, capsys):
     assert "collected into" in capsys.readouterr().out
 
 
-def test_the_warm_up_compiles_every_template_without_touching_the_database():
+def test_the_warm_up_compiles_every_template_without_touching_the_database(frozen_heap_restored):
     # No django_db mark: a query here would fail the test, as it must not
     # happen in gunicorn's master before the fork.
-    from concordance.wsgi import warm_up
+    from concordance.warm_up import before_fork
 
-    warm_up()
+    before_fork()
     # django-template-partials wraps Django's cached loader, which keeps the compiled templates.
     loaders = list(engines["django"].engine.template_loaders)
     while not any(hasattr(loader, "get_template_cache") for loader in loaders):
@@ -66,3 +70,107 @@ def test_the_warm_up_compiles_every_template_without_touching_the_database():
     compiled = {key for loader in loaders for key in getattr(loader, "get_template_cache", {})}
     assert any("mapping/concordance.html" in str(key) for key in compiled)
     assert any("comparison/compare.html" in str(key) for key in compiled)
+
+
+@pytest.fixture
+def frozen_heap_restored():
+    """The warm-up freezes the heap (gc.freeze): this test process gets its collector back afterwards."""
+    yield
+    gc.unfreeze()
+
+
+def test_the_warm_up_builds_the_address_tables_of_every_language(frozen_heap_restored, settings):
+    from concordance.warm_up import before_fork
+
+    clear_url_caches()
+    before_fork()
+    resolver = get_resolver()
+    # Built per language, on the first reverse() in it, unless the warm-up built them.
+    assert {code for code, _ in settings.LANGUAGES} <= set(resolver._reverse_dict)
+    assert {code for code, _ in settings.LANGUAGES} <= set(resolver._namespace_dict)
+
+
+def test_the_warm_up_compiles_djangos_lazy_expressions(frozen_heap_restored):
+    from django.http import request
+
+    from concordance.warm_up import before_fork
+
+    request.host_validation_re._wrapped = empty  # as a new process has it: compiled on first use
+    before_fork()
+    assert request.host_validation_re.__dict__["_wrapped"] is not empty
+
+
+def test_the_warm_up_fills_the_caches_of_the_process_and_what_requests_import(frozen_heap_restored):
+    from django.forms.renderers import get_default_renderer
+
+    from concordance.comparison.page import rendering_version
+    from concordance.editions.collation import _lexicon_for
+    from concordance.glossary import curated_glossary, english_keywords, search_glossary
+    from concordance.versioning.middleware import site_version
+    from concordance.warm_up import before_fork
+
+    caches = [curated_glossary, english_keywords, search_glossary, site_version, rendering_version, _lexicon_for]
+    for cache in caches:
+        cache.cache_clear()
+    get_default_renderer.cache_clear()
+    before_fork()
+    assert [cache.__name__ for cache in caches if cache.cache_info().currsize == 0] == []
+    assert getattr(search_glossary(), "_search_forms_cache", None), "the search glossary's forms are not indexed"
+    # The filter forms' templates, in the form renderer's own engine.
+    assert "template_context_processors" in vars(engines["django"].engine)
+    form_engine = get_default_renderer().engine.engine
+    form_templates = {
+        str(key) for loader in form_engine.template_loaders for key in getattr(loader, "get_template_cache", {})
+    }
+    assert any("django/forms/widgets/select.html" in key for key in form_templates), form_templates
+
+
+def test_the_warm_up_parses_the_print_stylesheets_where_pdfs_can_be_drawn(frozen_heap_restored):
+    from concordance.exports import pdf
+    from concordance.warm_up import before_fork
+
+    if not pdf.available():
+        pytest.skip("WeasyPrint cannot run here (scripts/pdf.sh installs its libraries)")
+    pdf._parsed.cache_clear()
+    before_fork()
+    assert pdf._parsed.cache_info().currsize == len(pdf.PRINT_STYLESHEETS)
+
+
+def test_the_warm_up_freezes_what_the_master_made(frozen_heap_restored):
+    from concordance.warm_up import before_fork
+
+    gc.unfreeze()
+    before_fork()
+    # Left out of the workers' collections (which would write to, and so copy, every page of it).
+    assert gc.get_freeze_count() > 10_000
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_worker_opens_its_connection_and_reads_each_table_before_its_first_request(django_assert_num_queries):
+    from django.db import connection
+
+    from concordance.warm_up import in_worker
+
+    connection.close()
+    tables = connection.introspection.django_table_names(only_existing=True)
+    connection.close()
+    # The table names, one empty read of each table, and a search's text configuration.
+    with django_assert_num_queries(len(tables) + 2):
+        in_worker()
+    assert connection.connection is not None
+
+
+def test_gunicorn_runs_the_worker_hook(monkeypatch):
+    import concordance.warm_up
+
+    called = []
+    monkeypatch.setattr(concordance.warm_up, "in_worker", lambda: called.append("in_worker"))
+    settings_file = runpy.run_path(str(settings_path()))
+    settings_file["post_worker_init"](object())
+    assert called == ["in_worker"]
+
+
+def settings_path():
+    from django.conf import settings
+
+    return settings.BASE_DIR / "gunicorn.conf.py"
