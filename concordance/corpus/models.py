@@ -57,6 +57,16 @@ class InstrumentQuerySet(models.QuerySet):
         rows = self.order_by("position").values_list("slug", "short_title", "short_title_en")
         return [(slug, localised(french, english)) for slug, french, english in rows]
 
+    def matching(self, text: str) -> InstrumentQuerySet:
+        """The instruments whose title or short title holds ``text`` (case aside), in French or in English."""
+        if not text:
+            return self
+        fields = ("title", "short_title", "title_en", "short_title_en")
+        found = Q()
+        for field in fields:
+            found |= Q(**{f"{field}__icontains": text})
+        return self.filter(found)
+
     def with_facts(self) -> InstrumentQuerySet:
         """Instruments with their article count (primary edition) and editions."""
         # A count per instrument read on the (edition, kind) index: a join of

@@ -1,20 +1,31 @@
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from concordance.corpus import texts
-from concordance.corpus.models import Instrument, Note
+from concordance.corpus.models import Note
 from concordance.crossrefs.citing import cited_by
 from concordance.crossrefs.linking import page_references
 from concordance.editions.collation import article_variant_counts
+from concordance.htmx import template_for
 from concordance.mapping.table import article_counterparts
+from concordance.paging import BadPage, NoSuchPage
+from concordance.reading.instruments import InstrumentFilterForm, instruments_page
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "reading/home.html", {"instruments": Instrument.objects.with_facts()})
+    form = InstrumentFilterForm(request.GET)
+    try:
+        page = instruments_page(form.filters(), request.GET)
+    except BadPage as error:
+        return HttpResponseBadRequest(str(error), content_type="text/plain; charset=utf-8")
+    except NoSuchPage as error:
+        raise Http404(str(error)) from error
+    context = {"form": form, "instruments": page}
+    return render(request, template_for(request, "reading/home.html", "instruments"), context, status=form.status)
 
 
 def instrument(request: HttpRequest, slug: str) -> HttpResponse:
