@@ -55,19 +55,46 @@ def export_document(include_suggested: bool = False) -> dict[str, Any]:
 
 
 def correspondence_entry(c: Correspondence) -> dict[str, Any]:
-    entry = {
-        "left": key_of(c.left).as_json(),
-        "right": key_of(c.right).as_json(),
-        "relation": c.relation,
-        "note": c.note,
-        "themes": [theme.slug for theme in c.themes.all()],
-        "status": c.status,
-        "origin": c.origin,
+    return entry_of(
+        key_of(c.left),
+        key_of(c.right),
+        c.relation,
+        c.note,
+        [theme.slug for theme in c.themes.all()],
+        c.status,
+        c.origin,
+        c.score,
+        c.left_sentence,
+        c.right_sentence,
+    )
+
+
+def entry_of(
+    left: Key,
+    right: Key,
+    relation: str,
+    note: str,
+    themes: list[str],
+    status: str,
+    origin: str,
+    score: float | None,
+    left_sentence: int | None,
+    right_sentence: int | None,
+) -> dict[str, Any]:
+    """A correspondence as the document writes it, from its values (the API's pages read no model)."""
+    entry: dict[str, Any] = {
+        "left": left.as_json(),
+        "right": right.as_json(),
+        "relation": relation,
+        "note": note,
+        "themes": themes,
+        "status": status,
+        "origin": origin,
     }
-    if c.origin == Origin.SUGGESTED:
-        entry["score"] = c.score
+    if origin == Origin.SUGGESTED:
+        entry["score"] = score
     # Only when named, so that a document without sentence pins reads as before.
-    for side in ("left_sentence", "right_sentence"):
-        if getattr(c, side) is not None:
-            entry[side] = getattr(c, side)
+    for side, sentence in (("left_sentence", left_sentence), ("right_sentence", right_sentence)):
+        if sentence is not None:
+            entry[side] = sentence
     return entry
