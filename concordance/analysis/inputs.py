@@ -23,12 +23,11 @@ from typing import NamedTuple, TypeVar
 from django.urls import reverse
 from django.utils import translation
 
-from concordance.caching import cached
 from concordance.corpus.models import Division, Instrument, Provision
 from concordance.languages import Bilingual, display_number
 from concordance.lib import eids
 from concordance.mapping.models import Correspondence, MissingCounterpart, Theme
-from concordance.versioning.versions import stored
+from concordance.versioning import versions
 
 T = TypeVar("T")
 
@@ -223,12 +222,6 @@ def load_concordance() -> Concordance:
 
 
 def per_data_version(namespace: str, compute: Callable[[], T]) -> T:
-    """``compute()`` once per data version, looked up in one query.
-
-    The version is read from the database's own row (``stored``), not from
-    the published copy in the cache: inside the transaction that wrote, and
-    before the copy is published, the row already names the new state, so a
-    result computed from the old one is never found under it. Each interface
-    language has its own copy: the results carry addresses (``/en/…``).
-    """
-    return cached(f"{namespace}-by-version", (translation.get_language(), stored().token), compute)
+    """``compute()`` once per data version (``versions.per_data_version``). Each interface
+    language has its own copy: the results carry addresses (``/en/…``)."""
+    return versions.per_data_version(namespace, translation.get_language(), compute)

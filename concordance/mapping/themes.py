@@ -1,10 +1,13 @@
 """A theme's page: its articles side by side, a row per group of corresponding articles, and its links.
 
 Both lists grow with the corpus (a hundred copies of the corpus put some
-2,000 articles and as many links under one theme), so both are paginated:
-the grouping into rows is computed from light keys (three short values per
-article, and the links among the theme's own articles), and only the page
-shown fetches articles, their opening words and the correspondences.
+2,000 articles and 3,400 links under one theme), so both are paginated and
+a page reads only its own articles and links. The grouping into rows
+(``align_rows``) is greedy, in reading order, so a row depends on every row
+before it: the whole theme is cut into rows once per data version, from
+light keys (three short values per article, and the links among the
+theme's own articles), and kept in the cache (``ThemeLayout``); a page then
+takes its rows from it.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from concordance.corpus.models import Instrument, Provision
 from concordance.mapping.models import Correspondence, Theme
 from concordance.mapping.table import LinkedCorrespondence, with_articles
 from concordance.paging import Page, page_number, page_of, window
+from concordance.versioning.versions import per_data_version
 
 K = TypeVar("K", bound=Hashable)
 ArticleKey = tuple[int, str]  # (edition id, article eid)
@@ -52,7 +56,7 @@ class ThemeArticles:
 
     columns: list[ThemeColumn]  # the instruments with an article on this page
     rows: list[list[list[ThemeCell]]]
-    page: Page[dict[int, list[ArticleKey]]]
+    page: Page[dict[int, list[ArticleKey]]]  # each row's articles by instrument id
     without_articles: list[Instrument]  # instruments with no article under the theme at all
 
 
@@ -105,18 +109,30 @@ def _under(theme: Theme, side: str) -> Exists:
     )
 
 
-def theme_articles(theme: Theme, instruments: list[Instrument], query: QueryDict) -> ThemeArticles:
-    """The page of the side-by-side table that ``query`` asks for (four queries)."""
-    number = page_number(query, ROWS_PAGE)
+@dataclass(frozen=True)
+class ThemeLayout:
+    """A theme cut into rows: what every page of its table needs but the articles themselves."""
+
+    rows: list[dict[int, list[ArticleKey]]]  # each row's articles by instrument id
+    totals: dict[int, int]  # each instrument's articles under the theme, instruments in reading order
+    without_articles: list[int]  # the instruments with no article under the theme
+
+
+def theme_layout(theme: Theme) -> ThemeLayout:
+    """The theme's rows, cut once per data version (a query to find it; three more to cut it)."""
+    return per_data_version("theme-layout", theme.pk, lambda: _cut(theme))
+
+
+def _cut(theme: Theme) -> ThemeLayout:
     keys = list(
         theme.articles.filter(edition__is_primary=True)
         .order_by("edition__instrument__position", "position")
         .values_list("edition__instrument_id", "edition_id", "eid")
     )
-    order = [i.pk for i in instruments]
     by_instrument: dict[int, list[ArticleKey]] = defaultdict(list)
     for instrument_id, edition_id, eid in keys:
         by_instrument[instrument_id].append((edition_id, eid))
+    order = list(Instrument.objects.order_by("position").values_list("pk", flat=True))
     present = [pk for pk in order if by_instrument.get(pk)]
     # The links between two articles of the theme only: no other can put two of them in one row.
     linked = {
@@ -126,18 +142,29 @@ def theme_articles(theme: Theme, instruments: list[Instrument], query: QueryDict
         .order_by()
         .values_list("left__edition_id", "left__article_eid", "right__edition_id", "right__article_eid")
     }
-    all_rows = align_groups([by_instrument[pk] for pk in present], linked)
-    page = page_of(
-        all_rows[window(number, len(all_rows), ROWS_PER_PAGE)], len(all_rows), number, ROWS_PER_PAGE, query, ROWS_PAGE
+    groups = align_groups([by_instrument[pk] for pk in present], linked)
+    return ThemeLayout(
+        rows=[{present[index]: keys for index, keys in sorted(group.items())} for group in groups],
+        totals={pk: len(by_instrument[pk]) for pk in present},
+        without_articles=[pk for pk in order if not by_instrument.get(pk)],
     )
-    shown = sorted({index for row in page.items for index in row})
-    cells = _cells({key for row in page.items for cell in row.values() for key in cell})
-    by_pk = {i.pk: i for i in instruments}
+
+
+def theme_articles(theme: Theme, query: QueryDict) -> ThemeArticles:
+    """The page of the side-by-side table that ``query`` asks for (four queries, one more to cut the theme)."""
+    number = page_number(query, ROWS_PAGE)
+    layout = theme_layout(theme)
+    count = len(layout.rows)
+    page = page_of(layout.rows[window(number, count, ROWS_PER_PAGE)], count, number, ROWS_PER_PAGE, query, ROWS_PAGE)
+    on_page = {pk for row in page.items for pk in row}
+    instruments = Instrument.objects.filter(pk__in=[*on_page, *layout.without_articles]).order_by("position")
+    shown = [i for i in instruments if i.pk in on_page]
+    cells = _cells({key for row in page.items for keys in row.values() for key in keys})
     return ThemeArticles(
-        columns=[ThemeColumn(by_pk[present[index]], len(by_instrument[present[index]])) for index in shown],
-        rows=[[[cells[key] for key in row.get(index, [])] for index in shown] for row in page.items],
+        columns=[ThemeColumn(i, layout.totals[i.pk]) for i in shown],
+        rows=[[[cells[key] for key in row.get(i.pk, [])] for i in shown] for row in page.items],
         page=page,
-        without_articles=[i for i in instruments if not by_instrument.get(i.pk)],
+        without_articles=[i for i in instruments if i.pk not in on_page and i.pk not in layout.totals],
     )
 
 

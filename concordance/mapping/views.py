@@ -56,12 +56,11 @@ def themes(request: HttpRequest) -> HttpResponse:
 
 def theme(request: HttpRequest, slug: str) -> HttpResponse:
     theme = get_object_or_404(Theme, slug=slug)
-    instruments = list(Instrument.objects.all())
     try:
         context = {
             "theme": theme,
             "themes": Theme.objects.all(),
-            "articles": themes_page.theme_articles(theme, instruments, request.GET),
+            "articles": themes_page.theme_articles(theme, request.GET),
             "links": themes_page.theme_links(theme, request.GET),
         }
     except BadPage as error:

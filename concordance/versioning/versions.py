@@ -25,15 +25,20 @@ from __future__ import annotations
 import datetime
 import logging
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from django.apps import apps as registry
 from django.core.cache import cache
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.db.backends.base.base import BaseDatabaseWrapper
 
+from concordance.caching import cached
+
 logger = logging.getLogger(__name__)
+
+T = TypeVar("T")
 
 # The apps whose tables hold the corpus and the curated data: what anonymous pages show.
 VERSIONED_APPS = ("corpus", "mapping", "crossrefs", "comparison", "editions", "search", "analysis", "reading")
@@ -125,6 +130,39 @@ def stored(using: str = DEFAULT_DB_ALIAS) -> Version:
             row = cursor.fetchone()
     counter, token, changed_at = row
     return Version(counter=counter, token=str(token), changed_at=changed_at)
+
+
+def settled(using: str = DEFAULT_DB_ALIAS) -> Version | None:
+    """The database's version, or None inside the transaction that advanced it.
+
+    The trigger advances the version at a transaction's first write only: its
+    token names the state the transaction commits, not what it has written so
+    far. A result computed inside that transaction, between two of its writes,
+    must not be kept under the token.
+    """
+    with connections[using].cursor() as cursor:
+        cursor.execute(
+            f"SELECT counter, token, changed_at, transaction_id = txid_current_if_assigned() FROM {TABLE} WHERE id = 1"
+        )
+        row = cursor.fetchone()
+    if row is None or row[3]:
+        return None
+    counter, token, changed_at, _ = row
+    return Version(counter=counter, token=str(token), changed_at=changed_at)
+
+
+def per_data_version(namespace: str, inputs: object, compute: Callable[[], T]) -> T:
+    """``compute()`` once per data version and ``inputs``, looked up with one query.
+
+    The version is read from the database's own row, not from the published
+    copy in the cache: a result computed from the new state is never found
+    under the old token, nor one computed from the old state under the new.
+    Inside a transaction that wrote, the result is computed and not kept.
+    """
+    version = settled()
+    if version is None:
+        return compute()
+    return cached(f"{namespace}-by-version", (inputs, version.token), compute)
 
 
 def advance(using: str = DEFAULT_DB_ALIAS) -> Version:
