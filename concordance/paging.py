@@ -29,13 +29,21 @@ class NoSuchPage(LookupError):
     """The page number is past the last page (a 404)."""
 
 
+# No list has this many pages. A larger number is a page that does not exist,
+# told before it reaches SQL (an OFFSET past 2^63 is an error there) or int()
+# (which refuses over 4,300 digits).
+MAX_PAGE = 1_000_000
+
+
 def page_number(query: QueryDict, param: str = PAGE) -> int:
     """The page asked for in ``param``, 1 when none is."""
     raw = query.get(param, "")
     if raw == "":
         return 1
-    if not raw.isascii() or not raw.isdigit() or int(raw) < 1:
+    if not raw.isascii() or not raw.isdigit() or not raw.strip("0"):
         raise BadPage(_("Numéro de page invalide : « %(value)s » (un nombre entier à partir de 1).") % {"value": raw})
+    if len(raw.lstrip("0")) > len(str(MAX_PAGE)) or int(raw) > MAX_PAGE:
+        raise NoSuchPage(_("Aucune liste n'a autant de pages."))
     return int(raw)
 
 

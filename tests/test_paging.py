@@ -8,10 +8,21 @@ from django.http import QueryDict
 from concordance.paging import BadPage, NoSuchPage, Page, page_number, page_of, window
 
 
-@pytest.mark.parametrize("raw", ["abc", "0", "-1", "1.5", "٣", "1e3", " 2"])
+@pytest.mark.parametrize("raw", ["abc", "0", "000", "-1", "1.5", "٣", "1e3", " 2"])
 def test_a_page_number_is_a_whole_number_from_one(raw):
     with pytest.raises(BadPage):
         page_number(QueryDict(f"page={raw}"))
+
+
+@pytest.mark.parametrize("raw", ["1000001", "9223372036854775808", "9" * 5000])
+def test_a_number_no_list_reaches_is_no_page_before_it_reaches_sql(raw):
+    with pytest.raises(NoSuchPage):
+        page_number(QueryDict(f"page={raw}"))
+
+
+def test_the_largest_page_number_and_leading_zeros_are_read():
+    assert page_number(QueryDict("page=1000000")) == 1_000_000
+    assert page_number(QueryDict("page=007")) == 7
 
 
 def test_no_page_is_the_first_and_each_list_reads_its_own_parameter():

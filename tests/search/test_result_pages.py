@@ -52,6 +52,8 @@ def test_a_page_past_the_last_is_not_found_and_a_bad_page_number_is_refused(clie
     missing = client.get("/search/", {"q": "génocide", "page": str(pages + 1)})
     assert missing.status_code == 404
     assert client.get("/search/", {"q": "zzzqqq", "page": "2"}).status_code == 404
+    # Past what SQL's OFFSET takes: still a page that does not exist.
+    assert client.get("/search/", {"q": "génocide", "page": "9" * 30}).status_code == 404
     for bad in ("0", "-1", "deux", "1.5", "²"):
         refused = client.get("/search/", {"q": "génocide", "page": bad})
         assert refused.status_code == 400, bad
