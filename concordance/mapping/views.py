@@ -56,12 +56,13 @@ def themes(request: HttpRequest) -> HttpResponse:
 
 def theme(request: HttpRequest, slug: str) -> HttpResponse:
     theme = get_object_or_404(Theme, slug=slug)
+    layout = themes_page.theme_layout(theme)
     try:
         context = {
             "theme": theme,
             "themes": Theme.objects.all(),
-            "articles": themes_page.theme_articles(theme, request.GET),
-            "links": themes_page.theme_links(theme, request.GET),
+            "articles": themes_page.theme_articles(layout, request.GET),
+            "links": themes_page.theme_links(layout, request.GET),
         }
     except BadPage as error:
         return HttpResponseBadRequest(str(error), content_type="text/plain; charset=utf-8")

@@ -114,3 +114,21 @@ def test_the_last_page_of_a_long_theme_shows_its_last_rows(client, short_pages, 
     assert page_articles(page) == [articles[key] for row in expected for key in row]
     assert f"{len(rows) - len(expected) + 1}–{len(rows)} sur {len(rows)}" in page
     assert client.get(f"/themes/asset-recovery/?page={last + 1}").status_code == 404
+
+
+def test_the_correspondences_are_listed_in_their_order_a_page_at_a_time(monkeypatch):
+    from django.http import QueryDict
+
+    from concordance.mapping import themes
+
+    monkeypatch.setattr(themes, "LINKS_PER_PAGE", 4)
+    theme = Theme.objects.get(slug="procedural-powers")
+    layout = theme_layout(theme)
+    pages = -(-len(layout.links) // 4)
+    listed = [
+        linked.correspondence.pk
+        for number in range(1, pages + 1)
+        for linked in themes.theme_links(layout, QueryDict(f"links={number}")).items
+    ]
+    expected = list(Correspondence.objects.curated().filter(themes=theme).values_list("pk", flat=True))
+    assert listed == expected and len(set(listed)) == len(listed) > 8
