@@ -1,6 +1,7 @@
 """Pages of a list that grows with the corpus: a count, page links that keep the filters, a clear 400.
 
-A growing list (a theme's articles, the concordance API) is cut into pages so
+A growing list (the instruments, a theme's articles and links, search
+results, the concordance API) is cut into pages so
 that a request costs what it shows, not what the corpus holds. The page
 number is read from ``?page=``; anything but a whole number from 1 is bad
 input (400), a number past the last page is a page that does not exist (404).

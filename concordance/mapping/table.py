@@ -57,15 +57,9 @@ class Counterpart:
 
 
 def with_sentence(citation: str, sentence: int | None) -> str:
-    return (
-        citation
-        if sentence is None
-        else _("%(citation)s, phrase %(number)d")
-        % {
-            "citation": citation,
-            "number": sentence,
-        }
-    )
+    if sentence is None:
+        return citation
+    return _("%(citation)s, phrase %(number)d") % {"citation": citation, "number": sentence}
 
 
 @dataclass(frozen=True)

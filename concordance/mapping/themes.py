@@ -114,7 +114,7 @@ class ThemeLayout:
     """A theme cut into rows: what every page of its table needs but the articles themselves."""
 
     rows: list[dict[int, list[ArticleKey]]]  # each row's articles by instrument id
-    totals: dict[int, int]  # each instrument's articles under the theme, instruments in reading order
+    totals: dict[int, int]  # each instrument's articles under the theme, by instrument id
     without_articles: list[int]  # the instruments with no article under the theme
     # The theme's curated correspondences in the order they are listed: sorting
     # them for each page cost 19 ms at a hundred times the corpus (3,400 links).
@@ -147,7 +147,7 @@ def _cut(theme: Theme) -> ThemeLayout:
     }
     groups = align_groups([by_instrument[pk] for pk in present], linked)
     return ThemeLayout(
-        rows=[{present[index]: keys for index, keys in sorted(group.items())} for group in groups],
+        rows=[{present[index]: cell for index, cell in sorted(group.items())} for group in groups],
         totals={pk: len(by_instrument[pk]) for pk in present},
         without_articles=[pk for pk in order if not by_instrument.get(pk)],
         links=list(Correspondence.objects.curated().filter(themes=theme).values_list("pk", flat=True)),
@@ -167,7 +167,7 @@ def theme_articles(layout: ThemeLayout, query: QueryDict) -> ThemeArticles:
         columns=[ThemeColumn(i, layout.totals[i.pk]) for i in shown],
         rows=[[[cells[key] for key in row.get(i.pk, [])] for i in shown] for row in page.items],
         page=page,
-        without_articles=[i for i in instruments if i.pk not in on_page and i.pk not in layout.totals],
+        without_articles=[i for i in instruments if i.pk not in layout.totals],
     )
 
 
