@@ -52,7 +52,7 @@ from locust import FastHttpUser, between, constant, events, task
 from locust.env import Environment
 
 from compare_pages import curated_pair_urls
-from serving import ROOT, free_port, get, percentile, production_env, wait_until_up
+from serving import ROOT, answers_200, free_port, get, percentile, production_env, wait_until_up
 
 # What visitors look for in the search box: terms of both conventions, an
 # article citation, a phrase.
@@ -341,7 +341,7 @@ def main() -> int:
     pause = "no pause" if args.no_pause else "0.5–1.5 s pause between pages"
     try:
         wait_until_up(port, server)
-        wait_for_the_app(port, server)
+        answers_200(port, server, timeout=60, poll=0.3)
         warm_up(port, Visitor.pages, rounds=2 * args.workers)
         if args.prime:
             prime(port, Visitor.pages)
@@ -360,26 +360,6 @@ def main() -> int:
             server.wait()
         shutil.rmtree(nginx_dir, ignore_errors=True)
     return 1 if failed else 0
-
-
-def wait_for_the_app(port: int, server: subprocess.Popen, timeout: float = 60) -> None:
-    """Until a page answers 200: nginx listens before gunicorn's workers are up (502 meanwhile)."""
-    deadline = time.monotonic() + timeout
-    while True:
-        if server.poll() is not None:
-            raise SystemExit("the server exited during start-up; see its output above.")
-        try:
-            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
-            connection.request("GET", "/", headers={"Host": "127.0.0.1"})
-            if connection.getresponse().status == 200:
-                return
-        except OSError:
-            pass
-        finally:
-            connection.close()
-        if time.monotonic() > deadline:
-            raise SystemExit(f"nothing answered 200 on port {port} within {timeout:.0f} s")
-        time.sleep(0.3)
 
 
 def start_server(args: argparse.Namespace, port: int, env: dict[str, str], nginx_dir: str) -> subprocess.Popen:

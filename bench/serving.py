@@ -56,6 +56,25 @@ def get(connection: http.client.HTTPConnection, path: str) -> tuple[float, bytes
     return elapsed, body
 
 
+def answers_200(port: int, process: subprocess.Popen, timeout: float = 60, poll: float = 0.05) -> None:
+    """Until ``/`` answers 200 on ``port`` (behind nginx, a 502 until gunicorn's workers are up)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise SystemExit("the server exited during start-up; see its output above.")
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        try:
+            connection.request("GET", "/", headers={"Host": "127.0.0.1"})
+            if connection.getresponse().status == 200:
+                return
+        except OSError:
+            pass
+        finally:
+            connection.close()
+        time.sleep(poll)
+    raise SystemExit(f"nothing answered 200 on port {port} within {timeout:.0f} s")
+
+
 def wait_until_up(port: int, server: subprocess.Popen, timeout: float = 30) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:

@@ -38,7 +38,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from pages import PAGES, Page, page_headers
-from serving import ROOT, Served, Server, production_env
+from serving import ROOT, Served, Server, answers_200, production_env
 
 # Each page asked this many times per run and worker.
 ROUNDS = 6
@@ -56,21 +56,6 @@ def measured_pages() -> list[Page]:
     return [*PAGES, PDF]
 
 
-def first_answer(port: int, process: subprocess.Popen, timeout: float = 120) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise SystemExit("the server exited during start-up")
-        try:
-            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-            connection.request("GET", "/", headers={"Host": "127.0.0.1"})
-            if connection.getresponse().status == 200:
-                return
-        except OSError:
-            time.sleep(0.05)
-    raise SystemExit("no answer within 120 s")
-
-
 def time_to_answer(env: dict[str, str], workers: int) -> float:
     """Seconds from `make serve`'s steps starting to the first 200 (the data already loaded)."""
     started = time.perf_counter()
@@ -79,7 +64,7 @@ def time_to_answer(env: dict[str, str], workers: int) -> float:
         tempfile.TemporaryDirectory(prefix="concordance-start-") as scratch,
         Server(env, workers, Path(scratch) / "access.log") as server,
     ):
-        first_answer(server.port, server.process)
+        answers_200(server.port, server.process, timeout=120)
         return time.perf_counter() - started
 
 
@@ -97,7 +82,7 @@ def make_serve_to_answer(port: int, workers: int, make_args: list[str]) -> float
         start_new_session=True,
     )
     try:
-        first_answer(port, process)
+        answers_200(port, process, timeout=120)
         return time.perf_counter() - started
     finally:
         os.killpg(process.pid, signal.SIGTERM)
@@ -143,17 +128,17 @@ def served_once_started(env: dict[str, str], workers: int, run: int) -> list[Ser
         return server.served()
 
 
-def draw_once(env: dict[str, str], pages: list[Page]) -> None:
-    """The PDF drawn before the runs, so that it is the cached download its name says: after a
-    change of the print stylesheets, or on a new day (a print carries its date), the first run's
-    first request would draw it (300 ms against 30)."""
-    if PDF not in pages:
-        return
+def prime(env: dict[str, str], pages: list[Page]) -> None:
+    """Every page asked once before the runs, in a server of its own: what the cache holds once a
+    site has served (the analyses of this data and code, the PDF drawn today). After a change of
+    the code a worker's first /quantities/ would otherwise compute the analyses (100x a warm one),
+    and on a new day its first PDF would draw it (10x): the cost of a change, not of a start."""
     with (
         tempfile.TemporaryDirectory(prefix="concordance-start-") as scratch,
         Server({**env, "CONCORDANCE_RESPONSE_CACHE": "0"}, 1, Path(scratch) / "access.log") as server,
     ):
-        together(server, PDF, 1)
+        for page in pages:
+            together(server, page, 1)
 
 
 def first_and_warm(served: list[Served]) -> tuple[dict[str, list[float]], dict[str, list[float]], list[Served]]:
@@ -225,7 +210,7 @@ def main() -> None:
         f"make serve's own steps to the first 200 (static files unchanged): "
         f"{', '.join(f'{s:.2f} s' for s in answers)}; median {statistics.median(answers):.2f} s"
     )
-    draw_once(env, measured_pages())
+    prime(env, measured_pages())
     served = [request for run in range(args.runs) for request in served_once_started(env, args.workers, run)]
     report(served, args.workers, args.runs)
 
