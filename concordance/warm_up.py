@@ -2,7 +2,9 @@
 
 Two moments (gunicorn, as ``make serve`` runs it with ``--preload``):
 
-- ``before_fork``, in the master, imported by ``concordance.wsgi``: work that
+- ``before_fork``, in the master once it has loaded the application (the
+  ``when_ready`` hook of ``gunicorn.conf.py``; in each worker without
+  ``--preload``): work that
   needs no database connection and no thread, so that the forked workers
   inherit its results (copy-on-write): every import, every template compiled,
   the address resolver of each interface language, the per-process caches.

@@ -160,14 +160,42 @@ def test_a_worker_opens_its_connection_and_reads_each_table_before_its_first_req
     assert connection.connection is not None
 
 
-def test_gunicorn_runs_the_worker_hook(monkeypatch):
+class Gunicorn:
+    """What the hooks read of gunicorn's arbiter or worker: its settings."""
+
+    def __init__(self, preload: bool) -> None:
+        self.cfg = type("Config", (), {"preload_app": preload})()
+
+
+@pytest.mark.parametrize(
+    ("preload", "master", "worker"),
+    [(True, ["before_fork"], ["in_worker"]), (False, [], ["before_fork", "in_worker"])],
+)
+def test_gunicorn_warms_the_master_before_the_fork_and_each_worker_connects(monkeypatch, preload, master, worker):
     import concordance.warm_up
 
-    called = []
+    called: list[str] = []
+    monkeypatch.setattr(concordance.warm_up, "before_fork", lambda: called.append("before_fork"))
     monkeypatch.setattr(concordance.warm_up, "in_worker", lambda: called.append("in_worker"))
-    settings_file = runpy.run_path(str(settings_path()))
-    settings_file["post_worker_init"](object())
-    assert called == ["in_worker"]
+    hooks = runpy.run_path(str(settings_path()))
+    hooks["when_ready"](Gunicorn(preload))
+    assert called == master
+    called.clear()
+    hooks["post_worker_init"](Gunicorn(preload))
+    assert called == worker
+
+
+def test_importing_the_application_does_not_warm_it_up(monkeypatch):
+    """runserver imports it on every reload: the warm-up belongs to gunicorn's master."""
+    import importlib
+
+    import concordance.warm_up
+    import concordance.wsgi
+
+    called: list[str] = []
+    monkeypatch.setattr(concordance.warm_up, "before_fork", lambda: called.append("before_fork"))
+    importlib.reload(concordance.wsgi)
+    assert called == []
 
 
 def settings_path():
