@@ -38,6 +38,7 @@ from concordance.corpus.citations import written_date
 from concordance.corpus.models import Provision
 from concordance.exports.redline import DELETED, PLAIN, Change, row_changes
 from concordance.exports.revisions import Revisions
+from concordance.languages import translate
 from concordance.lib.comparison import AlignedRow, Block, Collapsed, Elsewhere, MarkedPiece
 from concordance.lib.quantities import Quantity
 from concordance.lib.terminology import Glossary
@@ -121,7 +122,7 @@ def comparison_docx(
 ) -> bytes:
     """The Word document of ``pair`` showing ``rows`` (the page's visible rows), as bytes."""
     document = new_document()
-    side_styles = {"deleted": pair.legend.left[0], "inserted": pair.legend.right[0]}
+    side_styles = side_style_names(pair)
     add_styles(document, side_styles)
     landscape(document)
     properties = document.core_properties
@@ -137,6 +138,16 @@ def comparison_docx(
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
+
+
+def side_style_names(pair: ComparisonPage) -> dict[str, str]:
+    """The styles of each side's own text, named as the page's legend names it ("ONU seulement");
+    a pair within one instrument has one name for both sides, and Word one style per name."""
+    left, right = pair.legend.left[0], pair.legend.right[0]
+    if left == right:
+        left = pgettext("côté du tableau", "%(name)s, à gauche") % {"name": left}
+        right = pgettext("côté du tableau", "%(name)s, à droite") % {"name": right}
+    return {"deleted": left, "inserted": right}
 
 
 def add_styles(document: Document, side_styles: dict[str, str]) -> None:
@@ -257,7 +268,7 @@ class _Writer:
             self.cell(cells[0], row.left_blocks, row.left_elsewhere, self.left_name, gap=not row.lefts)
             self.cell(cells[1], row.right_blocks, row.right_elsewhere, self.right_name, gap=not row.rights)
             for quantity in row.divergent_quantities:
-                cells[1].add_paragraph(quantity.badge, style=DIVERGENCE)
+                cells[1].add_paragraph(quantity.badge_in(translate), style=DIVERGENCE)
 
     def cell(
         self, cell: _Cell, blocks: Sequence[Block], elsewhere: Elsewhere | None, instrument: str, *, gap: bool
@@ -312,7 +323,7 @@ class _Writer:
             told = (
                 f"{self.left_name}, {display_unit_label(found.left.label)} {quoted(found.pair.left)} ↔ "
                 f"{self.right_name}, {display_unit_label(found.right.label)} {quoted(found.pair.right)}"
-                f" ({found.pair.badge})"
+                f" ({found.pair.badge_in(translate)})"
             )
             self.document.add_paragraph(
                 gettext("D'un paragraphe à l'autre : %(told)s") % {"told": told}, style=DIVERGENCE
@@ -342,7 +353,7 @@ class _Writer:
                 label,
                 gettext("Quantité divergente : %(badge)s. %(left_name)s : %(left)s ; %(right_name)s : %(right)s.")
                 % {
-                    "badge": quantity.badge,
+                    "badge": quantity.badge_in(translate),
                     "left_name": self.left_name,
                     "left": left,
                     "right_name": self.right_name,

@@ -8,12 +8,13 @@ from docx.oxml.ns import qn
 from concordance.comparison.inputs import CorpusSnapshot, compare_pair
 from concordance.corpus.models import Provision
 from concordance.exports.redline import DELETED, INSERTED, PLAIN, row_changes, row_texts
-from concordance.exports.word import CONTENT_TYPE, TERM
+from concordance.exports.word import CONTENT_TYPE, DIVERGENCE, TERM
 from tests.exports.word_reading import column_words, open_docx, redline_paragraphs, redline_words, words
 
 pytestmark = pytest.mark.django_db
 
 URL = "/compare/un/art_25/budapest/art_16/comparison.docx"
+DIVERGING = "/compare/un/art_65__para_1/budapest/art_36__para_3/comparison.docx"
 
 
 def provision_words(slug: str, eid: str) -> list[str]:
@@ -219,3 +220,28 @@ def test_each_sides_own_text_is_a_tinted_passage_named_as_in_the_pages_legend(do
         assert style.element.rPr.find(qn_w("shd")).get(qn_w("fill")) == fill
         used = [e for e in document.tables[0]._tbl.iter(qn_w("rStyle")) if e.get(qn_w("val")) == style.style_id]
         assert used, name
+
+
+def test_a_pair_within_one_instrument_keeps_a_style_for_each_side(client):
+    """Both sides are "ONU seulement" in the legend; Word's styles are named apart, each its own look."""
+    document = open_docx(client.get("/compare/un/art_25/un/art_26/comparison.docx").content)
+    legend = next(p for p in document.paragraphs if p.text.startswith("Légende du tableau"))
+    assert legend.text == "Légende du tableau : ONU seulement, à gauche ; ONU seulement, à droite."
+    left, right = document.styles["ONU seulement, à gauche"], document.styles["ONU seulement, à droite"]
+    assert not left.font.underline and right.font.underline
+    fills = [style.element.rPr.find(qn_w("shd")).get(qn_w("fill")) for style in (left, right)]
+    assert fills == ["FDE2E1", "DFF3E4"]
+
+
+def test_diverging_quantities_are_explained_in_the_documents_language(client):
+    """UN 65 §1 and Budapest 36 §3 count ratifications differently: each badge in the language of the page."""
+
+    def badges(address: str) -> list[str]:
+        document = open_docx(client.get(address).content)
+        cells = [cell for table in document.tables for row in table.rows for cell in row.cells]
+        return [p.text for cell in cells for p in cell.paragraphs if p.style.name == DIVERGENCE]
+
+    french, english = badges(DIVERGING), badges("/en" + DIVERGING)
+    assert french and len(english) == len(french)
+    assert french != english, "the English document's badges are the French ones"
+    assert any("months" in badge for badge in english) and not any("mois" in badge for badge in english)
