@@ -29,6 +29,7 @@ from concordance.crossrefs.linking import Link, provision_references
 from concordance.crossrefs.rendering import segments
 from concordance.languages import translate
 from concordance.lib.comparison import Comparison
+from concordance.lib.comparison.sentence_pins import ONE_SENTENCE, SENTENCES
 from concordance.mapping.models import Correspondence
 from concordance.mapping.table import Counterpart
 
@@ -174,8 +175,18 @@ UNIT_WORDS = {"texte": N_("texte"), "fin": N_("fin"), "alinéa": N_("alinéa")}
 PARAGRAPH_LABEL = re.compile(r"\bpar\. (\w+)")
 
 
+SENTENCE_PART_LABEL = re.compile(r"(?P<unit>.*), phrases? (?P<first>\d+)(?: à (?P<last>\d+))?")
+
+
 def display_unit_label(label: str) -> str:
-    """ "par. 1, a)" → "para. 1, a)" in English, "texte" → "text"; the numbering is kept as it is."""
+    """ "par. 1, a)" → "para. 1, a)" in English, "texte" → "text", "par. 1, phrase 2" →
+    "para. 1, sentence 2"; the numbering is kept as it is."""
+    part = SENTENCE_PART_LABEL.fullmatch(label)
+    if part:
+        citation = display_unit_label(part["unit"])
+        if part["last"] is None:
+            return translate(ONE_SENTENCE) % {"citation": citation, "number": int(part["first"])}
+        return translate(SENTENCES) % {"citation": citation, "first": int(part["first"]), "last": int(part["last"])}
     if label in UNIT_WORDS:
         return translate(UNIT_WORDS[label])
     return PARAGRAPH_LABEL.sub(lambda found: translate(N_("par. %(number)s")) % {"number": found[1]}, label)

@@ -329,9 +329,9 @@ class _Writer:
                 gettext("D'un paragraphe à l'autre : %(told)s") % {"told": told}, style=DIVERGENCE
             )
             # Also a comment on the row that holds the left quantity (or the right one, its row shown).
-            anchor = self.row_labels.get(found.left.eid)
+            anchor = self.row_labels.get(found.left.anchor)
             if anchor is None:  # an lxml element's truth is its child count: test for None
-                anchor = self.row_labels.get(found.right.eid)
+                anchor = self.row_labels.get(found.right.anchor)
             if anchor is not None:
                 text = gettext("Quantité divergente d'un paragraphe à l'autre : %(told)s.") % {"told": told}
                 self.revisions.comment(anchor, anchor, text, author="Concordance")
@@ -343,7 +343,7 @@ class _Writer:
         labels = f"{lefts} / {rights}"
         label = self.revisions.plain(paragraph, labels, LABEL)
         for unit in (*row.lefts, *row.rights):
-            self.row_labels[unit.eid] = label
+            self.row_labels[unit.anchor] = label
         self.revisions.plain(paragraph, " ")
         _RowRedline(self, paragraph, row).write()
         for quantity in row.divergent_quantities:

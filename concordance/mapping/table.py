@@ -14,6 +14,7 @@ from django.db.models import Prefetch, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from concordance.corpus.models import Division, Edition, Instrument, Provision
+from concordance.lib.comparison.sentence_pins import ONE_SENTENCE
 from concordance.mapping.articles import ConcordanceArticles, concordance_articles, converse
 from concordance.mapping.models import Correspondence, MissingCounterpart, Relation, Theme
 
@@ -59,7 +60,7 @@ class Counterpart:
 def with_sentence(citation: str, sentence: int | None) -> str:
     if sentence is None:
         return citation
-    return _("%(citation)s, phrase %(number)d") % {"citation": citation, "number": sentence}
+    return _(ONE_SENTENCE) % {"citation": citation, "number": sentence}
 
 
 @dataclass(frozen=True)

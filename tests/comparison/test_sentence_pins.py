@@ -100,3 +100,13 @@ def test_a_quantity_in_a_pinned_sentence_is_read_in_its_own_words(client):
     assert pair["left"]["subject"] == pair["right"]["subject"] != "other"
     verdicts = client.get(PAGE).context["pair"].verdicts
     assert verdicts.divergent_count >= 1 and verdicts.different_count == 0
+
+
+def test_a_link_to_a_later_sentence_part_goes_to_that_part():
+    """A moved note or an across-rows quantity names the part, not the provision's first part."""
+    from concordance.lib.comparison.model import ComparedUnit, Elsewhere
+
+    first = ComparedUnit(eid="art_67__para_1", label="par. 1", text="Une phrase.", offset=0, sentence=1)
+    later = ComparedUnit(eid="art_67__para_1", label="par. 1, phrase 2", text="Une autre.", offset=12, sentence=2)
+    assert Elsewhere((later,), "down").anchor == "art_67__para_1-phrase-2" == later.anchor
+    assert Elsewhere((first, later), "up").anchor == "art_67__para_1"

@@ -183,3 +183,21 @@ def test_the_collation_rows_labels(eid: str, stored: str, english: str) -> None:
     unit = EditionUnit(eid, stored, "…")
     assert in_language("fr", lambda: displayed_unit_label(unit)) == stored
     assert in_language("en", lambda: displayed_unit_label(unit)) == english
+
+
+@pytest.mark.parametrize(
+    ("stored", "english"),
+    [
+        ("par. 1, a)", "para. 1, a)"),
+        ("texte", "text"),
+        ("par. 1, phrase 2", "para. 1, sentence 2"),
+        ("par. 1, phrases 1 à 3", "para. 1, sentences 1 to 3"),
+        ("texte, phrase 2", "text, sentence 2"),
+    ],
+)
+def test_the_comparison_units_labels_sentence_parts_included(stored: str, english: str) -> None:
+    """The comparison is cached with French labels; a sentence part's label is read in the page's language too."""
+    from concordance.comparison.page import display_unit_label
+
+    assert in_language("fr", lambda: display_unit_label(stored)) == stored
+    assert in_language("en", lambda: display_unit_label(stored)) == english

@@ -86,8 +86,9 @@ class Elsewhere:
         return " + ".join(unit.label for unit in self.units)
 
     @property
-    def eid(self) -> str:
-        return self.units[0].eid
+    def anchor(self) -> str:
+        """Where the first of them is on the page (a later sentence part has an anchor of its own)."""
+        return self.units[0].anchor
 
 
 @dataclass

@@ -19,6 +19,13 @@ from typing import NamedTuple
 
 from concordance.lib.comparison.model import ComparedUnit
 from concordance.lib.sentences import sentence_spans
+from concordance.lib.translatable import N_
+
+# A part's label: its provision's label and its sentences, in French (the
+# comparison is cached for both languages); comparison.page.display_unit_label
+# reads it in the page's language.
+ONE_SENTENCE = N_("%(citation)s, phrase %(number)d")
+SENTENCES = N_("%(citation)s, phrases %(first)d à %(last)d")
 
 
 class Pin(NamedTuple):
@@ -59,7 +66,10 @@ def cut_at_sentences(units: Sequence[ComparedUnit], pinned: Mapping[str, Collect
             continue
         for first, last in _parts(cuts, len(spans)):
             start, end = spans[first - 1].start, spans[last - 1].end
-            label = f"{unit.label}, phrase {first}" if first == last else f"{unit.label}, phrases {first} à {last}"
+            if first == last:
+                label = ONE_SENTENCE % {"citation": unit.label, "number": first}
+            else:
+                label = SENTENCES % {"citation": unit.label, "first": first, "last": last}
             out.append(dataclasses.replace(unit, label=label, text=unit.text[start:end], offset=start, sentence=first))
     return out
 
