@@ -13,8 +13,6 @@ The treaty texts are French in both languages; only the interface is
 translated (``locale/en/LC_MESSAGES/django.po``). The JSON API and the admin
 are not under ``i18n_patterns`` and answer in the default language.
 
-The interface language of the request being answered, for data that carries its own English.
-
 Interface strings written in the code are translated by gettext; names
 stored in the database (an instrument's English title, a theme's English
 name) are chosen here. French is the source language and the fallback: an

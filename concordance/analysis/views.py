@@ -15,16 +15,12 @@ from concordance.htmx import template_for
 from concordance.mapping.models import Theme
 
 
-def instrument_choices() -> list[tuple[str, str]]:
-    return [(instrument.slug, instrument.display_short_title) for instrument in Instrument.objects.order_by("position")]
-
-
 def theme_choices() -> list[tuple[str, str]]:
     return [(theme.slug, theme.display_name) for theme in Theme.objects.order_by("position")]
 
 
 def glossary(request: HttpRequest) -> HttpResponse:
-    form = GlossaryFilterForm(request.GET, instruments=instrument_choices())
+    form = GlossaryFilterForm(request.GET, instruments=Instrument.objects.choices())
     filters = form.filters()
     entries = terms.select(
         terms.glossary_uses(), instrument=filters.instrument, text=filters.text, term_class=filters.term_class
@@ -34,7 +30,7 @@ def glossary(request: HttpRequest) -> HttpResponse:
 
 
 def quantities(request: HttpRequest) -> HttpResponse:
-    form = QuantityFilterForm(request.GET, instruments=instrument_choices())
+    form = QuantityFilterForm(request.GET, instruments=Instrument.objects.choices())
     found = findings()
     filters = form.filters()
     groups = quantity_groups.groups(found, instrument=filters.instrument, subject=filters.subject)

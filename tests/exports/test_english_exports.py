@@ -120,7 +120,9 @@ def test_the_handout_under_en_has_an_english_cover_and_table(client):
     reader = read_pdf(client.get("/en" + HANDOUT))
     cover = one_line(reader.pages[0].extract_text())
     assert "Selected comparisons" in cover and "2 comparisons" in cover
-    assert "Sharing of Evidence in Electronic Form of Serious Crimes (adopted at New York" in cover
+    assert "Sharing of Evidence in Electronic Form of Serious Crimes (adopted at New York (resolution 79/243)" in cover
+    # The issuer and the date in English; the source's own title stays as the source prints it.
+    assert "United Nations General Assembly, 31 December 2024" in cover and "(résolution 79/243)" not in cover
     assert "Convention on Cybercrime (adopted at Budapest on 23 November 2001) — French text: Text annexed to" in cover
     assert re.search(r"Produced on \d{1,2} [A-Z][a-z]+ \d{4} from http://testserver/en/handouts/\?pairs=", cover)
     assert "UN only Budapest only" in cover

@@ -58,7 +58,7 @@ def test_relation_definitions() -> None:
     assert in_language("en", lambda: str(definition.definition)).startswith("The provision read from goes further")
     assert in_language("fr", lambda: str(definition.definition)).startswith("La disposition d'où on lit va plus loin")
     # Quoted treaty words stay French in the English explanation.
-    assert "« s’efforcent »" in in_language("en", lambda: str(DEFINITION_OF["narrower"].example))
+    assert "« s'efforcent »" in in_language("en", lambda: str(DEFINITION_OF["narrower"].example))
 
 
 def test_quantity_subjects() -> None:

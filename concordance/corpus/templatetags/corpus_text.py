@@ -6,11 +6,10 @@ import datetime
 import re
 
 from django import template
-from django.utils import dateformat
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
-from concordance.languages import in_english
+from concordance.corpus import citations
 
 register = template.Library()
 
@@ -59,11 +58,7 @@ def with_footnote_calls(text: str, footnotes: list[dict], part: str, paragraph: 
     return mark_safe("".join(out))
 
 
-@register.filter
-def french_date(value: datetime.date | None) -> str:
-    """ "1er février 2024", "24 décembre 2024": French writes the first day
-    of a month as an ordinal; the month is in the page's language ("1 February 2024")."""
-    if value is None:
-        return ""
-    day = "1er" if value.day == 1 and not in_english() else str(value.day)
-    return f"{day} {dateformat.format(value, 'F Y')}"
+@register.filter(name="written_date")
+def written_date_filter(value: datetime.date | None) -> str:
+    """The date as the page's language writes it (``citations.written_date``): "1er février 2024", "1 February 2024"."""
+    return citations.written_date(value) if value else ""
