@@ -4,9 +4,9 @@ import html
 import re
 
 import pytest
-from django.test import Client
 
 from concordance.mapping.models import Correspondence
+from tests.mapping.curating import edit_url, opened_form
 
 pytestmark = pytest.mark.django_db
 
@@ -15,35 +15,8 @@ def pair(left: str = "art_25", right: str = "art_16") -> Correspondence:
     return Correspondence.objects.get(left__eid=left, right__eid=right)
 
 
-def edit_url(correspondence: Correspondence) -> str:
-    return f"/concordance/correspondences/{correspondence.pk}/"
-
-
-def opened_form(client, correspondence: Correspondence) -> dict:
-    """The edit form as a curator's browser would submit it unchanged."""
-    response = client.get(edit_url(correspondence))
-    assert response.status_code == 200
-    form = response.context["form"]
-    data = {name: form[name].value() for name in form.fields if name != "themes"}
-    data["themes"] = [theme.pk for theme in form.initial["themes"]]
-    version = re.search(r'name="version" value="(\d+)"', response.content.decode())
-    data["version"] = version.group(1)
-    return data
-
-
 def page(response) -> str:
     return html.unescape(response.content.decode())
-
-
-@pytest.fixture
-def second_curator(db, django_user_model):
-    from concordance.mapping.curators import curators_group
-
-    user = django_user_model.objects.create_user("bertrand", password="un-autre-mot-de-passe", is_staff=True)
-    user.groups.add(curators_group())
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def test_a_stale_edit_is_refused_with_what_changed_and_the_typed_text_kept(curator_client, second_curator):

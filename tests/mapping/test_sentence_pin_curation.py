@@ -12,10 +12,10 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 from django.db import IntegrityError, transaction
-from django.test import Client
 
 from concordance.mapping.interchange.export import export_document
 from concordance.mapping.models import Correspondence
+from tests.mapping.curating import edit_url, opened_form
 
 pytestmark = pytest.mark.django_db
 
@@ -23,21 +23,6 @@ pytestmark = pytest.mark.django_db
 def link() -> Correspondence:
     """UN 67 §1 (two sentences: denunciation, when it takes effect) ↔ Budapest 47 §1 (denunciation)."""
     return Correspondence.objects.get(left__eid="art_67__para_1", right__eid="art_47__para_1")
-
-
-def edit_url(correspondence: Correspondence) -> str:
-    return f"/concordance/correspondences/{correspondence.pk}/"
-
-
-def opened_form(client, correspondence: Correspondence) -> dict:
-    response = client.get(edit_url(correspondence))
-    form = response.context["form"]
-    data = {name: form[name].value() for name in form.fields if name != "themes"}
-    data["themes"] = [theme.pk for theme in form.initial["themes"]]
-    version = re.search(r'name="version" value="(\d+)"', response.content.decode())
-    assert version is not None
-    data["version"] = version.group(1)
-    return data
 
 
 def test_the_form_shows_the_sentences_first_words_and_saves_a_pin_into_the_history(curator_client):
@@ -75,13 +60,8 @@ def test_a_sentence_the_provision_does_not_have_is_refused_beside_its_field(cura
     assert (correspondence.left_sentence, correspondence.right_sentence) == (None, None)
 
 
-def test_a_stale_edit_keeps_the_other_curators_sentence_pin(curator_client, django_user_model):
-    from concordance.mapping.curators import curators_group
-
-    other = django_user_model.objects.create_user("bertrand", password="un-autre-mot-de-passe", is_staff=True)
-    other.groups.add(curators_group())
-    second = Client()
-    second.force_login(other)
+def test_a_stale_edit_keeps_the_other_curators_sentence_pin(curator_client, second_curator):
+    second = second_curator
     correspondence = link()
     seen_by_a, seen_by_b = opened_form(curator_client, correspondence), opened_form(second, correspondence)
     assert curator_client.post(edit_url(correspondence), {**seen_by_a, "left_sentence": "1"}).status_code == 302
