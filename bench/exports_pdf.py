@@ -6,7 +6,7 @@ page), and the handout of the UN Convention's offences chapter (chapter II,
 13 comparisons, 17 pages), requested through Django's test client on the
 database of DATABASE_URL (loaded with ``make data``).
 
-Each address is timed three ways, in this order:
+Each address is timed four ways, in this order:
 
 - *first*: the process's first request for it (imports, fonts, the
   comparison computed unless the cache has it), printed apart;

@@ -52,7 +52,7 @@ from locust import FastHttpUser, between, constant, events, task
 from locust.env import Environment
 
 from compare_pages import curated_pair_urls
-from serving import ROOT, answers_200, free_port, get, percentile, production_env, wait_until_up
+from serving import ROOT, answers_200, free_port, get, percentile, production_env
 
 # What visitors look for in the search box: terms of both conventions, an
 # article citation, a phrase.
@@ -340,7 +340,6 @@ def main() -> int:
     failed = 0
     pause = "no pause" if args.no_pause else "0.5–1.5 s pause between pages"
     try:
-        wait_until_up(port, server)
         answers_200(port, server, timeout=60, poll=0.3)
         warm_up(port, Visitor.pages, rounds=2 * args.workers)
         if args.prime:
