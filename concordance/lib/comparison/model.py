@@ -53,8 +53,9 @@ class ComparedUnit:
 class MarkedPiece:
     """A run of text in one cell: ``kind`` is equal, deleted, inserted, term, near, reference or form.
 
-    ``start`` is the offset of the text in the unit ``eid`` of ``side``
-    ("left" or "right"), which tells the page where its cross-references are.
+    ``start`` is the offset of the text in the provision ``eid`` of ``side``
+    ("left" or "right"; a sentence part's pieces count from its provision's
+    start), which tells the page where its cross-references are.
     """
 
     kind: str
